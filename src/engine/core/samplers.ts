@@ -1,0 +1,30 @@
+import { random, type RngState } from './rng.ts';
+
+/** Exponential with the given mean (0 gives 0). Inverse transform on (0, 1]. */
+export function exponential(rng: RngState, mean: number): number {
+  if (mean <= 0) return 0;
+  return -mean * Math.log(1 - random(rng));
+}
+
+export function uniform(rng: RngState, min: number, max: number): number {
+  return min + (max - min) * random(rng);
+}
+
+/** A standard normal draw (Box-Muller; one of the pair is discarded to keep the state a plain array). */
+export function normal(rng: RngState): number {
+  const u = 1 - random(rng);
+  const v = random(rng);
+  return Math.sqrt(-2 * Math.log(u)) * Math.cos(2 * Math.PI * v);
+}
+
+/** Log-normal whose logarithm has mean `mu` and standard deviation `sigma`. */
+export function logNormal(rng: RngState, mu: number, sigma: number): number {
+  return Math.exp(mu + sigma * normal(rng));
+}
+
+export type ServiceTime = 'exponential' | 'constant';
+
+/** A service time with the given mean, exponential or constant. */
+export function serviceTime(rng: RngState, kind: ServiceTime, mean: number): number {
+  return kind === 'constant' ? mean : exponential(rng, mean);
+}

@@ -1,0 +1,188 @@
+import type { Scenario } from '../scenario/schema.ts';
+
+export type { Scenario };
+
+/** Simulated milliseconds. Plain numbers at runtime; the alias marks which clock a value is on. */
+export type SimMs = number;
+
+/** How a request ended, one colour each on the stage, in charts and in the legend. */
+export type Outcome = 'l1-hit' | 'l2-hit' | 'cdn-hit' | 'db' | 'stale' | 'write' | 'error';
+export const OUTCOMES: readonly Outcome[] = ['l1-hit', 'l2-hit', 'cdn-hit', 'db', 'stale', 'write', 'error'];
+
+/**
+ * Node ids on the stage: `client`, `lb`, `app-<i>`, `redis-<s>`, `db`.
+ * Hops between them are what the canvas animates.
+ */
+export type NodeId = string;
+
+/** One hop of one request, recorded when tracing is on. */
+export interface TraceHop {
+  requestId: number;
+  key: number;
+  from: NodeId;
+  to: NodeId;
+  startMs: SimMs;
+  endMs: SimMs;
+  /** The outcome of the whole request, known once it completes; `null` while in flight. */
+  outcome: Outcome | null;
+  /** What the hop carries: `get`, `set`, `del`, `read`, `write`, `reply`, `request`, `response`. */
+  op: string;
+}
+
+/** A completed request, recorded when tracing is on. */
+export interface TraceRequest {
+  requestId: number;
+  key: number;
+  instance: number;
+  startMs: SimMs;
+  endMs: SimMs;
+  outcome: Outcome;
+  isWrite: boolean;
+  version: number;
+  dbVersion: number;
+}
+
+export interface LayerStats {
+  hits: number;
+  misses: number;
+  hitRatio: number;
+}
+
+export interface ShardSummary {
+  slotStart: number;
+  slotEnd: number;
+  ops: number;
+  keys: number;
+  evictions: number;
+  expired: number;
+  peakQueue: number;
+}
+
+/** One row of the time series, covering [tMs - intervalMs, tMs). */
+export interface SeriesPoint {
+  tMs: SimMs;
+  requests: number;
+  l1Hits: number;
+  l1Misses: number;
+  l2Hits: number;
+  l2Misses: number;
+  dbReads: number;
+  dbWrites: number;
+  staleReads: number;
+  errors: number;
+  p50: number;
+  p99: number;
+  /** Database connections busy and queries waiting at the sample instant. */
+  dbInUse: number;
+  dbQueue: number;
+  /** Operations per shard during the interval. */
+  shardOps: number[];
+  /** Keys per shard at the sample instant. */
+  shardKeys: number[];
+}
+
+export interface Summary {
+  title: string;
+  seed: number;
+  durationMs: SimMs;
+  requests: number;
+  reads: number;
+  writes: number;
+  events: number;
+  l1: LayerStats;
+  l2: LayerStats;
+  db: {
+    reads: number;
+    writes: number;
+    peakConcurrency: number;
+    peakQueue: number;
+    /** Mean time from arrival at the database to the end of service (queue wait + service). */
+    meanLatencyMs: number;
+    meanWaitMs: number;
+    /** Time-averaged number of queries in the database (waiting or in service). */
+    meanInSystem: number;
+    /** Busy connection time over total connection time. */
+    utilisation: number;
+  };
+  staleReads: number;
+  /** Largest time since the newest write the stale reader missed. */
+  maxStaleAgeMs: number;
+  meanStaleAgeMs: number;
+  lostWrites: number;
+  errors: number;
+  latencyMs: { mean: number; p50: number; p95: number; p99: number; max: number };
+  shards: ShardSummary[];
+  /** Busiest shard's operations over the mean per shard (1 = perfectly even). */
+  hotShardFactor: number;
+  series: { intervalMs: SimMs; points: SeriesPoint[] };
+}
+
+export interface RunOptions {
+  /** Overrides the scenario's seed. */
+  seed?: number;
+  /** Overrides the scenario's duration. */
+  durationMs?: number;
+  /** Record hops and requests for the visualizer (off by default: benchmarks do not pay for it). */
+  trace?: boolean;
+  /** Most hops kept before the oldest are dropped when the caller does not drain. Default 100 000. */
+  traceCapacity?: number;
+  /** Time-series interval. Default 1000 ms. */
+  sampleIntervalMs?: number;
+}
+
+/** The live state of the nodes, for the stage and the inspector. Cheap enough to read at 10 Hz. */
+export interface NodeView {
+  nowMs: SimMs;
+  instances: { id: NodeId; l1Keys: number; inFlight: number; up: boolean }[];
+  shards: {
+    id: NodeId;
+    slotStart: number;
+    slotEnd: number;
+    keys: number;
+    queue: number;
+    ops: number;
+    up: boolean;
+  }[];
+  db: { connections: number; inUse: number; queue: number };
+}
+
+/** One key seen from every layer: the picture of "two users see different data". */
+export interface KeyView {
+  key: number;
+  name: string;
+  slot: number;
+  shard: number;
+  dbVersion: number;
+  /** `null` when the layer does not hold the key. */
+  redis: { version: number; expiresAtMs: SimMs | null } | null;
+  l1: ({ version: number; expiresAtMs: SimMs | null } | null)[];
+}
+
+/** An opaque, structured-cloneable copy of a simulation's state. */
+export interface SimSnapshot {
+  readonly __snapshot: true;
+}
+
+/** The stepping API the UI uses. */
+export interface Simulation {
+  readonly scenario: Scenario;
+  /** Current simulated time. */
+  now(): SimMs;
+  /** True once the next event lies beyond the duration (or none is left). */
+  done(): boolean;
+  /** Processes one event; returns false when the run is over. */
+  step(): boolean;
+  /** Processes every event up to and including `tMs` (capped at the duration), then sets the clock to it. */
+  runUntil(tMs: SimMs): void;
+  snapshot(): SimSnapshot;
+  restore(snapshot: SimSnapshot): void;
+  summary(): Summary;
+  /** Hops recorded since the last drain (tracing only). */
+  drainHops(): TraceHop[];
+  /** Requests completed since the last drain (tracing only). */
+  drainRequests(): TraceRequest[];
+  nodes(): NodeView;
+  inspectKey(key: number): KeyView;
+  /** The keys currently held by a node (`redis-<s>` or `app-<i>`), at most `limit` of them. */
+  nodeKeys(node: NodeId, limit: number): { key: number; version: number; expiresAtMs: SimMs | null }[];
+}
