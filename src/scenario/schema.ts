@@ -25,7 +25,25 @@ export const workloadSchema = z.strictObject({
   keys: z.int().min(1).max(2_000_000).default(10_000),
   zipf: z.number().min(0).max(3).default(0.99),
   hotKey: hotKeySchema.nullable().default(null),
-  phases: z.array(phaseSchema).max(100).default([]),
+  /** Changes of arrival rate over time; each holds until the next. Sorted by `atMs`. */
+  phases: z
+    .array(phaseSchema)
+    .max(100)
+    .superRefine((phases, ctx) => {
+      // The engine walks phases in order; an unsorted list would silently skip some.
+      for (let i = 1; i < phases.length; i++) {
+        const prev = phases[i - 1]?.atMs;
+        const at = phases[i]?.atMs;
+        if (typeof prev === 'number' && typeof at === 'number' && at < prev) {
+          ctx.addIssue({
+            code: 'custom',
+            path: [i, 'atMs'],
+            message: `got ${at}, expected phases sorted by atMs (>= ${prev}, the previous phase's atMs)`,
+          });
+        }
+      }
+    })
+    .default([]),
 });
 
 export const topologySchema = z.strictObject({
@@ -95,23 +113,38 @@ export const failureSchema = z.strictObject({
   durationMs: nonNegMs.max(86_400_000).default(0),
 });
 
-export const scenarioSchema = z.strictObject({
-  version: z.literal(1),
-  title: z.string().max(200).default('Untitled scenario'),
-  description: z.string().max(5000).default(''),
-  seed: z
-    .int()
-    .min(0)
-    .max(2 ** 32 - 1)
-    .default(42),
-  durationMs: z.number().finite().min(1).max(86_400_000).default(60_000),
-  workload: workloadSchema.prefault({}),
-  topology: topologySchema.prefault({}),
-  network: networkSchema.prefault({}),
-  cache: cacheSchema.prefault({}),
-  database: databaseSchema.prefault({}),
-  failures: z.array(failureSchema).max(100).default([]),
-});
+export const scenarioSchema = z
+  .strictObject({
+    version: z.literal(1),
+    title: z.string().max(200).default('Untitled scenario'),
+    description: z.string().max(5000).default(''),
+    seed: z
+      .int()
+      .min(0)
+      .max(2 ** 32 - 1)
+      .default(42),
+    durationMs: z.number().finite().min(1).max(86_400_000).default(60_000),
+    workload: workloadSchema.prefault({}),
+    topology: topologySchema.prefault({}),
+    network: networkSchema.prefault({}),
+    cache: cacheSchema.prefault({}),
+    database: databaseSchema.prefault({}),
+    failures: z.array(failureSchema).max(100).default([]),
+  })
+  .superRefine((scenario, ctx) => {
+    // A failure after the end would never happen; saying so beats a demo where nothing breaks.
+    // Zod may run this even when other fields failed, so check the shapes it relies on.
+    if (!Array.isArray(scenario.failures) || typeof scenario.durationMs !== 'number') return;
+    scenario.failures.forEach((failure, i) => {
+      if (typeof failure?.atMs === 'number' && failure.atMs >= scenario.durationMs) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['failures', i, 'atMs'],
+          message: `got ${failure.atMs}, expected a time before the end of the run (durationMs ${scenario.durationMs})`,
+        });
+      }
+    });
+  });
 
 /** A scenario with every default filled in: what the engine receives. */
 export type Scenario = z.output<typeof scenarioSchema>;

@@ -1,0 +1,98 @@
+import { compressToEncodedURIComponent, decompressFromEncodedURIComponent } from 'lz-string';
+import { scenarioSchema, type Scenario, type ScenarioInput } from './schema.ts';
+import { parseScenario, type ParseResult } from './validate.ts';
+
+/**
+ * Scenario <-> `#s=<compressed>` for shareable links. Only fields that differ from the defaults are
+ * written, so a link to "the default with a 5 s TTL" stays a few dozen characters long.
+ */
+
+type Json = unknown;
+
+const isPlainObject = (v: unknown): v is Record<string, unknown> =>
+  v !== null && typeof v === 'object' && !Array.isArray(v);
+
+function deepEqual(a: Json, b: Json): boolean {
+  if (a === b) return true;
+  if (Array.isArray(a) && Array.isArray(b)) {
+    return a.length === b.length && a.every((x, i) => deepEqual(x, b[i]));
+  }
+  if (isPlainObject(a) && isPlainObject(b)) {
+    const ka = Object.keys(a);
+    return ka.length === Object.keys(b).length && ka.every((k) => k in b && deepEqual(a[k], b[k]));
+  }
+  return false;
+}
+
+/** The parts of `value` that differ from `base`; objects are compared field by field, arrays whole. */
+function diff(value: Json, base: Json): Json | undefined {
+  if (isPlainObject(value) && isPlainObject(base)) {
+    const out: Record<string, Json> = {};
+    for (const [k, v] of Object.entries(value)) {
+      const d = k in base ? diff(v, base[k]) : v;
+      if (d !== undefined) out[k] = d;
+    }
+    return Object.keys(out).length === 0 ? undefined : out;
+  }
+  return deepEqual(value, base) ? undefined : value;
+}
+
+let defaults: Scenario | undefined;
+/** The scenario `{ version: 1 }` expands to. */
+export function defaultScenario(): Scenario {
+  defaults ??= scenarioSchema.parse({ version: 1 });
+  return structuredClone(defaults);
+}
+
+/**
+ * The smallest input that parses back to the same scenario: `version` plus whatever differs from
+ * the defaults. A field the user set to its default value is dropped.
+ *
+ * @example diffFromDefaults({ version: 1, seed: 42, cache: { l2: { ttlMs: 5000 } } })
+ * // { version: 1, cache: { l2: { ttlMs: 5000 } } }
+ */
+export function diffFromDefaults(scenario: Scenario | ScenarioInput): ScenarioInput {
+  // A nullable object (hotKey) set from null to {} would diff as {} and lose its defaults; comparing
+  // the parsed form against parsed defaults avoids such partial objects.
+  const parsed = scenarioSchema.safeParse(scenario);
+  const full: Json = parsed.success ? parsed.data : scenario;
+  const d = diff(full, defaultScenario());
+  return { ...(isPlainObject(d) ? d : {}), version: 1 } as ScenarioInput;
+}
+
+/** `#s=<compressed>`, ready for `location.hash`. Compressed from the diff against the defaults. */
+export function encodeScenario(input: ScenarioInput | Scenario): string {
+  return `#s=${compressToEncodedURIComponent(JSON.stringify(diffFromDefaults(input)))}`;
+}
+
+const fail = (message: string): ParseResult => ({ ok: false, errors: [{ path: '#s', message }] });
+
+/**
+ * Reads a scenario from a location hash (`#s=...`, `s=...` or the bare payload; other `&`-separated
+ * parameters are ignored). Never throws: a cut-off or edited link comes back as an error.
+ */
+export function decodeScenario(hash: string): ParseResult {
+  let payload = hash.trim().replace(/^#/, '');
+  if (payload.includes('=')) {
+    // Not URLSearchParams: it would turn the '+' of lz-string's alphabet into a space.
+    const param = payload.split('&').find((p) => p.startsWith('s='));
+    if (param === undefined) return fail('the link has no scenario (expected #s=... in the address)');
+    payload = param.slice(2);
+  }
+  if (payload === '') return fail('the link has an empty scenario (#s= is followed by nothing)');
+  let text: string | null;
+  try {
+    text = decompressFromEncodedURIComponent(payload);
+  } catch {
+    text = null;
+  }
+  if (!text)
+    return fail('the scenario in the link could not be decompressed; it may have been cut off when copied');
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch {
+    return fail('the scenario in the link is damaged (not valid JSON after decompression)');
+  }
+  return parseScenario(value);
+}
