@@ -42,7 +42,8 @@ export function createQueue(capacity = 1024): EventQueue {
 
 function grow(q: EventQueue): void {
   const old = q.time.length;
-  const cap = old * 2;
+  // max(1, ...): a queue created with capacity 0 must still grow.
+  const cap = Math.max(1, old * 2);
   const heap = new Int32Array(cap);
   heap.set(q.heap);
   const time = new Float64Array(cap);
@@ -93,8 +94,12 @@ export function peekTime(q: EventQueue): number {
   return q.size === 0 ? Infinity : q.time[q.heap[0]!]!;
 }
 
-/** Removes the earliest event and returns its slot; read its fields, then `release` it. */
+/**
+ * Removes the earliest event and returns its slot; read its fields, then `release` it.
+ * Returns -1 on an empty queue rather than corrupting `size`.
+ */
 export function popSlot(q: EventQueue): number {
+  if (q.size === 0) return -1;
   const heap = q.heap;
   const top = heap[0]!;
   const last = heap[--q.size]!;
