@@ -23,7 +23,11 @@ export interface TraceHop {
   to: NodeId;
   startMs: SimMs;
   endMs: SimMs;
-  /** The outcome of the whole request, known once it completes; `null` while in flight. */
+  /**
+   * The outcome this hop shows, as far as it is known when the hop starts: a Redis reply says hit or
+   * miss, the response to the client carries the request's final outcome (stale included);
+   * `null` for hops sent before anything is known (the request on its way in, a GET).
+   */
   outcome: Outcome | null;
   /** What the hop carries: `get`, `set`, `del`, `read`, `write`, `reply`, `request`, `response`. */
   op: string;
@@ -108,6 +112,8 @@ export interface Summary {
   /** Largest time since the newest write the stale reader missed. */
   maxStaleAgeMs: number;
   meanStaleAgeMs: number;
+  /** Stale reads by age: `counts[i]` falls below `edgesMs[i]`; the last count is the open bucket. */
+  staleAges: { edgesMs: number[]; counts: number[] };
   lostWrites: number;
   errors: number;
   latencyMs: { mean: number; p50: number; p95: number; p99: number; max: number };

@@ -1,0 +1,45 @@
+import { exponential } from '../core/samplers.ts';
+import type { Model } from './model.ts';
+import type { State } from './state.ts';
+import type { Tracer } from './trace.ts';
+
+// Event types. Payload: `a` is a job id (or an index), `b` a number whose meaning the type fixes.
+export const EV_ARRIVAL = 1; // b: arrival generation
+export const EV_REDIS_ARRIVE = 2; // b: command (OP_*)
+export const EV_REDIS_REPLY = 3; // b: version, MISS or REDIS_ERROR
+export const EV_DB_ARRIVE = 4;
+export const EV_DB_DONE = 5;
+export const EV_DB_REPLY = 6; // b: version read or committed
+export const EV_SAMPLE = 7;
+export const EV_PHASE = 8; // a: phase index
+export const EV_FAILURE = 9; // a: failure index
+export const EV_RECOVER = 10; // a: failure index
+
+export const OP_GET = 0;
+export const OP_SET = 1;
+export const OP_DEL = 2;
+
+export const MISS = -1;
+export const REDIS_ERROR = -2;
+
+/** What every handler works on. `s` is replaced wholesale when a snapshot is restored. */
+export interface Ctx {
+  m: Model;
+  s: State;
+  trace: Tracer | null;
+}
+
+/** One-way delay of an instance <-> Redis hop. */
+export function redisHop(c: Ctx): number {
+  const n = c.m.scenario.network;
+  return n.redisMs + exponential(c.s.rng, n.jitterMs);
+}
+
+/** One-way delay of an instance <-> database hop. */
+export function dbHop(c: Ctx): number {
+  const n = c.m.scenario.network;
+  return n.dbMs + exponential(c.s.rng, n.jitterMs);
+}
+
+export const appNode = (i: number): string => `app-${i}`;
+export const redisNode = (s: number): string => `redis-${s}`;

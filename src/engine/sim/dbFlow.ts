@@ -1,0 +1,144 @@
+import { schedule } from '../core/eventQueue.ts';
+import { serviceTime } from '../core/samplers.ts';
+import { l1Delete } from '../l1Cache.ts';
+import { appNode, dbHop, EV_DB_ARRIVE, EV_DB_DONE, EV_DB_REPLY, type Ctx } from './context.ts';
+import { JOB_WRITE } from './jobs.ts';
+import { I_DB_READ, I_DB_WRITE, integrateDb } from './metrics.ts';
+import { sendDel, sendSet, sendSetAndWait } from './redisFlow.ts';
+import { fillL1, respond } from './requests.ts';
+import { dequeueWaiting, enqueueWaiting } from './state.ts';
+import { traceHop } from './trace.ts';
+
+/** The instance sends a query (read or write) to the database. */
+export function sendToDb(c: Ctx, job: number): void {
+  const s = c.s;
+  const arrive = s.now + dbHop(c);
+  schedule(s.queue, arrive, EV_DB_ARRIVE, job, 0);
+  if (c.trace) {
+    const j = s.jobs;
+    const op = j.kind[job] === JOB_WRITE ? 'write' : 'read';
+    const outcome = j.kind[job] === JOB_WRITE ? 'write' : 'db';
+    traceHop(
+      c.trace,
+      j.requestId[job]!,
+      j.key[job]!,
+      appNode(j.instance[job]!),
+      'db',
+      s.now,
+      arrive,
+      op,
+      outcome,
+    );
+  }
+}
+
+/**
+ * A read that missed every cache goes to the database. With single-flight, a read for a key this
+ * instance is already fetching waits for that fetch instead of sending its own query.
+ */
+export function fetchFromDb(c: Ctx, job: number): void {
+  const s = c.s;
+  if (c.m.scenario.cache.stampede.mode === 'single-flight') {
+    const j = s.jobs;
+    const flights = s.inflight[j.instance[job]!]!;
+    const leader = flights.get(j.key[job]!);
+    if (leader !== undefined) {
+      j.nextWaiter[job] = j.nextWaiter[leader]!;
+      j.nextWaiter[leader] = job;
+      return;
+    }
+    flights.set(j.key[job]!, job);
+  }
+  sendToDb(c, job);
+}
+
+function startService(c: Ctx, job: number): void {
+  const s = c.s;
+  const db = c.m.scenario.database;
+  const mt = s.metrics;
+  s.db.inUse++;
+  if (s.db.inUse > mt.peakDbConcurrency) mt.peakDbConcurrency = s.db.inUse;
+  mt.dbWaitSum += s.now - s.jobs.dbArrive[job]!;
+  const mean = s.jobs.kind[job] === JOB_WRITE ? db.writeMs : db.readMs;
+  schedule(s.queue, s.now + serviceTime(s.rng, db.serviceTime, mean), EV_DB_DONE, job, 0);
+}
+
+/** A query reaches the database: it takes a free connection or waits in line (FIFO). */
+export function onDbArrive(c: Ctx, job: number): void {
+  const s = c.s;
+  integrateDb(s.metrics, s.now, s.db.inUse, s.db.waitLen);
+  s.jobs.dbArrive[job] = s.now;
+  if (s.db.inUse < c.m.scenario.database.connections) {
+    startService(c, job);
+    return;
+  }
+  enqueueWaiting(s.db, job);
+  if (s.db.waitLen > s.metrics.peakDbQueue) s.metrics.peakDbQueue = s.db.waitLen;
+}
+
+/** A query finishes: a write commits a new version; the connection goes to the next in line. */
+export function onDbDone(c: Ctx, job: number): void {
+  const s = c.s;
+  const mt = s.metrics;
+  const j = s.jobs;
+  const key = j.key[job]!;
+  integrateDb(mt, s.now, s.db.inUse, s.db.waitLen);
+  s.db.inUse--;
+  if (j.kind[job] === JOB_WRITE) {
+    s.db.versions[key]!++;
+    s.db.commitTime[key] = s.now;
+    mt.dbWrites++;
+    mt.interval[I_DB_WRITE]!++;
+  } else {
+    mt.dbReads++;
+    mt.interval[I_DB_READ]!++;
+  }
+  mt.dbDone++;
+  mt.dbLatencySum += s.now - j.dbArrive[job]!;
+  if (s.db.waitLen > 0) startService(c, dequeueWaiting(s.db));
+  const back = s.now + dbHop(c);
+  const version = s.db.versions[key]!;
+  schedule(s.queue, back, EV_DB_REPLY, job, version);
+  if (c.trace) {
+    const outcome = j.kind[job] === JOB_WRITE ? 'write' : 'db';
+    traceHop(c.trace, j.requestId[job]!, key, 'db', appNode(j.instance[job]!), s.now, back, 'reply', outcome);
+  }
+}
+
+/** The database's answer reaches the instance, which updates its caches as the strategy says. */
+export function onDbReply(c: Ctx, job: number, version: number): void {
+  const s = c.s;
+  const j = s.jobs;
+  const key = j.key[job]!;
+  const inst = j.instance[job]!;
+  const strategy = c.m.scenario.cache.strategy;
+  if (j.kind[job] === JOB_WRITE) {
+    if (strategy === 'cache-aside') {
+      sendDel(c, key, inst);
+      l1Delete(s.l1[inst]!, key);
+    } else if (strategy === 'cache-aside-update') {
+      sendSet(c, key, inst, version);
+      fillL1(c, inst, key, version);
+    } else if (strategy === 'write-through') {
+      fillL1(c, inst, key, version);
+      sendSetAndWait(c, job, version);
+      return;
+    }
+    respond(c, job, version, 'write');
+    return;
+  }
+  if (strategy !== 'none') {
+    sendSet(c, key, inst, version);
+    fillL1(c, inst, key, version);
+  }
+  if (c.m.scenario.cache.stampede.mode === 'single-flight' && strategy !== 'none') {
+    s.inflight[inst]!.delete(key);
+    let w = j.nextWaiter[job]!;
+    while (w >= 0) {
+      const next = j.nextWaiter[w]!;
+      respond(c, w, version, 'db');
+      w = next;
+    }
+  }
+  respond(c, job, version, 'db');
+}

@@ -1,0 +1,146 @@
+import {
+  createHistogram,
+  recordValue,
+  resetHistogram,
+  quantile,
+  type Histogram,
+} from '../metrics/histogram.ts';
+import type { SeriesPoint } from '../types.ts';
+
+/** Upper edges of the staleness-age buckets (ms); the last bucket is open. */
+export const STALE_AGE_EDGES_MS = [1, 10, 100, 1000, 10_000, 60_000, 300_000, 3_600_000];
+
+// Indices into the per-interval counters.
+export const I_REQ = 0;
+export const I_L1_HIT = 1;
+export const I_L1_MISS = 2;
+export const I_L2_HIT = 3;
+export const I_L2_MISS = 4;
+export const I_DB_READ = 5;
+export const I_DB_WRITE = 6;
+export const I_STALE = 7;
+export const I_ERR = 8;
+const INTERVAL_COUNTERS = 9;
+
+/** Every counter a run keeps; plain data so it is snapshotted with the rest of the state. */
+export interface Metrics {
+  requests: number;
+  reads: number;
+  writes: number;
+  l1Hits: number;
+  l1Misses: number;
+  l2Hits: number;
+  l2Misses: number;
+  dbReads: number;
+  dbWrites: number;
+  staleReads: number;
+  staleAgeSum: number;
+  maxStaleAge: number;
+  staleAgeCounts: Float64Array;
+  lostWrites: number;
+  errors: number;
+  latency: Histogram;
+  intervalLatency: Histogram;
+  dbDone: number;
+  dbLatencySum: number;
+  dbWaitSum: number;
+  peakDbConcurrency: number;
+  peakDbQueue: number;
+  /** Time integrals of (queries in the database) and (busy connections), for Little's law. */
+  dbAreaInSystem: number;
+  dbAreaBusy: number;
+  dbLastChange: number;
+  interval: Float64Array;
+  shardOpsInterval: Float64Array;
+  points: SeriesPoint[];
+}
+
+export function createMetrics(shards: number): Metrics {
+  return {
+    requests: 0,
+    reads: 0,
+    writes: 0,
+    l1Hits: 0,
+    l1Misses: 0,
+    l2Hits: 0,
+    l2Misses: 0,
+    dbReads: 0,
+    dbWrites: 0,
+    staleReads: 0,
+    staleAgeSum: 0,
+    maxStaleAge: 0,
+    staleAgeCounts: new Float64Array(STALE_AGE_EDGES_MS.length + 1),
+    lostWrites: 0,
+    errors: 0,
+    latency: createHistogram(),
+    intervalLatency: createHistogram(),
+    dbDone: 0,
+    dbLatencySum: 0,
+    dbWaitSum: 0,
+    peakDbConcurrency: 0,
+    peakDbQueue: 0,
+    dbAreaInSystem: 0,
+    dbAreaBusy: 0,
+    dbLastChange: 0,
+    interval: new Float64Array(INTERVAL_COUNTERS),
+    shardOpsInterval: new Float64Array(shards),
+    points: [],
+  };
+}
+
+export function recordLatency(m: Metrics, ms: number): void {
+  recordValue(m.latency, ms);
+  recordValue(m.intervalLatency, ms);
+}
+
+export function recordStale(m: Metrics, ageMs: number): void {
+  m.staleReads++;
+  m.interval[I_STALE]!++;
+  m.staleAgeSum += ageMs;
+  if (ageMs > m.maxStaleAge) m.maxStaleAge = ageMs;
+  let b = 0;
+  while (b < STALE_AGE_EDGES_MS.length && ageMs >= STALE_AGE_EDGES_MS[b]!) b++;
+  m.staleAgeCounts[b]!++;
+}
+
+/** Advances the database's time integrals to `now` before its occupancy changes. */
+export function integrateDb(m: Metrics, now: number, inUse: number, queued: number): void {
+  const dt = now - m.dbLastChange;
+  if (dt > 0) {
+    m.dbAreaInSystem += dt * (inUse + queued);
+    m.dbAreaBusy += dt * inUse;
+    m.dbLastChange = now;
+  }
+}
+
+/** Closes the current interval into a series point. */
+export function closeInterval(
+  m: Metrics,
+  tMs: number,
+  dbInUse: number,
+  dbQueue: number,
+  shardKeys: number[],
+): void {
+  const c = m.interval;
+  m.points.push({
+    tMs,
+    requests: c[I_REQ]!,
+    l1Hits: c[I_L1_HIT]!,
+    l1Misses: c[I_L1_MISS]!,
+    l2Hits: c[I_L2_HIT]!,
+    l2Misses: c[I_L2_MISS]!,
+    dbReads: c[I_DB_READ]!,
+    dbWrites: c[I_DB_WRITE]!,
+    staleReads: c[I_STALE]!,
+    errors: c[I_ERR]!,
+    p50: m.intervalLatency.total > 0 ? quantile(m.intervalLatency, 0.5) : 0,
+    p99: m.intervalLatency.total > 0 ? quantile(m.intervalLatency, 0.99) : 0,
+    dbInUse,
+    dbQueue,
+    shardOps: Array.from(m.shardOpsInterval),
+    shardKeys,
+  });
+  c.fill(0);
+  m.shardOpsInterval.fill(0);
+  resetHistogram(m.intervalLatency);
+}

@@ -1,0 +1,143 @@
+import { schedule } from '../core/eventQueue.ts';
+import { random, randomInt } from '../core/rng.ts';
+import { exponential } from '../core/samplers.ts';
+import { sampleAlias } from '../core/zipf.ts';
+import { l1Get, l1Set } from '../l1Cache.ts';
+import type { Outcome } from '../types.ts';
+import { appNode, EV_ARRIVAL, type Ctx } from './context.ts';
+import { sendToDb } from './dbFlow.ts';
+import { allocJob, freeJob, JOB_READ, JOB_WRITE } from './jobs.ts';
+import { I_ERR, I_L1_HIT, I_L1_MISS, I_REQ, recordLatency, recordStale } from './metrics.ts';
+import { sendGet } from './redisFlow.ts';
+import { traceHop, traceRequest } from './trace.ts';
+
+/** Schedules the next Poisson arrival at the current rate (none while the rate is 0). */
+export function scheduleNextArrival(c: Ctx): void {
+  const s = c.s;
+  if (s.rps <= 0) return;
+  schedule(s.queue, s.now + exponential(s.rng, 1000 / s.rps), EV_ARRIVAL, 0, s.arrivalGen);
+}
+
+function pickKey(c: Ctx): number {
+  const hot = c.m.scenario.workload.hotKey;
+  if (hot !== null && random(c.s.rng) < hot.share) return 0;
+  return sampleAlias(c.m.popularity, c.s.rng);
+}
+
+function pickInstance(c: Ctx): number {
+  const n = c.m.scenario.topology.instances;
+  if (c.m.scenario.topology.loadBalancer === 'random') return randomInt(c.s.rng, n);
+  const i = c.s.rrNext;
+  c.s.rrNext = (i + 1) % n;
+  return i;
+}
+
+/**
+ * A request reaches an app instance. The arrival process is shifted by the client hop: the
+ * request left the client `clientMs` earlier, which saves an event per request and leaves the
+ * Poisson process (and so every queueing result) unchanged.
+ */
+export function onArrival(c: Ctx, generation: number): void {
+  const s = c.s;
+  if (generation !== s.arrivalGen) return; // superseded by a phase change
+  scheduleNextArrival(c);
+  const m = c.m;
+  const isRead = random(s.rng) < m.scenario.workload.readRatio;
+  const key = pickKey(c);
+  const inst = pickInstance(c);
+  const start = s.now - m.scenario.network.clientMs;
+  const job = allocJob(s.jobs, isRead ? JOB_READ : JOB_WRITE, key, inst, start);
+  s.instanceInFlight[inst]!++;
+  if (c.trace) {
+    const id = s.jobs.requestId[job]!;
+    traceHop(
+      c.trace,
+      id,
+      key,
+      'client',
+      'lb',
+      start,
+      s.now - m.scenario.network.clientMs / 2,
+      'request',
+      null,
+    );
+    traceHop(
+      c.trace,
+      id,
+      key,
+      'lb',
+      appNode(inst),
+      s.now - m.scenario.network.clientMs / 2,
+      s.now,
+      'request',
+      null,
+    );
+  }
+  if (!isRead || m.scenario.cache.strategy === 'none') {
+    sendToDb(c, job);
+    return;
+  }
+  if (m.l1Enabled) {
+    const v = l1Get(s.l1[inst]!, key, s.now);
+    if (v >= 0) {
+      s.metrics.l1Hits++;
+      s.metrics.interval[I_L1_HIT]!++;
+      respond(c, job, v, 'l1-hit');
+      return;
+    }
+    s.metrics.l1Misses++;
+    s.metrics.interval[I_L1_MISS]!++;
+  }
+  sendGet(c, job);
+}
+
+/** Stores a fetched value in the instance's L1, when it has one. */
+export function fillL1(c: Ctx, inst: number, key: number, version: number): void {
+  if (c.m.l1Enabled) l1Set(c.s.l1[inst]!, key, version, c.s.now + c.m.l1TtlMs);
+}
+
+/**
+ * The instance sends the response. A read is stale when the version it serves is older than the
+ * database's version at this moment; its age is the time since the newest write it missed.
+ */
+export function respond(c: Ctx, job: number, version: number, outcome: Outcome): void {
+  const s = c.s;
+  const mt = s.metrics;
+  const j = s.jobs;
+  const key = j.key[job]!;
+  const isWrite = j.kind[job] === JOB_WRITE;
+  const dbVersion = s.db.versions[key]!;
+  let final = outcome;
+  if (!isWrite && outcome !== 'error' && version < dbVersion) {
+    final = 'stale';
+    recordStale(mt, s.now - s.db.commitTime[key]!);
+  }
+  const end = s.now + c.m.scenario.network.clientMs;
+  mt.requests++;
+  mt.interval[I_REQ]!++;
+  if (isWrite) mt.writes++;
+  else mt.reads++;
+  if (outcome === 'error') {
+    mt.errors++;
+    mt.interval[I_ERR]!++;
+  }
+  recordLatency(mt, end - j.start[job]!);
+  s.instanceInFlight[j.instance[job]!]!--;
+  if (c.trace) {
+    const id = j.requestId[job]!;
+    const inst = j.instance[job]!;
+    traceHop(c.trace, id, key, appNode(inst), 'client', s.now, end, 'response', final);
+    traceRequest(c.trace, {
+      requestId: id,
+      key,
+      instance: inst,
+      startMs: j.start[job]!,
+      endMs: end,
+      outcome: final,
+      isWrite,
+      version,
+      dbVersion,
+    });
+  }
+  freeJob(j, job);
+}

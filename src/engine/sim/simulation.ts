@@ -1,0 +1,145 @@
+import { peekTime, popSlot, release, schedule } from '../core/eventQueue.ts';
+import type { RunOptions, Scenario, SimSnapshot, Simulation } from '../types.ts';
+import {
+  EV_ARRIVAL,
+  EV_DB_ARRIVE,
+  EV_DB_DONE,
+  EV_DB_REPLY,
+  EV_FAILURE,
+  EV_PHASE,
+  EV_RECOVER,
+  EV_REDIS_ARRIVE,
+  EV_REDIS_REPLY,
+  EV_SAMPLE,
+  type Ctx,
+} from './context.ts';
+import { onDbArrive, onDbDone, onDbReply } from './dbFlow.ts';
+import { onFailure, onRecover } from './failures.ts';
+import { closeInterval } from './metrics.ts';
+import { createModel } from './model.ts';
+import { onRedisArrive, onRedisReply } from './redisFlow.ts';
+import { onArrival, scheduleNextArrival } from './requests.ts';
+import { createState } from './state.ts';
+import { buildSummary } from './summary.ts';
+import { createTracer, drain } from './trace.ts';
+import { keyView, nodeKeys, nodeView } from './views.ts';
+import { storeSize } from '../redis/shardStore.ts';
+
+function onSample(c: Ctx): void {
+  const s = c.s;
+  closeInterval(
+    s.metrics,
+    s.now,
+    s.db.inUse,
+    s.db.waitLen,
+    s.shards.map((sh) => storeSize(sh.store)),
+  );
+  const next = s.now + c.m.sampleIntervalMs;
+  if (next <= c.m.durationMs) schedule(s.queue, next, EV_SAMPLE, 0, 0);
+}
+
+function onPhase(c: Ctx, index: number): void {
+  const s = c.s;
+  s.rps = c.m.scenario.workload.phases[index]!.rps;
+  s.arrivalGen++;
+  scheduleNextArrival(c);
+}
+
+function dispatch(c: Ctx, type: number, a: number, b: number): void {
+  switch (type) {
+    case EV_ARRIVAL:
+      return onArrival(c, b);
+    case EV_REDIS_ARRIVE:
+      return onRedisArrive(c, a, b);
+    case EV_REDIS_REPLY:
+      return onRedisReply(c, a, b);
+    case EV_DB_ARRIVE:
+      return onDbArrive(c, a);
+    case EV_DB_DONE:
+      return onDbDone(c, a);
+    case EV_DB_REPLY:
+      return onDbReply(c, a, b);
+    case EV_SAMPLE:
+      return onSample(c);
+    case EV_PHASE:
+      return onPhase(c, a);
+    case EV_FAILURE:
+      return onFailure(c, a);
+    case EV_RECOVER:
+      return onRecover(c, a);
+  }
+}
+
+/**
+ * Creates a simulation to step through. Same scenario and seed, same run, event for event.
+ *
+ * @example
+ * const sim = createSimulation(getPreset('baseline'), { trace: true });
+ * sim.runUntil(1000);
+ * const hops = sim.drainHops();
+ */
+export function createSimulation(scenario: Scenario, options: RunOptions = {}): Simulation {
+  const model = createModel(
+    scenario,
+    options.durationMs ?? scenario.durationMs,
+    options.seed ?? scenario.seed,
+    options.sampleIntervalMs ?? 1000,
+  );
+  const capacity = options.traceCapacity ?? 100_000;
+  const c: Ctx = { m: model, s: createState(model), trace: options.trace ? createTracer(capacity) : null };
+  const q = () => c.s.queue;
+  scheduleNextArrival(c);
+  scenario.workload.phases.forEach((p, i) => schedule(q(), p.atMs, EV_PHASE, i, 0));
+  scenario.failures.forEach((f, i) => schedule(q(), f.atMs, EV_FAILURE, i, 0));
+  if (model.sampleIntervalMs <= model.durationMs) schedule(q(), model.sampleIntervalMs, EV_SAMPLE, 0, 0);
+
+  const hasNext = (limit: number) => q().size > 0 && peekTime(q()) <= limit;
+  const stepOne = () => {
+    const queue = q();
+    const slot = popSlot(queue);
+    const type = queue.type[slot]!;
+    const a = queue.a[slot]!;
+    const b = queue.b[slot]!;
+    c.s.now = queue.time[slot]!;
+    release(queue, slot);
+    c.s.events++;
+    dispatch(c, type, a, b);
+  };
+
+  return {
+    scenario,
+    now: () => c.s.now,
+    done: () => !hasNext(model.durationMs),
+    step() {
+      if (!hasNext(model.durationMs)) return false;
+      stepOne();
+      return true;
+    },
+    runUntil(tMs) {
+      const end = Math.min(tMs, model.durationMs);
+      while (hasNext(end)) stepOne();
+      if (end > c.s.now) c.s.now = end;
+    },
+    snapshot: () => structuredClone(c.s) as unknown as SimSnapshot,
+    restore(snapshot) {
+      c.s = structuredClone(snapshot) as unknown as typeof c.s;
+      if (c.trace) c.trace = createTracer(capacity);
+    },
+    summary: () => buildSummary(model, c.s),
+    drainHops() {
+      if (!c.trace) return [];
+      const out = drain(c.trace.hops, capacity);
+      c.trace.hops = [];
+      return out;
+    },
+    drainRequests() {
+      if (!c.trace) return [];
+      const out = drain(c.trace.requests, capacity);
+      c.trace.requests = [];
+      return out;
+    },
+    nodes: () => nodeView(model, c.s),
+    inspectKey: (key) => keyView(model, c.s, key),
+    nodeKeys: (node, limit) => nodeKeys(c.s, node, limit),
+  };
+}

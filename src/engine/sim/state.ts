@@ -1,0 +1,111 @@
+import { createRng, type RngState } from '../core/rng.ts';
+import { createQueue, type EventQueue } from '../core/eventQueue.ts';
+import { createL1, type L1Cache } from '../l1Cache.ts';
+import { createShardStore, type ShardStore } from '../redis/shardStore.ts';
+import { createJobs, type Jobs } from './jobs.ts';
+import { createMetrics, type Metrics } from './metrics.ts';
+import type { Model } from './model.ts';
+
+export interface Shard {
+  store: ShardStore;
+  /** The single thread is busy until this time; commands queue behind it (FIFO). */
+  busyUntil: number;
+  ops: number;
+  peakQueue: number;
+  up: boolean;
+}
+
+export interface Database {
+  /** The source of truth: one version number per row (key), and when it last changed. */
+  versions: Float64Array;
+  commitTime: Float64Array;
+  inUse: number;
+  /** FIFO of job ids waiting for a connection (ring buffer). */
+  waiting: Int32Array;
+  waitHead: number;
+  waitLen: number;
+}
+
+/**
+ * Everything that changes during a run, as plain data: a snapshot is `structuredClone(state)`.
+ */
+export interface State {
+  now: number;
+  events: number;
+  rng: RngState;
+  queue: EventQueue;
+  jobs: Jobs;
+  /** Arrival events carry the generation they were made in; a phase change starts a new one. */
+  arrivalGen: number;
+  rps: number;
+  rrNext: number;
+  l1: L1Cache[];
+  /** Client requests each instance is working on. */
+  instanceInFlight: Int32Array;
+  /** Single-flight: per instance, key -> the job fetching it from the database. */
+  inflight: Map<number, number>[];
+  shards: Shard[];
+  db: Database;
+  metrics: Metrics;
+}
+
+export function createState(m: Model): State {
+  const { topology, cache, workload } = m.scenario;
+  const shards: Shard[] = [];
+  for (let s = 0; s < topology.redisShards; s++) {
+    shards.push({
+      store: createShardStore(cache.l2.maxKeys, cache.l2.eviction),
+      busyUntil: 0,
+      ops: 0,
+      peakQueue: 0,
+      up: true,
+    });
+  }
+  const l1: L1Cache[] = [];
+  const inflight: Map<number, number>[] = [];
+  for (let i = 0; i < topology.instances; i++) {
+    l1.push(createL1(cache.l1.maxKeys));
+    inflight.push(new Map());
+  }
+  return {
+    now: 0,
+    events: 0,
+    rng: createRng(m.seed),
+    queue: createQueue(),
+    jobs: createJobs(),
+    arrivalGen: 0,
+    rps: workload.rps,
+    rrNext: 0,
+    l1,
+    instanceInFlight: new Int32Array(topology.instances),
+    inflight,
+    shards,
+    db: {
+      versions: new Float64Array(workload.keys),
+      commitTime: new Float64Array(workload.keys),
+      inUse: 0,
+      waiting: new Int32Array(64),
+      waitHead: 0,
+      waitLen: 0,
+    },
+    metrics: createMetrics(topology.redisShards),
+  };
+}
+
+export function enqueueWaiting(db: Database, job: number): void {
+  if (db.waitLen === db.waiting.length) {
+    const bigger = new Int32Array(db.waiting.length * 2);
+    for (let i = 0; i < db.waitLen; i++) bigger[i] = db.waiting[(db.waitHead + i) % db.waiting.length]!;
+    db.waiting = bigger;
+    db.waitHead = 0;
+  }
+  db.waiting[(db.waitHead + db.waitLen) % db.waiting.length] = job;
+  db.waitLen++;
+}
+
+export function dequeueWaiting(db: Database): number {
+  const job = db.waiting[db.waitHead]!;
+  db.waitHead = (db.waitHead + 1) % db.waiting.length;
+  db.waitLen--;
+  return job;
+}

@@ -1,0 +1,66 @@
+import { l1Entries, l1Peek, l1Size } from '../l1Cache.ts';
+import { storeEntries, storePeek, storeSize } from '../redis/shardStore.ts';
+import { keySlot } from '../redis/keySlot.ts';
+import type { KeyView, NodeId, NodeView, SimMs } from '../types.ts';
+import { appNode, redisNode } from './context.ts';
+import { keyName, shardOf, type Model } from './model.ts';
+import type { State } from './state.ts';
+
+const finiteOrNull = (t: number): SimMs | null => (Number.isFinite(t) ? t : null);
+
+/** The nodes' live state for the stage. */
+export function nodeView(m: Model, s: State): NodeView {
+  const service = m.scenario.cache.l2.serviceMs;
+  return {
+    nowMs: s.now,
+    instances: s.l1.map((c, i) => ({
+      id: appNode(i),
+      l1Keys: l1Size(c),
+      inFlight: s.instanceInFlight[i]!,
+      up: true,
+    })),
+    shards: s.shards.map((sh, i) => ({
+      id: redisNode(i),
+      slotStart: m.ranges[i]![0],
+      slotEnd: m.ranges[i]![1],
+      keys: storeSize(sh.store),
+      queue: service > 0 ? Math.max(0, Math.ceil((sh.busyUntil - s.now) / service)) : 0,
+      ops: sh.ops,
+      up: sh.up,
+    })),
+    db: { connections: m.scenario.database.connections, inUse: s.db.inUse, queue: s.db.waitLen },
+  };
+}
+
+/** One key in the database, in Redis and in every L1. */
+export function keyView(m: Model, s: State, key: number): KeyView {
+  const shard = shardOf(m, key);
+  const peek = (p: { version: number; expiresAt: number } | null) =>
+    p === null ? null : { version: p.version, expiresAtMs: finiteOrNull(p.expiresAt) };
+  return {
+    key,
+    name: keyName(key),
+    slot: keySlot(keyName(key)),
+    shard,
+    dbVersion: s.db.versions[key]!,
+    redis: s.shards[shard]!.up ? peek(storePeek(s.shards[shard]!.store, key, s.now)) : null,
+    l1: s.l1.map((c) => (m.l1Enabled ? peek(l1Peek(c, key, s.now)) : null)),
+  };
+}
+
+/** The keys a cache node holds, for the inspector. */
+export function nodeKeys(
+  s: State,
+  node: NodeId,
+  limit: number,
+): { key: number; version: number; expiresAtMs: SimMs | null }[] {
+  const [kind, ix] = node.split('-');
+  const i = Number(ix);
+  const rows =
+    kind === 'redis' && s.shards[i]
+      ? storeEntries(s.shards[i].store, s.now, limit)
+      : kind === 'app' && s.l1[i]
+        ? l1Entries(s.l1[i], s.now, limit)
+        : [];
+  return rows.map((r) => ({ key: r.key, version: r.version, expiresAtMs: finiteOrNull(r.expiresAt) }));
+}
