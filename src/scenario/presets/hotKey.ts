@@ -11,7 +11,7 @@ export const hotKey = definePreset(
     version: 1,
     seed: 42,
     durationMs: 20_000,
-    workload: { rps: 4000, readRatio: 0.95, keys: 10_000, zipf: 0, hotKey: { share: 0.5 } },
+    workload: { rps: 4000, readRatio: 1, keys: 1000, zipf: 0, hotKey: { share: 0.5 } },
     topology: { instances: 4, redisShards: 16 },
     cache: { strategy: 'cache-aside', l1: { enabled: false }, l2: { ttlMs: 60_000 } },
   },

@@ -6,7 +6,7 @@ export const stampedeBody = {
   version: 1,
   seed: 42,
   durationMs: 30_000,
-  workload: { rps: 2000, readRatio: 1, keys: 1000, zipf: 0.99, hotKey: { share: 0.9 } },
+  workload: { rps: 2000, readRatio: 1, keys: 100, zipf: 0.99, hotKey: { share: 0.9 } },
   topology: { instances: 4, redisShards: 3 },
   cache: {
     strategy: 'cache-aside',

@@ -1,0 +1,82 @@
+import { validateFieldValue } from '../scenario/validate.ts';
+
+/** Parsed command line of `npm run sim`. */
+export interface SimArgs {
+  /** A preset id or a path to a scenario JSON file. */
+  target: string;
+  seed?: number;
+  durationMs?: number;
+  json: boolean;
+}
+
+export type ArgsResult =
+  { ok: true; help: true } | { ok: true; help: false; args: SimArgs } | { ok: false; message: string };
+
+export const USAGE = [
+  'Usage: npm run sim -- <preset-id | file.json> [--seed N] [--duration-ms N] [--json]',
+  '',
+  '  <preset-id>        run a built-in preset (e.g. baseline, stampede, hot-key)',
+  '  <file.json>        run a scenario file (format: docs/scenario-format.md)',
+  '  --seed N           override the seed (integer 0..4294967295)',
+  '  --duration-ms N    override the simulated duration in milliseconds',
+  '  --json             print one Summary object as JSON instead of a table',
+  '  --help             print this help',
+].join('\n');
+
+/**
+ * A number flag, checked with the same rule the scenario field has (so `--seed -1` is refused with
+ * the schema's words, not a second copy of its range).
+ */
+function numberFlag(flag: string, field: string, raw: string | undefined): number | string {
+  if (raw === undefined || raw === '' || raw.startsWith('--')) return `${flag} needs a value`;
+  // A non-numeric value goes to the schema as a string, which then says what a number must be.
+  const numeric = /^-?\d+(\.\d+)?([eE][+-]?\d+)?$/.test(raw.trim());
+  const value = numeric ? Number(raw) : raw;
+  const error = validateFieldValue(field, value);
+  if (!error && typeof value === 'number') return value;
+  return `${flag}: ${error?.message.replace(/^[^:]+: /, '') ?? `got "${raw}", expected a number`}`;
+}
+
+/** Parses argv (without node and script). Never throws: problems come back as one-line messages. */
+export function parseArgs(argv: readonly string[]): ArgsResult {
+  const positional: string[] = [];
+  let json = false;
+  let seed: number | undefined;
+  let durationMs: number | undefined;
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i] ?? '';
+    const eq = arg.indexOf('=');
+    const name = arg.startsWith('--') && eq > 0 ? arg.slice(0, eq) : arg;
+    const inline = arg.startsWith('--') && eq > 0 ? arg.slice(eq + 1) : undefined;
+    const takeValue = (): string | undefined => inline ?? argv[++i];
+    if (name === '--help' || name === '-h') return { ok: true, help: true };
+    if (name === '--json') {
+      if (inline !== undefined) return { ok: false, message: '--json takes no value' };
+      json = true;
+    } else if (name === '--seed') {
+      const v = numberFlag('--seed', 'seed', takeValue());
+      if (typeof v === 'string') return { ok: false, message: v };
+      seed = v;
+    } else if (name === '--duration-ms') {
+      const v = numberFlag('--duration-ms', 'durationMs', takeValue());
+      if (typeof v === 'string') return { ok: false, message: v };
+      durationMs = v;
+    } else if (arg.startsWith('-') && arg !== '-') {
+      return { ok: false, message: `unknown option ${name} (see --help)` };
+    } else {
+      positional.push(arg);
+    }
+  }
+  if (positional.length === 0)
+    return { ok: false, message: 'missing preset id or scenario file (see --help)' };
+  if (positional.length > 1) {
+    return {
+      ok: false,
+      message: `expected one preset id or file, got ${positional.length}: ${positional.join(' ')}`,
+    };
+  }
+  const args: SimArgs = { target: positional[0] ?? '', json };
+  if (seed !== undefined) args.seed = seed;
+  if (durationMs !== undefined) args.durationMs = durationMs;
+  return { ok: true, help: false, args };
+}

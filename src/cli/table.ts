@@ -1,0 +1,89 @@
+import type { Summary } from '../engine/types.ts';
+
+/**
+ * The `npm run sim` table: every Summary figure a workshop asks about, grouped by layer, aligned so
+ * two runs pasted one above the other can be compared by eye. Pure, so tests need no engine run.
+ */
+
+const intFmt = new Intl.NumberFormat('en-US', { maximumFractionDigits: 0 });
+
+/** 1234567 -> "1,234,567"; not-a-number (an empty run) -> "-". */
+export const fmtInt = (n: number): string => (Number.isFinite(n) ? intFmt.format(n) : '-');
+
+/** Milliseconds with precision where it matters: 0.01234 -> "0.012 ms", 12.345 -> "12.35 ms". */
+export function fmtMs(ms: number): string {
+  if (!Number.isFinite(ms)) return '-';
+  if (ms >= 1000) return `${fmtInt(ms)} ms`;
+  return `${Number(ms.toFixed(ms >= 10 ? 2 : 3))} ms`;
+}
+
+/** A ratio in [0, 1] as a percentage; "-" when nothing was counted. */
+export const fmtRatio = (r: number): string => (Number.isFinite(r) ? `${(r * 100).toFixed(1)} %` : '-');
+
+function section(title: string, rows: [string, string][]): string[] {
+  const width = Math.max(...rows.map(([label]) => label.length));
+  return [title, ...rows.map(([label, value]) => `  ${label.padEnd(width)}  ${value}`), ''];
+}
+
+/** Columns padded to their widest cell; numbers right-aligned. */
+export function grid(header: string[], body: string[][]): string[] {
+  const widths = header.map((h, c) => Math.max(h.length, ...body.map((row) => (row[c] ?? '').length)));
+  const line = (cells: string[]): string =>
+    '  ' +
+    cells
+      .map((cell, c) => (c === 0 ? cell.padEnd(widths[c] ?? 0) : cell.padStart(widths[c] ?? 0)))
+      .join('  ');
+  return [line(header), ...body.map(line)];
+}
+
+export function formatSummaryTable(s: Summary): string {
+  const layer = (l: Summary['l1']): string =>
+    `${fmtInt(l.hits)} hits, ${fmtInt(l.misses)} misses, hit ratio ${fmtRatio(l.hitRatio)}`;
+  const lines = [
+    `${s.title} (seed ${s.seed}, ${fmtInt(s.durationMs)} ms simulated, ${fmtInt(s.events)} events)`,
+    '',
+    ...section('Traffic', [
+      ['requests', fmtInt(s.requests)],
+      ['reads / writes', `${fmtInt(s.reads)} / ${fmtInt(s.writes)}`],
+      ['errors', fmtInt(s.errors)],
+    ]),
+    ...section('Caches', [
+      ['L1 (in-process)', layer(s.l1)],
+      ['L2 (Redis)', layer(s.l2)],
+    ]),
+    ...section('Database', [
+      ['reads / writes', `${fmtInt(s.db.reads)} / ${fmtInt(s.db.writes)}`],
+      ['peak concurrency', `${fmtInt(s.db.peakConcurrency)} (peak queue ${fmtInt(s.db.peakQueue)})`],
+      ['mean latency', `${fmtMs(s.db.meanLatencyMs)} (of which waiting ${fmtMs(s.db.meanWaitMs)})`],
+      ['utilisation', fmtRatio(s.db.utilisation)],
+    ]),
+    ...section('Correctness', [
+      [
+        'stale reads',
+        `${fmtInt(s.staleReads)} (max age ${fmtMs(s.maxStaleAgeMs)}, mean ${fmtMs(s.meanStaleAgeMs)})`,
+      ],
+      ['lost writes', fmtInt(s.lostWrites)],
+    ]),
+    ...section('Latency', [
+      ['mean / p50', `${fmtMs(s.latencyMs.mean)} / ${fmtMs(s.latencyMs.p50)}`],
+      [
+        'p95 / p99 / max',
+        `${fmtMs(s.latencyMs.p95)} / ${fmtMs(s.latencyMs.p99)} / ${fmtMs(s.latencyMs.max)}`,
+      ],
+    ]),
+    `Redis shards (hot-shard factor ${Number.isFinite(s.hotShardFactor) ? s.hotShardFactor.toFixed(2) : '-'})`,
+    ...grid(
+      ['shard', 'slots', 'ops', 'keys', 'evictions', 'expired', 'peak queue'],
+      s.shards.map((sh, i) => [
+        `redis-${i}`,
+        `${sh.slotStart}-${sh.slotEnd}`,
+        fmtInt(sh.ops),
+        fmtInt(sh.keys),
+        fmtInt(sh.evictions),
+        fmtInt(sh.expired),
+        fmtInt(sh.peakQueue),
+      ]),
+    ),
+  ];
+  return lines.join('\n');
+}
