@@ -10,6 +10,7 @@ export interface Histogram {
   total: number;
   sum: number;
   max: number;
+  /** Smallest non-zero value (zeros have their own exact bucket); Infinity until one is recorded. */
   min: number;
 }
 
@@ -60,12 +61,13 @@ export function recordValue(h: Histogram, v: number): void {
   h.total++;
   h.sum += x;
   if (x > h.max) h.max = x;
-  if (x < h.min) h.min = x;
+  if (x > 0 && x < h.min) h.min = x;
 }
 
 /**
  * The q-th quantile (nearest rank, q in [0, 1]): a value within 1 % of the ceil(q * total)-th smallest
- * recorded value, exactly 0 when that value is zero, and clamped to the exact min and max. 0 when empty.
+ * recorded value (for values in [HIST_MIN, HIST_MAX]), exactly 0 when that value is zero, exact for the
+ * smallest non-zero and the largest value, and clamped between them. 0 when empty.
  *
  * @example
  * quantile(h, 0.5); // the median
@@ -74,6 +76,9 @@ export function quantile(h: Histogram, q: number): number {
   if (h.total === 0) return 0;
   const rank = Math.max(1, Math.ceil(Math.min(1, Math.max(0, q)) * h.total));
   const counts = h.counts;
+  // The extremes are tracked exactly, so the smallest non-zero and the largest value come back exact.
+  if (rank === h.total) return h.max;
+  if (rank === counts[0]! + 1) return h.min;
   let seen = 0;
   let i = 0;
   for (; i < counts.length; i++) {
