@@ -4,9 +4,19 @@
  */
 import { describe, it, expect } from 'vitest';
 import { createRng, type RngState } from '../../src/engine/core/rng.ts';
-import { buildAliasTable, sampleAlias, zipfProbabilities, type AliasTable } from '../../src/engine/core/zipf.ts';
+import {
+  buildAliasTable,
+  sampleAlias,
+  zipfProbabilities,
+  type AliasTable,
+} from '../../src/engine/core/zipf.ts';
 import { createL1, l1Get, l1Set } from '../../src/engine/l1Cache.ts';
-import { createShardStore, storeGet, storeSet, type EvictionPolicy } from '../../src/engine/redis/shardStore.ts';
+import {
+  createShardStore,
+  storeGet,
+  storeSet,
+  type EvictionPolicy,
+} from '../../src/engine/redis/shardStore.ts';
 
 const N = 1000;
 const ALPHA = 0.8;

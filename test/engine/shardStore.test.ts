@@ -1,0 +1,205 @@
+import { describe, it, expect } from 'vitest';
+import { createRng } from '../../src/engine/core/rng.ts';
+import {
+  activeExpireCycle,
+  createShardStore,
+  storeClear,
+  storeDelete,
+  storeEntries,
+  storeGet,
+  storePeek,
+  storeSet,
+  storeSize,
+  type ShardStore,
+} from '../../src/engine/redis/shardStore.ts';
+
+const rng = createRng(99);
+
+/** Index, dense slots and the TTL list agree with each other. */
+function checkInvariants(s: ShardStore): void {
+  expect(s.index.size).toBe(s.size);
+  let withTtl = 0;
+  for (let i = 0; i < s.size; i++) {
+    expect(s.index.get(s.keys[i]!)).toBe(i);
+    const p = s.ttlPos[i]!;
+    if (s.expires[i] === Infinity) expect(p).toBe(-1);
+    else {
+      withTtl++;
+      expect(s.ttlSlots[p]).toBe(i);
+    }
+  }
+  expect(s.ttlCount).toBe(withTtl);
+}
+
+describe('shard store: expiry', () => {
+  it('lazy expiry at the boundary deletes on access and counts it', () => {
+    const s = createShardStore(null, 'noeviction');
+    storeSet(s, 1, 3, 1000, 0, rng);
+    expect(storeGet(s, 1, 999, rng, null)).toBe(3);
+    expect(storePeek(s, 1, 1000)).toBeNull(); // peek never deletes
+    expect(storeSize(s)).toBe(1);
+    expect(storeGet(s, 1, 1000, rng, null)).toBe(-1);
+    expect(storeSize(s)).toBe(0);
+    expect(s.expired).toBe(1);
+    checkInvariants(s);
+  });
+
+  it('sliding TTL: each hit moves the expiry to now + resetTtlMs', () => {
+    const s = createShardStore(null, 'noeviction');
+    storeSet(s, 1, 1, 100, 0, rng);
+    expect(storeGet(s, 1, 90, rng, 100)).toBe(1);
+    expect(storePeek(s, 1, 150)).toEqual({ version: 1, expiresAt: 190 });
+    expect(storeGet(s, 1, 180, rng, 100)).toBe(1);
+    expect(storeGet(s, 1, 279, rng, null)).toBe(1); // no reset on this read
+    expect(storeGet(s, 1, 280, rng, 100)).toBe(-1);
+    // Without a reset the TTL counts from the write.
+    storeSet(s, 2, 1, 100, 0, rng);
+    expect(storeGet(s, 2, 90, rng, null)).toBe(1);
+    expect(storeGet(s, 2, 100, rng, null)).toBe(-1);
+    checkInvariants(s);
+  });
+
+  it('overwriting an expired key counts it as expired, then stores the new value', () => {
+    const s = createShardStore(1, 'noeviction');
+    storeSet(s, 1, 1, 10, 0, rng);
+    expect(storeSet(s, 1, 2, Infinity, 20, rng)).toBe(true);
+    expect(s.expired).toBe(1);
+    expect(s.rejectedWrites).toBe(0);
+    expect(storeGet(s, 1, 30, rng, null)).toBe(2);
+    checkInvariants(s);
+  });
+
+  it('active expiry removes expired keys with a TTL and repeats while > 25 % of a sample expired', () => {
+    const s = createShardStore(null, 'noeviction');
+    for (let k = 0; k < 1000; k++) storeSet(s, k, 1, k < 900 ? 50 : k < 950 ? 500 : Infinity, 0, rng);
+    const removed = activeExpireCycle(s, 100, createRng(3));
+    // It keeps going while the sample is mostly expired, so nearly all 900 go in one call...
+    expect(removed).toBeGreaterThan(800);
+    expect(s.expired).toBe(removed);
+    // ...and it never touches live keys or keys without a TTL.
+    for (let k = 900; k < 1000; k++) expect(storePeek(s, k, 100)).not.toBeNull();
+    expect(storeSize(s)).toBe(1000 - removed);
+    checkInvariants(s);
+    // Once few sampled keys are expired, one call stops early and lazy expiry handles the rest.
+    const s2 = createShardStore(null, 'noeviction');
+    for (let k = 0; k < 1000; k++) storeSet(s2, k, 1, k < 10 ? 50 : 500, 0, rng);
+    expect(activeExpireCycle(s2, 100, createRng(4))).toBeLessThan(10);
+  });
+
+  it('active expiry on a store without TTLs does nothing', () => {
+    const s = createShardStore(null, 'allkeys-lru');
+    for (let k = 0; k < 10; k++) storeSet(s, k, 1, Infinity, 0, rng);
+    expect(activeExpireCycle(s, 1e9, rng)).toBe(0);
+    expect(storeSize(s)).toBe(10);
+  });
+});
+
+describe('shard store: eviction policies', () => {
+  it('noeviction refuses new keys when full but accepts overwrites', () => {
+    const s = createShardStore(2, 'noeviction');
+    expect(storeSet(s, 1, 1, Infinity, 0, rng)).toBe(true);
+    expect(storeSet(s, 2, 1, Infinity, 0, rng)).toBe(true);
+    expect(storeSet(s, 3, 1, Infinity, 0, rng)).toBe(false);
+    expect(s.rejectedWrites).toBe(1);
+    expect(storeSet(s, 2, 5, Infinity, 0, rng)).toBe(true);
+    expect(storeGet(s, 2, 0, rng, null)).toBe(5);
+    expect(storeGet(s, 3, 0, rng, null)).toBe(-1);
+    expect(s.evictions).toBe(0);
+  });
+
+  it('allkeys-random evicts uniformly at random', () => {
+    const r = createRng(5);
+    const evictedCount = new Array<number>(10).fill(0);
+    for (let trial = 0; trial < 5000; trial++) {
+      const s = createShardStore(10, 'allkeys-random');
+      for (let k = 0; k < 10; k++) storeSet(s, k, 1, Infinity, k, r);
+      storeSet(s, 10, 1, Infinity, 10, r);
+      expect(storeSize(s)).toBe(10);
+      for (let k = 0; k < 10; k++) if (storePeek(s, k, 10) === null) evictedCount[k]!++;
+    }
+    for (const c of evictedCount) expect(Math.abs(c - 500)).toBeLessThan(90);
+  });
+
+  it('allkeys-lru with a full sample evicts the idlest key; evictions are counted', () => {
+    const s = createShardStore(4, 'allkeys-lru');
+    s.samples = 64; // with many samples the pool always sees every key
+    for (let k = 0; k < 4; k++) storeSet(s, k, 1, Infinity, k, rng);
+    storeGet(s, 0, 10, rng, null); // key 1 is now the idlest
+    storeSet(s, 4, 1, Infinity, 11, rng);
+    expect(storePeek(s, 1, 11)).toBeNull();
+    storeSet(s, 5, 1, Infinity, 12, rng); // then key 2
+    expect(storePeek(s, 2, 12)).toBeNull();
+    expect(s.evictions).toBe(2);
+    expect(storeSize(s)).toBe(4);
+    checkInvariants(s);
+  });
+
+  it('allkeys-lru with 5 samples prefers idle keys: recently used keys almost always survive', () => {
+    const r = createRng(8);
+    const s = createShardStore(100, 'allkeys-lru');
+    let now = 0;
+    for (let k = 0; k < 100; k++) storeSet(s, k, 1, Infinity, now++, r);
+    let hotEvicted = 0;
+    for (let i = 0; i < 2000; i++) {
+      for (let h = 0; h < 10; h++) {
+        if (storeGet(s, h, now++, r, null) !== -1) continue;
+        hotEvicted++;
+        storeSet(s, h, 1, Infinity, now, r);
+      }
+      storeSet(s, 1000 + i, 1, Infinity, now++, r);
+    }
+    expect(hotEvicted).toBe(0);
+    expect(s.evictions).toBe(2000);
+    expect(s.poolSize).toBeLessThanOrEqual(16);
+    checkInvariants(s);
+  });
+});
+
+describe('shard store: bookkeeping', () => {
+  it('delete, clear, entries in insertion order', () => {
+    const s = createShardStore(null, 'allkeys-lru');
+    for (let k = 10; k > 0; k--) storeSet(s, k, k, k === 5 ? 1 : Infinity, 0, rng);
+    expect(storeDelete(s, 7)).toBe(true);
+    expect(storeDelete(s, 7)).toBe(false);
+    storeSet(s, 10, 99, Infinity, 3, rng); // an overwrite keeps its place
+    const keys = storeEntries(s, 2, 100).map((e) => e.key);
+    expect(keys).toEqual([10, 9, 8, 6, 4, 3, 2, 1]); // 5 expired, 7 deleted
+    expect(storeEntries(s, 2, 2)).toEqual([
+      { key: 10, version: 99, expiresAt: Infinity, lastAccess: 3 },
+      { key: 9, version: 9, expiresAt: Infinity, lastAccess: 0 },
+    ]);
+    checkInvariants(s);
+    storeClear(s);
+    expect(storeSize(s)).toBe(0);
+    expect(storeGet(s, 10, 0, rng, null)).toBe(-1);
+    storeSet(s, 1, 1, 5, 0, rng);
+    checkInvariants(s);
+  });
+
+  it('grows past its initial storage when unbounded', () => {
+    const s = createShardStore(null, 'noeviction');
+    for (let k = 0; k < 5000; k++) storeSet(s, k, k, k % 3 === 0 ? 1e6 : Infinity, 0, rng);
+    expect(storeSize(s)).toBe(5000);
+    expect(storeGet(s, 4999, 1, rng, null)).toBe(4999);
+    checkInvariants(s);
+  });
+
+  it('a structured clone is an equal, independent copy that evolves identically', () => {
+    const s = createShardStore(50, 'allkeys-lru');
+    const r = createRng(21);
+    for (let k = 0; k < 80; k++) storeSet(s, k, k, k % 2 ? 500 : Infinity, k, r);
+    const copy = structuredClone(s);
+    const r2 = structuredClone(r);
+    expect(storeEntries(copy, 100, 1000)).toEqual(storeEntries(s, 100, 1000));
+    expect(copy.poolKeys).toEqual(s.poolKeys);
+    for (let k = 80; k < 200; k++) {
+      storeSet(s, k, k, Infinity, k, r);
+      storeSet(copy, k, k, Infinity, k, r2);
+    }
+    expect(storeEntries(copy, 300, 1000)).toEqual(storeEntries(s, 300, 1000));
+    expect(copy.evictions).toBe(s.evictions);
+    storeClear(copy);
+    expect(storeSize(s)).toBe(50);
+    checkInvariants(s);
+  });
+});
