@@ -1,5 +1,6 @@
 import {
   createHistogram,
+  mergeHistogram,
   recordValue,
   resetHistogram,
   quantile,
@@ -88,9 +89,16 @@ export function createMetrics(shards: number): Metrics {
   };
 }
 
+/** Latencies go to the interval's histogram only; it is merged into the run's at each sample. */
 export function recordLatency(m: Metrics, ms: number): void {
-  recordValue(m.latency, ms);
   recordValue(m.intervalLatency, ms);
+}
+
+/** The whole run's latency histogram, including the interval still open. */
+export function runLatency(m: Metrics): Histogram {
+  const h = structuredClone(m.latency);
+  mergeHistogram(h, m.intervalLatency);
+  return h;
 }
 
 export function recordStale(m: Metrics, ageMs: number): void {
@@ -142,5 +150,6 @@ export function closeInterval(
   });
   c.fill(0);
   m.shardOpsInterval.fill(0);
+  mergeHistogram(m.latency, m.intervalLatency);
   resetHistogram(m.intervalLatency);
 }

@@ -2,7 +2,7 @@ import { meanOf, quantile } from '../metrics/histogram.ts';
 import { storeSize } from '../redis/shardStore.ts';
 import type { LayerStats, Summary } from '../types.ts';
 import type { Model } from './model.ts';
-import { STALE_AGE_EDGES_MS } from './metrics.ts';
+import { runLatency, STALE_AGE_EDGES_MS } from './metrics.ts';
 import type { State } from './state.ts';
 
 function layer(hits: number, misses: number): LayerStats {
@@ -21,7 +21,7 @@ export function buildSummary(m: Model, s: State): Summary {
   const areaBusy = mt.dbAreaBusy + tail * s.db.inUse;
   const shardOps = s.shards.map((sh) => sh.ops);
   const meanOps = shardOps.reduce((a, b) => a + b, 0) / Math.max(1, shardOps.length);
-  const lat = mt.latency;
+  const lat = runLatency(mt);
   return {
     title: m.scenario.title,
     seed: m.seed,
