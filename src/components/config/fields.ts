@@ -1,0 +1,171 @@
+import { evictionPolicies, failureKinds, stampedeModes, strategies } from '../../scenario/schema.ts';
+import type { FailureKind } from '../../scenario/schema.ts';
+import type { Unit } from '../format.ts';
+
+/**
+ * The config panel is generated from this table: one line per scenario field. Ranges mirror
+ * `scenario/schema.ts` (the schema stays the authority: values are validated against it). `log` gives a
+ * logarithmic slider for ranges spanning decades; `sliderMin` is its lower end when the field allows 0.
+ * List item fields use `*` for the index and a short label that the list prefixes ("Phase 2 start").
+ */
+
+export type SectionId =
+  | 'scenario'
+  | 'workload'
+  | 'topology'
+  | 'strategy'
+  | 'l1'
+  | 'l2'
+  | 'stampede'
+  | 'database'
+  | 'network'
+  | 'failures';
+
+export const SECTIONS: readonly { id: SectionId; title: string }[] = [
+  { id: 'scenario', title: 'Scenario' },
+  { id: 'workload', title: 'Workload' },
+  { id: 'topology', title: 'Topology' },
+  { id: 'strategy', title: 'Strategy' },
+  { id: 'l1', title: 'L1 (in-process cache)' },
+  { id: 'l2', title: 'L2 (Redis)' },
+  { id: 'stampede', title: 'Stampede' },
+  { id: 'database', title: 'Database' },
+  { id: 'network', title: 'Network' },
+  { id: 'failures', title: 'Failures' },
+];
+
+export type FieldKind = 'number' | 'select' | 'boolean' | 'text';
+
+export interface FieldDef {
+  path: string;
+  label: string;
+  section: SectionId;
+  kind: FieldKind;
+  unit?: Unit;
+  min?: number;
+  max?: number;
+  integer?: boolean;
+  log?: boolean;
+  sliderMin?: number;
+  /** No slider: free numbers such as a seed or a start time. */
+  noSlider?: boolean;
+  options?: readonly string[];
+  /** Null means "off" ("No expiry", "Unbounded"); `parentPath` when the whole parent object is nulled. */
+  nullable?: { label: string; parentPath?: string };
+  multiline?: boolean;
+}
+
+const DAY = 86_400_000;
+
+// One line per field, so adding a field is one line: keep prettier from spreading them out.
+// prettier-ignore
+export const FIELDS: readonly FieldDef[] = [
+  { path: 'title', label: 'Title', section: 'scenario', kind: 'text' },
+  { path: 'description', label: 'Description', section: 'scenario', kind: 'text', multiline: true },
+  { path: 'seed', label: 'Seed', section: 'scenario', kind: 'number', unit: 'none', min: 0, max: 2 ** 32 - 1, integer: true, noSlider: true },
+  { path: 'durationMs', label: 'Duration', section: 'scenario', kind: 'number', unit: 'ms', min: 1, max: DAY, log: true },
+  { path: 'workload.rps', label: 'Requests per second', section: 'workload', kind: 'number', unit: 'per-s', min: 0, max: 10_000_000, log: true, sliderMin: 1 },
+  { path: 'workload.readRatio', label: 'Read ratio', section: 'workload', kind: 'number', unit: 'ratio', min: 0, max: 1 },
+  { path: 'workload.keys', label: 'Keys', section: 'workload', kind: 'number', unit: 'keys', min: 1, max: 2_000_000, integer: true, log: true },
+  { path: 'workload.zipf', label: 'Zipf exponent', section: 'workload', kind: 'number', unit: 'none', min: 0, max: 3 },
+  { path: 'workload.hotKey.share', label: 'Hot key share', section: 'workload', kind: 'number', unit: 'ratio', min: 0, max: 1, nullable: { label: 'No hot key', parentPath: 'workload.hotKey' } },
+  { path: 'topology.instances', label: 'Instances', section: 'topology', kind: 'number', unit: 'count', min: 1, max: 32, integer: true },
+  { path: 'topology.redisShards', label: 'Redis shards', section: 'topology', kind: 'number', unit: 'count', min: 1, max: 16, integer: true },
+  { path: 'topology.cdn', label: 'CDN', section: 'topology', kind: 'boolean' },
+  { path: 'topology.loadBalancer', label: 'Load balancer', section: 'topology', kind: 'select', options: ['round-robin', 'random'] },
+  { path: 'cache.strategy', label: 'Strategy', section: 'strategy', kind: 'select', options: strategies },
+  { path: 'cache.l1.enabled', label: 'L1 enabled', section: 'l1', kind: 'boolean' },
+  { path: 'cache.l1.ttlMs', label: 'L1 TTL', section: 'l1', kind: 'number', unit: 'ms', min: 1, max: DAY, log: true, nullable: { label: 'No expiry' } },
+  { path: 'cache.l1.maxKeys', label: 'L1 max keys', section: 'l1', kind: 'number', unit: 'keys', min: 1, max: 1_000_000, integer: true, log: true, nullable: { label: 'Unbounded' } },
+  { path: 'cache.l2.ttlMs', label: 'L2 TTL', section: 'l2', kind: 'number', unit: 'ms', min: 1, max: DAY, log: true, nullable: { label: 'No expiry' } },
+  { path: 'cache.l2.ttlReset', label: 'L2 sliding TTL (reset on read)', section: 'l2', kind: 'boolean' },
+  { path: 'cache.l2.maxKeys', label: 'L2 max keys', section: 'l2', kind: 'number', unit: 'keys', min: 1, max: 10_000_000, integer: true, log: true, nullable: { label: 'Unbounded' } },
+  { path: 'cache.l2.eviction', label: 'L2 eviction policy', section: 'l2', kind: 'select', options: evictionPolicies },
+  { path: 'cache.l2.serviceMs', label: 'Redis service time', section: 'l2', kind: 'number', unit: 'ms', min: 0, max: 1000, log: true, sliderMin: 0.001 },
+  { path: 'cache.stampede.mode', label: 'Stampede protection', section: 'stampede', kind: 'select', options: stampedeModes },
+  { path: 'cache.stampede.beta', label: 'XFetch beta', section: 'stampede', kind: 'number', unit: 'none', min: 0.01, max: 100, log: true },
+  { path: 'database.connections', label: 'DB connections', section: 'database', kind: 'number', unit: 'count', min: 1, max: 1000, integer: true, log: true },
+  { path: 'database.readMs', label: 'DB read time', section: 'database', kind: 'number', unit: 'ms', min: 0, max: 60_000, log: true, sliderMin: 0.01 },
+  { path: 'database.writeMs', label: 'DB write time', section: 'database', kind: 'number', unit: 'ms', min: 0, max: 60_000, log: true, sliderMin: 0.01 },
+  { path: 'database.serviceTime', label: 'DB service time distribution', section: 'database', kind: 'select', options: ['exponential', 'constant'] },
+  { path: 'network.clientMs', label: 'Client latency', section: 'network', kind: 'number', unit: 'ms', min: 0, max: 10_000, log: true, sliderMin: 0.01 },
+  { path: 'network.redisMs', label: 'Redis latency', section: 'network', kind: 'number', unit: 'ms', min: 0, max: 10_000, log: true, sliderMin: 0.01 },
+  { path: 'network.dbMs', label: 'Database latency', section: 'network', kind: 'number', unit: 'ms', min: 0, max: 10_000, log: true, sliderMin: 0.01 },
+  { path: 'network.jitterMs', label: 'Network jitter', section: 'network', kind: 'number', unit: 'ms', min: 0, max: 10_000, log: true, sliderMin: 0.01 },
+];
+
+export interface ListDef {
+  path: string;
+  section: SectionId;
+  /** Singular noun used in row labels and buttons ("Phase 2 start", "Add phase"). */
+  item: string;
+  maxItems: number;
+  fields: readonly FieldDef[];
+  /** A sensible new row, placed after the last one. */
+  newItem(existing: readonly unknown[]): Record<string, unknown>;
+}
+
+const lastAt = (rows: readonly unknown[]): number => {
+  const last = rows[rows.length - 1] as { atMs?: unknown } | undefined;
+  return typeof last?.atMs === 'number' ? last.atMs : 0;
+};
+
+// prettier-ignore
+export const LISTS: readonly ListDef[] = [
+  {
+    path: 'workload.phases',
+    section: 'workload',
+    item: 'Phase',
+    maxItems: 100,
+    fields: [
+      { path: 'workload.phases.*.atMs', label: 'start', section: 'workload', kind: 'number', unit: 'ms', min: 0, noSlider: true },
+      { path: 'workload.phases.*.rps', label: 'requests per second', section: 'workload', kind: 'number', unit: 'per-s', min: 0, max: 10_000_000, log: true, sliderMin: 1 },
+    ],
+    newItem: (rows) => ({ atMs: lastAt(rows) + 10_000, rps: 1000 }),
+  },
+  {
+    path: 'failures',
+    section: 'failures',
+    item: 'Failure',
+    maxItems: 100,
+    fields: [
+      { path: 'failures.*.kind', label: 'kind', section: 'failures', kind: 'select', options: failureKinds },
+      { path: 'failures.*.atMs', label: 'at', section: 'failures', kind: 'number', unit: 'ms', min: 0, noSlider: true },
+      { path: 'failures.*.durationMs', label: 'duration', section: 'failures', kind: 'number', unit: 'ms', min: 0, max: DAY, noSlider: true },
+    ],
+    newItem: (rows) => ({ atMs: lastAt(rows) + 10_000, kind: failureKinds[0], durationMs: 5000 }),
+  },
+];
+
+/** Plain words for enum values, shown in selects and buttons. */
+export const OPTION_LABELS: Record<string, string> = {
+  none: 'None',
+  'cache-aside': 'Cache-aside (delete on write)',
+  'cache-aside-update': 'Cache-aside (update on write)',
+  'write-through': 'Write-through',
+  'ttl-only': 'TTL only',
+  'single-flight': 'Request coalescing (single-flight)',
+};
+
+export const FAILURE_LABELS: Record<FailureKind, string> = { 'redis-restart': 'Redis restart' };
+
+/** Fields excluded from the panel on purpose: the format version is not the user's to change. */
+export const NOT_EDITABLE: readonly string[] = ['version'];
+
+/** The definition for a concrete path ("failures.3.atMs" finds "failures.*.atMs"). */
+export function fieldFor(path: string): FieldDef | undefined {
+  const generic = path.replace(/\.\d+(?=\.|$)/g, '.*');
+  return (
+    FIELDS.find((f) => f.path === generic) ?? LISTS.flatMap((l) => l.fields).find((f) => f.path === generic)
+  );
+}
+
+/** The accessible name of the control at a concrete path; list rows are numbered from 1 ("Phase 2 start"). */
+export function labelFor(path: string): string {
+  const def = fieldFor(path);
+  if (!def) return path;
+  const list = LISTS.find((l) => path.startsWith(`${l.path}.`));
+  if (!list) return def.label;
+  const index = Number(path.slice(list.path.length + 1).split('.')[0]);
+  return `${list.item} ${index + 1} ${def.label}`;
+}
