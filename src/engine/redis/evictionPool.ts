@@ -5,7 +5,7 @@
  * are remembered; that is what brings sampled LRU close to exact LRU.
  */
 import { randomInt, type RngState } from '../core/rng.ts';
-import { EVICTION_POOL_SIZE, type ShardStore } from './shardStore.ts';
+import { EVICTION_POOL_SIZE, slotOf, type ShardStore } from './shardStore.ts';
 
 /**
  * Samples `s.samples` random keys into the pool. Idle time is `now - lastAccess`. A key already pooled is
@@ -53,8 +53,8 @@ export function evictLru(s: ShardStore, now: number, rng: RngState): number {
     populatePool(s, now, rng);
     while (s.poolSize > 0) {
       const key = s.poolKeys[--s.poolSize]!;
-      const slot = s.index.get(key);
-      if (slot !== undefined) return slot;
+      const slot = slotOf(s, key);
+      if (slot >= 0) return slot;
     }
   }
 }

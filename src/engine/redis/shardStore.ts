@@ -26,7 +26,8 @@ export interface ShardStore {
   /** Keys sampled per eviction (maxmemory-samples). */
   samples: number;
   /** key -> dense slot. */
-  index: Map<number, number>;
+  /** key -> dense slot + 1 (0 = absent); grows to the largest key seen. */
+  index: Int32Array;
   keys: Float64Array;
   versions: Float64Array;
   expires: Float64Array;
@@ -70,7 +71,7 @@ export function createShardStore(maxKeys: number | null, eviction: EvictionPolic
     maxKeys,
     eviction,
     samples: 5,
-    index: new Map(),
+    index: new Int32Array(1024),
     keys: new Float64Array(n),
     versions: new Float64Array(n),
     expires: new Float64Array(n),
@@ -112,6 +113,19 @@ function grow(s: ShardStore): void {
   s.ttlSlots = i32(s.ttlSlots);
 }
 
+/** The key's dense slot, or -1. */
+export function slotOf(s: ShardStore, key: number): number {
+  return key < s.index.length ? s.index[key]! - 1 : -1;
+}
+
+function growIndex(s: ShardStore, key: number): void {
+  let n = s.index.length;
+  while (n <= key) n *= 2;
+  const bigger = new Int32Array(n);
+  bigger.set(s.index);
+  s.index = bigger;
+}
+
 /** Sets a slot's expiry, keeping the dense TTL list in step. */
 function setExpiry(s: ShardStore, slot: number, expiresAt: number): void {
   s.expires[slot] = expiresAt;
@@ -130,7 +144,7 @@ function setExpiry(s: ShardStore, slot: number, expiresAt: number): void {
 /** Removes the key in `slot`, moving the last slot into its place. */
 export function removeSlot(s: ShardStore, slot: number): void {
   setExpiry(s, slot, Infinity);
-  s.index.delete(s.keys[slot]!);
+  s.index[s.keys[slot]!] = 0;
   const last = --s.size;
   if (slot === last) return;
   const key = s.keys[last]!;
@@ -142,7 +156,7 @@ export function removeSlot(s: ShardStore, slot: number): void {
   const p = s.ttlPos[last]!;
   s.ttlPos[slot] = p;
   if (p !== -1) s.ttlSlots[p] = slot;
-  s.index.set(key, slot);
+  s.index[key] = slot + 1;
 }
 
 /** Frees room for one new key under the policy; false when nothing may (or can) be evicted. */
@@ -181,8 +195,8 @@ export function storeGet(
   _rng: RngState,
   resetTtlMs: number | null,
 ): number {
-  const slot = s.index.get(key);
-  if (slot === undefined) return -1;
+  const slot = slotOf(s, key);
+  if (slot < 0) return -1;
   if (now >= s.expires[slot]!) {
     removeSlot(s, slot);
     s.expired++;
@@ -199,8 +213,8 @@ export function storePeek(
   key: number,
   now: number,
 ): { version: number; expiresAt: number } | null {
-  const slot = s.index.get(key);
-  if (slot === undefined || now >= s.expires[slot]!) return null;
+  const slot = slotOf(s, key);
+  if (slot < 0 || now >= s.expires[slot]!) return null;
   return { version: s.versions[slot]!, expiresAt: s.expires[slot]! };
 }
 
@@ -219,14 +233,15 @@ export function storeSet(
   now: number,
   rng: RngState,
 ): boolean {
-  let slot = s.index.get(key);
-  if (slot !== undefined && now >= s.expires[slot]!) {
+  let slot = slotOf(s, key);
+  if (slot >= 0 && now >= s.expires[slot]!) {
     // Redis's lookupKeyWrite expires the old key first, so it counts as expired, then re-adds it.
     removeSlot(s, slot);
     s.expired++;
-    slot = undefined;
+    slot = -1;
   }
-  if (slot === undefined) {
+  if (slot < 0) {
+    if (key >= s.index.length) growIndex(s, key);
     while (s.maxKeys !== null && s.size >= s.maxKeys) {
       if (!evictOne(s, now, rng)) {
         s.rejectedWrites++;
@@ -238,7 +253,7 @@ export function storeSet(
     s.keys[slot] = key;
     s.inserted[slot] = s.nextInsert++;
     s.ttlPos[slot] = -1;
-    s.index.set(key, slot);
+    s.index[key] = slot + 1;
   }
   s.versions[slot] = version;
   s.lastAccess[slot] = now;
@@ -248,15 +263,15 @@ export function storeSet(
 
 /** DEL: true if the key was present (an expired, not yet removed key counts as present). */
 export function storeDelete(s: ShardStore, key: number): boolean {
-  const slot = s.index.get(key);
-  if (slot === undefined) return false;
+  const slot = slotOf(s, key);
+  if (slot < 0) return false;
   removeSlot(s, slot);
   return true;
 }
 
 /** FLUSHALL, or a restart without persistence; counters are kept. */
 export function storeClear(s: ShardStore): void {
-  s.index.clear();
+  s.index.fill(0);
   s.size = s.ttlCount = s.poolSize = 0;
 }
 
