@@ -14,6 +14,9 @@ export const EV_SAMPLE = 7;
 export const EV_PHASE = 8; // a: phase index
 export const EV_FAILURE = 9; // a: failure index
 export const EV_RECOVER = 10; // a: failure index
+// Reserved ranges, one per area, so mechanisms added side by side never collide:
+// 20-29 Redis internals and failures, 30-39 write paths (write-behind, CDC),
+// 40-49 stampede and hot-key mitigations, 50-59 CDN, database extras, families, monitoring.
 
 export const OP_GET = 0;
 export const OP_SET = 1;
