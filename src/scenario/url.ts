@@ -73,6 +73,7 @@ const fail = (message: string): ParseResult => ({ ok: false, errors: [{ path: '#
  */
 export function decodeScenario(hash: string): ParseResult {
   let payload = hash.trim().replace(/^#/, '');
+  if (payload === '') return fail('the link has no scenario (expected #s=... in the address)');
   if (payload.includes('=')) {
     // Not URLSearchParams: it would turn the '+' of lz-string's alphabet into a space.
     const param = payload.split('&').find((p) => p.startsWith('s='));
