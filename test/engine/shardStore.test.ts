@@ -16,10 +16,7 @@ import {
 
 const rng = createRng(99);
 
-/**
- * The key index, the dense slots and the TTL list agree with each other. Written against the public API
- * (storePeek) rather than the index's representation, so the index may be a Map or a direct table.
- */
+/** The key index, the dense slots and the TTL list agree with each other. */
 function checkInvariants(s: ShardStore): void {
   const seen = new Set<number>();
   let withTtl = 0;
@@ -27,6 +24,7 @@ function checkInvariants(s: ShardStore): void {
     const key = s.keys[i]!;
     expect(seen.has(key)).toBe(false);
     seen.add(key);
+    expect(slotOf(s, key)).toBe(i);
     expect(storePeek(s, key, -Infinity)).toEqual({ version: s.versions[i], expiresAt: s.expires[i] });
     const p = s.ttlPos[i]!;
     if (s.expires[i] === Infinity) expect(p).toBe(-1);
@@ -181,6 +179,17 @@ describe('shard store: bookkeeping', () => {
     expect(storeGet(s, 10, 0, rng, null)).toBe(-1);
     storeSet(s, 1, 1, 5, 0, rng);
     checkInvariants(s);
+  });
+
+  it('keys must be integers >= 0; lookups of other keys simply miss', () => {
+    const s = createShardStore(null, 'noeviction');
+    expect(() => storeSet(s, -1, 1, Infinity, 0, rng)).toThrow(RangeError);
+    expect(() => storeSet(s, 1.5, 1, Infinity, 0, rng)).toThrow(RangeError);
+    expect(storeGet(s, -1, 0, rng, null)).toBe(-1);
+    expect(storePeek(s, -3, 0)).toBeNull();
+    expect(storeDelete(s, 1e9)).toBe(false);
+    expect(storeSet(s, 100_000, 1, Infinity, 0, rng)).toBe(true); // the index grows to fit
+    expect(storeGet(s, 100_000, 0, rng, null)).toBe(1);
   });
 
   it('grows past its initial storage when unbounded', () => {

@@ -1,5 +1,5 @@
 /**
- * One Redis shard's keyspace: integer keys with a version, an absolute expiry (Infinity = none), the
+ * One Redis shard's keyspace: non-negative integer keys (workload ranks) with a version, an absolute expiry (Infinity = none), the
  * last-access time that LRU idle is measured from, and insertion order. Live keys sit in dense typed-array
  * slots 0..size-1 (removal swaps the last slot into the hole), so a uniformly random key is one draw, as
  * Redis's dictGetRandomKey gives. Keys with a TTL are also listed densely, like Redis's `expires` dict, for
@@ -25,8 +25,7 @@ export interface ShardStore {
   eviction: EvictionPolicy;
   /** Keys sampled per eviction (maxmemory-samples). */
   samples: number;
-  /** key -> dense slot. */
-  /** key -> dense slot + 1 (0 = absent); grows to the largest key seen. */
+  /** key -> dense slot + 1 (0 = absent), a direct table sized to the largest key seen. */
   index: Int32Array;
   keys: Float64Array;
   versions: Float64Array;
@@ -113,9 +112,10 @@ function grow(s: ShardStore): void {
   s.ttlSlots = i32(s.ttlSlots);
 }
 
-/** The key's dense slot, or -1. */
+/** The key's dense slot, or -1 (also for keys outside the table: negative or fractional ones). */
 export function slotOf(s: ShardStore, key: number): number {
-  return key < s.index.length ? s.index[key]! - 1 : -1;
+  // `?? 0`: a fractional key reads undefined from the table and must miss, not yield NaN.
+  return key >= 0 && key < s.index.length ? (s.index[key] ?? 0) - 1 : -1;
 }
 
 function growIndex(s: ShardStore, key: number): void {
@@ -241,6 +241,8 @@ export function storeSet(
     slot = -1;
   }
   if (slot < 0) {
+    if (!(key >= 0 && Number.isInteger(key)))
+      throw new RangeError(`shard keys are integers >= 0, got ${key}`);
     if (key >= s.index.length) growIndex(s, key);
     while (s.maxKeys !== null && s.size >= s.maxKeys) {
       if (!evictOne(s, now, rng)) {
