@@ -1,0 +1,106 @@
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+
+/**
+ * Runs the real CLI in a child process. `node --import tsx` is the loader `npx tsx` uses, minus npx's
+ * own start-up (about a second per run); one test goes through `npx tsx` itself.
+ */
+function sim(...args: string[]): { code: number | null; stdout: string; stderr: string } {
+  return run('node', ['--import', 'tsx', 'src/cli/sim.ts', ...args]);
+}
+function run(cmd: string, args: string[]): { code: number | null; stdout: string; stderr: string } {
+  const r = spawnSync(cmd, args, { encoding: 'utf8', timeout: 60_000 });
+  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+const dir = mkdtempSync(join(tmpdir(), 'cachescope-cli-'));
+const file = (name: string, text: string): string => {
+  const path = join(dir, name);
+  writeFileSync(path, text);
+  return path;
+};
+
+describe('npm run sim', { timeout: 60_000 }, () => {
+  it('prints a table for a preset (through npx tsx, as npm run sim does)', () => {
+    const r = run('npx', ['tsx', 'src/cli/sim.ts', 'baseline', '--duration-ms', '1000']);
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(0);
+    for (const label of ['requests', 'L1 (in-process)', 'L2 (Redis)', 'peak concurrency', 'stale reads']) {
+      expect(r.stdout).toContain(label);
+    }
+    expect(r.stdout).toMatch(/p95 \/ p99 \/ max/);
+    expect(r.stdout).toMatch(/hot-shard factor \d/);
+    expect(r.stdout.match(/redis-\d/g)).toHaveLength(3);
+  });
+
+  it('prints one Summary as JSON with --json, honouring --seed', () => {
+    const r = sim('stampede', '--json', '--duration-ms', '1000', '--seed', '7');
+    expect(r.code).toBe(0);
+    const s = JSON.parse(r.stdout);
+    expect(s).toMatchObject({ seed: 7, durationMs: 1000 });
+    for (const key of [
+      'requests',
+      'reads',
+      'writes',
+      'events',
+      'l1',
+      'l2',
+      'db',
+      'staleReads',
+      'lostWrites',
+    ]) {
+      expect(s).toHaveProperty(key);
+    }
+    expect(s.latencyMs).toHaveProperty('p99');
+    expect(s.shards).toHaveLength(3);
+    expect(Array.isArray(s.series.points)).toBe(true);
+    expect(s.requests).toBeGreaterThan(1000);
+  });
+
+  it('runs a scenario file', () => {
+    const path = file('small.json', JSON.stringify({ version: 1, title: 'From a file', durationMs: 500 }));
+    const r = sim(path);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('From a file');
+  });
+
+  it('prints usage with --help', () => {
+    const r = sim('--help');
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('Usage: npm run sim');
+    expect(r.stdout).toContain('baseline');
+  });
+
+  const bad: [string, string[], RegExp][] = [
+    ['an unknown preset', ['nope'], /unknown preset "nope"; known presets: baseline, .*stampede/],
+    ['a missing file', ['missing.json'], /cannot read missing\.json: no such file/],
+    ['bad JSON', [file('bad.json', '{\n  "version": 1,\n}')], /JSON syntax error at line 3, column 1/],
+    [
+      'an invalid field',
+      [file('field.json', '{"version":1,"cache":{"l2":{"ttlMs":-5}}}')],
+      /cache\.l2\.ttlMs: got -5, expected a number >= 1/,
+    ],
+    [
+      'an unknown field',
+      [file('typo.json', '{"version":1,"sead":1}')],
+      /sead: unknown field; did you mean seed\?/,
+    ],
+    ['a wrong version', [file('v2.json', '{"version":2}')], /version: got 2, this build reads version 1/],
+    ['a negative seed', ['baseline', '--seed', '-1'], /--seed: got -1/],
+    ['a non-numeric seed', ['baseline', '--seed', 'abc'], /--seed: got "abc"/],
+    ['a zero duration', ['baseline', '--duration-ms', '0'], /--duration-ms: got 0/],
+    ['an unknown flag', ['baseline', '--fast'], /unknown option --fast/],
+    ['no target', [], /missing preset id or scenario file/],
+  ];
+  it.each(bad)('refuses %s with exit 2 and one line', (_what, args, message) => {
+    const r = sim(...args);
+    expect(r.code).toBe(2);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toMatch(message);
+    expect(r.stderr.trimEnd().split('\n')).toHaveLength(1);
+    expect(r.stderr).not.toMatch(/^\s+at /m);
+  });
+});
