@@ -1,0 +1,96 @@
+import { max } from 'd3-array';
+import { format } from 'd3-format';
+import { scaleLinear } from 'd3-scale';
+import { line } from 'd3-shape';
+import { useMemo } from 'react';
+import type { SeriesPoint } from '../../engine/types.ts';
+import { AxisBottom, AxisLeft, ThresholdLine } from './Axes.tsx';
+import { ChartFrame } from './ChartFrame.tsx';
+import type { Threshold } from './frame.ts';
+import { INNER_H, INNER_W } from './frame.ts';
+
+/** One line of a time chart; `value` returns null where the metric is undefined (no traffic). */
+export interface LineSeries {
+  label: string;
+  color: string;
+  dashed?: boolean;
+  value(point: SeriesPoint, intervalMs: number): number | null;
+}
+
+export interface LineChartProps {
+  title: string;
+  points: readonly SeriesPoint[];
+  intervalMs: number;
+  /** Keep this array stable (module level): it keys the memoized paths. */
+  series: readonly LineSeries[];
+  yLabel: string;
+  yFormat(value: number): string;
+  /** Fixed y range, e.g. [0, 1] for ratios; otherwise 0 to the data's maximum. */
+  yDomain?: [number, number];
+  threshold?: Threshold;
+}
+
+const seconds = format('~s');
+
+/**
+ * A time-series chart over the engine's sample points. Paths are computed once per new points array,
+ * not per render: at 10 Hz with 600 points and several charts, that is what keeps the panel cheap.
+ */
+export function LineChart(props: LineChartProps) {
+  const { title, points, intervalMs, series, yLabel, yFormat, yDomain, threshold } = props;
+
+  const computed = useMemo(() => {
+    const values = series.map((s) => points.map((p) => s.value(p, intervalMs)));
+    const first = points[0]?.tMs ?? 0;
+    const last = points[points.length - 1]?.tMs ?? first + intervalMs;
+    const x = scaleLinear()
+      .domain([first / 1000, Math.max(last, first + intervalMs) / 1000])
+      .range([0, INNER_W]);
+    const dataMax = max(values, (vs) => max(vs, (v) => v ?? 0)) ?? 0;
+    // Keep the threshold on screen even when the data sits far below it.
+    const top = Math.max(dataMax, threshold ? threshold.value * 1.25 : 0, 1e-9);
+    const y = scaleLinear()
+      .domain(yDomain ?? [0, top])
+      .range([INNER_H, 0])
+      .nice();
+    const paths = values.map((vs) =>
+      line<number | null>()
+        .defined((v) => v !== null)
+        .x((_, i) => x((points[i]?.tMs ?? 0) / 1000))
+        .y((v) => y(v ?? 0))(vs),
+    );
+    const latest = series.map((s, i) => `${s.label} ${formatLatest(values[i], yFormat)}`).join(', ');
+    return { x, y, paths, latest };
+  }, [points, intervalMs, series, yDomain, threshold, yFormat]);
+
+  const { x, y, paths, latest } = computed;
+  return (
+    <ChartFrame
+      title={title}
+      description={points.length ? `Latest: ${latest}.` : 'No data yet.'}
+      legend={series.map((s) => ({ label: s.label, color: s.color, dashed: s.dashed === true }))}
+      empty={points.length === 0}
+    >
+      <AxisLeft scale={y} label={yLabel} format={yFormat} />
+      <AxisBottom scale={x} label="Time (s)" format={seconds} />
+      {threshold && <ThresholdLine y={y(threshold.value)} label={threshold.label} />}
+      {paths.map((d, i) => (
+        <path
+          key={series[i]?.label ?? i}
+          d={d ?? ''}
+          className="series"
+          stroke={series[i]?.color}
+          strokeDasharray={series[i]?.dashed ? '5 4' : undefined}
+        />
+      ))}
+    </ChartFrame>
+  );
+}
+
+function formatLatest(values: readonly (number | null)[] | undefined, fmt: (v: number) => string): string {
+  for (let i = (values?.length ?? 0) - 1; i >= 0; i--) {
+    const v = values?.[i];
+    if (v !== null && v !== undefined) return fmt(v);
+  }
+  return 'none';
+}

@@ -1,0 +1,67 @@
+import { mean } from 'd3-array';
+import { format } from 'd3-format';
+import { useMemo } from 'react';
+import type { SeriesPoint } from '../../engine/types.ts';
+import { OUTCOME_COLORS } from '../../render/palette.ts';
+import { BarChart } from './BarChart.tsx';
+import { perSecond } from './timeSeries.ts';
+
+export interface ShardChartProps {
+  points: readonly SeriesPoint[];
+  intervalMs: number;
+}
+
+const fmt = format('~s');
+const shardName = (i: number): string => String(i);
+/** Below this ratio to the mean a shard is just busy, not hot; flagging it would cry wolf. */
+const HOT_FACTOR = 1.5;
+
+/** The busiest shard when it stands out from the mean, with "hot" and its factor over the mean. */
+export function hotShard(values: readonly number[]): { index: number; note: string } | null {
+  const avg = mean(values) ?? 0;
+  if (values.length < 2 || avg <= 0) return null;
+  let index = 0;
+  values.forEach((v, i) => {
+    if (v > (values[index] ?? 0)) index = i;
+  });
+  const factor = (values[index] ?? 0) / avg;
+  return factor >= HOT_FACTOR ? { index, note: `hot ×${format('.1f')(factor)}` } : null;
+}
+
+/** Operations per second on each shard during the latest interval; a hot shard stands out. */
+export function ShardOpsChart({ points, intervalMs }: ShardChartProps) {
+  const latest = points[points.length - 1];
+  const values = useMemo(
+    () => (latest ? latest.shardOps.map((ops) => perSecond(ops, intervalMs)) : []),
+    [latest, intervalMs],
+  );
+  return (
+    <BarChart
+      title="Operations per shard (latest interval)"
+      values={values}
+      barLabel={shardName}
+      xLabel="Redis shard"
+      yLabel="Operations per second"
+      yFormat={fmt}
+      color={OUTCOME_COLORS['l2-hit']}
+      highlight={hotShard(values)}
+    />
+  );
+}
+
+/** Keys held by each shard at the latest sample. */
+export function ShardKeysChart({ points }: ShardChartProps) {
+  const latest = points[points.length - 1];
+  const values = latest?.shardKeys ?? [];
+  return (
+    <BarChart
+      title="Keys per shard"
+      values={values}
+      barLabel={shardName}
+      xLabel="Redis shard"
+      yLabel="Keys"
+      yFormat={fmt}
+      color={OUTCOME_COLORS['l2-hit']}
+    />
+  );
+}

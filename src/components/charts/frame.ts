@@ -1,0 +1,21 @@
+/**
+ * Every chart draws in the same SVG coordinate box and scales with its container through the viewBox,
+ * so type grows with the panel on a projector instead of staying at a fixed pixel size.
+ */
+export const WIDTH = 400;
+export const HEIGHT = 210;
+export const MARGIN = { top: 14, right: 14, bottom: 42, left: 58 } as const;
+export const INNER_W = WIDTH - MARGIN.left - MARGIN.right;
+export const INNER_H = HEIGHT - MARGIN.top - MARGIN.bottom;
+
+/** A threshold from the monitoring rules, drawn as a dashed line with its label. */
+export interface Threshold {
+  value: number;
+  label: string;
+}
+
+/** Minimal scale shape the axes need: d3 linear, log and band-like scales all fit. */
+export interface AxisScale {
+  (value: number): number;
+  ticks(count?: number): number[];
+}

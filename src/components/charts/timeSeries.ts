@@ -1,0 +1,49 @@
+import { format } from 'd3-format';
+import type { SeriesPoint } from '../../engine/types.ts';
+import { OUTCOME_COLORS } from '../../render/palette.ts';
+import type { LineSeries } from './LineChart.tsx';
+import type { Threshold } from './frame.ts';
+
+/**
+ * The series definitions of the time charts, at module level so their identity is stable and the
+ * charts' memoized paths survive re-renders. Rates are per second of simulated time.
+ */
+
+const perSecond = (count: number, intervalMs: number): number =>
+  intervalMs > 0 ? (count * 1000) / intervalMs : 0;
+/** Null when the layer saw no lookups: a gap in the line, not a fake 0 % hit ratio. */
+const ratio = (hits: number, misses: number): number | null =>
+  hits + misses > 0 ? hits / (hits + misses) : null;
+
+export const HIT_RATIO: readonly LineSeries[] = [
+  { label: 'L1', color: OUTCOME_COLORS['l1-hit'], value: (p) => ratio(p.l1Hits, p.l1Misses) },
+  { label: 'L2', color: OUTCOME_COLORS['l2-hit'], value: (p) => ratio(p.l2Hits, p.l2Misses) },
+];
+export const HIT_RATIO_ALERT: Threshold = { value: 0.7, label: 'Alert: below 70 %' };
+export const HIT_RATIO_DOMAIN: [number, number] = [0, 1];
+
+export const DB_QPS: readonly LineSeries[] = [
+  { label: 'Reads', color: OUTCOME_COLORS.db, value: (p, ms) => perSecond(p.dbReads, ms) },
+  { label: 'Writes', color: OUTCOME_COLORS.write, dashed: true, value: (p, ms) => perSecond(p.dbWrites, ms) },
+];
+
+export const DB_POOL: readonly LineSeries[] = [
+  { label: 'Connections in use', color: OUTCOME_COLORS.db, value: (p: SeriesPoint) => p.dbInUse },
+  { label: 'Queries waiting', color: 'var(--fg)', dashed: true, value: (p: SeriesPoint) => p.dbQueue },
+];
+
+export const LATENCY: readonly LineSeries[] = [
+  { label: 'p50', color: 'var(--accent)', value: (p) => p.p50 },
+  { label: 'p99', color: 'var(--fg)', dashed: true, value: (p) => p.p99 },
+];
+export const LATENCY_ALERT: Threshold = { value: 5, label: 'Alert: p99 over 5 ms' };
+
+export const STALE_RATE: readonly LineSeries[] = [
+  { label: 'Stale reads', color: OUTCOME_COLORS.stale, value: (p, ms) => perSecond(p.staleReads, ms) },
+];
+
+export const fmtPercent = format('.0%');
+export const fmtRate = format('~s');
+export const fmtCount = format('~s');
+export const fmtMs = (v: number): string => `${format('~r')(v)}`;
+export { perSecond };

@@ -1,0 +1,145 @@
+// @vitest-environment jsdom
+import { render, screen } from '@testing-library/react';
+import { describe, expect, it } from 'vitest';
+import type { SeriesPoint } from '../../src/engine/types.ts';
+import { binLog, binsFromBuckets } from '../../src/components/charts/bins.ts';
+import { ChartsPanel } from '../../src/components/charts/ChartsPanel.tsx';
+import { StaleAgeHistogram, TtlHistogram } from '../../src/components/charts/Histograms.tsx';
+import { hotShard, ShardKeysChart, ShardOpsChart } from '../../src/components/charts/ShardCharts.tsx';
+import {
+  DbPoolChart,
+  DbQpsChart,
+  HitRatioChart,
+  LatencyChart,
+  StaleRateChart,
+} from '../../src/components/charts/TimeCharts.tsx';
+
+function makePoints(n: number): SeriesPoint[] {
+  return Array.from({ length: n }, (_, i) => ({
+    tMs: (i + 1) * 1000,
+    requests: 1000,
+    l1Hits: 600,
+    l1Misses: 400,
+    l2Hits: 300,
+    l2Misses: 100,
+    dbReads: 100 + (i % 10),
+    dbWrites: 20,
+    staleReads: i % 3,
+    errors: 0,
+    p50: 0.8,
+    p99: 3 + (i % 5),
+    dbInUse: 4,
+    dbQueue: i % 4,
+    shardOps: [100, 400, 100],
+    shardKeys: [3000, 3100, 2900],
+  }));
+}
+
+const points = makePoints(600);
+const texts = (c: HTMLElement) => Array.from(c.querySelectorAll('text')).map((t) => t.textContent);
+
+function expectThreshold(container: HTMLElement, label: string) {
+  const threshold = container.querySelector('[data-threshold]');
+  expect(threshold).not.toBeNull();
+  expect(threshold?.querySelector('line')?.getAttribute('stroke-dasharray')).toBeTruthy();
+  expect(threshold?.textContent).toBe(label);
+}
+
+describe('time charts', () => {
+  it('hit ratio: axes with units, two series, the 70 % alert line', () => {
+    const { container } = render(<HitRatioChart points={points} intervalMs={1000} />);
+    expect(
+      screen.getByRole('img', { name: /^Hit ratio per layer\. Latest: L1 60%, L2 75%\.$/ }),
+    ).toBeTruthy();
+    expect(texts(container)).toEqual(expect.arrayContaining(['Hit ratio (%)', 'Time (s)', '100%', '0%']));
+    expect(container.querySelectorAll('path.series')).toHaveLength(2);
+    for (const p of container.querySelectorAll('path.series')) expect(p.getAttribute('d')).toMatch(/^M/);
+    expectThreshold(container, 'Alert: below 70 %');
+  });
+
+  it('latency: p50 and p99 in ms with the 5 ms alert line', () => {
+    const { container } = render(<LatencyChart points={points} intervalMs={1000} />);
+    expect(texts(container)).toEqual(expect.arrayContaining(['Latency (ms)', 'Time (s)']));
+    expectThreshold(container, 'Alert: p99 over 5 ms');
+  });
+
+  it('database, pool and stale charts label their units', () => {
+    const { container } = render(
+      <>
+        <DbQpsChart points={points} intervalMs={500} />
+        <DbPoolChart points={points} intervalMs={500} />
+        <StaleRateChart points={points} intervalMs={500} />
+      </>,
+    );
+    expect(texts(container)).toEqual(
+      expect.arrayContaining(['Queries per second', 'Connections / queries', 'Stale reads per second']),
+    );
+    // Counts per 500 ms interval become rates per second.
+    expect(
+      screen.getByRole('img', { name: /Database queries per second\. Latest: Reads 218, Writes 40/ }),
+    ).toBeTruthy();
+  });
+
+  it('says so when there are no points yet', () => {
+    render(<HitRatioChart points={[]} intervalMs={1000} />);
+    expect(screen.getByText('No data yet')).toBeTruthy();
+  });
+});
+
+describe('shard charts', () => {
+  it('highlights the hot shard in the latest interval', () => {
+    const { container } = render(<ShardOpsChart points={points} intervalMs={1000} />);
+    expect(container.querySelectorAll('rect.bar')).toHaveLength(3);
+    const hot = container.querySelectorAll('rect.bar-hot');
+    expect(hot).toHaveLength(1);
+    expect(hot[0]?.textContent).toBe('1: 400');
+    expect(texts(container)).toEqual(
+      expect.arrayContaining(['Operations per second', 'Redis shard', 'hot ×2.0']),
+    );
+  });
+
+  it('flags no shard when the load is even', () => {
+    expect(hotShard([100, 110, 95])).toBeNull();
+    expect(hotShard([10, 90])?.index).toBe(1);
+  });
+
+  it('draws keys per shard', () => {
+    const { container } = render(<ShardKeysChart points={points} intervalMs={1000} />);
+    expect(container.querySelectorAll('rect.bar')).toHaveLength(3);
+    expect(texts(container)).toEqual(expect.arrayContaining(['Keys', 'Redis shard']));
+  });
+});
+
+describe('histograms', () => {
+  it('bins stale ages on a log axis labelled in durations', () => {
+    const ages = [5, 8, 40, 900, 1500, 12_000];
+    const { container } = render(<StaleAgeHistogram ages={ages} />);
+    const bars = Array.from(container.querySelectorAll('rect.bar'));
+    const total = bars.reduce((s, b) => s + Number(b.textContent?.split(': ')[1]), 0);
+    expect(total).toBe(ages.length);
+    expect(texts(container)).toEqual(
+      expect.arrayContaining(['Age of stale value (log scale)', 'Stale reads', '10 ms', '1 s']),
+    );
+  });
+
+  it('accepts the engine buckets for stale ages', () => {
+    const bins = binsFromBuckets([1, 10, 100], [2, 3, 4, 1]);
+    expect(bins.map((b) => b.count)).toEqual([2, 3, 4, 1]);
+    expect(bins[3]).toEqual({ x0: 2, x1: 3, count: 1 });
+  });
+
+  it('draws the TTL distribution with its unit', () => {
+    const ttls = Array.from({ length: 200 }, (_, i) => 50_000 + i * 50);
+    const { container } = render(<TtlHistogram ttlsMs={ttls} />);
+    expect(texts(container)).toEqual(expect.arrayContaining(['TTL (log scale)', 'Keys']));
+    expect(binLog(ttls, 4).reduce((s, b) => s + b.count, 0)).toBe(200);
+  });
+});
+
+describe('ChartsPanel', () => {
+  it('lays out all nine charts over 600 points', () => {
+    render(<ChartsPanel points={points} intervalMs={1000} staleAges={[10, 100]} ttls={[1000, 60_000]} />);
+    const panel = screen.getByRole('region', { name: 'Charts' });
+    expect(panel.querySelectorAll('figure.chart')).toHaveLength(9);
+  });
+});
