@@ -26,3 +26,50 @@ export const OUTCOME_LABELS: Record<Outcome, string> = {
   write: 'Write',
   error: 'Error or lost',
 };
+
+/** Requests whose outcome the engine has not decided yet (still travelling). */
+export const PENDING_COLOR = '#8a8f98';
+
+/**
+ * How each outcome is drawn on the canvas and in the legend: shape is a second cue besides colour,
+ * and the stale diamond is drawn larger so a stale response stands out.
+ */
+export type ParticleShape = 'dot' | 'diamond' | 'square' | 'triangle';
+
+export const OUTCOME_SHAPES: Readonly<Record<Outcome, ParticleShape>> = {
+  'l1-hit': 'dot',
+  'l2-hit': 'dot',
+  'cdn-hit': 'dot',
+  db: 'dot',
+  stale: 'diamond',
+  write: 'triangle',
+  error: 'square',
+};
+
+/** Outcomes as small integers so particles can store them in a Uint8Array (0 = pending). */
+export const OUTCOME_CODES: readonly (Outcome | 'pending')[] = [
+  'pending',
+  'l1-hit',
+  'l2-hit',
+  'cdn-hit',
+  'db',
+  'stale',
+  'write',
+  'error',
+];
+
+export function outcomeCode(outcome: Outcome | null): number {
+  if (outcome === null) return 0;
+  const i = OUTCOME_CODES.indexOf(outcome);
+  return i < 0 ? 0 : i;
+}
+
+export function codeColor(code: number): string {
+  const o = OUTCOME_CODES[code];
+  return o === undefined || o === 'pending' ? PENDING_COLOR : OUTCOME_COLORS[o];
+}
+
+export function codeShape(code: number): ParticleShape {
+  const o = OUTCOME_CODES[code];
+  return o === undefined || o === 'pending' ? 'dot' : OUTCOME_SHAPES[o];
+}

@@ -1,0 +1,116 @@
+/**
+ * Where each node sits on the stage, in CSS pixels. Pure so React (the node cards) and the canvas
+ * (particle end points) agree on positions without sharing mutable state.
+ */
+export interface NodeBox {
+  id: string;
+  kind: 'client' | 'cdn' | 'lb' | 'app' | 'redis' | 'db';
+  /** Instance or shard number; 0 for singletons. */
+  index: number;
+  x: number;
+  y: number;
+  w: number;
+  h: number;
+}
+
+export interface StageLayout {
+  width: number;
+  height: number;
+  nodes: NodeBox[];
+  /** Node id to position in `nodes` (and in the arrays below). */
+  indexOf: Map<string, number>;
+  left: Float32Array;
+  right: Float32Array;
+  cy: Float32Array;
+  /** True when cards are too small for their full detail. */
+  compactApps: boolean;
+  compactShards: boolean;
+}
+
+export interface LayoutInput {
+  instances: number;
+  shards: number;
+  cdn: boolean;
+  width: number;
+  height: number;
+}
+
+const GAP = 8;
+const PAD = 12;
+/** Room above the cards for the column captions. */
+const PAD_TOP = 30;
+
+/** Stacks `count` cards in a column region, wrapping into sub-columns so cards stay readable. */
+function grid(
+  count: number,
+  x: number,
+  width: number,
+  height: number,
+  minCardH: number,
+  maxCardH: number,
+): { x: number; y: number; w: number; h: number }[] {
+  const maxRows = Math.max(1, Math.floor((height + GAP) / (minCardH + GAP)));
+  const cols = Math.ceil(count / maxRows);
+  const rows = Math.ceil(count / cols);
+  const w = (width - (cols - 1) * GAP) / cols;
+  const h = Math.min(maxCardH, (height - (rows - 1) * GAP) / rows);
+  const top = PAD_TOP + (height - (rows * h + (rows - 1) * GAP)) / 2;
+  const out: { x: number; y: number; w: number; h: number }[] = [];
+  for (let i = 0; i < count; i++) {
+    const c = Math.floor(i / rows);
+    const r = i % rows;
+    out.push({ x: x + c * (w + GAP), y: top + r * (h + GAP), w, h });
+  }
+  return out;
+}
+
+export function computeLayout(input: LayoutInput): StageLayout {
+  const { instances, shards, cdn, width, height } = input;
+  // Column weights: the app and Redis columns hold many cards, the database holds its pool.
+  const cols: { kind: NodeBox['kind']; weight: number }[] = [
+    { kind: 'client', weight: 0.9 },
+    ...(cdn ? [{ kind: 'cdn' as const, weight: 0.9 }] : []),
+    { kind: 'lb', weight: 0.8 },
+    { kind: 'app', weight: 2 },
+    { kind: 'redis', weight: 2.2 },
+    { kind: 'db', weight: 1.6 },
+  ];
+  const total = cols.reduce((s, c) => s + c.weight, 0);
+  // Wide gaps between columns leave room for the particles to travel visibly.
+  const colGap = Math.max(24, width * 0.045);
+  const usable = width - 2 * PAD - colGap * (cols.length - 1);
+  const innerH = height - PAD_TOP - PAD;
+  const nodes: NodeBox[] = [];
+  let x = PAD;
+  let compactApps = false;
+  let compactShards = false;
+  for (const col of cols) {
+    const w = (usable * col.weight) / total;
+    if (col.kind === 'app' || col.kind === 'redis') {
+      const n = col.kind === 'app' ? instances : shards;
+      const minH = col.kind === 'app' ? 44 : 60;
+      const cells = grid(n, x, w, innerH, minH, col.kind === 'app' ? 84 : 120);
+      const small = cells.some((c) => c.h < (col.kind === 'app' ? 64 : 92) || c.w < 120);
+      if (col.kind === 'app') compactApps = small;
+      else compactShards = small;
+      cells.forEach((c, i) =>
+        nodes.push({ id: `${col.kind === 'app' ? 'app' : 'redis'}-${i}`, kind: col.kind, index: i, ...c }),
+      );
+    } else {
+      const h = col.kind === 'db' ? Math.min(innerH, 260) : Math.min(innerH, 110);
+      nodes.push({ id: col.kind, kind: col.kind, index: 0, x, y: PAD_TOP + (innerH - h) / 2, w, h });
+    }
+    x += w + colGap;
+  }
+  const indexOf = new Map<string, number>();
+  const left = new Float32Array(nodes.length);
+  const right = new Float32Array(nodes.length);
+  const cy = new Float32Array(nodes.length);
+  nodes.forEach((n, i) => {
+    indexOf.set(n.id, i);
+    left[i] = n.x;
+    right[i] = n.x + n.w;
+    cy[i] = n.y + n.h / 2;
+  });
+  return { width, height, nodes, indexOf, left, right, cy, compactApps, compactShards };
+}
