@@ -1,0 +1,88 @@
+import { createContext, useContext } from 'react';
+import { failureSchema, type FailureKind, type Scenario } from '../scenario/schema.ts';
+import { getPreset } from '../scenario/presets/index.ts';
+import type { AppStore } from '../store/appStore.ts';
+import type { Driver } from './driver.ts';
+import { stepSpeed } from './speed.ts';
+
+/** Everything the UI can ask the simulation to do. Components get it from context (tests pass a fake). */
+export interface Controller {
+  play(): void;
+  pause(): void;
+  toggle(): void;
+  step(): void;
+  restart(): void;
+  setSpeed(speed: number): void;
+  faster(): void;
+  slower(): void;
+  seek(tMs: number): void;
+  nextNotable(): void;
+  setSeed(seed: number): void;
+  loadPreset(id: string): void;
+  /** Runs the draft from time zero; the draft stays as it is for further edits. */
+  applyDraft(): void;
+  /** Adds a failure at the current time and re-simulates up to now, so it happens "now". */
+  injectFailure(kind: FailureKind, durationMs: number): void;
+}
+
+export const ControllerContext = createContext<Controller | null>(null);
+
+export function useController(): Controller {
+  const c = useContext(ControllerContext);
+  if (!c) throw new Error('ControllerContext is not provided');
+  return c;
+}
+
+export function createController(driver: Driver, store: AppStore): Controller {
+  const load = (scenario: Scenario, presetId: string | null) => {
+    store.getState().setApplied(scenario, presetId);
+    store.getState().select(null);
+    driver.load(scenario);
+  };
+  const c: Controller = {
+    play: () => driver.play(),
+    pause: () => driver.pause(),
+    toggle: () => driver.toggle(),
+    step: () => driver.step(),
+    restart: () => driver.restart(),
+    setSpeed: (s) => driver.setSpeed(s),
+    faster: () => driver.setSpeed(stepSpeed(driver.speed, 1)),
+    slower: () => driver.setSpeed(stepSpeed(driver.speed, -1)),
+    seek: (t) => driver.seek(t),
+    nextNotable: () => {
+      const found = driver.nextNotable();
+      store
+        .getState()
+        .setPlayback({ notable: found ? found.label : 'Nothing notable ahead in the next 30 s' });
+    },
+    setSeed: (seed) => {
+      const s = store.getState();
+      const next = { ...s.applied, seed };
+      load(next, s.presetId);
+      s.setDraft({ ...s.draft, seed });
+    },
+    loadPreset: (id) => {
+      const preset = getPreset(id);
+      if (preset) load(preset, id);
+    },
+    applyDraft: () => {
+      const { draft } = store.getState();
+      const keepDraft = draft;
+      load(draft, null);
+      store.getState().setDraft(keepDraft);
+    },
+    injectFailure: (kind, durationMs) => {
+      const now = driver.sim.now();
+      const s = store.getState();
+      // Parsed so fields the schema adds (with defaults) are filled in.
+      const failure = failureSchema.parse({ atMs: now, kind, durationMs });
+      const failures = [...s.applied.failures, failure].sort((a, b) => a.atMs - b.atMs);
+      const next = { ...s.applied, failures };
+      const wasPlaying = driver.playing;
+      load(next, null);
+      driver.seek(now + 1);
+      if (wasPlaying) driver.play();
+    },
+  };
+  return c;
+}

@@ -1,0 +1,20 @@
+/** Per-frame figures, exposed on `window.__cachescope` for the render benchmark and browser tests. */
+export interface FrameStats {
+  fps: number;
+  particlesDrawn: number;
+  inFlight: number;
+  sampleEvery: number;
+  nowMs: number;
+  speed: number;
+  behind: boolean;
+}
+
+declare global {
+  interface Window {
+    __cachescope?: FrameStats;
+  }
+}
+
+export function publishFrameStats(stats: FrameStats): void {
+  if (typeof window !== 'undefined') window.__cachescope = stats;
+}

@@ -1,0 +1,19 @@
+import type { StateCreator } from 'zustand';
+import type { NodeView, Summary } from '../engine/types.ts';
+import type { AppState } from './appStore.ts';
+
+/** Coarse metrics, refreshed at most 10 times a second by the runtime bridge. */
+export interface MetricsSlice {
+  nodes: NodeView | null;
+  summary: Summary | null;
+  /** Operations per simulated second per shard, between the last two refreshes. */
+  shardRates: number[];
+  setMetrics: (nodes: NodeView | null, summary: Summary | null, shardRates: number[]) => void;
+}
+
+export const createMetricsSlice: StateCreator<AppState, [], [], MetricsSlice> = (set) => ({
+  nodes: null,
+  summary: null,
+  shardRates: [],
+  setMetrics: (nodes, summary, shardRates) => set({ nodes, summary, shardRates }),
+});

@@ -1,0 +1,30 @@
+import type { StateCreator } from 'zustand';
+import type { Scenario } from '../scenario/schema.ts';
+import type { AppState } from './appStore.ts';
+
+export interface ScenarioSlice {
+  /** The scenario the engine is running. */
+  applied: Scenario;
+  /** What the config panel edits; only reaches the engine on "Apply & restart". */
+  draft: Scenario;
+  /** The preset the applied scenario came from, if it is unchanged. */
+  presetId: string | null;
+  /** A dismissible message, e.g. a link that could not be read. */
+  notice: string | null;
+  setDraft: (draft: Scenario) => void;
+  /** Makes `scenario` the running one and resets the draft to it. */
+  setApplied: (scenario: Scenario, presetId: string | null) => void;
+  setNotice: (notice: string | null) => void;
+}
+
+export const createScenarioSlice =
+  (initial: Scenario): StateCreator<AppState, [], [], ScenarioSlice> =>
+  (set) => ({
+    applied: initial,
+    draft: initial,
+    presetId: null,
+    notice: null,
+    setDraft: (draft) => set({ draft }),
+    setApplied: (scenario, presetId) => set({ applied: scenario, draft: scenario, presetId }),
+    setNotice: (notice) => set({ notice }),
+  });
