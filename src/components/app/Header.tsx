@@ -1,0 +1,33 @@
+import { selectTitle } from '../../store/selectors.ts';
+import { useAppStore, useAppStoreApi } from '../../store/useAppStore.ts';
+import { PresetPicker } from '../controls/PresetPicker.tsx';
+import { ThemeToggle } from './ThemeToggle.tsx';
+
+/** The scenario's title (what the audience should read first), the preset picker, theme and help. */
+export function Header({ embed }: { embed: boolean }) {
+  const title = useAppStore(selectTitle);
+  const store = useAppStoreApi();
+  return (
+    <header className="header">
+      <h1>
+        {!embed && <span className="brand">Cachescope</span>}
+        <span className="scenario-title">{title}</span>
+      </h1>
+      {!embed && (
+        <div className="header-tools">
+          <PresetPicker />
+          <ThemeToggle />
+          <button
+            type="button"
+            className="btn"
+            aria-label="Keyboard shortcuts"
+            title="Keyboard shortcuts (?)"
+            onClick={() => store.getState().setHelpOpen(true)}
+          >
+            ?
+          </button>
+        </div>
+      )}
+    </header>
+  );
+}

@@ -1,0 +1,22 @@
+import { selectNotice } from '../../store/selectors.ts';
+import { useAppStore, useAppStoreApi } from '../../store/useAppStore.ts';
+
+/** A dismissible message, e.g. why the link's scenario was not opened. */
+export function NoticeBanner() {
+  const notice = useAppStore(selectNotice);
+  const store = useAppStoreApi();
+  if (!notice) return null;
+  return (
+    <div className="notice" role="alert">
+      <p>{notice}</p>
+      <button
+        type="button"
+        className="btn"
+        aria-label="Dismiss message"
+        onClick={() => store.getState().setNotice(null)}
+      >
+        Dismiss
+      </button>
+    </div>
+  );
+}

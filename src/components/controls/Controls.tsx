@@ -1,0 +1,22 @@
+import { NotableButton } from './NotableButton.tsx';
+import { PlaybackButtons } from './PlaybackButtons.tsx';
+import { SeedInput } from './SeedInput.tsx';
+import { SimClock } from './SimClock.tsx';
+import { SpeedControl } from './SpeedControl.tsx';
+import { Timeline } from './Timeline.tsx';
+
+/** The transport bar: playback, speed, clock, seed, notable-event jump and the timeline below. */
+export function Controls() {
+  return (
+    <div className="controls" role="group" aria-label="Playback controls">
+      <div className="controls-row">
+        <PlaybackButtons />
+        <SpeedControl />
+        <SimClock />
+        <NotableButton />
+        <SeedInput />
+      </div>
+      <Timeline />
+    </div>
+  );
+}

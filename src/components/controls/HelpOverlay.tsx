@@ -1,0 +1,57 @@
+import { useEffect, useRef } from 'react';
+import { selectHelpOpen } from '../../store/selectors.ts';
+import { useAppStore, useAppStoreApi } from '../../store/useAppStore.ts';
+
+export const SHORTCUTS: readonly [string, string][] = [
+  ['Space', 'Play or pause'],
+  ['→ (Right arrow)', 'Step: process one event'],
+  ['[', 'Slower'],
+  [']', 'Faster'],
+  ['N', 'Jump to the next notable event'],
+  ['R', 'Restart'],
+  ['?', 'Show or hide this help'],
+  ['Esc', 'Close this help'],
+];
+
+/** The keyboard shortcuts, as a modal dialog that takes focus and gives it back on close. */
+export function HelpOverlay() {
+  const open = useAppStore(selectHelpOpen);
+  const store = useAppStoreApi();
+  const closeRef = useRef<HTMLButtonElement>(null);
+  useEffect(() => {
+    if (!open) return;
+    const previous = document.activeElement as HTMLElement | null;
+    closeRef.current?.focus();
+    return () => previous?.focus?.();
+  }, [open]);
+  if (!open) return null;
+  const close = () => store.getState().setHelpOpen(false);
+  return (
+    <div className="overlay" onClick={close}>
+      <div
+        className="dialog"
+        role="dialog"
+        aria-modal="true"
+        aria-labelledby="help-title"
+        onClick={(e) => e.stopPropagation()}
+      >
+        <h2 id="help-title">Keyboard shortcuts</h2>
+        <table>
+          <tbody>
+            {SHORTCUTS.map(([key, what]) => (
+              <tr key={key}>
+                <th scope="row">
+                  <kbd>{key}</kbd>
+                </th>
+                <td>{what}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+        <button ref={closeRef} type="button" className="btn" onClick={close} aria-label="Close help">
+          Close
+        </button>
+      </div>
+    </div>
+  );
+}

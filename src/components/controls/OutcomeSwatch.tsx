@@ -1,0 +1,17 @@
+import type { ParticleShape } from '../../render/palette.ts';
+
+/** The same shape and colour as the particles on the canvas, for the legend. */
+export function OutcomeSwatch({ color, shape }: { color: string; shape: ParticleShape }) {
+  return (
+    <svg className="swatch" width="16" height="16" viewBox="-8 -8 16 16" aria-hidden="true">
+      {shape === 'dot' && <circle r="5" fill={color} />}
+      {shape === 'diamond' && (
+        <path d="M0 -7 L7 0 L0 7 L-7 0 Z" fill={color} stroke="var(--particle-outline)" />
+      )}
+      {shape === 'square' && (
+        <rect x="-5" y="-5" width="10" height="10" fill={color} stroke="var(--particle-outline)" />
+      )}
+      {shape === 'triangle' && <path d="M0 -6 L6 4 L-6 4 Z" fill={color} stroke="var(--particle-outline)" />}
+    </svg>
+  );
+}

@@ -1,0 +1,28 @@
+import { useController } from '../../runtime/controller.ts';
+import { presets } from '../../scenario/presets/index.ts';
+import { selectPresetId } from '../../store/selectors.ts';
+import { useAppStore } from '../../store/useAppStore.ts';
+
+/** Picks one of the ready-made scenarios; "Custom" shows once the scenario has been edited. */
+export function PresetPicker() {
+  const c = useController();
+  const presetId = useAppStore(selectPresetId);
+  return (
+    <div className="preset-picker">
+      <label htmlFor="preset-select">Preset</label>
+      <select
+        id="preset-select"
+        aria-label="Preset"
+        value={presetId ?? ''}
+        onChange={(e) => e.target.value && c.loadPreset(e.target.value)}
+      >
+        {presetId === null && <option value="">Custom scenario</option>}
+        {presets.map((p) => (
+          <option key={p.id} value={p.id}>
+            {p.title}
+          </option>
+        ))}
+      </select>
+    </div>
+  );
+}

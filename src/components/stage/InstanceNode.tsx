@@ -1,0 +1,47 @@
+import type { NodeBox } from '../../render/layout.ts';
+import { useAppStore } from '../../store/useAppStore.ts';
+import { formatCount } from '../format.ts';
+import { NodeCard, type NodeTone } from './NodeCard.tsx';
+import { useSelectNode } from './useSelectNode.ts';
+
+interface Props {
+  box: NodeBox;
+  compact: boolean;
+}
+
+/** An app instance with its L1 badge: key count, and "cold" when it has just (re)started empty. */
+export function InstanceNode({ box, compact }: Props) {
+  const view = useAppStore((s) => s.nodes?.instances[box.index]);
+  const l1 = useAppStore((s) => s.applied.cache.l1);
+  const nowMs = useAppStore((s) => s.nowMs);
+  const [selected, select] = useSelectNode(box.id);
+  const up = view?.up ?? true;
+  const keys = view?.l1Keys ?? 0;
+  const cold = l1.enabled && up && keys === 0 && nowMs > 0;
+  const tone: NodeTone = !up ? 'down' : cold ? 'cold' : 'normal';
+  const fill = l1.maxKeys ? keys / l1.maxKeys : 0;
+  const state = !up ? ', down' : cold ? ', L1 cold (empty)' : '';
+  return (
+    <NodeCard
+      box={box}
+      label={`App instance ${box.index + 1}${state}`}
+      tone={tone}
+      selected={selected}
+      onSelect={select}
+    >
+      <span className="node-title">{compact ? `app ${box.index + 1}` : `App ${box.index + 1}`}</span>
+      {l1.enabled ? (
+        <span className={`badge l1-badge${cold ? ' cold' : ''}`} title="In-process L1 cache: keys held">
+          L1 {cold ? 'cold' : formatCount(keys)}
+        </span>
+      ) : (
+        !compact && <span className="badge muted">no L1</span>
+      )}
+      {!compact && <span className="node-line">{formatCount(view?.inFlight ?? 0)} in flight</span>}
+      {!up && <span className="badge down">DOWN</span>}
+      {!compact && l1.enabled && l1.maxKeys !== null && (
+        <span className="node-line small">L1 {Math.round(fill * 100)} % full</span>
+      )}
+    </NodeCard>
+  );
+}

@@ -1,0 +1,85 @@
+import { useEffect, useRef } from 'react';
+import type { Driver } from '../../runtime/driver.ts';
+import type { StageLayout } from '../../render/layout.ts';
+import { createScratch, paintParticles } from '../../render/paintParticles.ts';
+import { publishFrameStats } from '../../runtime/frameStats.ts';
+
+interface Props {
+  driver: Driver;
+  layout: StageLayout;
+}
+
+/**
+ * The one canvas the requests are drawn on, above the node cards (it lets clicks through). One
+ * animation-frame loop advances the driver and paints; nothing here goes through React state.
+ */
+export function ParticleCanvas({ driver, layout }: Props) {
+  const canvasRef = useRef<HTMLCanvasElement>(null);
+  const layoutRef = useRef(layout);
+  const paintedRef = useRef({ version: -1, layout: null as StageLayout | null });
+
+  useEffect(() => {
+    layoutRef.current = layout;
+    const canvas = canvasRef.current;
+    if (!canvas) return;
+    const dpr = window.devicePixelRatio || 1;
+    canvas.width = Math.max(1, Math.round(layout.width * dpr));
+    canvas.height = Math.max(1, Math.round(layout.height * dpr));
+    driver.feed.setNodeIndex(layout.indexOf);
+  }, [driver, layout]);
+
+  useEffect(() => {
+    const canvas = canvasRef.current;
+    // jsdom (component tests) has no canvas: the loop still drives the simulation.
+    const ctx = canvas?.getContext('2d') ?? null;
+    const scratch = createScratch(driver.feed.particles.capacity);
+    let raf = 0;
+    let frames = 0;
+    let fpsStart = performance.now();
+    let fps = 0;
+    let drawn = 0;
+    const loop = (now: number) => {
+      driver.tick(now);
+      const l = layoutRef.current;
+      const painted = paintedRef.current;
+      if (ctx && canvas && (painted.version !== driver.version || painted.layout !== l)) {
+        const outline = getComputedStyle(canvas).getPropertyValue('--particle-outline').trim() || '#000';
+        const frame = {
+          t: driver.sim.now(),
+          particles: driver.feed.particles,
+          dpr: canvas.width / Math.max(1, l.width),
+          outline,
+        };
+        drawn = paintParticles(ctx, frame, l, scratch);
+        paintedRef.current = { version: driver.version, layout: l };
+      }
+      frames++;
+      if (now - fpsStart >= 1000) {
+        fps = (frames * 1000) / (now - fpsStart);
+        frames = 0;
+        fpsStart = now;
+      }
+      publishFrameStats({
+        fps,
+        particlesDrawn: drawn,
+        inFlight: driver.feed.particles.count,
+        sampleEvery: driver.feed.sampleEvery,
+        nowMs: driver.sim.now(),
+        speed: driver.speed,
+        behind: driver.behind,
+      });
+      raf = requestAnimationFrame(loop);
+    };
+    raf = requestAnimationFrame(loop);
+    return () => cancelAnimationFrame(raf);
+  }, [driver]);
+
+  return (
+    <canvas
+      ref={canvasRef}
+      className="particles"
+      style={{ width: layout.width, height: layout.height }}
+      aria-hidden="true"
+    />
+  );
+}
