@@ -44,9 +44,9 @@ export function FieldControl({ def, path, label, draft, error, onChange, onValid
           isNull={isNull}
           externalError={error}
           validate={validate}
-          onCommit={(n) => onChange(...unNull(def, n))}
+          onCommit={(n) => onChange(...unNull(def, path, n))}
           onNullChange={(off, n) =>
-            off ? onChange(def.nullable?.parentPath ?? path, null) : onChange(...unNull(def, n))
+            off ? onChange(def.nullable?.parentPath ?? path, null) : onChange(...unNull(def, path, n))
           }
           onValidity={onValidity}
         />

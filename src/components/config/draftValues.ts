@@ -25,10 +25,13 @@ export function readField(draft: ScenarioInput, def: FieldDef, path: string = de
   return { value, isNull: def.nullable !== undefined && whole === null };
 }
 
-/** The (path, value) that switches a nullable field back on with `value`. */
-export function unNull(def: FieldDef, value: unknown): [string, unknown] {
+/**
+ * The (path, value) that sets a field (switching it back on if it was null): `path` is the concrete
+ * one, so list rows ("workload.families.2.ttlMs") write to their own row.
+ */
+export function unNull(def: FieldDef, path: string, value: unknown): [string, unknown] {
   const parent = def.nullable?.parentPath;
-  if (!parent) return [def.path, value];
+  if (!parent) return [path, value];
   const leaf = def.path.slice(parent.length + 1);
   return [parent, { [leaf]: value }];
 }
