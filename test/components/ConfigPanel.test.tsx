@@ -5,6 +5,7 @@ import { describe, expect, it, vi } from 'vitest';
 import { ConfigPanel } from '../../src/components/config/ConfigPanel.tsx';
 import type { ConfigPanelProps } from '../../src/components/config/ConfigPanel.tsx';
 import { fieldFor, FIELDS, labelFor, LISTS, NOT_EDITABLE } from '../../src/components/config/fields.ts';
+import { setPath } from '../../src/components/config/draftPath.ts';
 import { leafFields } from '../../src/scenario/fields.ts';
 import type { ScenarioInput } from '../../src/scenario/schema.ts';
 
@@ -90,11 +91,9 @@ describe('ConfigPanel validation', () => {
 
 describe('ConfigPanel controls', () => {
   it('has a control for every leaf field of the schema', () => {
-    const draft: ScenarioInput = {
-      version: 1,
-      workload: { phases: [{ atMs: 0, rps: 10 }] },
-      failures: [{ atMs: 0, kind: 'redis-restart' }],
-    };
+    // One row in every list, so the row controls exist too.
+    let draft: ScenarioInput = { version: 1 };
+    for (const list of LISTS) draft = setPath(draft, list.path, [list.newItem([])]);
     setup({ draft });
     const paths = leafFields()
       .map((f) => f.path.replace(/\[\]/g, '.*'))

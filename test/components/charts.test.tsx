@@ -2,7 +2,7 @@
 import { render, screen } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import type { SeriesPoint } from '../../src/engine/types.ts';
-import { binLog, binsFromBuckets } from '../../src/components/charts/bins.ts';
+import { binDurations, binsFromBuckets } from '../../src/components/charts/bins.ts';
 import { ChartsPanel } from '../../src/components/charts/ChartsPanel.tsx';
 import { StaleAgeHistogram, TtlHistogram } from '../../src/components/charts/Histograms.tsx';
 import { hotShard, ShardKeysChart, ShardOpsChart } from '../../src/components/charts/ShardCharts.tsx';
@@ -32,6 +32,13 @@ function makePoints(n: number): SeriesPoint[] {
     dbQueue: i % 4,
     shardOps: [100, 400, 100],
     shardKeys: [3000, 3100, 2900],
+    redisP99: 0.1,
+    alerts: [],
+    shardMemoryBytes: [3_000_000, 3_100_000, 2_900_000],
+    evictions: 0,
+    expired: 0,
+    redisErrors: 0,
+    instancesUp: 4,
   }));
 }
 
@@ -71,9 +78,7 @@ describe('time charts', () => {
         <StaleRateChart points={points} intervalMs={500} />
       </>,
     );
-    expect(texts(container)).toEqual(
-      expect.arrayContaining(['Queries per second', 'Connections / queries', 'Stale reads per second']),
-    );
+    expect(texts(container)).toEqual(expect.arrayContaining(['Queries/s', 'Connections', 'Stale reads/s']));
     // Counts per 500 ms interval become rates per second.
     expect(
       screen.getByRole('img', { name: /Database queries per second\. Latest: Reads 218, Writes 40/ }),
@@ -93,9 +98,7 @@ describe('shard charts', () => {
     const hot = container.querySelectorAll('rect.bar-hot');
     expect(hot).toHaveLength(1);
     expect(hot[0]?.textContent).toBe('1: 400');
-    expect(texts(container)).toEqual(
-      expect.arrayContaining(['Operations per second', 'Redis shard', 'hot ×2.0']),
-    );
+    expect(texts(container)).toEqual(expect.arrayContaining(['Ops/s', 'Redis shard', 'hot ×2.0']));
   });
 
   it('flags no shard when the load is even', () => {
@@ -123,16 +126,28 @@ describe('histograms', () => {
   });
 
   it('accepts the engine buckets for stale ages', () => {
-    const bins = binsFromBuckets([1, 10, 100], [2, 3, 4, 1]);
+    const { log, bins } = binsFromBuckets([1, 10, 100], [2, 3, 4, 1]);
+    expect(log).toBe(true);
     expect(bins.map((b) => b.count)).toEqual([2, 3, 4, 1]);
     expect(bins[3]).toEqual({ x0: 2, x1: 3, count: 1 });
   });
 
-  it('draws the TTL distribution with its unit', () => {
-    const ttls = Array.from({ length: 200 }, (_, i) => 50_000 + i * 50);
+  it('draws a jittered TTL distribution on a linear axis, where the spread shows', () => {
+    // 60 s with +-10 % jitter: a log axis would squeeze this into one or two bars.
+    const ttls = Array.from({ length: 200 }, (_, i) => 54_000 + i * 60);
     const { container } = render(<TtlHistogram ttlsMs={ttls} />);
-    expect(texts(container)).toEqual(expect.arrayContaining(['TTL (log scale)', 'Keys']));
-    expect(binLog(ttls, 4).reduce((s, b) => s + b.count, 0)).toBe(200);
+    expect(texts(container)).toEqual(expect.arrayContaining(['TTL', 'Keys']));
+    const { log, bins } = binDurations(ttls);
+    expect(log).toBe(false);
+    expect(bins.length).toBeGreaterThan(5);
+    expect(bins.reduce((s, b) => s + b.count, 0)).toBe(200);
+    expect(container.querySelectorAll('rect.bar').length).toBe(bins.length);
+  });
+
+  it('switches to a log axis when TTLs span decades, and survives one repeated value', () => {
+    const { container } = render(<TtlHistogram ttlsMs={[100, 1000, 60_000, 3_600_000]} />);
+    expect(texts(container)).toContain('TTL (log scale)');
+    expect(binDurations([5000, 5000]).bins.reduce((s, b) => s + b.count, 0)).toBe(2);
   });
 });
 

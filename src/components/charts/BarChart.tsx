@@ -27,7 +27,8 @@ export function BarChart(props: BarChartProps) {
       .range([0, INNER_W])
       .padding(0.2);
     const y = scaleLinear()
-      .domain([0, Math.max(max(values) ?? 0, 1)])
+      // Headroom above the tallest bar for the "hot" note.
+      .domain([0, Math.max((max(values) ?? 0) * 1.15, 1)])
       .range([INNER_H, 0])
       .nice();
     return { x, y };
@@ -58,7 +59,7 @@ export function BarChart(props: BarChartProps) {
             width={x.bandwidth()}
             y={y(v)}
             height={INNER_H - y(v)}
-            fill={hot ? 'var(--accent)' : color}
+            fill={hot ? 'var(--c-accent)' : color}
           >
             <title>{`${barLabel(i)}: ${yFormat(v)}`}</title>
           </rect>

@@ -24,29 +24,31 @@ export function ChartFrame({ title, description, legend, empty = false, children
   const titleId = useId();
   return (
     <figure className="chart" aria-labelledby={titleId}>
-      <figcaption id={titleId} className="chart-title">
-        {title}
-      </figcaption>
-      {legend && legend.length > 0 && (
-        <ul className="chart-legend">
-          {legend.map((item) => (
-            <li key={item.label}>
-              <svg width="22" height="10" aria-hidden="true">
-                <line
-                  x1="1"
-                  x2="21"
-                  y1="5"
-                  y2="5"
-                  stroke={item.color}
-                  strokeWidth="3"
-                  strokeDasharray={item.dashed ? '4 3' : undefined}
-                />
-              </svg>
-              {item.label}
-            </li>
-          ))}
-        </ul>
-      )}
+      <div className="chart-head">
+        <figcaption id={titleId} className="chart-title">
+          {title}
+        </figcaption>
+        {legend && legend.length > 0 && (
+          <ul className="chart-legend">
+            {legend.map((item) => (
+              <li key={item.label}>
+                <svg width="22" height="10" aria-hidden="true">
+                  <line
+                    x1="1"
+                    x2="21"
+                    y1="5"
+                    y2="5"
+                    stroke={item.color}
+                    strokeWidth="3"
+                    strokeDasharray={item.dashed ? '4 3' : undefined}
+                  />
+                </svg>
+                {item.label}
+              </li>
+            ))}
+          </ul>
+        )}
+      </div>
       <svg
         className="chart-svg"
         viewBox={`0 0 ${WIDTH} ${HEIGHT}`}

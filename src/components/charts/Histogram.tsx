@@ -4,24 +4,26 @@ import { scaleLinear } from 'd3-scale';
 import { useMemo } from 'react';
 import { formatDuration } from '../format.ts';
 import { AxisBottom, AxisLeft } from './Axes.tsx';
-import type { LogBin } from './bins.ts';
+import type { DurationBins } from './bins.ts';
 import { ChartFrame } from './ChartFrame.tsx';
 import type { AxisScale } from './frame.ts';
 import { INNER_H, INNER_W } from './frame.ts';
 
 export interface HistogramProps {
   title: string;
-  bins: readonly LogBin[];
+  data: DurationBins;
+  /** The quantity on the x axis, e.g. "TTL"; "(log scale)" is added when the bins are logarithmic. */
   xLabel: string;
   yLabel: string;
   color: string;
 }
 
 const fmtCount = format('~s');
-const fromLog = (l: number): string => formatDuration(10 ** l);
 
-/** Bars over a log10 duration axis, ticked at whole decades (1 ms, 10 ms, 100 ms, 1 s, ...). */
-export function Histogram({ title, bins, xLabel, yLabel, color }: HistogramProps) {
+/** Bars over a duration axis; a log axis is ticked at whole decades (1 ms, 10 ms, 100 ms, 1 s, ...). */
+export function Histogram({ title, data, xLabel, yLabel, color }: HistogramProps) {
+  const { bins, log } = data;
+  const edge = useMemo(() => (log ? (l: number) => formatDuration(10 ** l) : formatDuration), [log]);
   const { x, y, total } = useMemo(() => {
     const lo = bins[0]?.x0 ?? 0;
     const hi = bins[bins.length - 1]?.x1 ?? 1;
@@ -30,26 +32,26 @@ export function Histogram({ title, bins, xLabel, yLabel, color }: HistogramProps
     for (let d = Math.ceil(lo); d <= Math.floor(hi); d++) decades.push(d);
     // Keep at most ~6 labels so they do not collide at projector font sizes.
     const step = Math.ceil(decades.length / 6);
-    const x: AxisScale = Object.assign((v: number) => linear(v), {
-      ticks: () => decades.filter((_, i) => i % step === 0),
-    });
+    const x: AxisScale = log
+      ? Object.assign((v: number) => linear(v), { ticks: () => decades.filter((_, i) => i % step === 0) })
+      : linear;
     const y = scaleLinear()
       .domain([0, Math.max(max(bins, (b) => b.count) ?? 0, 1)])
       .range([INNER_H, 0])
       .nice();
     return { x, y, total: bins.reduce((s, b) => s + b.count, 0) };
-  }, [bins]);
+  }, [bins, log]);
 
   const description = total
     ? bins
         .filter((b) => b.count > 0)
-        .map((b) => `${fromLog(b.x0)} to ${fromLog(b.x1)}: ${b.count}`)
+        .map((b) => `${edge(b.x0)} to ${edge(b.x1)}: ${b.count}`)
         .join(', ')
     : 'No data yet.';
   return (
     <ChartFrame title={title} description={description} empty={total === 0}>
       <AxisLeft scale={y} label={yLabel} format={fmtCount} />
-      <AxisBottom scale={x} label={xLabel} format={fromLog} />
+      <AxisBottom scale={x} label={log ? `${xLabel} (log scale)` : xLabel} format={edge} ticks={4} />
       {bins.map((b, i) => (
         <rect
           key={i}
@@ -60,7 +62,7 @@ export function Histogram({ title, bins, xLabel, yLabel, color }: HistogramProps
           height={INNER_H - y(b.count)}
           fill={color}
         >
-          <title>{`${fromLog(b.x0)} to ${fromLog(b.x1)}: ${b.count}`}</title>
+          <title>{`${edge(b.x0)} to ${edge(b.x1)}: ${b.count}`}</title>
         </rect>
       ))}
     </ChartFrame>

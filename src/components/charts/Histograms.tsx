@@ -1,6 +1,6 @@
 import { useMemo } from 'react';
 import { OUTCOME_COLORS } from '../../render/palette.ts';
-import { binLog, binsFromBuckets } from './bins.ts';
+import { binDurations, binsFromBuckets } from './bins.ts';
 import { Histogram } from './Histogram.tsx';
 
 /** Either raw ages or the engine's `Summary.staleAges` buckets. */
@@ -11,15 +11,15 @@ export interface StaleAgeHistogramProps {
 
 /** How old the stale values served were: time since the write the reader missed. */
 export function StaleAgeHistogram({ ages, buckets }: StaleAgeHistogramProps) {
-  const bins = useMemo(
-    () => (buckets ? binsFromBuckets(buckets.edgesMs, buckets.counts) : binLog(ages ?? [])),
+  const data = useMemo(
+    () => (buckets ? binsFromBuckets(buckets.edgesMs, buckets.counts) : binDurations(ages ?? [])),
     [ages, buckets],
   );
   return (
     <Histogram
       title="Staleness age"
-      bins={bins}
-      xLabel="Age of stale value (log scale)"
+      data={data}
+      xLabel="Age of stale value"
       yLabel="Stale reads"
       color={OUTCOME_COLORS.stale}
     />
@@ -32,14 +32,8 @@ export interface TtlHistogramProps {
 
 /** TTLs of the cached keys: a spike at one value is the synchronized expiry that feeds a stampede. */
 export function TtlHistogram({ ttlsMs }: TtlHistogramProps) {
-  const bins = useMemo(() => binLog(ttlsMs, 4), [ttlsMs]);
+  const data = useMemo(() => binDurations(ttlsMs, 4), [ttlsMs]);
   return (
-    <Histogram
-      title="TTL distribution"
-      bins={bins}
-      xLabel="TTL (log scale)"
-      yLabel="Keys"
-      color="var(--accent)"
-    />
+    <Histogram title="TTL distribution" data={data} xLabel="TTL" yLabel="Keys" color="var(--c-accent)" />
   );
 }

@@ -41,7 +41,7 @@ export function ShardOpsChart({ points, intervalMs }: ShardChartProps) {
       values={values}
       barLabel={shardName}
       xLabel="Redis shard"
-      yLabel="Operations per second"
+      yLabel="Ops/s"
       yFormat={fmt}
       color={OUTCOME_COLORS['l2-hit']}
       highlight={hotShard(values)}

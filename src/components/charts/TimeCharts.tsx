@@ -44,7 +44,7 @@ export function DbQpsChart({ points, intervalMs }: TimeChartProps) {
       points={points}
       intervalMs={intervalMs}
       series={DB_QPS}
-      yLabel="Queries per second"
+      yLabel="Queries/s"
       yFormat={fmtRate}
     />
   );
@@ -58,7 +58,7 @@ export function DbPoolChart({ points, intervalMs }: TimeChartProps) {
       points={points}
       intervalMs={intervalMs}
       series={DB_POOL}
-      yLabel="Connections / queries"
+      yLabel="Connections"
       yFormat={fmtCount}
     />
   );
@@ -87,7 +87,7 @@ export function StaleRateChart({ points, intervalMs }: TimeChartProps) {
       points={points}
       intervalMs={intervalMs}
       series={STALE_RATE}
-      yLabel="Stale reads per second"
+      yLabel="Stale reads/s"
       yFormat={fmtRate}
     />
   );

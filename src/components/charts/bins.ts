@@ -1,44 +1,56 @@
-import { bin } from 'd3-array';
+import { bin, extent } from 'd3-array';
 
 /**
- * Histogram bins on a log10 axis. Stale ages and TTLs span milliseconds to hours, so equal-width bins
- * would put everything in the first bar; here each decade gets the same width.
+ * Histogram bins for durations. Stale ages and TTLs can span milliseconds to hours, where equal-width
+ * bins would put everything in the first bar, so wide ranges are binned on a log10 axis (each decade
+ * the same width). A narrow range (60 s TTLs with 10 % jitter) is binned linearly instead, where the
+ * spread that jitter adds is visible.
  */
-export interface LogBin {
-  /** log10 of the bin's lower and upper edge in ms. */
+export interface DurationBin {
+  /** Lower and upper edge: log10(ms) on a log axis, ms on a linear one. */
   x0: number;
   x1: number;
   count: number;
 }
 
+export interface DurationBins {
+  log: boolean;
+  bins: DurationBin[];
+}
+
 /** Values at or below 0 are drawn at the smallest visible bin rather than dropped. */
 const FLOOR_MS = 0.001;
+/** Log binning once the largest value is this many times the smallest. */
+const LOG_SPAN = 10;
 
-export function binLog(values: readonly number[], binsPerDecade = 2): LogBin[] {
-  if (values.length === 0) return [];
-  const logs = values.map((v) => Math.log10(Math.max(v, FLOOR_MS)));
-  let lo = Infinity;
-  let hi = -Infinity;
-  for (const l of logs) {
-    if (l < lo) lo = l;
-    if (l > hi) hi = l;
+export function binDurations(values: readonly number[], binsPerDecade = 2, linearBins = 12): DurationBins {
+  if (values.length === 0) return { log: true, bins: [] };
+  const [lo = 0, hi = 0] = extent(values);
+  if (hi / Math.max(lo, FLOOR_MS) < LOG_SPAN) {
+    // A single repeated value still gets a bar of visible width.
+    const pad = hi === lo ? Math.max(hi * 0.05, 1) : 0;
+    const binned = bin()
+      .domain([lo - pad, hi + pad])
+      .thresholds(linearBins)(values as number[]);
+    return { log: false, bins: binned.map((b) => ({ x0: b.x0 ?? lo, x1: b.x1 ?? hi, count: b.length })) };
   }
-  const start = Math.floor(lo * binsPerDecade) / binsPerDecade;
-  const end = Math.max(Math.ceil(hi * binsPerDecade) / binsPerDecade, start + 1 / binsPerDecade);
+  const logs = values.map((v) => Math.log10(Math.max(v, FLOOR_MS)));
+  const start = Math.floor(Math.log10(Math.max(lo, FLOOR_MS)) * binsPerDecade) / binsPerDecade;
+  const end = Math.ceil(Math.log10(hi) * binsPerDecade) / binsPerDecade;
   const thresholds: number[] = [];
   for (let t = start; t <= end + 1e-9; t += 1 / binsPerDecade) thresholds.push(t);
   const binned = bin()
     .domain([start, end + 1e-9])
     .thresholds(thresholds)(logs);
-  return binned.map((b) => ({ x0: b.x0 ?? start, x1: b.x1 ?? end, count: b.length }));
+  return { log: true, bins: binned.map((b) => ({ x0: b.x0 ?? start, x1: b.x1 ?? end, count: b.length })) };
 }
 
 /**
- * The engine's pre-bucketed histogram (`counts[i]` below `edgesMs[i]`, the last count open-ended) as
- * log bins: the first bucket is drawn one decade wide, the open one as wide as its neighbour.
+ * The engine's pre-bucketed histogram (`counts[i]` below `edgesMs[i]`, the last count open-ended) on a
+ * log axis: the first bucket is drawn one decade wide, the open one as wide as its neighbour.
  */
-export function binsFromBuckets(edgesMs: readonly number[], counts: readonly number[]): LogBin[] {
-  const out: LogBin[] = [];
+export function binsFromBuckets(edgesMs: readonly number[], counts: readonly number[]): DurationBins {
+  const out: DurationBin[] = [];
   const edges = edgesMs.map((e) => Math.log10(Math.max(e, FLOOR_MS)));
   counts.forEach((count, i) => {
     const upper = edges[i];
@@ -50,5 +62,5 @@ export function binsFromBuckets(edgesMs: readonly number[], counts: readonly num
       out.push({ x0: lower, x1: lower + width, count });
     }
   });
-  return out;
+  return { log: true, bins: out };
 }

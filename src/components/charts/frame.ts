@@ -3,8 +3,9 @@
  * so type grows with the panel on a projector instead of staying at a fixed pixel size.
  */
 export const WIDTH = 400;
-export const HEIGHT = 210;
-export const MARGIN = { top: 14, right: 14, bottom: 42, left: 58 } as const;
+// 400x175 lets three rows of charts (with titles) fit a 1280x720 screen.
+export const HEIGHT = 175;
+export const MARGIN = { top: 12, right: 14, bottom: 40, left: 58 } as const;
 export const INNER_W = WIDTH - MARGIN.left - MARGIN.right;
 export const INNER_H = HEIGHT - MARGIN.top - MARGIN.bottom;
 

@@ -29,12 +29,12 @@ export const DB_QPS: readonly LineSeries[] = [
 
 export const DB_POOL: readonly LineSeries[] = [
   { label: 'Connections in use', color: OUTCOME_COLORS.db, value: (p: SeriesPoint) => p.dbInUse },
-  { label: 'Queries waiting', color: 'var(--fg)', dashed: true, value: (p: SeriesPoint) => p.dbQueue },
+  { label: 'Queries waiting', color: 'var(--c-fg)', dashed: true, value: (p: SeriesPoint) => p.dbQueue },
 ];
 
 export const LATENCY: readonly LineSeries[] = [
-  { label: 'p50', color: 'var(--accent)', value: (p) => p.p50 },
-  { label: 'p99', color: 'var(--fg)', dashed: true, value: (p) => p.p99 },
+  { label: 'p50', color: 'var(--c-accent)', value: (p) => p.p50 },
+  { label: 'p99', color: 'var(--c-fg)', dashed: true, value: (p) => p.p99 },
 ];
 export const LATENCY_ALERT: Threshold = { value: 5, label: 'Alert: p99 over 5 ms' };
 

@@ -76,7 +76,7 @@ export function ConfigPanel({
             <div className="cfg-inject">
               {failureKinds.map((kind) => (
                 <button key={kind} type="button" onClick={() => onInjectFailure(kind)}>
-                  Inject {FAILURE_LABELS[kind].toLowerCase()} now
+                  Inject {(FAILURE_LABELS[kind] ?? kind).toLowerCase()} now
                 </button>
               ))}
             </div>

@@ -14,6 +14,7 @@ export function KeyPicker({ onPick, keys, initial = 0 }: KeyPickerProps) {
   const [text, setText] = useState(String(initial));
   const [error, setError] = useState<string | null>(null);
   const errorId = useId();
+  const inputId = useId();
 
   const submit = (e: FormEvent) => {
     e.preventDefault();
@@ -30,7 +31,9 @@ export function KeyPicker({ onPick, keys, initial = 0 }: KeyPickerProps) {
 
   return (
     <form className="key-picker" onSubmit={submit} aria-label="Pick a key">
+      <label htmlFor={inputId}>Key</label>
       <input
+        id={inputId}
         type="text"
         inputMode="numeric"
         aria-label="Key to inspect"

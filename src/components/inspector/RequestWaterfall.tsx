@@ -62,7 +62,7 @@ export function RequestWaterfall({ request, hops }: RequestWaterfallProps) {
                         left: `${left}%`,
                         width: `${width}%`,
                         // Muted: a hop sent before the outcome was known.
-                        background: h.outcome ? OUTCOME_COLORS[h.outcome] : 'var(--muted)',
+                        background: h.outcome ? OUTCOME_COLORS[h.outcome] : 'var(--c-muted)',
                       }}
                     />
                   </div>
