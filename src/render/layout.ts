@@ -66,18 +66,21 @@ function grid(
 
 export function computeLayout(input: LayoutInput): StageLayout {
   const { instances, shards, cdn, width, height } = input;
-  // Column weights: the app and Redis columns hold many cards, the database holds its pool.
+  // Column weights: singletons need room for their numbers; the app and Redis columns widen when their
+  // cards wrap into several sub-columns.
+  const appCols = Math.ceil(instances / 8);
+  const shardCols = Math.ceil(shards / 8);
   const cols: { kind: NodeBox['kind']; weight: number }[] = [
-    { kind: 'client', weight: 0.9 },
+    { kind: 'client', weight: 1.1 },
     ...(cdn ? [{ kind: 'cdn' as const, weight: 0.9 }] : []),
-    { kind: 'lb', weight: 0.8 },
-    { kind: 'app', weight: 2 },
-    { kind: 'redis', weight: 2.2 },
-    { kind: 'db', weight: 1.6 },
+    { kind: 'lb', weight: 1.05 },
+    { kind: 'app', weight: 1.6 + 0.35 * (appCols - 1) },
+    { kind: 'redis', weight: 1.9 + 0.45 * (shardCols - 1) },
+    { kind: 'db', weight: 1.55 },
   ];
   const total = cols.reduce((s, c) => s + c.weight, 0);
   // Wide gaps between columns leave room for the particles to travel visibly.
-  const colGap = Math.max(24, width * 0.045);
+  const colGap = Math.max(22, width * 0.04);
   const usable = width - 2 * PAD - colGap * (cols.length - 1);
   const innerH = height - PAD_TOP - PAD;
   const nodes: NodeBox[] = [];
@@ -88,9 +91,12 @@ export function computeLayout(input: LayoutInput): StageLayout {
     const w = (usable * col.weight) / total;
     if (col.kind === 'app' || col.kind === 'redis') {
       const n = col.kind === 'app' ? instances : shards;
-      const minH = col.kind === 'app' ? 44 : 60;
-      const cells = grid(n, x, w, innerH, minH, col.kind === 'app' ? 84 : 120);
-      const small = cells.some((c) => c.h < (col.kind === 'app' ? 64 : 92) || c.w < 120);
+      // At most 8 rows: up to 32 instances become 4 sub-columns, 16 shards 2.
+      const minH = (innerH - 7 * GAP) / 8 - 0.01;
+      const cells = grid(n, x, w, innerH, minH, col.kind === 'app' ? 96 : 120);
+      const small = cells.some(
+        (c) => c.h < (col.kind === 'app' ? 70 : 86) || c.w < (col.kind === 'app' ? 90 : 120),
+      );
       if (col.kind === 'app') compactApps = small;
       else compactShards = small;
       cells.forEach((c, i) =>

@@ -1,4 +1,5 @@
 import { createContext, useContext } from 'react';
+import type { KeyView, NodeId, SimMs, TraceHop, TraceRequest } from '../engine/types.ts';
 import { failureSchema, type FailureKind, type Scenario } from '../scenario/schema.ts';
 import { getPreset } from '../scenario/presets/index.ts';
 import type { AppStore } from '../store/appStore.ts';
@@ -23,6 +24,11 @@ export interface Controller {
   applyDraft(): void;
   /** Adds a failure at the current time and re-simulates up to now, so it happens "now". */
   injectFailure(kind: FailureKind, durationMs: number): void;
+  /** Read-only views for the inspector and charts, taken from the live simulation. */
+  inspectKey(key: number): KeyView;
+  nodeKeys(node: NodeId, limit: number): { key: number; version: number; expiresAtMs: SimMs | null }[];
+  recentRequests(): TraceRequest[];
+  hopsOf(requestId: number): TraceHop[];
 }
 
 export const ControllerContext = createContext<Controller | null>(null);
@@ -83,6 +89,10 @@ export function createController(driver: Driver, store: AppStore): Controller {
       driver.seek(now + 1);
       if (wasPlaying) driver.play();
     },
+    inspectKey: (key) => driver.sim.inspectKey(key),
+    nodeKeys: (node, limit) => driver.sim.nodeKeys(node, limit),
+    recentRequests: () => driver.feed.log.recent(),
+    hopsOf: (id) => driver.feed.log.hopsOf(id),
   };
   return c;
 }

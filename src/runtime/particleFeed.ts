@@ -1,4 +1,5 @@
 import type { Simulation } from '../engine/types.ts';
+import { RequestLog } from './requestLog.ts';
 import { outcomeCode } from '../render/palette.ts';
 import {
   clearParticles,
@@ -23,6 +24,8 @@ const NICE = [1, 2, 5, 10, 20, 50, 100, 200, 500, 1000, 2000, 5000, 10_000, 20_0
 export class ParticleFeed {
   readonly particles: ParticleBuffer = createParticleBuffer(12_000);
   readonly ring: OutcomeRing = createOutcomeRing();
+  /** A sample of whole requests for the inspector's waterfall. */
+  readonly log = new RequestLog();
   /** Draw 1 in `sampleEvery` requests. */
   sampleEvery = 1;
   /** Exponential average of hops per simulated millisecond, to pick the sample rate. */
@@ -38,6 +41,7 @@ export class ParticleFeed {
     this.ring.ids.fill(-1);
     this.hopRate = 0;
     this.sampleEvery = 1;
+    this.log.clear();
   }
 
   /**
@@ -47,7 +51,10 @@ export class ParticleFeed {
    */
   drain(sim: Simulation, minVisibleMs: number, advancedMs: number, draw = true): number {
     const hops = sim.drainHops();
-    for (const r of sim.drainRequests()) recordOutcome(this.ring, r.requestId, outcomeCode(r.outcome));
+    const requests = sim.drainRequests();
+    for (const r of requests) recordOutcome(this.ring, r.requestId, outcomeCode(r.outcome));
+    this.log.addHops(hops);
+    this.log.addRequests(requests);
     if (advancedMs > 0) {
       const rate = hops.length / advancedMs;
       this.hopRate = this.hopRate === 0 ? rate : this.hopRate * 0.8 + rate * 0.2;

@@ -5,12 +5,19 @@ import type { AppState } from './appStore.ts';
 export type Selection =
   { kind: 'node'; id: string } | { kind: 'request'; requestId: number } | { kind: 'key'; key: number } | null;
 
+export type PanelId = 'about' | 'config' | 'charts' | 'inspect';
+
 export interface SelectionSlice {
   selection: Selection;
+  /** The sidebar tab; selecting something opens the inspector. */
+  panel: PanelId;
   select: (selection: Selection) => void;
+  setPanel: (panel: PanelId) => void;
 }
 
 export const createSelectionSlice: StateCreator<AppState, [], [], SelectionSlice> = (set) => ({
   selection: null,
-  select: (selection) => set({ selection }),
+  panel: 'about',
+  select: (selection) => set(selection ? { selection, panel: 'inspect' } : { selection }),
+  setPanel: (panel) => set({ panel }),
 });

@@ -130,7 +130,7 @@ async function main() {
     await seek(page, 10_000);
     const before = await metric(page, 'L2 hit ratio');
     await page.getByRole('tab', { name: 'Configure' }).click();
-    const slider = page.getByRole('slider', { name: 'L2 TTL' });
+    const slider = page.getByRole('slider', { name: 'L2 TTL', exact: true });
     await slider.focus();
     await slider.press('Home');
     await page.getByRole('button', { name: /Apply/ }).click();
@@ -147,6 +147,12 @@ async function main() {
     await p.getByRole('button', { name: 'Play' }).click();
     await p.waitForTimeout(1500);
     await shot(p, '06-stampede');
+    await p.getByRole('tab', { name: 'Charts' }).click();
+    await p.waitForTimeout(600);
+    await shot(p, '06b-stampede-charts');
+    await p.getByRole('button', { name: /^Database/ }).click();
+    await p.waitForTimeout(400);
+    await shot(p, '06c-stampede-inspect-db');
     await p.context().close();
   });
 

@@ -1,6 +1,7 @@
 import { selectTitle } from '../../store/selectors.ts';
 import { useAppStore, useAppStoreApi } from '../../store/useAppStore.ts';
 import { PresetPicker } from '../controls/PresetPicker.tsx';
+import { SeedInput } from '../controls/SeedInput.tsx';
 import { ThemeToggle } from './ThemeToggle.tsx';
 
 /** The scenario's title (what the audience should read first), the preset picker, theme and help. */
@@ -16,6 +17,7 @@ export function Header({ embed }: { embed: boolean }) {
       {!embed && (
         <div className="header-tools">
           <PresetPicker />
+          <SeedInput />
           <ThemeToggle />
           <button
             type="button"

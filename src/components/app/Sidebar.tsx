@@ -1,16 +1,21 @@
-import { useState } from 'react';
+import type { PanelId } from '../../store/selectionSlice.ts';
+import { useAppStore, useAppStoreApi } from '../../store/useAppStore.ts';
+import { ChartsSection } from './ChartsSection.tsx';
 import { ConfigSection } from './ConfigSection.tsx';
+import { InspectSection } from './InspectSection.tsx';
 import { ScenarioAbout } from './ScenarioAbout.tsx';
 
-type Tab = 'about' | 'config';
-const TABS: { id: Tab; label: string }[] = [
+const TABS: { id: PanelId; label: string }[] = [
   { id: 'about', label: 'About' },
   { id: 'config', label: 'Configure' },
+  { id: 'charts', label: 'Charts' },
+  { id: 'inspect', label: 'Inspect' },
 ];
 
-/** The right-hand panel: the scenario's story and the config panel, one at a time to keep type large. */
+/** The right-hand panel, one tab at a time so the type can stay large on a projector. */
 export function Sidebar() {
-  const [tab, setTab] = useState<Tab>('about');
+  const store = useAppStoreApi();
+  const tab = useAppStore((s) => s.panel);
   return (
     <aside className="sidebar" aria-label="Details">
       <div className="tabs" role="tablist" aria-label="Panels">
@@ -23,7 +28,7 @@ export function Sidebar() {
             aria-selected={tab === t.id}
             aria-controls={`panel-${t.id}`}
             className={`tab${tab === t.id ? ' active' : ''}`}
-            onClick={() => setTab(t.id)}
+            onClick={() => store.getState().setPanel(t.id)}
           >
             {t.label}
           </button>
@@ -32,6 +37,8 @@ export function Sidebar() {
       <div className="tab-panel" role="tabpanel" id={`panel-${tab}`} aria-labelledby={`tab-${tab}`}>
         {tab === 'about' && <ScenarioAbout />}
         {tab === 'config' && <ConfigSection />}
+        {tab === 'charts' && <ChartsSection />}
+        {tab === 'inspect' && <InspectSection />}
       </div>
     </aside>
   );

@@ -1,11 +1,10 @@
 import { NotableButton } from './NotableButton.tsx';
 import { PlaybackButtons } from './PlaybackButtons.tsx';
-import { SeedInput } from './SeedInput.tsx';
 import { SimClock } from './SimClock.tsx';
 import { SpeedControl } from './SpeedControl.tsx';
 import { Timeline } from './Timeline.tsx';
 
-/** The transport bar: playback, speed, clock, seed, notable-event jump and the timeline below. */
+/** The transport bar: playback, speed, clock, notable-event jump, and the timeline below. */
 export function Controls() {
   return (
     <div className="controls" role="group" aria-label="Playback controls">
@@ -14,7 +13,6 @@ export function Controls() {
         <SpeedControl />
         <SimClock />
         <NotableButton />
-        <SeedInput />
       </div>
       <Timeline />
     </div>

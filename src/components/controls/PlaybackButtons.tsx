@@ -24,7 +24,7 @@ export function PlaybackButtons() {
         aria-label="Step"
         title="Step: process one simulation event (→)"
       >
-        <span aria-hidden="true">⏭</span> Step
+        <span aria-hidden="true">▶|</span> Step
       </button>
       <button
         type="button"

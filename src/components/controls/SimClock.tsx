@@ -1,6 +1,7 @@
 import { format } from 'd3-format';
 import { selectDurationMs, selectEvents, selectNowMs } from '../../store/selectors.ts';
 import { useAppStore } from '../../store/useAppStore.ts';
+import { formatDuration } from '../format.ts';
 
 const seconds = format(',.3f');
 const count = format(',d');
@@ -15,7 +16,7 @@ export function SimClock() {
       <output className="clock-time" aria-label="Simulated time" data-now-ms={now}>
         {seconds(now / 1000)} s
       </output>
-      <span className="clock-of"> / {seconds(duration / 1000)} s</span>
+      <span className="clock-of"> / {formatDuration(duration)}</span>
       <output className="clock-events" aria-label="Events processed" data-events={events}>
         {count(events)} events
       </output>

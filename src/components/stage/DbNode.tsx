@@ -25,7 +25,7 @@ export function DbNode({ box }: { box: NodeBox }) {
     >
       <span className="node-title">Database</span>
       <span className="node-line">
-        {inUse}/{connections} connections busy
+        pool: {inUse}/{connections} busy
       </span>
       {connections <= MAX_SLOTS_DRAWN ? (
         <span className="pool" aria-hidden="true">

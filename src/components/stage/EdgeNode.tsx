@@ -28,7 +28,8 @@ export function EdgeNode({ box }: { box: NodeBox }) {
         onSelect={select}
       >
         <span className="node-title">Clients</span>
-        <span className="node-line big">{formatCount(rps)} req/s</span>
+        <span className="node-line big">{formatCount(rps)}/s</span>
+        <span className="node-line small">requests</span>
         <span className="node-line small">{Math.round(workload.readRatio * 100)} % reads</span>
       </NodeCard>
     );

@@ -19,17 +19,12 @@ export function InstanceNode({ box, compact }: Props) {
   const keys = view?.l1Keys ?? 0;
   const cold = l1.enabled && up && keys === 0 && nowMs > 0;
   const tone: NodeTone = !up ? 'down' : cold ? 'cold' : 'normal';
-  const fill = l1.maxKeys ? keys / l1.maxKeys : 0;
   const state = !up ? ', down' : cold ? ', L1 cold (empty)' : '';
+  const label = `App instance ${box.index + 1}${l1.enabled ? `, L1 holds ${keys} keys` : ''}${state}`;
   return (
-    <NodeCard
-      box={box}
-      label={`App instance ${box.index + 1}${state}`}
-      tone={tone}
-      selected={selected}
-      onSelect={select}
-    >
-      <span className="node-title">{compact ? `app ${box.index + 1}` : `App ${box.index + 1}`}</span>
+    <NodeCard box={box} label={label} tone={tone} compact={compact} selected={selected} onSelect={select}>
+      <span className="node-title">{compact ? `#${box.index + 1}` : `App ${box.index + 1}`}</span>
+      {!up && <span className="badge down">DOWN</span>}
       {l1.enabled ? (
         <span className={`badge l1-badge${cold ? ' cold' : ''}`} title="In-process L1 cache: keys held">
           L1 {cold ? 'cold' : formatCount(keys)}
@@ -37,11 +32,7 @@ export function InstanceNode({ box, compact }: Props) {
       ) : (
         !compact && <span className="badge muted">no L1</span>
       )}
-      {!compact && <span className="node-line">{formatCount(view?.inFlight ?? 0)} in flight</span>}
-      {!up && <span className="badge down">DOWN</span>}
-      {!compact && l1.enabled && l1.maxKeys !== null && (
-        <span className="node-line small">L1 {Math.round(fill * 100)} % full</span>
-      )}
+      {!compact && <span className="node-line small">{formatCount(view?.inFlight ?? 0)} in flight</span>}
     </NodeCard>
   );
 }

@@ -10,6 +10,8 @@ interface NodeCardProps {
   /** Accessible name: what the node is and its state ("Redis shard 1, down"). */
   label: string;
   tone: NodeTone;
+  /** Small card: content flows in one wrapped row instead of stacked lines. */
+  compact?: boolean;
   selected: boolean;
   onSelect: () => void;
   children: ReactNode;
@@ -19,12 +21,12 @@ interface NodeCardProps {
  * A node on the stage, placed by the shared layout. The tone drives a framer-motion transition so a
  * state change (down, cold, hot, saturated) is noticed without a flash.
  */
-export function NodeCard({ box, label, tone, selected, onSelect, children }: NodeCardProps) {
+export function NodeCard({ box, label, tone, compact = false, selected, onSelect, children }: NodeCardProps) {
   const transition = useNodeMotion();
   return (
     <motion.button
       type="button"
-      className={`node node-${box.kind} tone-${tone}${selected ? ' selected' : ''}`}
+      className={`node node-${box.kind} tone-${tone}${compact ? ' compact' : ''}${selected ? ' selected' : ''}`}
       style={{ left: box.x, top: box.y, width: box.w, height: box.h }}
       aria-label={label}
       aria-pressed={selected}

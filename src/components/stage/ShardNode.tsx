@@ -7,6 +7,8 @@ import { useSelectNode } from './useSelectNode.ts';
 
 /** A queue this long on a single-threaded shard means it is the hot one. */
 const HOT_QUEUE = 3;
+/** Or this many times the mean ops rate of the shards. */
+const HOT_FACTOR = 2;
 
 /** A Redis shard: slot range, keys with a fill gauge, ops per second and its queue when hot. */
 export function ShardNode({ box, compact }: { box: NodeBox; compact: boolean }) {
@@ -16,41 +18,43 @@ export function ShardNode({ box, compact }: { box: NodeBox; compact: boolean }) 
   const keyspace = useAppStore((s) => s.applied.workload.keys);
   const [selected, select] = useSelectNode(box.id);
   const opsRate = useAppStore((s) => s.shardRates[box.index] ?? 0);
+  const meanRate = useAppStore(
+    (s) => s.shardRates.reduce((a, b) => a + b, 0) / Math.max(1, s.shardRates.length),
+  );
   const up = view?.up ?? true;
   const keys = view?.keys ?? 0;
   const queue = view?.queue ?? 0;
   // With no memory limit, fill is measured against this shard's share of the whole keyspace.
   const capacity = maxKeys !== null ? maxKeys / shards : keyspace / shards;
-  const hot = up && queue >= HOT_QUEUE;
+  // Hot: commands queue on its single thread, or it serves well over its fair share of operations.
+  const hot = up && (queue >= HOT_QUEUE || (shards > 1 && opsRate > 100 && opsRate > HOT_FACTOR * meanRate));
   const tone: NodeTone = !up ? 'down' : hot ? 'hot' : 'normal';
   const slots = view ? `${view.slotStart}–${view.slotEnd}` : '';
-  const state = !up ? ', down' : hot ? `, hot: ${queue} commands queued` : '';
+  const state = !up ? ', down' : hot ? `, hot: ${Math.round(opsRate)} ops/s, ${queue} queued` : '';
   return (
     <NodeCard
       box={box}
-      label={`Redis shard ${box.index + 1}${state}`}
+      label={`Redis shard ${box.index + 1}, slots ${slots}, ${keys} keys${state}`}
       tone={tone}
+      compact={compact}
       selected={selected}
       onSelect={select}
     >
-      <span className="node-title">
-        {compact ? `shard ${box.index + 1}` : `Redis ${box.index + 1}`}
-        {!compact && <span className="node-sub"> slots {slots}</span>}
-      </span>
-      <span className="node-line">
-        {formatCount(keys)} keys{!compact && ` · ${formatCount(Math.round(opsRate))} ops/s`}
-      </span>
+      <span className="node-title">{compact ? `S${box.index + 1}` : `Redis shard ${box.index + 1}`}</span>
+      {!compact && <span className="node-line small">slots {slots}</span>}
+      {compact ? (
+        <span className="node-line">{formatCount(Math.round(opsRate))} ops/s</span>
+      ) : (
+        <span className="node-line">
+          {formatCount(keys)} keys · {formatCount(Math.round(opsRate))} ops/s
+        </span>
+      )}
+      {!up && <span className="badge down">DOWN</span>}
+      {hot && <span className="badge hot">{queue >= HOT_QUEUE ? `queue ${queue}` : 'hot'}</span>}
       <Gauge
         value={keys / capacity}
         label={`Shard ${box.index + 1} ${maxKeys !== null ? 'memory' : 'keyspace share'} used`}
       />
-      {!up && <span className="badge down">DOWN</span>}
-      {hot && (
-        <span className="queue" aria-label={`${queue} commands queued`}>
-          queue {queue}
-          <span className="queue-bar" style={{ width: `${Math.min(100, queue * 4)}%` }} />
-        </span>
-      )}
     </NodeCard>
   );
 }

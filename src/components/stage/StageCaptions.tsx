@@ -1,7 +1,7 @@
 import type { NodeBox, StageLayout } from '../../render/layout.ts';
 
 const CAPTIONS: Partial<Record<NodeBox['kind'], string>> = {
-  app: 'App instances (each with its L1)',
+  app: 'App instances + L1',
   redis: 'Redis cluster (L2)',
 };
 
@@ -14,9 +14,15 @@ export function StageCaptions({ layout }: { layout: StageLayout }) {
         const caption = CAPTIONS[n.kind];
         if (!caption || seen.has(n.kind)) return null;
         seen.add(n.kind);
-        const top = Math.min(...layout.nodes.filter((m) => m.kind === n.kind).map((m) => m.y));
+        const column = layout.nodes.filter((m) => m.kind === n.kind);
+        const top = Math.min(...column.map((m) => m.y));
+        const right = Math.max(...column.map((m) => m.x + m.w));
         return (
-          <span key={n.kind} className="stage-caption" style={{ left: n.x, top: Math.max(0, top - 22) }}>
+          <span
+            key={n.kind}
+            className="stage-caption"
+            style={{ left: n.x, top: Math.max(0, top - 22), maxWidth: right - n.x }}
+          >
             {caption}
           </span>
         );

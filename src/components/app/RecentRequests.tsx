@@ -1,0 +1,38 @@
+import { useController } from '../../runtime/controller.ts';
+import { OUTCOME_COLORS, OUTCOME_LABELS } from '../../render/palette.ts';
+import { useAppStore, useAppStoreApi } from '../../store/useAppStore.ts';
+import { formatDuration } from '../format.ts';
+
+/** The last few requests the runtime followed, each opening its waterfall. */
+export function RecentRequests() {
+  const c = useController();
+  const store = useAppStoreApi();
+  // Re-read whenever the clock moves; the list itself lives in the runtime, not in React state.
+  useAppStore((s) => s.nowMs);
+  const recent = c.recentRequests().slice(0, 6);
+  if (recent.length === 0) return null;
+  return (
+    <div className="recent">
+      <h3>Recent requests</h3>
+      <ul>
+        {recent.map((r) => (
+          <li key={r.requestId}>
+            <button
+              type="button"
+              className="btn recent-btn"
+              onClick={() => store.getState().select({ kind: 'request', requestId: r.requestId })}
+            >
+              <span
+                className="metric-dot"
+                style={{ background: OUTCOME_COLORS[r.outcome] }}
+                aria-hidden="true"
+              />
+              #{r.requestId} {r.isWrite ? 'write' : 'read'} key {r.key}: {OUTCOME_LABELS[r.outcome]},{' '}
+              {formatDuration(r.endMs - r.startMs)}
+            </button>
+          </li>
+        ))}
+      </ul>
+    </div>
+  );
+}
