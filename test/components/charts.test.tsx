@@ -5,7 +5,12 @@ import type { SeriesPoint } from '../../src/engine/types.ts';
 import { binDurations, binsFromBuckets } from '../../src/components/charts/bins.ts';
 import { ChartsPanel } from '../../src/components/charts/ChartsPanel.tsx';
 import { StaleAgeHistogram, TtlHistogram } from '../../src/components/charts/Histograms.tsx';
-import { hotShard, ShardKeysChart, ShardOpsChart } from '../../src/components/charts/ShardCharts.tsx';
+import {
+  hotShard,
+  ShardKeysChart,
+  ShardMemoryChart,
+  ShardOpsChart,
+} from '../../src/components/charts/ShardCharts.tsx';
 import {
   DbPoolChart,
   DbQpsChart,
@@ -113,6 +118,20 @@ describe('shard charts', () => {
   });
 });
 
+describe('memory chart', () => {
+  it('draws memory per shard in bytes with the 80 % maxmemory alert', () => {
+    const { container } = render(<ShardMemoryChart bytes={[3e6, 7e6, 2e6]} maxBytes={8e6} />);
+    expect(texts(container)).toEqual(expect.arrayContaining(['Memory (bytes)', 'Redis shard']));
+    expectThreshold(container, 'Alert: 80 % of maxmemory');
+    expect(container.querySelector('rect.bar')?.textContent).toBe('0: 3MB');
+  });
+
+  it('draws no alert line when memory is unbounded', () => {
+    const { container } = render(<ShardMemoryChart bytes={[1e6]} maxBytes={null} />);
+    expect(container.querySelector('[data-threshold]')).toBeNull();
+  });
+});
+
 describe('histograms', () => {
   it('bins stale ages on a log axis labelled in durations', () => {
     const ages = [5, 8, 40, 900, 1500, 12_000];
@@ -142,6 +161,13 @@ describe('histograms', () => {
     expect(bins.length).toBeGreaterThan(5);
     expect(bins.reduce((s, b) => s + b.count, 0)).toBe(200);
     expect(container.querySelectorAll('rect.bar').length).toBe(bins.length);
+  });
+
+  it('draws the engine TTL buckets and counts the keys that never expire', () => {
+    render(
+      <TtlHistogram buckets={{ edgesMs: [1000, 10_000, 100_000], counts: [1, 5, 40, 2], noExpiry: 12 }} />,
+    );
+    expect(screen.getByText('TTL distribution (12 keys never expire)')).toBeTruthy();
   });
 
   it('switches to a log axis when TTLs span decades, and survives one repeated value', () => {

@@ -1,8 +1,9 @@
 import { max } from 'd3-array';
 import { scaleBand, scaleLinear } from 'd3-scale';
 import { useMemo } from 'react';
-import { AxisLeft } from './Axes.tsx';
+import { AxisLeft, ThresholdLine } from './Axes.tsx';
 import { ChartFrame } from './ChartFrame.tsx';
+import type { Threshold } from './frame.ts';
 import { INNER_H, INNER_W, MARGIN } from './frame.ts';
 
 export interface BarChartProps {
@@ -16,11 +17,12 @@ export interface BarChartProps {
   color: string;
   /** Bar drawn in the highlight colour with a note above it (the hot shard). */
   highlight?: { index: number; note: string } | null;
+  threshold?: Threshold | undefined;
 }
 
 /** One bar per shard. Band positions are categorical, so the x axis is drawn here, not by AxisBottom. */
 export function BarChart(props: BarChartProps) {
-  const { title, values, barLabel, xLabel, yLabel, yFormat, color, highlight } = props;
+  const { title, values, barLabel, xLabel, yLabel, yFormat, color, highlight, threshold } = props;
   const { x, y } = useMemo(() => {
     const x = scaleBand<number>()
       .domain(values.map((_, i) => i))
@@ -28,11 +30,11 @@ export function BarChart(props: BarChartProps) {
       .padding(0.2);
     const y = scaleLinear()
       // Headroom above the tallest bar for the "hot" note.
-      .domain([0, Math.max((max(values) ?? 0) * 1.15, 1)])
+      .domain([0, Math.max((max(values) ?? 0) * 1.15, (threshold?.value ?? 0) * 1.15, 1)])
       .range([INNER_H, 0])
       .nice();
     return { x, y };
-  }, [values]);
+  }, [values, threshold]);
 
   const description = values.map((v, i) => `${barLabel(i)}: ${yFormat(v)}`).join(', ');
   return (
@@ -65,6 +67,7 @@ export function BarChart(props: BarChartProps) {
           </rect>
         );
       })}
+      {threshold && <ThresholdLine y={y(threshold.value)} label={threshold.label} />}
       {highlight && values[highlight.index] !== undefined && (
         <text
           className="bar-note"

@@ -1,7 +1,8 @@
 import type { SeriesPoint } from '../../engine/types.ts';
 import { StaleAgeHistogram, TtlHistogram } from './Histograms.tsx';
-import type { StaleAgeHistogramProps } from './Histograms.tsx';
-import { ShardKeysChart, ShardOpsChart } from './ShardCharts.tsx';
+import type { StaleAgeHistogramProps, TtlHistogramProps } from './Histograms.tsx';
+import { ShardKeysChart, ShardMemoryChart, ShardOpsChart } from './ShardCharts.tsx';
+import type { ShardMemoryChartProps } from './ShardCharts.tsx';
 import { DbPoolChart, DbQpsChart, HitRatioChart, LatencyChart, StaleRateChart } from './TimeCharts.tsx';
 import './charts.css';
 
@@ -10,16 +11,19 @@ export interface ChartsPanelProps {
   intervalMs: number;
   /** Raw stale ages in ms, or the engine's `Summary.staleAges` buckets. */
   staleAges: readonly number[] | NonNullable<StaleAgeHistogramProps['buckets']>;
-  /** TTLs (or TTLs left) of cached keys, in ms. */
-  ttls: readonly number[];
+  /** TTLs (or TTLs left) of cached keys in ms, or the engine's TTL-left buckets. */
+  ttls: readonly number[] | NonNullable<TtlHistogramProps['buckets']>;
+  /** Memory per shard; the chart is left out when not given. */
+  memory?: ShardMemoryChartProps | undefined;
 }
 
 /**
  * Every chart in a grid: three columns at 1280x720, two on a 1024x768 projector. The parent decides how
  * often to pass new points (at most 10 Hz); each chart recomputes only when its inputs change.
  */
-export function ChartsPanel({ points, intervalMs, staleAges, ttls }: ChartsPanelProps) {
+export function ChartsPanel({ points, intervalMs, staleAges, ttls, memory }: ChartsPanelProps) {
   const ages = 'edgesMs' in staleAges ? { buckets: staleAges } : { ages: staleAges };
+  const ttlProps = 'edgesMs' in ttls ? { buckets: ttls } : { ttlsMs: ttls };
   return (
     <section className="charts-panel" aria-label="Charts">
       <HitRatioChart points={points} intervalMs={intervalMs} />
@@ -30,7 +34,8 @@ export function ChartsPanel({ points, intervalMs, staleAges, ttls }: ChartsPanel
       <ShardOpsChart points={points} intervalMs={intervalMs} />
       <ShardKeysChart points={points} intervalMs={intervalMs} />
       <StaleAgeHistogram {...ages} />
-      <TtlHistogram ttlsMs={ttls} />
+      <TtlHistogram {...ttlProps} />
+      {memory && <ShardMemoryChart {...memory} />}
     </section>
   );
 }

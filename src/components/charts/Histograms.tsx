@@ -26,14 +26,20 @@ export function StaleAgeHistogram({ ages, buckets }: StaleAgeHistogramProps) {
   );
 }
 
+/** Either raw TTLs or the engine's buckets of TTL left (`counts[i]` below `edgesMs[i]`). */
 export interface TtlHistogramProps {
-  ttlsMs: readonly number[];
+  ttlsMs?: readonly number[] | undefined;
+  buckets?: { edgesMs: readonly number[]; counts: readonly number[]; noExpiry?: number } | undefined;
 }
 
 /** TTLs of the cached keys: a spike at one value is the synchronized expiry that feeds a stampede. */
-export function TtlHistogram({ ttlsMs }: TtlHistogramProps) {
-  const data = useMemo(() => binDurations(ttlsMs, 4), [ttlsMs]);
-  return (
-    <Histogram title="TTL distribution" data={data} xLabel="TTL" yLabel="Keys" color="var(--c-accent)" />
+export function TtlHistogram({ ttlsMs, buckets }: TtlHistogramProps) {
+  const data = useMemo(
+    () => (buckets ? binsFromBuckets(buckets.edgesMs, buckets.counts) : binDurations(ttlsMs ?? [], 4)),
+    [ttlsMs, buckets],
   );
+  // Keys without expiry have no place on a time axis; say how many rather than drop them silently.
+  const noExpiry = buckets?.noExpiry ?? 0;
+  const title = noExpiry > 0 ? `TTL distribution (${noExpiry} keys never expire)` : 'TTL distribution';
+  return <Histogram title={title} data={data} xLabel="TTL" yLabel="Keys" color="var(--c-accent)" />;
 }

@@ -65,3 +65,32 @@ export function ShardKeysChart({ points }: ShardChartProps) {
     />
   );
 }
+
+const fmtBytes = (b: number): string => `${format('.3~s')(b)}B`;
+
+export interface ShardMemoryChartProps {
+  /** Memory held by each shard now, in bytes. */
+  bytes: readonly number[];
+  /** Each shard's memory limit (`maxmemory`); null when unbounded, and then no alert line. */
+  maxBytes: number | null;
+}
+
+/** Memory per shard, with the monitoring alert at 80 % of the limit. */
+export function ShardMemoryChart({ bytes, maxBytes }: ShardMemoryChartProps) {
+  const threshold = useMemo(
+    () => (maxBytes === null ? undefined : { value: maxBytes * 0.8, label: 'Alert: 80 % of maxmemory' }),
+    [maxBytes],
+  );
+  return (
+    <BarChart
+      title="Memory per shard"
+      values={bytes}
+      barLabel={shardName}
+      xLabel="Redis shard"
+      yLabel="Memory (bytes)"
+      yFormat={fmtBytes}
+      color={OUTCOME_COLORS['l2-hit']}
+      threshold={threshold}
+    />
+  );
+}
