@@ -29,8 +29,13 @@ export interface TraceHop {
    * `null` for hops sent before anything is known (the request on its way in, a GET).
    */
   outcome: Outcome | null;
-  /** What the hop carries: `get`, `set`, `del`, `read`, `write`, `reply`, `request`, `response`. */
+  /**
+   * What the hop carries: `get`, `set`, `del`, `read`, `write`, `reply`, `request`, `response`;
+   * `flush` (a write-behind batch, app -> db) and `invalidate` (CDC: db -> cdc -> redis).
+   */
   op: string;
+  /** Writes carried by a `flush` hop. */
+  rows?: number;
 }
 
 /** A completed request, recorded when tracing is on. */
@@ -121,6 +126,45 @@ export interface Summary {
   /** Busiest shard's operations over the mean per shard (1 = perfectly even). */
   hotShardFactor: number;
   series: { intervalMs: SimMs; points: SeriesPoint[] };
+  /** Write-behind figures (null under any other strategy). */
+  writeBehind: WriteBehindSummary | null;
+  /** CDC invalidation figures (null under any other strategy). */
+  cdc: CdcSummary | null;
+}
+
+export interface WriteBehindSummary {
+  /** Writes acknowledged to clients before reaching the database. */
+  acknowledged: number;
+  /** Writes the flushers committed to the database, and the batches they used. */
+  flushedRows: number;
+  batches: number;
+  /** Acknowledged writes neither committed nor lost when the run ended (queued or in flight). */
+  pendingAtEnd: number;
+  /** Acknowledged writes dropped with their queue (instance crash, or Redis restart with the queue there). */
+  lostWrites: number;
+  /** Most acknowledged writes waiting for the database at once. */
+  maxQueueDepth: number;
+  /** Age of the oldest write the database did not have yet: its maximum, and the mean per flushed write. */
+  maxDbLagMs: SimMs;
+  meanDbLagMs: SimMs;
+  /** Rows overwritten by an older version (unordered flushes only). */
+  dbRegressions: number;
+  /** Reads the database answered with an older version than one it had already applied. */
+  regressionStaleReads: number;
+  series: { tMs: SimMs; queueDepth: number; dbLagMs: SimMs }[];
+}
+
+export interface CdcSummary {
+  /** Change events the database emitted, and the ones the consumer turned into a DEL. */
+  published: number;
+  processed: number;
+  /** Events still in the broker at the end, and the most there at once. */
+  backlogAtEnd: number;
+  maxBacklog: number;
+  /** Time from a commit to the consumer taking its event. */
+  meanConsumerLagMs: SimMs;
+  maxConsumerLagMs: SimMs;
+  series: { tMs: SimMs; backlog: number; consumerLagMs: SimMs }[];
 }
 
 export interface RunOptions {
@@ -139,7 +183,8 @@ export interface RunOptions {
 /** The live state of the nodes, for the stage and the inspector. Cheap enough to read at 10 Hz. */
 export interface NodeView {
   nowMs: SimMs;
-  instances: { id: NodeId; l1Keys: number; inFlight: number; up: boolean }[];
+  /** `writeQueue`: writes waiting for the database in the instance's write-behind queue. */
+  instances: { id: NodeId; l1Keys: number; inFlight: number; up: boolean; writeQueue?: number }[];
   shards: {
     id: NodeId;
     slotStart: number;
@@ -150,6 +195,8 @@ export interface NodeView {
     up: boolean;
   }[];
   db: { connections: number; inUse: number; queue: number };
+  /** The CDC pipeline, under the `cdc` strategy: events waiting in the broker, consumer running. */
+  cdc?: { backlog: number; up: boolean; processed: number };
 }
 
 /** One key seen from every layer: the picture of "two users see different data". */
@@ -159,6 +206,11 @@ export interface KeyView {
   slot: number;
   shard: number;
   dbVersion: number;
+  /**
+   * The newest version acknowledged to a client, present only when it differs from `dbVersion`
+   * (write-behind: the database has not caught up yet, or lost the write).
+   */
+  ackedVersion?: number;
   /** `null` when the layer does not hold the key. */
   redis: { version: number; expiresAtMs: SimMs | null } | null;
   l1: ({ version: number; expiresAtMs: SimMs | null } | null)[];

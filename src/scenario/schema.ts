@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { cdcSchema, writeBehindSchema } from './writePathSchema.ts';
 
 /**
  * Scenario format v1. Every field but `version` has a default, so `{ "version": 1 }` is valid.
@@ -64,7 +65,15 @@ export const networkSchema = z.strictObject({
   jitterMs: nonNegMs.max(10_000).default(0.05),
 });
 
-export const strategies = ['none', 'cache-aside', 'cache-aside-update', 'write-through', 'ttl-only'] as const;
+export const strategies = [
+  'none',
+  'cache-aside',
+  'cache-aside-update',
+  'write-through',
+  'ttl-only',
+  'write-behind',
+  'cdc',
+] as const;
 export const evictionPolicies = ['allkeys-lru', 'allkeys-random', 'noeviction'] as const;
 export const stampedeModes = ['none', 'single-flight'] as const;
 
@@ -95,6 +104,8 @@ export const cacheSchema = z.strictObject({
   l1: l1Schema.prefault({}),
   l2: l2Schema.prefault({}),
   stampede: stampedeSchema.prefault({}),
+  writeBehind: writeBehindSchema.prefault({}),
+  cdc: cdcSchema.prefault({}),
 });
 
 export const databaseSchema = z.strictObject({
@@ -104,13 +115,15 @@ export const databaseSchema = z.strictObject({
   serviceTime: z.enum(['exponential', 'constant']).default('exponential'),
 });
 
-export const failureKinds = ['redis-restart'] as const;
+export const failureKinds = ['redis-restart', 'instance-crash', 'cdc-outage'] as const;
 
 export const failureSchema = z.strictObject({
   atMs: nonNegMs,
   kind: z.enum(failureKinds),
   /** How long the failed part stays down. */
   durationMs: nonNegMs.max(86_400_000).default(0),
+  /** The instance (or shard) a targeted failure hits, counted from 0. */
+  target: z.int().min(0).max(31).default(0),
 });
 
 export const scenarioSchema = z
@@ -141,6 +154,18 @@ export const scenarioSchema = z
           code: 'custom',
           path: ['failures', i, 'atMs'],
           message: `got ${failure.atMs}, expected a time before the end of the run (durationMs ${scenario.durationMs})`,
+        });
+      }
+      const instances = scenario.topology?.instances;
+      if (
+        failure?.kind === 'instance-crash' &&
+        typeof instances === 'number' &&
+        failure.target >= instances
+      ) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['failures', i, 'target'],
+          message: `got ${failure.target}, expected an instance index < ${instances} (topology.instances)`,
         });
       }
     });

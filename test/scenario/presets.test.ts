@@ -14,6 +14,10 @@ const required = [
   'l1-hot-key',
   'l1-inconsistency',
   'ttl-too-short',
+  'write-behind-crash',
+  'write-behind-unordered',
+  'cdc',
+  'cdc-outage',
 ];
 
 describe('presets', () => {

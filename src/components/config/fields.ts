@@ -1,5 +1,6 @@
 import { evictionPolicies, failureKinds, stampedeModes, strategies } from '../../scenario/schema.ts';
 import type { FailureKind } from '../../scenario/schema.ts';
+import { cdcLagDistributions, writeBehindQueues } from '../../scenario/writePathSchema.ts';
 import type { Unit } from '../format.ts';
 
 /**
@@ -84,6 +85,14 @@ export const FIELDS: readonly FieldDef[] = [
   { path: 'cache.l2.serviceMs', label: 'Redis service time', section: 'l2', kind: 'number', unit: 'ms', min: 0, max: 1000, log: true, sliderMin: 0.001 },
   { path: 'cache.stampede.mode', label: 'Stampede protection', section: 'stampede', kind: 'select', options: stampedeModes },
   { path: 'cache.stampede.beta', label: 'XFetch beta', section: 'stampede', kind: 'number', unit: 'none', min: 0.01, max: 100, log: true },
+  { path: 'cache.writeBehind.batchSize', label: 'Write-behind batch size', section: 'strategy', kind: 'number', unit: 'count', min: 1, max: 10_000, integer: true, log: true },
+  { path: 'cache.writeBehind.flushIntervalMs', label: 'Write-behind flush interval', section: 'strategy', kind: 'number', unit: 'ms', min: 1, max: 3_600_000, log: true },
+  { path: 'cache.writeBehind.rowCost', label: 'Write-behind cost per extra row', section: 'strategy', kind: 'number', unit: 'ratio', min: 0, max: 1 },
+  { path: 'cache.writeBehind.queueIn', label: 'Write-behind queue lives in', section: 'strategy', kind: 'select', options: writeBehindQueues },
+  { path: 'cache.writeBehind.ordered', label: 'Write-behind keeps writes in order', section: 'strategy', kind: 'boolean' },
+  { path: 'cache.cdc.lagMs', label: 'CDC lag', section: 'strategy', kind: 'number', unit: 'ms', min: 0, max: 3_600_000, log: true, sliderMin: 1 },
+  { path: 'cache.cdc.lagDistribution', label: 'CDC lag distribution', section: 'strategy', kind: 'select', options: cdcLagDistributions },
+  { path: 'cache.cdc.consumerMs', label: 'CDC consumer time per event', section: 'strategy', kind: 'number', unit: 'ms', min: 0, max: 10_000, log: true, sliderMin: 0.01 },
   { path: 'database.connections', label: 'DB connections', section: 'database', kind: 'number', unit: 'count', min: 1, max: 1000, integer: true, log: true },
   { path: 'database.readMs', label: 'DB read time', section: 'database', kind: 'number', unit: 'ms', min: 0, max: 60_000, log: true, sliderMin: 0.01 },
   { path: 'database.writeMs', label: 'DB write time', section: 'database', kind: 'number', unit: 'ms', min: 0, max: 60_000, log: true, sliderMin: 0.01 },
@@ -132,6 +141,7 @@ export const LISTS: readonly ListDef[] = [
       { path: 'failures.*.kind', label: 'kind', section: 'failures', kind: 'select', options: failureKinds },
       { path: 'failures.*.atMs', label: 'at', section: 'failures', kind: 'number', unit: 'ms', min: 0, noSlider: true },
       { path: 'failures.*.durationMs', label: 'duration', section: 'failures', kind: 'number', unit: 'ms', min: 0, max: DAY, noSlider: true },
+      { path: 'failures.*.target', label: 'target', section: 'failures', kind: 'number', unit: 'none', min: 0, max: 31, integer: true, noSlider: true },
     ],
     newItem: (rows) => ({ atMs: lastAt(rows) + 10_000, kind: failureKinds[0], durationMs: 5000 }),
   },
@@ -144,10 +154,18 @@ export const OPTION_LABELS: Record<string, string> = {
   'cache-aside-update': 'Cache-aside (update on write)',
   'write-through': 'Write-through',
   'ttl-only': 'TTL only',
+  'write-behind': 'Write-behind (async batched flush)',
+  cdc: 'CDC invalidation (binlog consumer)',
+  app: 'App instance',
+  redis: 'Redis',
   'single-flight': 'Request coalescing (single-flight)',
 };
 
-export const FAILURE_LABELS: Record<FailureKind, string> = { 'redis-restart': 'Redis restart' };
+export const FAILURE_LABELS: Record<FailureKind, string> = {
+  'redis-restart': 'Redis restart',
+  'instance-crash': 'App instance crash',
+  'cdc-outage': 'CDC consumer outage',
+};
 
 /** Fields excluded from the panel on purpose: the format version is not the user's to change. */
 export const NOT_EDITABLE: readonly string[] = ['version'];

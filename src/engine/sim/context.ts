@@ -17,6 +17,8 @@ export const EV_RECOVER = 10; // a: failure index
 // Reserved ranges, one per area, so mechanisms added side by side never collide:
 // 20-29 Redis internals and failures, 30-39 write paths (write-behind, CDC),
 // 40-49 stampede and hot-key mitigations, 50-59 CDN, database extras, families, monitoring.
+export const EV_WB_TICK = 30; // a: instance whose flush interval elapsed
+export const EV_CDC_WAKE = 31; // the CDC consumer looks at the head of the broker
 
 export const OP_GET = 0;
 export const OP_SET = 1;

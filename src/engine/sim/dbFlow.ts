@@ -8,6 +8,8 @@ import { sendDel, sendSet, sendSetAndWait } from './redisFlow.ts';
 import { fillL1, respond } from './requests.ts';
 import { dequeueWaiting, enqueueWaiting } from './state.ts';
 import { traceHop } from './trace.ts';
+import { publishChange } from './cdc.ts';
+import { batchServiceMean, JOB_FLUSH, noteDbRead, onFlushDone } from './writeBehind.ts';
 
 /** The instance sends a query (read or write) to the database. */
 export function sendToDb(c: Ctx, job: number): void {
@@ -59,7 +61,8 @@ function startService(c: Ctx, job: number): void {
   s.db.inUse++;
   if (s.db.inUse > mt.peakDbConcurrency) mt.peakDbConcurrency = s.db.inUse;
   mt.dbWaitSum += s.now - s.jobs.dbArrive[job]!;
-  const mean = s.jobs.kind[job] === JOB_WRITE ? db.writeMs : db.readMs;
+  const kind = s.jobs.kind[job];
+  const mean = kind === JOB_WRITE ? db.writeMs : kind === JOB_FLUSH ? batchServiceMean(c, job) : db.readMs;
   schedule(s.queue, s.now + serviceTime(s.rng, db.serviceTime, mean), EV_DB_DONE, job, 0);
 }
 
@@ -84,9 +87,19 @@ export function onDbDone(c: Ctx, job: number): void {
   const key = j.key[job]!;
   integrateDb(mt, s.now, s.db.inUse, s.db.waitLen);
   s.db.inUse--;
+  if (j.kind[job] === JOB_FLUSH) {
+    onFlushDone(c, job); // a write-behind batch: applied there, no reply to wait for
+    if (s.db.waitLen > 0) startService(c, dequeueWaiting(s.db));
+    return;
+  }
   if (j.kind[job] === JOB_WRITE) {
-    s.db.versions[key]!++;
+    // The next version after the newest acknowledged one (ahead of `versions` only under write-behind).
+    const v = s.db.latest[key]! + 1;
+    s.db.versions[key] = v;
+    s.db.latest[key] = v;
+    s.db.latestAt[key] = s.now;
     s.db.commitTime[key] = s.now;
+    if (s.cdc !== null) publishChange(c, key, v);
     mt.dbWrites++;
     mt.interval[I_DB_WRITE]!++;
   } else {
@@ -127,6 +140,7 @@ export function onDbReply(c: Ctx, job: number, version: number): void {
     respond(c, job, version, 'write');
     return;
   }
+  if (s.wb !== null) noteDbRead(c, key, version);
   if (strategy !== 'none') {
     sendSet(c, key, inst, version);
     fillL1(c, inst, key, version);

@@ -10,6 +10,8 @@ import { allocJob, freeJob, JOB_READ, JOB_WRITE } from './jobs.ts';
 import { I_ERR, I_L1_HIT, I_L1_MISS, I_REQ, recordLatency, recordStale } from './metrics.ts';
 import { sendGet } from './redisFlow.ts';
 import { traceHop, traceRequest } from './trace.ts';
+import { acceptWrite } from './writeBehind.ts';
+import { nextUpInstance } from './writePaths.ts';
 
 /** Schedules the next Poisson arrival at the current rate (none while the rate is 0). */
 export function scheduleNextArrival(c: Ctx): void {
@@ -26,10 +28,14 @@ function pickKey(c: Ctx): number {
 
 function pickInstance(c: Ctx): number {
   const n = c.m.scenario.topology.instances;
-  if (c.m.scenario.topology.loadBalancer === 'random') return randomInt(c.s.rng, n);
-  const i = c.s.rrNext;
-  c.s.rrNext = (i + 1) % n;
-  return i;
+  let i: number;
+  if (c.m.scenario.topology.loadBalancer === 'random') i = randomInt(c.s.rng, n);
+  else {
+    i = c.s.rrNext;
+    c.s.rrNext = (i + 1) % n;
+  }
+  // A crashed instance is skipped until it restarts.
+  return c.s.instanceUp[i] === 1 ? i : nextUpInstance(c.s, i);
 }
 
 /**
@@ -73,6 +79,8 @@ export function onArrival(c: Ctx, generation: number): void {
       null,
     );
   }
+  if (s.instanceUp[inst] === 0) return respond(c, job, 0, 'error'); // every instance is down
+  if (!isRead && m.scenario.cache.strategy === 'write-behind') return acceptWrite(c, job);
   if (!isRead || m.scenario.cache.strategy === 'none') {
     sendToDb(c, job);
     return;
@@ -106,11 +114,12 @@ export function respond(c: Ctx, job: number, version: number, outcome: Outcome):
   const j = s.jobs;
   const key = j.key[job]!;
   const isWrite = j.kind[job] === JOB_WRITE;
-  const dbVersion = s.db.versions[key]!;
+  // Judged against what clients were told (ahead of the database under write-behind).
+  const dbVersion = s.db.latest[key]!;
   let final = outcome;
   if (!isWrite && outcome !== 'error' && version < dbVersion) {
     final = 'stale';
-    recordStale(mt, s.now - s.db.commitTime[key]!);
+    recordStale(mt, s.now - s.db.latestAt[key]!);
   }
   const end = s.now + c.m.scenario.network.clientMs;
   mt.requests++;

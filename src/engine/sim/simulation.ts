@@ -11,6 +11,8 @@ import {
   EV_REDIS_ARRIVE,
   EV_REDIS_REPLY,
   EV_SAMPLE,
+  EV_WB_TICK,
+  EV_CDC_WAKE,
   type Ctx,
 } from './context.ts';
 import { onDbArrive, onDbDone, onDbReply } from './dbFlow.ts';
@@ -22,6 +24,9 @@ import { onArrival, scheduleNextArrival } from './requests.ts';
 import { createState } from './state.ts';
 import { buildSummary } from './summary.ts';
 import { createTracer, drain } from './trace.ts';
+import { onCdcWake } from './cdc.ts';
+import { onWriteBehindTick, startWriteBehind } from './writeBehind.ts';
+import { sampleWritePaths } from './writePaths.ts';
 import { keyView, nodeKeys, nodeView } from './views.ts';
 import { storeSize } from '../redis/shardStore.ts';
 
@@ -34,6 +39,7 @@ function onSample(c: Ctx): void {
     s.db.waitLen,
     s.shards.map((sh) => storeSize(sh.store)),
   );
+  sampleWritePaths(c);
   const next = s.now + c.m.sampleIntervalMs;
   if (next <= c.m.durationMs) schedule(s.queue, next, EV_SAMPLE, 0, 0);
 }
@@ -67,6 +73,10 @@ function dispatch(c: Ctx, type: number, a: number, b: number): void {
       return onFailure(c, a);
     case EV_RECOVER:
       return onRecover(c, a);
+    case EV_WB_TICK:
+      return onWriteBehindTick(c, a);
+    case EV_CDC_WAKE:
+      return onCdcWake(c);
   }
 }
 
@@ -91,6 +101,7 @@ export function createSimulation(scenario: Scenario, options: RunOptions = {}): 
   scheduleNextArrival(c);
   scenario.workload.phases.forEach((p, i) => schedule(q(), p.atMs, EV_PHASE, i, 0));
   scenario.failures.forEach((f, i) => schedule(q(), f.atMs, EV_FAILURE, i, 0));
+  startWriteBehind(c);
   if (model.sampleIntervalMs <= model.durationMs) schedule(q(), model.sampleIntervalMs, EV_SAMPLE, 0, 0);
 
   const hasNext = (limit: number) => q().size > 0 && peekTime(q()) <= limit;

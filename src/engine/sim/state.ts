@@ -5,6 +5,12 @@ import { createShardStore, type ShardStore } from '../redis/shardStore.ts';
 import { createJobs, type Jobs } from './jobs.ts';
 import { createMetrics, type Metrics } from './metrics.ts';
 import type { Model } from './model.ts';
+import {
+  createCdcState,
+  createWriteBehindState,
+  type CdcState,
+  type WriteBehindState,
+} from './writePathState.ts';
 
 export interface Shard {
   store: ShardStore;
@@ -19,6 +25,13 @@ export interface Database {
   /** The source of truth: one version number per row (key), and when it last changed. */
   versions: Float64Array;
   commitTime: Float64Array;
+  /**
+   * The truth clients were told: the newest acknowledged version per key, and when it was. It moves
+   * with `versions` at each commit, except under write-behind, where a write is acknowledged before
+   * it reaches the database. Staleness is judged against it.
+   */
+  latest: Float64Array;
+  latestAt: Float64Array;
   inUse: number;
   /** FIFO of job ids waiting for a connection (ring buffer). */
   waiting: Int32Array;
@@ -47,6 +60,12 @@ export interface State {
   shards: Shard[];
   db: Database;
   metrics: Metrics;
+  /** Per instance: 1 while it serves, 0 while crashed (the load balancer skips it). */
+  instanceUp: Uint8Array;
+  /** Write-behind queues and flushers; null unless that strategy is in use. */
+  wb: WriteBehindState | null;
+  /** CDC broker and consumer; null unless that strategy is in use. */
+  cdc: CdcState | null;
 }
 
 export function createState(m: Model): State {
@@ -83,12 +102,17 @@ export function createState(m: Model): State {
     db: {
       versions: new Float64Array(workload.keys),
       commitTime: new Float64Array(workload.keys),
+      latest: new Float64Array(workload.keys),
+      latestAt: new Float64Array(workload.keys),
       inUse: 0,
       waiting: new Int32Array(64),
       waitHead: 0,
       waitLen: 0,
     },
     metrics: createMetrics(topology.redisShards),
+    instanceUp: new Uint8Array(topology.instances).fill(1),
+    wb: createWriteBehindState(m),
+    cdc: createCdcState(m),
   };
 }
 

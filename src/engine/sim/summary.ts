@@ -4,6 +4,7 @@ import type { LayerStats, Summary } from '../types.ts';
 import type { Model } from './model.ts';
 import { runLatency, STALE_AGE_EDGES_MS } from './metrics.ts';
 import type { State } from './state.ts';
+import { cdcSummary, writeBehindSummary } from './writePaths.ts';
 
 function layer(hits: number, misses: number): LayerStats {
   const total = hits + misses;
@@ -66,5 +67,7 @@ export function buildSummary(m: Model, s: State): Summary {
     })),
     hotShardFactor: meanOps > 0 ? Math.max(...shardOps) / meanOps : 0,
     series: { intervalMs: m.sampleIntervalMs, points: mt.points.slice() },
+    writeBehind: writeBehindSummary(s),
+    cdc: cdcSummary(s),
   };
 }

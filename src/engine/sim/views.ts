@@ -17,7 +17,8 @@ export function nodeView(m: Model, s: State): NodeView {
       id: appNode(i),
       l1Keys: l1Size(c),
       inFlight: s.instanceInFlight[i]!,
-      up: true,
+      up: s.instanceUp[i] === 1,
+      ...(s.wb ? { writeQueue: s.wb.queues[i]!.len } : {}),
     })),
     shards: s.shards.map((sh, i) => ({
       id: redisNode(i),
@@ -29,6 +30,7 @@ export function nodeView(m: Model, s: State): NodeView {
       up: sh.up,
     })),
     db: { connections: m.scenario.database.connections, inUse: s.db.inUse, queue: s.db.waitLen },
+    ...(s.cdc ? { cdc: { backlog: s.cdc.len, up: s.cdc.up, processed: s.cdc.processed } } : {}),
   };
 }
 
@@ -43,6 +45,7 @@ export function keyView(m: Model, s: State, key: number): KeyView {
     slot: keySlot(keyName(key)),
     shard,
     dbVersion: s.db.versions[key]!,
+    ...(s.db.latest[key] !== s.db.versions[key] ? { ackedVersion: s.db.latest[key]! } : {}),
     redis: s.shards[shard]!.up ? peek(storePeek(s.shards[shard]!.store, key, s.now)) : null,
     l1: s.l1.map((c) => (m.l1Enabled ? peek(l1Peek(c, key, s.now)) : null)),
   };

@@ -9,6 +9,10 @@ import { noCache } from './noCache.ts';
 import { l1HotKey } from './l1HotKey.ts';
 import { l1Inconsistency } from './l1Inconsistency.ts';
 import { ttlTooShort } from './ttlTooShort.ts';
+import { writeBehindCrash } from './writeBehindCrash.ts';
+import { writeBehindUnordered } from './writeBehindUnordered.ts';
+import { cdc } from './cdc.ts';
+import { cdcOutage } from './cdcOutage.ts';
 
 export type { Preset };
 
@@ -23,6 +27,10 @@ export const presets: readonly Preset[] = [
   updateRace,
   l1Inconsistency,
   ttlTooShort,
+  writeBehindCrash,
+  writeBehindUnordered,
+  cdc,
+  cdcOutage,
 ];
 
 export const presetIds: readonly string[] = presets.map((p) => p.id);

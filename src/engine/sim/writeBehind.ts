@@ -1,0 +1,197 @@
+import { schedule } from '../core/eventQueue.ts';
+import { appNode, dbHop, EV_DB_ARRIVE, EV_WB_TICK, type Ctx } from './context.ts';
+import { sendToDb } from './dbFlow.ts';
+import { allocJob, freeJob } from './jobs.ts';
+import { I_DB_WRITE } from './metrics.ts';
+import { shardOf } from './model.ts';
+import { sendSetAndWait } from './redisFlow.ts';
+import { fillL1 } from './requests.ts';
+import { traceHop } from './trace.ts';
+import { pushWrite, type Batch, type WriteBehindState } from './writePathState.ts';
+
+/**
+ * Write-behind, as the article's worker does it: a write goes to Redis and to its instance's queue
+ * and is acknowledged at once; a flusher per instance sends the queue to the database in batches,
+ * when `batchSize` writes wait or `flushIntervalMs` has passed. A batch is one database job holding
+ * one connection for `writeMs * (1 + (n - 1) * rowCost)`: one round trip and commit, plus a little
+ * per extra row of the multi-row statement.
+ */
+
+/** Job kind of a batch on its way through the database pool (a value no other kind uses). */
+export const JOB_FLUSH = 30;
+
+/** Schedules every instance's first flush interval (at the start of a write-behind run). */
+export function startWriteBehind(c: Ctx): void {
+  if (c.s.wb === null) return;
+  const t = c.m.scenario.cache.writeBehind.flushIntervalMs;
+  if (t > c.m.durationMs) return;
+  for (let i = 0; i < c.m.scenario.topology.instances; i++) schedule(c.s.queue, t, EV_WB_TICK, i, 0);
+}
+
+/**
+ * A client write reaches instance `inst` under write-behind: it gets the next version, joins the
+ * queue, fills the writer's L1, and its SET to Redis is what the client waits for.
+ *
+ * @example
+ * if (!isRead && strategy === 'write-behind') return acceptWrite(c, job);
+ */
+export function acceptWrite(c: Ctx, job: number): void {
+  const s = c.s;
+  const wb = s.wb!;
+  const cfg = c.m.scenario.cache.writeBehind;
+  const key = s.jobs.key[job]!;
+  const inst = s.jobs.instance[job]!;
+  // A queue kept in Redis cannot take the write while the key's shard is down: write synchronously.
+  if (cfg.queueIn === 'redis' && !s.shards[shardOf(c.m, key)]!.up) {
+    sendToDb(c, job);
+    return;
+  }
+  const version = ++s.db.latest[key]!;
+  s.db.latestAt[key] = s.now;
+  const q = wb.queues[inst]!;
+  pushWrite(q, key, version, s.now);
+  wb.acknowledged++;
+  const depth = unflushed(wb);
+  if (depth > wb.maxDepth) wb.maxDepth = depth;
+  fillL1(c, inst, key, version);
+  sendSetAndWait(c, job, version);
+  if (q.len >= cfg.batchSize && (!cfg.ordered || wb.inFlight[inst] === 0)) flush(c, inst);
+}
+
+/** The flush interval of instance `inst` elapsed: send what waits, unless a batch is in flight. */
+export function onWriteBehindTick(c: Ctx, inst: number): void {
+  const s = c.s;
+  const wb = s.wb!;
+  const interval = c.m.scenario.cache.writeBehind.flushIntervalMs;
+  if (s.now + interval <= c.m.durationMs) schedule(s.queue, s.now + interval, EV_WB_TICK, inst, 0);
+  if (s.instanceUp[inst] === 0) return;
+  if (c.m.scenario.cache.writeBehind.ordered && wb.inFlight[inst]! > 0) wb.tickMissed[inst] = 1;
+  else flush(c, inst);
+}
+
+/** Moves up to `batchSize` writes from the head of the instance's queue into a batch for the database. */
+function flush(c: Ctx, inst: number): void {
+  const s = c.s;
+  const wb = s.wb!;
+  const q = wb.queues[inst]!;
+  const size = c.m.scenario.cache.writeBehind.batchSize;
+  const n = q.len < size ? q.len : size;
+  if (n === 0) return;
+  const index = allocBatch(wb, size);
+  const b = wb.batches[index]!;
+  const cap = q.key.length;
+  for (let i = 0; i < n; i++) {
+    b.key[i] = q.key[q.head]!;
+    b.version[i] = q.version[q.head]!;
+    b.at[i] = q.at[q.head]!;
+    q.head = (q.head + 1) % cap;
+  }
+  q.len -= n;
+  b.n = n;
+  b.instance = inst;
+  wb.inFlight[inst]!++;
+  wb.tickMissed[inst] = 0;
+  wb.batchesSent++;
+  const job = allocJob(s.jobs, JOB_FLUSH, b.key[0]!, inst, s.now);
+  s.jobs.version[job] = index;
+  const arrive = s.now + dbHop(c);
+  schedule(s.queue, arrive, EV_DB_ARRIVE, job, 0);
+  if (c.trace) {
+    const id = s.jobs.requestId[job]!;
+    traceHop(c.trace, id, b.key[0]!, appNode(inst), 'db', s.now, arrive, 'flush', 'write');
+    const hop = c.trace.hops[c.trace.hops.length - 1];
+    if (hop) hop.rows = n;
+  }
+}
+
+function allocBatch(wb: WriteBehindState, size: number): number {
+  for (let i = 0; i < wb.batches.length; i++) if (wb.batches[i]!.n === 0) return i;
+  const b: Batch = {
+    key: new Int32Array(size),
+    version: new Float64Array(size),
+    at: new Float64Array(size),
+    n: 0,
+    instance: 0,
+  };
+  wb.batches.push(b);
+  return wb.batches.length - 1;
+}
+
+/** Mean service time of a batch job, for the database pool. */
+export function batchServiceMean(c: Ctx, job: number): number {
+  const cfg = c.m.scenario.cache.writeBehind;
+  const n = c.s.wb!.batches[c.s.jobs.version[job]!]!.n;
+  return c.m.scenario.database.writeMs * (1 + (n - 1) * cfg.rowCost);
+}
+
+/**
+ * A batch commits (called by the database pool, which has already released the connection). Ordered:
+ * a row is applied only when its version is newer, so nothing goes back in time. Unordered: every row
+ * overwrites, and an older version landing last is a regression of the database.
+ */
+export function onFlushDone(c: Ctx, job: number): void {
+  const s = c.s;
+  const wb = s.wb!;
+  const mt = s.metrics;
+  const b = wb.batches[s.jobs.version[job]!]!;
+  const ordered = c.m.scenario.cache.writeBehind.ordered;
+  const db = s.db;
+  for (let i = 0; i < b.n; i++) {
+    const key = b.key[i]!;
+    const v = b.version[i]!;
+    const current = db.versions[key]!;
+    const lag = s.now - b.at[i]!;
+    wb.lagSumMs += lag;
+    if (lag > wb.maxLagMs) wb.maxLagMs = lag;
+    if (ordered && v <= current) continue;
+    if (v < current) wb.regressions++;
+    wb.regressed[key] = v < current ? 1 : 0;
+    db.versions[key] = v;
+    db.commitTime[key] = s.now;
+  }
+  wb.flushedRows += b.n;
+  mt.dbWrites += b.n;
+  mt.interval[I_DB_WRITE]! += b.n;
+  mt.dbDone++;
+  mt.dbLatencySum += s.now - s.jobs.dbArrive[job]!;
+  const inst = b.instance;
+  b.n = 0;
+  wb.inFlight[inst]!--;
+  freeJob(s.jobs, job);
+  if (!ordered || s.instanceUp[inst] === 0) return;
+  const q = wb.queues[inst]!;
+  if (q.len >= c.m.scenario.cache.writeBehind.batchSize || wb.tickMissed[inst] === 1) flush(c, inst);
+}
+
+/** A read served from the database: counts it when the row went back in time (unordered flushes). */
+export function noteDbRead(c: Ctx, key: number, version: number): void {
+  const wb = c.s.wb!;
+  if (wb.regressed[key] === 1 && version < c.s.db.latest[key]!) wb.regressionStaleReads++;
+}
+
+/** Acknowledged writes not yet committed: queued plus in flight. */
+export function unflushed(wb: WriteBehindState): number {
+  let n = 0;
+  for (const q of wb.queues) n += q.len;
+  for (const b of wb.batches) n += b.n;
+  return n;
+}
+
+/** Age of the oldest acknowledged write the database does not have yet (0 when none waits). */
+export function dbLagMs(wb: WriteBehindState, now: number): number {
+  let oldest = now;
+  for (const b of wb.batches) if (b.n > 0 && b.at[0]! < oldest) oldest = b.at[0]!;
+  for (const q of wb.queues) if (q.len > 0 && q.at[q.head]! < oldest) oldest = q.at[q.head]!;
+  return now - oldest;
+}
+
+/** Drops a queue (its holder crashed) and counts its writes as lost: they were acknowledged. */
+export function loseQueue(c: Ctx, inst: number): void {
+  const wb = c.s.wb!;
+  const q = wb.queues[inst]!;
+  wb.lost += q.len;
+  c.s.metrics.lostWrites += q.len;
+  q.len = 0;
+  q.head = 0;
+  wb.tickMissed[inst] = 0;
+}

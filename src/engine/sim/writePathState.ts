@@ -1,0 +1,150 @@
+import type { Model } from './model.ts';
+
+/**
+ * The mutable state of the asynchronous write paths, as plain typed arrays and numbers so that a
+ * snapshot (`structuredClone`) captures it exactly. Only the strategy in use gets its part: the
+ * other is `null`, so runs that use neither carry nothing and pay nothing.
+ */
+
+/** A FIFO of writes (key, acknowledged version, time acknowledged) in a growable ring buffer. */
+export interface WriteQueue {
+  key: Int32Array;
+  version: Float64Array;
+  at: Float64Array;
+  head: number;
+  len: number;
+}
+
+/** Rows a flusher has handed to the database and that have not committed yet. */
+export interface Batch {
+  key: Int32Array;
+  version: Float64Array;
+  at: Float64Array;
+  /** Rows in the batch; 0 = the buffer is free. */
+  n: number;
+  instance: number;
+}
+
+export interface WriteBehindState {
+  /** One queue per app instance (with `queueIn: 'redis'`, the instance's list in Redis). */
+  queues: WriteQueue[];
+  /** Batches in flight per instance, and whether a flush interval elapsed while one was. */
+  inFlight: Int32Array;
+  tickMissed: Uint8Array;
+  batches: Batch[];
+  /** Per key: 1 while the row holds an older version than one applied before (unordered flushes). */
+  regressed: Uint8Array;
+  acknowledged: number;
+  flushedRows: number;
+  batchesSent: number;
+  lost: number;
+  regressions: number;
+  regressionStaleReads: number;
+  maxDepth: number;
+  maxLagMs: number;
+  lagSumMs: number;
+  series: { tMs: number[]; depth: number[]; lagMs: number[] };
+}
+
+export interface CdcState {
+  /** The broker: change events (key, version, commit time, when the consumer may see it). */
+  key: Int32Array;
+  version: Float64Array;
+  commitAt: Float64Array;
+  readyAt: Float64Array;
+  requestId: Float64Array;
+  head: number;
+  len: number;
+  /** The consumer: running or stopped by an outage, a wake-up pending, busy until. */
+  up: boolean;
+  scheduled: boolean;
+  freeAt: number;
+  lastReadyAt: number;
+  published: number;
+  processed: number;
+  maxBacklog: number;
+  lagSumMs: number;
+  maxLagMs: number;
+  series: { tMs: number[]; backlog: number[]; lagMs: number[] };
+}
+
+export function createQueue(capacity = 64): WriteQueue {
+  return {
+    key: new Int32Array(capacity),
+    version: new Float64Array(capacity),
+    at: new Float64Array(capacity),
+    head: 0,
+    len: 0,
+  };
+}
+
+/** Appends at the tail, doubling the ring (unrolled in order) when it is full. */
+export function pushWrite(q: WriteQueue, key: number, version: number, at: number): void {
+  const cap = q.key.length;
+  if (q.len === cap) {
+    const k = new Int32Array(cap * 2);
+    const v = new Float64Array(cap * 2);
+    const a = new Float64Array(cap * 2);
+    for (let i = 0; i < q.len; i++) {
+      const from = (q.head + i) % cap;
+      k[i] = q.key[from]!;
+      v[i] = q.version[from]!;
+      a[i] = q.at[from]!;
+    }
+    q.key = k;
+    q.version = v;
+    q.at = a;
+    q.head = 0;
+  }
+  const slot = (q.head + q.len) % q.key.length;
+  q.key[slot] = key;
+  q.version[slot] = version;
+  q.at[slot] = at;
+  q.len++;
+}
+
+export function createWriteBehindState(m: Model): WriteBehindState | null {
+  if (m.scenario.cache.strategy !== 'write-behind') return null;
+  const n = m.scenario.topology.instances;
+  return {
+    queues: Array.from({ length: n }, () => createQueue()),
+    inFlight: new Int32Array(n),
+    tickMissed: new Uint8Array(n),
+    batches: [],
+    regressed: new Uint8Array(m.shardOfKey.length), // one per key
+    acknowledged: 0,
+    flushedRows: 0,
+    batchesSent: 0,
+    lost: 0,
+    regressions: 0,
+    regressionStaleReads: 0,
+    maxDepth: 0,
+    maxLagMs: 0,
+    lagSumMs: 0,
+    series: { tMs: [], depth: [], lagMs: [] },
+  };
+}
+
+export function createCdcState(m: Model): CdcState | null {
+  if (m.scenario.cache.strategy !== 'cdc') return null;
+  const cap = 64;
+  return {
+    key: new Int32Array(cap),
+    version: new Float64Array(cap),
+    commitAt: new Float64Array(cap),
+    readyAt: new Float64Array(cap),
+    requestId: new Float64Array(cap),
+    head: 0,
+    len: 0,
+    up: true,
+    scheduled: false,
+    freeAt: 0,
+    lastReadyAt: 0,
+    published: 0,
+    processed: 0,
+    maxBacklog: 0,
+    lagSumMs: 0,
+    maxLagMs: 0,
+    series: { tMs: [], backlog: [], lagMs: [] },
+  };
+}
