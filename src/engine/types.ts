@@ -65,6 +65,19 @@ export interface ShardSummary {
   evictions: number;
   expired: number;
   peakQueue: number;
+  /** Memory held now: key names + values + per-entry overhead (see redis/memory.ts). */
+  memoryBytes: number;
+  /** `cache.l2.maxMemoryBytes`, null when unbounded. */
+  maxMemoryBytes: number | null;
+  /** SETs refused for lack of room (`noeviction`, or a volatile policy with no key holding a TTL). */
+  rejectedWrites: number;
+}
+
+/** Live Redis keys by TTL left: `counts[i]` are below `edgesMs[i]` (the last count is open); `noExpiry` have none. */
+export interface TtlDistribution {
+  edgesMs: number[];
+  counts: number[];
+  noExpiry: number;
 }
 
 /** One row of the time series, covering [tMs - intervalMs, tMs). */
@@ -88,6 +101,41 @@ export interface SeriesPoint {
   shardOps: number[];
   /** Keys per shard at the sample instant. */
   shardKeys: number[];
+  /** p99 of Redis command time at the shards (queue wait + service) over the interval. */
+  redisP99: number;
+  /** Monitoring rules firing at this sample (see `Summary.alerts`). */
+  alerts: string[];
+  /** Memory per shard at the sample instant (bytes). */
+  shardMemoryBytes: number[];
+  /** Redis evictions and expired keys (lazy and active), all shards, during the interval. */
+  evictions: number;
+  expired: number;
+  /** Commands refused by a down shard during the interval. */
+  redisErrors: number;
+  /** App instances serving at the sample instant. */
+  instancesUp: number;
+}
+
+/** One key family's figures (`workload.families`). */
+export interface FamilySummary {
+  name: string;
+  keys: number;
+  requests: number;
+  reads: number;
+  l1: LayerStats;
+  l2: LayerStats;
+  staleReads: number;
+  consequence: string;
+}
+
+/** A monitoring rule that fired at least once. */
+export interface AlertSummary {
+  rule: string;
+  firstAtMs: SimMs;
+  lastAtMs: SimMs;
+  /** Samples at which it fired. */
+  count: number;
+  message: string;
 }
 
 export interface Summary {
@@ -125,11 +173,76 @@ export interface Summary {
   shards: ShardSummary[];
   /** Busiest shard's operations over the mean per shard (1 = perfectly even). */
   hotShardFactor: number;
+  /** Commands refused because their shard was down (requests and background SET/DEL). */
+  redisErrors: number;
+  /** Reads sent to the database because Redis was down (`cache.redisDownPolicy: "fallback"`). */
+  redisFallbacks: number;
+  /** SETs refused for lack of room, all shards. */
+  rejectedWrites: number;
+  /** Live entries lost or rolled back by Redis restarts (all of them without persistence). */
+  keysLostOnRestart: number;
+  /** Shard outages started (a cluster restart counts one per shard). */
+  shardCrashes: number;
+  /** App instances stopped by deploys. */
+  instanceRestarts: number;
+  /** TTL left on the live keys at the end of the run (or now, for a run in progress). */
+  ttlDistribution: TtlDistribution;
   series: { intervalMs: SimMs; points: SeriesPoint[] };
   /** Write-behind figures (null under any other strategy). */
   writeBehind: WriteBehindSummary | null;
   /** CDC invalidation figures (null under any other strategy). */
   cdc: CdcSummary | null;
+  /** The CDN edge: reads answered there (hits) or sent on (misses, uncacheable routes included). */
+  cdn: {
+    enabled: boolean;
+    hits: number;
+    misses: number;
+    hitRatio: number;
+    staleHits: number;
+    /** Edge hits on a personalised route that served a response made for another user. */
+    crossUserLeaks: number;
+    purges: number;
+    uncacheable: number;
+  };
+  /** The database's query cache: lookups by reads, and table-wide flushes by writes. */
+  queryCache: {
+    enabled: boolean;
+    hits: number;
+    misses: number;
+    hitRatio: number;
+    invalidations: number;
+    droppedEntries: number;
+  };
+  families: FamilySummary[];
+  /** Stale reads of families whose staleness costs the business, one incident per read. */
+  consequences: { oversold: number; wrongPrices: number; revokedAllowed: number; wrongBalances: number };
+  alerts: AlertSummary[];
+  /** Stampede and hot-key mitigations (all 0 when they are off). */
+  mitigations: MitigationSummary;
+  /** Redis GETs of the 10 most popular keys (index = rank), copies included: what an L1 saves Redis. */
+  hotKeyRedisReads: number[];
+  /** Of those, the misses. */
+  hotKeyRedisMisses: number[];
+}
+
+/** Figures of the stampede and hot-key mitigations. */
+export interface MitigationSummary {
+  /** `lock`: locks taken, backoff sleeps of requests that lost, losers that gave up and read the database. */
+  lockAcquisitions: number;
+  lockWaits: number;
+  lockFallThroughs: number;
+  /** `xfetch`: early recomputations, refresh cycles they fell in, and their ratio (about e^(1/β)). */
+  xfetchRecomputes: number;
+  xfetchCycles: number;
+  recomputesPerCycle: number;
+  /** `background-refresh`: database reads the refresher made (part of `db.reads`). */
+  refreshReads: number;
+  /** Cache warming: keys read for a warm-up (not part of `db.reads`). */
+  warmingReads: number;
+  /** Cache writes (SET/DEL) the app meant, Redis commands they took, and commands per database write. */
+  cacheWrites: number;
+  redisWriteCommands: number;
+  writeAmplification: number;
 }
 
 export interface WriteBehindSummary {
@@ -193,6 +306,8 @@ export interface NodeView {
     queue: number;
     ops: number;
     up: boolean;
+    memoryBytes: number;
+    maxMemoryBytes: number | null;
   }[];
   db: { connections: number; inUse: number; queue: number };
   /** The CDC pipeline, under the `cdc` strategy: events waiting in the broker, consumer running. */
@@ -214,6 +329,8 @@ export interface KeyView {
   /** `null` when the layer does not hold the key. */
   redis: { version: number; expiresAtMs: SimMs | null } | null;
   l1: ({ version: number; expiresAtMs: SimMs | null } | null)[];
+  /** Copies of a replicated hot key (`cache.hotKeys`), each on its own slot; empty when not replicated. */
+  replicas?: { name: string; slot: number; shard: number }[];
 }
 
 /** An opaque, structured-cloneable copy of a simulation's state. */
@@ -243,4 +360,8 @@ export interface Simulation {
   inspectKey(key: number): KeyView;
   /** The keys currently held by a node (`redis-<s>` or `app-<i>`), at most `limit` of them. */
   nodeKeys(node: NodeId, limit: number): { key: number; version: number; expiresAtMs: SimMs | null }[];
+  /** TTL left on the live Redis keys, bucketed; computed on demand (scans every key). */
+  ttlDistribution(): TtlDistribution;
+  /** TTL left (ms) on up to `limit` live Redis keys with an expiry, for a histogram. */
+  ttlRemaining(limit: number): number[];
 }

@@ -1,5 +1,8 @@
 import { z } from 'zod';
+import { cdnSchema, familiesSchema, monitoringSchema, queryCacheSchema } from './schemaExtras.ts';
 import { cdcSchema, writeBehindSchema } from './writePathSchema.ts';
+import { l2RedisExtras, redisDownPolicySchema } from './redisSchema.ts';
+import { hotKeysSchema, stampedeExtras, stampedeModes, warmingSchema } from './mitigationSchema.ts';
 
 /**
  * Scenario format v1. Every field but `version` has a default, so `{ "version": 1 }` is valid.
@@ -45,6 +48,12 @@ export const workloadSchema = z.strictObject({
       }
     })
     .default([]),
+  /** Distinct users, uniform; personalised CDN routes answer per user. */
+  users: z.int().min(1).max(10_000_000).default(1000),
+  /** Size of each cached value when there are no families (for Redis memory). */
+  valueBytes: z.int().min(1).max(536_870_912).default(1024),
+  /** Key families with their own TTLs, sizes and policies; empty: one family from `keys` and `zipf`. */
+  families: familiesSchema.default([]),
 });
 
 export const topologySchema = z.strictObject({
@@ -74,8 +83,15 @@ export const strategies = [
   'write-behind',
   'cdc',
 ] as const;
-export const evictionPolicies = ['allkeys-lru', 'allkeys-random', 'noeviction'] as const;
-export const stampedeModes = ['none', 'single-flight'] as const;
+export const evictionPolicies = [
+  'allkeys-lru',
+  'allkeys-lfu',
+  'allkeys-random',
+  'volatile-lru',
+  'volatile-ttl',
+  'noeviction',
+] as const;
+export { stampedeModes };
 
 export const l1Schema = z.strictObject({
   enabled: z.boolean().default(false),
@@ -91,12 +107,16 @@ export const l2Schema = z.strictObject({
   eviction: z.enum(evictionPolicies).default('allkeys-lru'),
   /** Time one command occupies a shard's single thread. */
   serviceMs: z.number().finite().min(0).max(1000).default(0.02),
+  /** Each SET's TTL is multiplied by a uniform draw in [1 - ttlJitter, 1 + ttlJitter]. */
+  ttlJitter: z.number().min(0).max(0.9).default(0),
+  ...l2RedisExtras,
 });
 
 export const stampedeSchema = z.strictObject({
   mode: z.enum(stampedeModes).default('none'),
-  /** XFetch aggressiveness (used by `xfetch`, reserved for now). */
+  /** XFetch aggressiveness (used by `xfetch`): higher refreshes earlier. */
   beta: z.number().min(0.01).max(100).default(1),
+  ...stampedeExtras,
 });
 
 export const cacheSchema = z.strictObject({
@@ -104,8 +124,12 @@ export const cacheSchema = z.strictObject({
   l1: l1Schema.prefault({}),
   l2: l2Schema.prefault({}),
   stampede: stampedeSchema.prefault({}),
+  warming: warmingSchema.prefault({}),
+  hotKeys: hotKeysSchema.prefault({}),
   writeBehind: writeBehindSchema.prefault({}),
   cdc: cdcSchema.prefault({}),
+  /** While a Redis shard is down: read the database instead, or fail the request. */
+  redisDownPolicy: redisDownPolicySchema,
 });
 
 export const databaseSchema = z.strictObject({
@@ -113,17 +137,29 @@ export const databaseSchema = z.strictObject({
   readMs: nonNegMs.max(60_000).default(5),
   writeMs: nonNegMs.max(60_000).default(10),
   serviceTime: z.enum(['exponential', 'constant']).default('exponential'),
+  queryCache: queryCacheSchema.prefault({}),
 });
 
-export const failureKinds = ['redis-restart', 'instance-crash', 'cdc-outage'] as const;
+export const failureKinds = [
+  'redis-restart',
+  'redis-shard-crash',
+  'deploy',
+  'instance-crash',
+  'cdc-outage',
+  'db-latency-spike',
+] as const;
 
 export const failureSchema = z.strictObject({
   atMs: nonNegMs,
   kind: z.enum(failureKinds),
   /** How long the failed part stays down. */
   durationMs: nonNegMs.max(86_400_000).default(0),
+  /** `db-latency-spike`: factor on database service times while it lasts. */
+  multiplier: z.number().finite().min(1).max(1000).default(5),
   /** The instance (or shard) a targeted failure hits, counted from 0. */
   target: z.int().min(0).max(31).default(0),
+  /** `deploy`: time between one instance stopping and the next; null: `durationMs` (one at a time). */
+  stepMs: nonNegMs.max(86_400_000).nullable().default(null),
 });
 
 export const scenarioSchema = z
@@ -143,6 +179,8 @@ export const scenarioSchema = z
     cache: cacheSchema.prefault({}),
     database: databaseSchema.prefault({}),
     failures: z.array(failureSchema).max(100).default([]),
+    cdn: cdnSchema.prefault({}),
+    monitoring: monitoringSchema.prefault({}),
   })
   .superRefine((scenario, ctx) => {
     // A failure after the end would never happen; saying so beats a demo where nothing breaks.
@@ -166,6 +204,14 @@ export const scenarioSchema = z
           code: 'custom',
           path: ['failures', i, 'target'],
           message: `got ${failure.target}, expected an instance index < ${instances} (topology.instances)`,
+        });
+      }
+      const shards = scenario.topology?.redisShards;
+      if (failure?.kind === 'redis-shard-crash' && typeof shards === 'number' && failure.target >= shards) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['failures', i, 'target'],
+          message: `got ${failure.target}, expected a shard index < ${shards} (topology.redisShards)`,
         });
       }
     });

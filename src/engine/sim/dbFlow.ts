@@ -2,14 +2,22 @@ import { schedule } from '../core/eventQueue.ts';
 import { serviceTime } from '../core/samplers.ts';
 import { l1Delete } from '../l1Cache.ts';
 import { appNode, dbHop, EV_DB_ARRIVE, EV_DB_DONE, EV_DB_REPLY, type Ctx } from './context.ts';
-import { JOB_WRITE } from './jobs.ts';
+import { JOB_READ, JOB_WRITE } from './jobs.ts';
 import { I_DB_READ, I_DB_WRITE, integrateDb } from './metrics.ts';
 import { sendDel, sendSet, sendSetAndWait } from './redisFlow.ts';
 import { fillL1, respond } from './requests.ts';
 import { dequeueWaiting, enqueueWaiting } from './state.ts';
 import { traceHop } from './trace.ts';
+import { scheduleCdnPurge } from './cdn.ts';
+import { queryCacheLookup, queryCacheOnDone } from './dbExtras.ts';
+import { isCached } from './families.ts';
 import { publishChange } from './cdc.ts';
 import { batchServiceMean, JOB_FLUSH, noteDbRead, onFlushDone } from './writeBehind.ts';
+import { isMitigationJob, onMitigationDbReply } from './stampede/hooks.ts';
+import { tryLock } from './stampede/lock.ts';
+import { JOB_WARM } from './stampede/mitigation.ts';
+import { onWarmDone } from './stampede/warming.ts';
+import { recordDelta } from './stampede/xfetch.ts';
 
 /** The instance sends a query (read or write) to the database. */
 export function sendToDb(c: Ctx, job: number): void {
@@ -40,6 +48,7 @@ export function sendToDb(c: Ctx, job: number): void {
  */
 export function fetchFromDb(c: Ctx, job: number): void {
   const s = c.s;
+  if (c.m.mit.lock) return tryLock(c, job);
   if (c.m.scenario.cache.stampede.mode === 'single-flight') {
     const j = s.jobs;
     const flights = s.inflight[j.instance[job]!]!;
@@ -63,7 +72,7 @@ function startService(c: Ctx, job: number): void {
   mt.dbWaitSum += s.now - s.jobs.dbArrive[job]!;
   const kind = s.jobs.kind[job];
   const mean = kind === JOB_WRITE ? db.writeMs : kind === JOB_FLUSH ? batchServiceMean(c, job) : db.readMs;
-  schedule(s.queue, s.now + serviceTime(s.rng, db.serviceTime, mean), EV_DB_DONE, job, 0);
+  schedule(s.queue, s.now + serviceTime(s.rng, db.serviceTime, mean) * s.dbx.latencyFactor, EV_DB_DONE, job, 0);
 }
 
 /** A query reaches the database: it takes a free connection or waits in line (FIFO). */
@@ -71,6 +80,7 @@ export function onDbArrive(c: Ctx, job: number): void {
   const s = c.s;
   integrateDb(s.metrics, s.now, s.db.inUse, s.db.waitLen);
   s.jobs.dbArrive[job] = s.now;
+  if (c.m.queryCacheOn && s.jobs.kind[job] === JOB_READ && queryCacheLookup(c, job)) return;
   if (s.db.inUse < c.m.scenario.database.connections) {
     startService(c, job);
     return;
@@ -102,6 +112,8 @@ export function onDbDone(c: Ctx, job: number): void {
     if (s.cdc !== null) publishChange(c, key, v);
     mt.dbWrites++;
     mt.interval[I_DB_WRITE]!++;
+  } else if (j.kind[job] === JOB_WARM) {
+    onWarmDone(c); // warm-up reads are counted apart from the traffic's
   } else {
     mt.dbReads++;
     mt.interval[I_DB_READ]!++;
@@ -112,6 +124,8 @@ export function onDbDone(c: Ctx, job: number): void {
   const back = s.now + dbHop(c);
   const version = s.db.versions[key]!;
   schedule(s.queue, back, EV_DB_REPLY, job, version);
+  if (c.m.queryCacheOn) queryCacheOnDone(c, key, j.kind[job] === JOB_WRITE, version);
+  if (c.m.cdn !== null && j.kind[job] === JOB_WRITE) scheduleCdnPurge(c, key);
   if (c.trace) {
     const outcome = j.kind[job] === JOB_WRITE ? 'write' : 'db';
     traceHop(c.trace, j.requestId[job]!, key, 'db', appNode(j.instance[job]!), s.now, back, 'reply', outcome);
@@ -125,6 +139,8 @@ export function onDbReply(c: Ctx, job: number, version: number): void {
   const key = j.key[job]!;
   const inst = j.instance[job]!;
   const strategy = c.m.scenario.cache.strategy;
+  if (isMitigationJob(j.kind[job]!)) return onMitigationDbReply(c, job, version);
+  if (c.m.mit.xfetch) recordDelta(c, job);
   if (j.kind[job] === JOB_WRITE) {
     if (strategy === 'cache-aside') {
       sendDel(c, key, inst);
@@ -141,7 +157,7 @@ export function onDbReply(c: Ctx, job: number, version: number): void {
     return;
   }
   if (s.wb !== null) noteDbRead(c, key, version);
-  if (strategy !== 'none') {
+  if (strategy !== 'none' && isCached(c.m, key)) {
     sendSet(c, key, inst, version);
     fillL1(c, inst, key, version);
   }

@@ -19,16 +19,24 @@ import { shardOf } from './model.ts';
 import { fetchFromDb } from './dbFlow.ts';
 import { fillL1, respond } from './requests.ts';
 import { traceHop } from './trace.ts';
+import { countRedisError, onRedisDown } from './outages.ts';
+import { entryBytesOf } from './redisOps.ts';
+import { recordRedisLatency } from './alerts.ts';
+import { l2TtlOf } from './families.ts';
+import { copiesOf, copyShardOf, packOp, pickCopy, storeIdOf } from './replication.ts';
+import { HOT_TRACKED, jitterTtl } from './stampede/mitigation.ts';
+import { xfetchOnHit } from './stampede/xfetch.ts';
 
 const OP_NAMES = ['get', 'set', 'del'];
 
-function send(c: Ctx, job: number, op: number): void {
+/** `copy`: which copy of a replicated key the command targets (-1: the key itself). */
+function send(c: Ctx, job: number, op: number, copy = -1): void {
   const s = c.s;
   const key = s.jobs.key[job]!;
   const arrive = s.now + redisHop(c);
-  schedule(s.queue, arrive, EV_REDIS_ARRIVE, job, op);
+  schedule(s.queue, arrive, EV_REDIS_ARRIVE, job, copy < 0 ? op : packOp(op, copy));
   if (c.trace) {
-    const shard = redisNode(shardOf(c.m, key));
+    const shard = redisNode(copy < 0 ? shardOf(c.m, key) : copyShardOf(c.m, key, copy));
     const inst = appNode(s.jobs.instance[job]!);
     traceHop(c.trace, s.jobs.requestId[job]!, key, inst, shard, s.now, arrive, OP_NAMES[op]!, null);
   }
@@ -36,25 +44,45 @@ function send(c: Ctx, job: number, op: number): void {
 
 /** A read asks Redis for its key. */
 export function sendGet(c: Ctx, job: number): void {
-  send(c, job, OP_GET);
+  send(c, job, OP_GET, pickCopy(c, c.s.jobs.key[job]!));
 }
 
 /** Write-through: the write request itself carries the SET and waits for the acknowledgement. */
 export function sendSetAndWait(c: Ctx, job: number, version: number): void {
   c.s.jobs.version[job] = version;
-  send(c, job, OP_SET);
+  const copies = copiesOf(c.m, c.s.jobs.key[job]!);
+  // A replicated key: the request waits for copy 0; the other copies are written in the background.
+  countWrites(c, copies);
+  for (let r = 1; r < copies; r++) sendSetCopy(c, c.s.jobs.key[job]!, c.s.jobs.instance[job]!, version, r);
+  send(c, job, OP_SET, copies > 0 ? 0 : -1);
 }
 
-/** Fire-and-forget SET (populate after a miss, or cache-aside-update after a write). */
-export function sendSet(c: Ctx, key: number, instance: number, version: number): void {
+/** Counts one cache write the app meant, and the commands it took (one per copy). */
+function countWrites(c: Ctx, copies: number): void {
+  c.s.mit.cacheWrites++;
+  c.s.mit.redisWriteCommands += copies > 0 ? copies : 1;
+}
+
+function sendSetCopy(c: Ctx, key: number, instance: number, version: number, copy: number): void {
   const job = allocJob(c.s.jobs, JOB_BG_SET, key, instance, c.s.now);
   c.s.jobs.version[job] = version;
-  send(c, job, OP_SET);
+  send(c, job, OP_SET, copy);
 }
 
-/** Fire-and-forget DEL (cache-aside invalidation). */
+/** Fire-and-forget SET (populate after a miss, or cache-aside-update after a write); to every copy. */
+export function sendSet(c: Ctx, key: number, instance: number, version: number): void {
+  const copies = copiesOf(c.m, key);
+  countWrites(c, copies);
+  for (let r = copies > 0 ? 0 : -1; r < copies; r++) sendSetCopy(c, key, instance, version, r);
+}
+
+/** Fire-and-forget DEL (cache-aside invalidation); to every copy of a replicated key. */
 export function sendDel(c: Ctx, key: number, instance: number): void {
-  send(c, allocJob(c.s.jobs, JOB_BG_DEL, key, instance, c.s.now), OP_DEL);
+  const copies = copiesOf(c.m, key);
+  countWrites(c, copies);
+  for (let r = copies > 0 ? 0 : -1; r < copies; r++) {
+    send(c, allocJob(c.s.jobs, JOB_BG_DEL, key, instance, c.s.now), OP_DEL, r);
+  }
 }
 
 /**
@@ -62,14 +90,19 @@ export function sendDel(c: Ctx, key: number, instance: number): void {
  * the thread is free; applying it now, with the clock at its start time, gives exactly the state it
  * would see then, because every command ahead of it has already been applied.
  */
-export function onRedisArrive(c: Ctx, job: number, op: number): void {
+export function onRedisArrive(c: Ctx, job: number, packed: number): void {
   const s = c.s;
   const j = s.jobs;
   const key = j.key[job]!;
-  const shardIx = shardOf(c.m, key);
+  // `packed` is the op, plus the copy of a replicated key above it (see packOp).
+  const op = packed & 255;
+  const copy = (packed >> 8) - 1;
+  const id = copy < 0 ? key : storeIdOf(c.m, key, copy);
+  const shardIx = copy < 0 ? shardOf(c.m, key) : copyShardOf(c.m, key, copy);
   const shard = s.shards[shardIx]!;
   const isRequest = j.kind[job] === JOB_READ || j.kind[job] === JOB_WRITE;
   if (!shard.up) {
+    countRedisError(c);
     if (isRequest) schedule(s.queue, s.now + redisHop(c), EV_REDIS_REPLY, job, REDIS_ERROR);
     else freeJob(j, job);
     return;
@@ -81,18 +114,22 @@ export function onRedisArrive(c: Ctx, job: number, op: number): void {
     if (queued > shard.peakQueue) shard.peakQueue = queued;
   }
   const done = start + l2.serviceMs;
+  if (c.m.monitoringOn) recordRedisLatency(c, done - s.now);
   shard.busyUntil = done;
   shard.ops++;
   s.metrics.shardOpsInterval[shardIx]!++;
   let result = 0;
   if (op === OP_GET) {
     const reset = l2.ttlReset && l2.ttlMs !== null ? l2.ttlMs : null;
-    result = storeGet(shard.store, key, start, s.rng, reset);
+    result = storeGet(shard.store, id, start, s.rng, reset);
+    if (key < HOT_TRACKED) s.mit.hotReads[key]!++;
   } else if (op === OP_SET) {
     result = j.version[job]!;
-    storeSet(shard.store, key, result, start + c.m.l2TtlMs, start, s.rng);
+    const ttl = jitterTtl(c, l2TtlOf(c.m, key));
+    // A replica's entry is sized as its key's: the name differs by a few bytes only.
+    storeSet(shard.store, id, result, start + ttl, start, s.rng, entryBytesOf(c.m, key));
   } else {
-    storeDelete(shard.store, key);
+    storeDelete(shard.store, id);
   }
   if (!isRequest) {
     freeJob(j, job);
@@ -111,6 +148,7 @@ export function onRedisArrive(c: Ctx, job: number, op: number): void {
 export function onRedisReply(c: Ctx, job: number, result: number): void {
   const s = c.s;
   const j = s.jobs;
+  if (result === REDIS_ERROR && onRedisDown(c, job)) return;
   if (j.kind[job] === JOB_WRITE) {
     // Write-through acknowledgement (or failure: the database already has the write).
     respond(c, job, j.version[job]!, 'write');
@@ -120,10 +158,12 @@ export function onRedisReply(c: Ctx, job: number, result: number): void {
     s.metrics.l2Hits++;
     s.metrics.interval[I_L2_HIT]!++;
     fillL1(c, j.instance[job]!, j.key[job]!, result);
+    if (c.m.mit.xfetch) xfetchOnHit(c, job);
     respond(c, job, result, 'l2-hit');
     return;
   }
   s.metrics.l2Misses++;
   s.metrics.interval[I_L2_MISS]!++;
+  if (j.key[job]! < HOT_TRACKED) s.mit.hotMisses[j.key[job]!]!++;
   if (result === MISS || result === REDIS_ERROR) fetchFromDb(c, job);
 }

@@ -13,22 +13,40 @@ import {
   EV_SAMPLE,
   EV_WB_TICK,
   EV_CDC_WAKE,
+  EV_CDN_FORWARD,
+  EV_CDN_PURGE,
+  EV_ACTIVE_EXPIRE,
+  EV_RDB_SAVE,
+  EV_INSTANCE_DOWN,
+  EV_INSTANCE_UP,
   type Ctx,
 } from './context.ts';
+import { onActiveExpire, onRdbSave, sampleRedis, startRedisOps } from './redisOps.ts';
+import { onInstanceDown, onInstanceUp } from './outages.ts';
 import { onDbArrive, onDbDone, onDbReply } from './dbFlow.ts';
 import { onFailure, onRecover } from './failures.ts';
 import { closeInterval } from './metrics.ts';
 import { createModel } from './model.ts';
 import { onRedisArrive, onRedisReply } from './redisFlow.ts';
-import { onArrival, scheduleNextArrival } from './requests.ts';
+import { admit, onArrival, scheduleNextArrival } from './requests.ts';
 import { createState } from './state.ts';
 import { buildSummary } from './summary.ts';
 import { createTracer, drain } from './trace.ts';
 import { onCdcWake } from './cdc.ts';
 import { onWriteBehindTick, startWriteBehind } from './writeBehind.ts';
 import { sampleWritePaths } from './writePaths.ts';
-import { keyView, nodeKeys, nodeView } from './views.ts';
+import { keyView, nodeKeys, nodeView, ttlRemainingView, ttlView } from './views.ts';
 import { storeSize } from '../redis/shardStore.ts';
+import { evaluateAlerts } from './alerts.ts';
+import { onCdnPurge } from './cdn.ts';
+import { onMitigationEvent, startMitigations } from './stampede/hooks.ts';
+import {
+  EV_LOCK_BACKOFF,
+  EV_LOCK_CMD,
+  EV_LOCK_REPLY,
+  EV_REFRESH_TICK,
+  EV_WARM,
+} from './stampede/mitigation.ts';
 
 function onSample(c: Ctx): void {
   const s = c.s;
@@ -39,6 +57,8 @@ function onSample(c: Ctx): void {
     s.db.waitLen,
     s.shards.map((sh) => storeSize(sh.store)),
   );
+  sampleRedis(s, s.metrics.points[s.metrics.points.length - 1]!);
+  evaluateAlerts(c, s.metrics.points[s.metrics.points.length - 1]!);
   sampleWritePaths(c);
   const next = s.now + c.m.sampleIntervalMs;
   if (next <= c.m.durationMs) schedule(s.queue, next, EV_SAMPLE, 0, 0);
@@ -77,6 +97,24 @@ function dispatch(c: Ctx, type: number, a: number, b: number): void {
       return onWriteBehindTick(c, a);
     case EV_CDC_WAKE:
       return onCdcWake(c);
+    case EV_CDN_FORWARD:
+      return admit(c, a);
+    case EV_CDN_PURGE:
+      return onCdnPurge(c, a);
+    case EV_LOCK_CMD:
+    case EV_LOCK_REPLY:
+    case EV_LOCK_BACKOFF:
+    case EV_REFRESH_TICK:
+    case EV_WARM:
+      return onMitigationEvent(c, type, a, b);
+    case EV_ACTIVE_EXPIRE:
+      return onActiveExpire(c, a);
+    case EV_RDB_SAVE:
+      return onRdbSave(c);
+    case EV_INSTANCE_DOWN:
+      return onInstanceDown(c, a, b);
+    case EV_INSTANCE_UP:
+      return onInstanceUp(c, a);
   }
 }
 
@@ -102,6 +140,8 @@ export function createSimulation(scenario: Scenario, options: RunOptions = {}): 
   scenario.workload.phases.forEach((p, i) => schedule(q(), p.atMs, EV_PHASE, i, 0));
   scenario.failures.forEach((f, i) => schedule(q(), f.atMs, EV_FAILURE, i, 0));
   startWriteBehind(c);
+  startMitigations(c);
+  startRedisOps(c);
   if (model.sampleIntervalMs <= model.durationMs) schedule(q(), model.sampleIntervalMs, EV_SAMPLE, 0, 0);
 
   const hasNext = (limit: number) => q().size > 0 && peekTime(q()) <= limit;
@@ -157,5 +197,7 @@ export function createSimulation(scenario: Scenario, options: RunOptions = {}): 
     nodes: () => nodeView(model, c.s),
     inspectKey: (key) => keyView(model, c.s, key),
     nodeKeys: (node, limit) => nodeKeys(c.s, node, limit),
+    ttlDistribution: () => ttlView(c.s),
+    ttlRemaining: (limit) => ttlRemainingView(c.s, limit),
   };
 }

@@ -5,6 +5,12 @@ import { createShardStore, type ShardStore } from '../redis/shardStore.ts';
 import { createJobs, type Jobs } from './jobs.ts';
 import { createMetrics, type Metrics } from './metrics.ts';
 import type { Model } from './model.ts';
+import { createRedisOpsState, storeOptionsOf, type RedisOpsState } from './redisOps.ts';
+import { createMitigationState, type MitigationState } from './stampede/mitigation.ts';
+import { createMonitor, type MonitorState } from './alerts.ts';
+import { createCdnState, type CdnState } from './cdn.ts';
+import { createDbExtras, type DbExtrasState } from './dbExtras.ts';
+import { createFamilyStats, type FamilyStats } from './families.ts';
 import {
   createCdcState,
   createWriteBehindState,
@@ -60,12 +66,24 @@ export interface State {
   shards: Shard[];
   db: Database;
   metrics: Metrics;
+  /** Stampede and hot-key mitigations: locks, XFetch deltas, their counters. */
+  mit: MitigationState;
   /** Per instance: 1 while it serves, 0 while crashed (the load balancer skips it). */
   instanceUp: Uint8Array;
   /** Write-behind queues and flushers; null unless that strategy is in use. */
   wb: WriteBehindState | null;
   /** CDC broker and consumer; null unless that strategy is in use. */
   cdc: CdcState | null;
+  /** CDN edge contents and counters; null without a CDN. */
+  cdn: CdnState | null;
+  /** Database latency spikes and query cache. */
+  dbx: DbExtrasState;
+  /** Per-family counters; null without families. */
+  famStats: FamilyStats | null;
+  /** Alert rules' history and the interval's Redis latency histogram. */
+  monitor: MonitorState;
+  /** Redis outages, snapshots, active expiry's RNG and their counters. */
+  redisOps: RedisOpsState;
 }
 
 export function createState(m: Model): State {
@@ -73,7 +91,7 @@ export function createState(m: Model): State {
   const shards: Shard[] = [];
   for (let s = 0; s < topology.redisShards; s++) {
     shards.push({
-      store: createShardStore(cache.l2.maxKeys, cache.l2.eviction),
+      store: createShardStore(cache.l2.maxKeys, cache.l2.eviction, storeOptionsOf(m)),
       busyUntil: 0,
       ops: 0,
       peakQueue: 0,
@@ -100,19 +118,25 @@ export function createState(m: Model): State {
     inflight,
     shards,
     db: {
-      versions: new Float64Array(workload.keys),
-      commitTime: new Float64Array(workload.keys),
-      latest: new Float64Array(workload.keys),
-      latestAt: new Float64Array(workload.keys),
+      versions: new Float64Array(m.keyCount),
+      commitTime: new Float64Array(m.keyCount),
+      latest: new Float64Array(m.keyCount),
+      latestAt: new Float64Array(m.keyCount),
       inUse: 0,
       waiting: new Int32Array(64),
       waitHead: 0,
       waitLen: 0,
     },
     metrics: createMetrics(topology.redisShards),
+    mit: createMitigationState(m),
     instanceUp: new Uint8Array(topology.instances).fill(1),
     wb: createWriteBehindState(m),
     cdc: createCdcState(m),
+    cdn: createCdnState(m.cdn, m.keyCount),
+    dbx: createDbExtras(m.scenario),
+    famStats: createFamilyStats(m.families),
+    monitor: createMonitor(topology.redisShards),
+    redisOps: createRedisOpsState(m),
   };
 }
 

@@ -4,7 +4,13 @@ import type { LayerStats, Summary } from '../types.ts';
 import type { Model } from './model.ts';
 import { runLatency, STALE_AGE_EDGES_MS } from './metrics.ts';
 import type { State } from './state.ts';
+import { redisOpsSummary, shardMemorySummary } from './redisOps.ts';
 import { cdcSummary, writeBehindSummary } from './writePaths.ts';
+import { alertSummary } from './alerts.ts';
+import { cdnSummary } from './cdn.ts';
+import { queryCacheSummary } from './dbExtras.ts';
+import { mitigationSummary } from './stampede/mitigation.ts';
+import { familySummary } from './families.ts';
 
 function layer(hits: number, misses: number): LayerStats {
   const total = hits + misses;
@@ -64,10 +70,17 @@ export function buildSummary(m: Model, s: State): Summary {
       evictions: sh.store.evictions,
       expired: sh.store.expired,
       peakQueue: sh.peakQueue,
+      ...shardMemorySummary(s, i),
     })),
     hotShardFactor: meanOps > 0 ? Math.max(...shardOps) / meanOps : 0,
+    ...redisOpsSummary(s),
     series: { intervalMs: m.sampleIntervalMs, points: mt.points.slice() },
     writeBehind: writeBehindSummary(s),
     cdc: cdcSummary(s),
+    cdn: cdnSummary(s.cdn),
+    queryCache: queryCacheSummary(m, s.dbx),
+    ...familySummary(m.families, s.famStats),
+    alerts: alertSummary({ m, s }),
+    ...mitigationSummary(s),
   };
 }

@@ -5,6 +5,9 @@ import type { KeyView, NodeId, NodeView, SimMs } from '../types.ts';
 import { appNode, redisNode } from './context.ts';
 import { keyName, shardOf, type Model } from './model.ts';
 import type { State } from './state.ts';
+import type { TtlDistribution } from '../redis/expiry.ts';
+import { liveTtlDistribution, liveTtlRemaining } from './redisOps.ts';
+import { replicaFields } from './replication.ts';
 
 const finiteOrNull = (t: number): SimMs | null => (Number.isFinite(t) ? t : null);
 
@@ -28,6 +31,8 @@ export function nodeView(m: Model, s: State): NodeView {
       queue: service > 0 ? Math.max(0, Math.ceil((sh.busyUntil - s.now) / service)) : 0,
       ops: sh.ops,
       up: sh.up,
+      memoryBytes: sh.store.memoryBytes,
+      maxMemoryBytes: sh.store.maxMemoryBytes,
     })),
     db: { connections: m.scenario.database.connections, inUse: s.db.inUse, queue: s.db.waitLen },
     ...(s.cdc ? { cdc: { backlog: s.cdc.len, up: s.cdc.up, processed: s.cdc.processed } } : {}),
@@ -41,13 +46,14 @@ export function keyView(m: Model, s: State, key: number): KeyView {
     p === null ? null : { version: p.version, expiresAtMs: finiteOrNull(p.expiresAt) };
   return {
     key,
-    name: keyName(key),
-    slot: keySlot(keyName(key)),
+    name: keyName(key, m),
+    slot: keySlot(keyName(key, m)),
     shard,
     dbVersion: s.db.versions[key]!,
     ...(s.db.latest[key] !== s.db.versions[key] ? { ackedVersion: s.db.latest[key]! } : {}),
     redis: s.shards[shard]!.up ? peek(storePeek(s.shards[shard]!.store, key, s.now)) : null,
     l1: s.l1.map((c) => (m.l1Enabled ? peek(l1Peek(c, key, s.now)) : null)),
+    ...replicaFields(m, s, key, peek),
   };
 }
 
@@ -66,4 +72,25 @@ export function nodeKeys(
         ? l1Entries(s.l1[i], s.now, limit)
         : [];
   return rows.map((r) => ({ key: r.key, version: r.version, expiresAtMs: finiteOrNull(r.expiresAt) }));
+}
+
+/**
+ * TTL left on the live keys of every shard that is up, bucketed (see redis/expiry.ts).
+ *
+ * @example
+ * sim.ttlDistribution().counts; // keys expiring within 1 s, 5 s, 10 s, ...
+ */
+export function ttlView(s: State): TtlDistribution {
+  return liveTtlDistribution(s);
+}
+
+/**
+ * TTL left (ms) on up to `limit` live keys with an expiry, spread over the keyspace: what a histogram
+ * drawn by the UI needs.
+ *
+ * @example
+ * sim.ttlRemaining(2000); // [59_812, 3_004, ...]
+ */
+export function ttlRemainingView(s: State, limit: number): number[] {
+  return liveTtlRemaining(s, limit);
 }

@@ -3,6 +3,11 @@ import type { Preset } from './preset.ts';
 import { baseline } from './baseline.ts';
 import { stampede } from './stampede.ts';
 import { stampedeSingleFlight } from './stampedeSingleFlight.ts';
+import { stampedeLock } from './stampedeLock.ts';
+import { stampedeXfetch } from './stampedeXfetch.ts';
+import { backgroundRefresh } from './backgroundRefresh.ts';
+import { hotKeyReplicas } from './hotKeyReplicas.ts';
+import { warming } from './warming.ts';
 import { hotKey } from './hotKey.ts';
 import { updateRace } from './updateRace.ts';
 import { noCache } from './noCache.ts';
@@ -14,6 +19,20 @@ import { writeBehindUnordered } from './writeBehindUnordered.ts';
 import { cdc } from './cdc.ts';
 import { cdcOutage } from './cdcOutage.ts';
 
+import { cdn } from './cdn.ts';
+import { cdnLeak } from './cdnLeak.ts';
+import { queryCache } from './queryCache.ts';
+import { dbLatencySpike } from './dbLatencySpike.ts';
+import { families } from './families.ts';
+import { partialCaching, wholeObject } from './partialCaching.ts';
+import { redisRestartCold } from './redisRestartCold.ts';
+import { redisRestartAof } from './redisRestartAof.ts';
+import { shardCrash } from './shardCrash.ts';
+import { redisDownFail } from './redisDownFail.ts';
+import { deploy } from './deploy.ts';
+import { memoryPressure } from './memoryPressure.ts';
+import { lfuVsLru } from './lfuVsLru.ts';
+
 export type { Preset };
 
 /** In the order a workshop meets them: the healthy system first, then one failure at a time. */
@@ -22,11 +41,30 @@ export const presets: readonly Preset[] = [
   noCache,
   stampede,
   stampedeSingleFlight,
+  stampedeLock,
+  stampedeXfetch,
+  backgroundRefresh,
+  warming,
   hotKey,
   l1HotKey,
+  hotKeyReplicas,
   updateRace,
   l1Inconsistency,
   ttlTooShort,
+  families,
+  partialCaching,
+  wholeObject,
+  cdn,
+  cdnLeak,
+  queryCache,
+  dbLatencySpike,
+  redisRestartCold,
+  redisRestartAof,
+  shardCrash,
+  redisDownFail,
+  deploy,
+  memoryPressure,
+  lfuVsLru,
   writeBehindCrash,
   writeBehindUnordered,
   cdc,

@@ -1,0 +1,66 @@
+import { schedule } from '../../core/eventQueue.ts';
+import { slotOf } from '../../redis/shardStore.ts';
+import type { Ctx } from '../context.ts';
+import { sendToDb } from '../dbFlow.ts';
+import { l2TtlOf } from '../families.ts';
+import { allocJob, freeJob } from '../jobs.ts';
+import { shardOf } from '../model.ts';
+import { sendSet } from '../redisFlow.ts';
+import { copiesOf, copyShardOf, storeIdOf } from '../replication.ts';
+import { EV_REFRESH_TICK, JOB_REFRESH, occupyShard } from './mitigation.ts';
+
+/**
+ * Stampede mode `background-refresh`, as the article's `background_refresher`: a worker watches the
+ * `refreshTopKeys` most popular keys and re-fetches one (database read, then SET) once `refreshAt` of
+ * its TTL has passed, so readers of a watched key never see it expire. Instead of polling every second
+ * the worker sleeps until the moment a key crosses the threshold, which gives the same refreshes without
+ * missing keys whose TTL is shorter than the polling period. The worker runs beside instance 0.
+ */
+
+/** How long to wait before looking at a shard again when it is down. */
+const DOWN_RETRY_MS = 100;
+
+/**
+ * Starts the refresher: every watched key is looked at once at time 0 (absent keys are fetched then).
+ *
+ * @example
+ * if (c.m.mit.refresh) startRefresher(c);
+ */
+export function startRefresher(c: Ctx): void {
+  for (let key = 0; key < c.m.mit.refreshKeys; key++) schedule(c.s.queue, c.s.now, EV_REFRESH_TICK, key, 0);
+}
+
+/** The refresher checks a watched key's remaining TTL (a `PTTL`, one command on the shard). */
+export function onRefreshTick(c: Ctx, key: number): void {
+  const s = c.s;
+  const m = c.m;
+  const copy = copiesOf(m, key) > 0 ? 0 : -1;
+  const shardIx = copy < 0 ? shardOf(m, key) : copyShardOf(m, key, copy);
+  const shard = s.shards[shardIx]!;
+  if (!shard.up) {
+    schedule(s.queue, s.now + DOWN_RETRY_MS, EV_REFRESH_TICK, key, 0);
+    return;
+  }
+  occupyShard(c, shardIx, 1);
+  const ttl = l2TtlOf(m, key);
+  const slot = slotOf(shard.store, storeIdOf(m, key, copy));
+  const expiry = slot < 0 ? -Infinity : shard.store.expires[slot]!;
+  if (expiry === Infinity) return; // no TTL: nothing to refresh until it is deleted
+  const threshold = ttl * (1 - m.mit.refreshAt);
+  if (expiry - s.now > threshold) {
+    schedule(s.queue, expiry - threshold, EV_REFRESH_TICK, key, 0);
+    return;
+  }
+  s.mit.refreshReads++;
+  sendToDb(c, allocJob(s.jobs, JOB_REFRESH, key, 0, s.now));
+}
+
+/** The refresher's read came back: store the value and sleep until the new one needs refreshing. */
+export function onRefreshFetched(c: Ctx, job: number, version: number): void {
+  const s = c.s;
+  const key = s.jobs.key[job]!;
+  sendSet(c, key, 0, version);
+  freeJob(s.jobs, job);
+  const ttl = l2TtlOf(c.m, key);
+  if (Number.isFinite(ttl)) schedule(s.queue, s.now + ttl * c.m.mit.refreshAt, EV_REFRESH_TICK, key, 0);
+}

@@ -1,0 +1,12 @@
+import { definePreset } from './preset.ts';
+import { stampedeBody } from './stampede.ts';
+
+export const backgroundRefresh = definePreset(
+  'background-refresh',
+  'Background refresh keeps hot keys warm',
+  'The stampede preset with a background refresher watching the 10 most popular keys: once 75 % of a ' +
+    "key's 5 s TTL has passed, the refresher re-reads it from the database and stores it again, so readers " +
+    'of those keys never see a miss. The cost is steady: one database read per watched key every 3.75 s, ' +
+    "whether anyone reads the key or not. Watch refreshReads and the hot keys' Redis misses staying at 0.",
+  { ...stampedeBody, cache: { ...stampedeBody.cache, stampede: { mode: 'background-refresh' } } },
+);
