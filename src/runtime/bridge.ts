@@ -3,17 +3,22 @@ import type { Driver } from './driver.ts';
 
 /** Coarse metrics reach React at most this often; the canvas reads the driver directly every frame. */
 const PUBLISH_INTERVAL_MS = 100;
+/** The summary (charts, headline numbers) costs milliseconds to build on busy runs: refresh it less. */
+const SUMMARY_INTERVAL_MS = 250;
 
 /**
- * Copies the driver's state into the store: playback flags at once, metrics (node views and the
- * summary, which cost a little to build) at most 10 times a second while playing. Returns the unsubscribe.
+ * Copies the driver's state into the store: at once after a step, seek, load or play/pause, and while
+ * playing at most 10 times a second (the summary 4 times). One setState per refresh, so React renders
+ * once. Returns the unsubscribe.
  */
 export function bridgeDriverToStore(
   driver: Driver,
   store: AppStore,
   clock: () => number = () => performance.now(),
 ): () => void {
-  let last = -Infinity;
+  let lastNodes = -Infinity;
+  let lastSummary = -Infinity;
+  let summary = driver.sim.summary();
   let prev: { t: number; ops: number[]; rates: number[] } = { t: 0, ops: [], rates: [] };
   /** Per-shard ops rate from the cumulative counters; a restart or seek back starts measuring again. */
   const rates = (t: number, ops: number[]): number[] => {
@@ -24,10 +29,16 @@ export function bridgeDriverToStore(
     }
     return prev.rates;
   };
-  const publish = () => {
-    last = clock();
-    const summary = driver.sim.summary();
-    store.getState().setPlayback({
+  const publish = (withSummary: boolean, extra: { notable?: null } = {}) => {
+    const now = clock();
+    lastNodes = now;
+    if (withSummary) {
+      summary = driver.sim.summary();
+      lastSummary = now;
+    }
+    const nodes = driver.sim.nodes();
+    store.setState({
+      ...extra,
       playing: driver.playing,
       speed: driver.speed,
       achievedSpeed: driver.achievedSpeed,
@@ -35,18 +46,22 @@ export function bridgeDriverToStore(
       nowMs: driver.sim.now(),
       events: summary.events,
       sampleEvery: driver.feed.sampleEvery,
+      nodes,
+      summary,
+      shardRates: rates(
+        nodes.nowMs,
+        nodes.shards.map((s) => s.ops),
+      ),
     });
-    const nodes = driver.sim.nodes();
-    const shardRates = rates(
-      nodes.nowMs,
-      nodes.shards.map((s) => s.ops),
-    );
-    store.getState().setMetrics(nodes, summary, shardRates);
   };
-  publish();
+  publish(true);
   return driver.subscribe((reason) => {
-    if (reason === 'tick' && clock() - last < PUBLISH_INTERVAL_MS && driver.playing) return;
-    if (reason === 'load') store.getState().setPlayback({ notable: null });
-    publish();
+    if (reason === 'tick' && driver.playing) {
+      const now = clock();
+      if (now - lastNodes < PUBLISH_INTERVAL_MS) return;
+      publish(now - lastSummary >= SUMMARY_INTERVAL_MS);
+      return;
+    }
+    publish(true, reason === 'load' ? { notable: null } : {});
   });
 }

@@ -12,6 +12,10 @@ const MIN_VISIBLE_WALL_MS = 450;
 const FRAME_BUDGET_MS = 7;
 /** Longest wall gap treated as continuous (a backgrounded tab must not fast-forward minutes). */
 const MAX_WALL_STEP_MS = 100;
+/** Wall time one engine chunk should take, so the budget is checked often. */
+const CHUNK_WALL_MS = 0.75;
+/** Wall time between two snapshots while playing. */
+const SNAPSHOT_WALL_GAP_MS = 500;
 
 export interface DriverListener {
   (reason: 'tick' | 'jump' | 'load' | 'state'): void;
@@ -35,6 +39,8 @@ export class Driver {
   /** Bumped on every change, so the canvas repaints only when there is something new to show. */
   version = 0;
   private listeners = new Set<DriverListener>();
+  /** Simulated ms the engine covers per wall ms (running average), to size chunks within the budget. */
+  private simPerWallMs = 5;
   private lastWall: number | null = null;
 
   constructor(
@@ -161,10 +167,13 @@ export class Driver {
    */
   private advanceTo(target: SimMs, budgetMs: number, draw: boolean): boolean {
     const t0 = this.clock();
-    let chunk = Math.max(0.5, (target - this.sim.now()) / 4);
+    // Snapshots cost milliseconds on big key spaces: while playing, at most about two per wall second.
+    const minGap = Number.isFinite(budgetMs) ? this.speed * SNAPSHOT_WALL_GAP_MS : 0;
     while (this.sim.now() < target) {
       const now = this.sim.now();
-      const due = this.snapshots.nextDue();
+      // Aim each chunk at about a millisecond of wall time so the budget check is fine-grained.
+      const chunk = Math.max(0.02, this.simPerWallMs * CHUNK_WALL_MS);
+      const due = Math.max(this.snapshots.nextDue(), this.snapshots.lastAt() + minGap);
       const end = Math.min(target, now + chunk, due > now ? due : target);
       const c0 = this.clock();
       this.sim.runUntil(end);
@@ -173,8 +182,12 @@ export class Driver {
       this.feed.drain(this.sim, this.minVisibleMs, this.sim.now() - now, drawNow);
       if (this.sim.now() >= due) this.snapshots.add(this.sim.now(), this.sim.snapshot());
       const spent = this.clock() - c0;
-      // Aim each chunk at about a millisecond of wall time so the budget check is fine-grained.
-      if (spent > 0) chunk = Math.max(0.05, ((end - now) / spent) * 1);
+      if (spent > 0.05) {
+        // Drop at once when work gets denser (a herd arrives), recover slowly: an overlong chunk is the
+        // one thing the budget check cannot interrupt.
+        const rate = (this.sim.now() - now) / spent;
+        this.simPerWallMs = rate < this.simPerWallMs ? rate : this.simPerWallMs * 0.8 + rate * 0.2;
+      }
       if (this.clock() - t0 > budgetMs) return this.sim.now() >= target;
       // The engine caps runUntil at the duration; stop rather than spin if the clock cannot move.
       if (this.sim.now() <= now) break;

@@ -7,6 +7,9 @@ export interface FrameStats {
   nowMs: number;
   speed: number;
   behind: boolean;
+  /** Wall ms spent advancing the simulation and painting in the last frame. */
+  tickMs: number;
+  paintMs: number;
 }
 
 declare global {

@@ -20,6 +20,11 @@ export class SnapshotStore {
     return last === undefined ? 0 : last + this.intervalMs;
   }
 
+  /** Time of the latest snapshot (-Infinity when there is none). */
+  lastAt(): SimMs {
+    return this.times[this.times.length - 1] ?? -Infinity;
+  }
+
   /** Stores a snapshot if it extends the covered range (earlier times are already covered). */
   add(t: SimMs, snap: SimSnapshot): void {
     const last = this.times[this.times.length - 1];

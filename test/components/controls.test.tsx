@@ -4,6 +4,7 @@ import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
 import { Controls } from '../../src/components/controls/Controls.tsx';
 import { Legend } from '../../src/components/controls/Legend.tsx';
+import { StageStatus } from '../../src/components/stage/StageStatus.tsx';
 import { PresetPicker } from '../../src/components/controls/PresetPicker.tsx';
 import { SeedInput } from '../../src/components/controls/SeedInput.tsx';
 import { renderWithApp, spyController } from './controlsHarness.tsx';
@@ -87,12 +88,18 @@ describe('seed, preset and legend', () => {
     expect(c.loadPreset).toHaveBeenCalledWith('stampede');
   });
 
-  it('the legend names each outcome and says when it samples', () => {
-    const { store } = renderWithApp(<Legend />);
+  it('the legend names each outcome, and the stage says when it samples', () => {
+    const { store } = renderWithApp(
+      <>
+        <Legend />
+        <StageStatus />
+      </>,
+    );
+    expect(screen.getByText('Showing every request')).toBeTruthy();
     for (const label of ['L1 hit', 'L2 hit', 'Miss to database', 'Stale value served', 'Write']) {
       expect(screen.getByText(label)).toBeTruthy();
     }
     act(() => store.getState().setPlayback({ sampleEvery: 20 }));
-    expect(screen.getByText(/Showing 1 in 20 requests/)).toBeTruthy();
+    expect(screen.getByText('Showing 1 in 20 requests (counts include all)')).toBeTruthy();
   });
 });

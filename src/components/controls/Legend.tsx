@@ -1,12 +1,10 @@
 import { OUTCOMES } from '../../engine/types.ts';
 import { OUTCOME_COLORS, OUTCOME_LABELS, OUTCOME_SHAPES, PENDING_COLOR } from '../../render/palette.ts';
-import { selectSampleEvery } from '../../store/selectors.ts';
 import { useAppStore } from '../../store/useAppStore.ts';
 import { OutcomeSwatch } from './OutcomeSwatch.tsx';
 
-/** What the particle colours mean, and how many of the requests are drawn. */
+/** What the particle colours and shapes mean. The stage itself says how many requests are drawn. */
 export function Legend() {
-  const every = useAppStore(selectSampleEvery);
   const cdn = useAppStore((s) => s.applied.topology.cdn);
   const shown = OUTCOMES.filter((o) => cdn || o !== 'cdn-hit');
   return (
@@ -23,11 +21,9 @@ export function Legend() {
           Outcome not known yet
         </li>
       </ul>
-      <p className="sample-note" role="status">
-        {every > 1
-          ? `Showing 1 in ${every} requests; every count includes all of them.`
-          : 'Showing every request.'}{' '}
-        Motion is slowed so short hops stay visible.
+      <p className="sample-note">
+        Every request is counted, even when only a sample is drawn. Motion is slowed so sub-millisecond hops
+        stay visible.
       </p>
     </div>
   );

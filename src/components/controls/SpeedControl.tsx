@@ -1,15 +1,12 @@
 import { useController } from '../../runtime/controller.ts';
 import { formatSpeed, sliderToSpeed, speedToSlider } from '../../runtime/speed.ts';
-import { selectAchievedSpeed, selectBehind, selectPlaying, selectSpeed } from '../../store/selectors.ts';
+import { selectSpeed } from '../../store/selectors.ts';
 import { useAppStore } from '../../store/useAppStore.ts';
 
-/** Logarithmic speed slider, 0.01x to 100x real time; says so when the engine cannot keep up. */
+/** Logarithmic speed slider, 0.01x to 100x real time (the stage says when the engine cannot keep up). */
 export function SpeedControl() {
   const c = useController();
   const speed = useAppStore(selectSpeed);
-  const behind = useAppStore(selectBehind);
-  const playing = useAppStore(selectPlaying);
-  const achieved = useAppStore(selectAchievedSpeed);
   return (
     <div className="speed">
       <label htmlFor="speed-slider">Speed</label>
@@ -28,11 +25,6 @@ export function SpeedControl() {
       <output className="speed-value" htmlFor="speed-slider">
         {formatSpeed(speed)}
       </output>
-      {playing && behind && (
-        <span className="behind" role="status">
-          can’t keep up: {formatSpeed(Math.max(0.01, achieved))}
-        </span>
-      )}
     </div>
   );
 }

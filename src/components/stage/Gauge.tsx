@@ -17,7 +17,7 @@ export function Gauge({ value, label, warn = 0.8 }: GaugeProps) {
       aria-valuemax={100}
       aria-valuenow={Math.round(v * 100)}
     >
-      <span className={`gauge-fill${v >= warn ? ' warn' : ''}`} style={{ width: `${v * 100}%` }} />
+      <span className={`gauge-fill${v >= warn ? ' warn' : ''}`} style={{ transform: `scaleX(${v})` }} />
     </span>
   );
 }

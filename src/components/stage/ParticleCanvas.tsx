@@ -39,7 +39,9 @@ export function ParticleCanvas({ driver, layout }: Props) {
     let fps = 0;
     let drawn = 0;
     const loop = (now: number) => {
+      const t0 = performance.now();
       driver.tick(now);
+      const t1 = performance.now();
       const l = layoutRef.current;
       const painted = paintedRef.current;
       if (ctx && canvas && (painted.version !== driver.version || painted.layout !== l)) {
@@ -53,6 +55,7 @@ export function ParticleCanvas({ driver, layout }: Props) {
         drawn = paintParticles(ctx, frame, l, scratch);
         paintedRef.current = { version: driver.version, layout: l };
       }
+      const t2 = performance.now();
       frames++;
       if (now - fpsStart >= 1000) {
         fps = (frames * 1000) / (now - fpsStart);
@@ -67,6 +70,8 @@ export function ParticleCanvas({ driver, layout }: Props) {
         nowMs: driver.sim.now(),
         speed: driver.speed,
         behind: driver.behind,
+        tickMs: t1 - t0,
+        paintMs: t2 - t1,
       });
       raf = requestAnimationFrame(loop);
     };

@@ -8,6 +8,7 @@ import { InstanceNode } from './InstanceNode.tsx';
 import { ParticleCanvas } from './ParticleCanvas.tsx';
 import { ShardNode } from './ShardNode.tsx';
 import { StageCaptions } from './StageCaptions.tsx';
+import { StageStatus } from './StageStatus.tsx';
 import { useElementSize } from './useElementSize.ts';
 
 /**
@@ -45,6 +46,7 @@ export function Stage({ driver }: { driver: Driver }) {
         }
       })}
       <ParticleCanvas driver={driver} layout={layout} />
+      <StageStatus />
     </div>
   );
 }
