@@ -16,6 +16,8 @@ export const nullMeaning: Readonly<Record<string, string>> = {
   'cache.l1.maxKeys': 'unbounded',
   'cache.l2.ttlMs': 'no expiry',
   'cache.l2.maxKeys': 'unbounded',
+  'cache.l2.maxMemoryBytes': 'unbounded',
+  'failures[].stepMs': 'the same as durationMs',
 };
 
 export interface FieldInfo {

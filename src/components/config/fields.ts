@@ -2,6 +2,7 @@ import { evictionPolicies, failureKinds, stampedeModes, strategies } from '../..
 import type { FailureKind } from '../../scenario/schema.ts';
 import { cdcLagDistributions, writeBehindQueues } from '../../scenario/writePathSchema.ts';
 import type { Unit } from '../format.ts';
+import { persistenceModes, redisDownPolicies } from '../../scenario/redisSchema.ts';
 
 /**
  * The config panel is generated from this table: one line per scenario field. Ranges mirror
@@ -84,6 +85,14 @@ export const FIELDS: readonly FieldDef[] = [
   { path: 'cache.l2.eviction', label: 'L2 eviction policy', section: 'l2', kind: 'select', options: evictionPolicies },
   { path: 'cache.l2.serviceMs', label: 'Redis service time', section: 'l2', kind: 'number', unit: 'ms', min: 0, max: 1000, log: true, sliderMin: 0.001 },
   { path: 'cache.l2.ttlJitter', label: 'L2 TTL jitter (±)', section: 'l2', kind: 'number', unit: 'ratio', min: 0, max: 0.9 },
+  { path: 'cache.l2.maxMemoryBytes', label: 'Redis maxmemory per shard (bytes)', section: 'l2', kind: 'number', unit: 'count', min: 1, max: 1_099_511_627_776, integer: true, log: true, sliderMin: 1024, nullable: { label: 'Unbounded' } },
+  { path: 'cache.l2.maxMemorySamples', label: 'Eviction samples (maxmemory-samples)', section: 'l2', kind: 'number', unit: 'count', min: 1, max: 64, integer: true },
+  { path: 'cache.l2.lfuLogFactor', label: 'LFU log factor', section: 'l2', kind: 'number', unit: 'none', min: 0, max: 1000, integer: true, log: true, sliderMin: 1 },
+  { path: 'cache.l2.lfuDecayTimeMin', label: 'LFU decay time (minutes)', section: 'l2', kind: 'number', unit: 'none', min: 0, max: 10_000, integer: true, log: true, sliderMin: 1 },
+  { path: 'cache.l2.hz', label: 'Active expiry cycles per second (hz)', section: 'l2', kind: 'number', unit: 'per-s', min: 0, max: 500, integer: true },
+  { path: 'cache.l2.persistence', label: 'Redis persistence', section: 'l2', kind: 'select', options: persistenceModes },
+  { path: 'cache.l2.rdbIntervalMs', label: 'RDB snapshot interval', section: 'l2', kind: 'number', unit: 'ms', min: 100, max: DAY, log: true },
+  { path: 'cache.redisDownPolicy', label: 'While Redis is down', section: 'l2', kind: 'select', options: redisDownPolicies },
   { path: 'cache.stampede.mode', label: 'Stampede protection', section: 'stampede', kind: 'select', options: stampedeModes },
   { path: 'cache.stampede.beta', label: 'XFetch beta', section: 'stampede', kind: 'number', unit: 'none', min: 0.01, max: 100, log: true },
   { path: 'cache.stampede.lockTtlMs', label: 'Lock TTL', section: 'stampede', kind: 'number', unit: 'ms', min: 1, max: 600_000, log: true },
@@ -153,6 +162,7 @@ export const LISTS: readonly ListDef[] = [
       { path: 'failures.*.kind', label: 'kind', section: 'failures', kind: 'select', options: failureKinds },
       { path: 'failures.*.atMs', label: 'at', section: 'failures', kind: 'number', unit: 'ms', min: 0, noSlider: true },
       { path: 'failures.*.durationMs', label: 'duration', section: 'failures', kind: 'number', unit: 'ms', min: 0, max: DAY, noSlider: true },
+      { path: 'failures.*.stepMs', label: 'deploy step', section: 'failures', kind: 'number', unit: 'ms', min: 0, max: DAY, noSlider: true, nullable: { label: 'Same as duration' } },
       { path: 'failures.*.target', label: 'target', section: 'failures', kind: 'number', unit: 'none', min: 0, max: 31, integer: true, noSlider: true },
     ],
     newItem: (rows) => ({ atMs: lastAt(rows) + 10_000, kind: failureKinds[0], durationMs: 5000 }),
@@ -171,10 +181,16 @@ export const OPTION_LABELS: Record<string, string> = {
   app: 'App instance',
   redis: 'Redis',
   'single-flight': 'Request coalescing (single-flight)',
+  fallback: 'Fall back to the database',
+  fail: 'Fail the request',
+  rdb: 'RDB snapshots',
+  aof: 'AOF (append-only file)',
 };
 
 export const FAILURE_LABELS: Record<FailureKind, string> = {
   'redis-restart': 'Redis restart',
+  'redis-shard-crash': 'Redis shard crash',
+  deploy: 'Rolling deploy',
   'instance-crash': 'App instance crash',
   'cdc-outage': 'CDC consumer outage',
 };
