@@ -34,6 +34,9 @@ function checkInvariants(s: ShardStore): void {
     }
   }
   expect(s.ttlCount).toBe(withTtl);
+  let bytes = 0;
+  for (let i = 0; i < s.size; i++) bytes += s.bytes[i]!;
+  expect(s.memoryBytes).toBe(bytes);
 }
 
 describe('shard store: expiry', () => {

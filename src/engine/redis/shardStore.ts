@@ -1,28 +1,50 @@
 /**
- * One Redis shard's keyspace: non-negative integer keys (workload ranks) with a version, an absolute expiry (Infinity = none), the
- * last-access time that LRU idle is measured from, and insertion order. Live keys sit in dense typed-array
+ * One Redis shard's keyspace: non-negative integer keys (workload ranks) with a version, an absolute expiry
+ * (Infinity = none), the last-access time that LRU idle and LFU decay are measured from, the LFU counter,
+ * the entry's size in bytes, and insertion order. Live keys sit in dense typed-array
  * slots 0..size-1 (removal swaps the last slot into the hole), so a uniformly random key is one draw, as
  * Redis's dictGetRandomKey gives. Keys with a TTL are also listed densely, like Redis's `expires` dict, for
  * active expiry. Everything is plain data: a snapshot is a structuredClone.
  *
  * Expiry is half-open, as in the L1 cache: a key is served while `now < expiresAt`.
  */
-import { randomInt, type RngState } from '../core/rng.ts';
-import { evictLru } from './evictionPool.ts';
+import type { RngState } from '../core/rng.ts';
+import { evictOne } from './evictionPool.ts';
+import { LFU_INIT_VAL, lfuOnAccess } from './lfu.ts';
 
 /**
- * What happens when a NEW key would exceed `maxKeys` (Redis's maxmemory-policy, with keys for bytes).
- * To add `volatile-lru`, `allkeys-lfu` or `volatile-ttl`: widen this union and add a case to `evictOne`
- * (the TTL list `ttlSlots` already gives O(1) sampling among volatile keys).
+ * What happens when a NEW entry would exceed `maxKeys` or `maxMemoryBytes` (Redis's maxmemory-policy).
+ * `volatile-*` policies only consider keys with a TTL (the dense `ttlSlots` list, like Redis's `expires`
+ * dict) and refuse the write, as `noeviction` does, when there is none.
  */
-export type EvictionPolicy = 'allkeys-lru' | 'allkeys-random' | 'noeviction';
+export type EvictionPolicy =
+  'noeviction' | 'allkeys-lru' | 'volatile-lru' | 'allkeys-lfu' | 'allkeys-random' | 'volatile-ttl';
+
+/** Optional limits and tuning; every field has Redis's default. */
+export interface StoreOptions {
+  /** maxmemory in bytes; null (the default) for no limit. */
+  maxMemoryBytes?: number | null;
+  /** lfu-log-factor (default 10). */
+  lfuLogFactor?: number;
+  /** lfu-decay-time in minutes (default 1; 0 = no decay). */
+  lfuDecayTimeMin?: number;
+  /** maxmemory-samples: keys sampled per eviction (default 5). */
+  samples?: number;
+}
 
 /** Size of Redis's eviction pool (EVPOOL_SIZE). */
 export const EVICTION_POOL_SIZE = 16;
 
 export interface ShardStore {
   maxKeys: number | null;
+  maxMemoryBytes: number | null;
   eviction: EvictionPolicy;
+  /** Whether accesses update the LFU counters (only under an LFU policy, as in Redis). */
+  lfuOn: boolean;
+  lfuLogFactor: number;
+  lfuDecayTimeMin: number;
+  /** Sum of `bytes` over the live slots. */
+  memoryBytes: number;
   /** Keys sampled per eviction (maxmemory-samples). */
   samples: number;
   /** key -> dense slot + 1 (0 = absent), a direct table sized to the largest key seen. */
@@ -33,6 +55,10 @@ export interface ShardStore {
   lastAccess: Float64Array;
   /** Insertion sequence number, for listing keys in insertion order. */
   inserted: Float64Array;
+  /** Memory each entry takes (key name + value + overhead), see memory.ts. */
+  bytes: Float64Array;
+  /** LFU counter per slot (0-255). */
+  lfu: Uint8Array;
   /** slot -> position in `ttlSlots`, -1 when the key has no TTL. */
   ttlPos: Int32Array;
   ttlSlots: Int32Array;
@@ -64,18 +90,29 @@ const INITIAL_SLOTS = 64;
  * const s = createShardStore(10_000, 'allkeys-lru');
  * storeSet(s, 42, 1, Infinity, now, rng);
  */
-export function createShardStore(maxKeys: number | null, eviction: EvictionPolicy): ShardStore {
+export function createShardStore(
+  maxKeys: number | null,
+  eviction: EvictionPolicy,
+  options: StoreOptions = {},
+): ShardStore {
   const n = maxKeys === null ? INITIAL_SLOTS : Math.max(1, Math.min(maxKeys, INITIAL_SLOTS));
   return {
     maxKeys,
+    maxMemoryBytes: options.maxMemoryBytes ?? null,
     eviction,
-    samples: 5,
+    lfuOn: eviction === 'allkeys-lfu',
+    lfuLogFactor: options.lfuLogFactor ?? 10,
+    lfuDecayTimeMin: options.lfuDecayTimeMin ?? 1,
+    memoryBytes: 0,
+    samples: options.samples ?? 5,
     index: new Int32Array(1024),
     keys: new Float64Array(n),
     versions: new Float64Array(n),
     expires: new Float64Array(n),
     lastAccess: new Float64Array(n),
     inserted: new Float64Array(n),
+    bytes: new Float64Array(n),
+    lfu: new Uint8Array(n),
     ttlPos: new Int32Array(n),
     ttlSlots: new Int32Array(n),
     ttlCount: 0,
@@ -108,6 +145,10 @@ function grow(s: ShardStore): void {
   s.expires = f64(s.expires);
   s.lastAccess = f64(s.lastAccess);
   s.inserted = f64(s.inserted);
+  s.bytes = f64(s.bytes);
+  const lfu = new Uint8Array(n);
+  lfu.set(s.lfu);
+  s.lfu = lfu;
   s.ttlPos = i32(s.ttlPos);
   s.ttlSlots = i32(s.ttlSlots);
 }
@@ -127,7 +168,7 @@ function growIndex(s: ShardStore, key: number): void {
 }
 
 /** Sets a slot's expiry, keeping the dense TTL list in step. */
-function setExpiry(s: ShardStore, slot: number, expiresAt: number): void {
+export function setExpiry(s: ShardStore, slot: number, expiresAt: number): void {
   s.expires[slot] = expiresAt;
   const p = s.ttlPos[slot]!;
   if (expiresAt !== Infinity && p === -1) {
@@ -145,6 +186,7 @@ function setExpiry(s: ShardStore, slot: number, expiresAt: number): void {
 export function removeSlot(s: ShardStore, slot: number): void {
   setExpiry(s, slot, Infinity);
   s.index[s.keys[slot]!] = 0;
+  s.memoryBytes -= s.bytes[slot]!;
   const last = --s.size;
   if (slot === last) return;
   const key = s.keys[last]!;
@@ -153,37 +195,18 @@ export function removeSlot(s: ShardStore, slot: number): void {
   s.expires[slot] = s.expires[last]!;
   s.lastAccess[slot] = s.lastAccess[last]!;
   s.inserted[slot] = s.inserted[last]!;
+  s.bytes[slot] = s.bytes[last]!;
+  s.lfu[slot] = s.lfu[last]!;
   const p = s.ttlPos[last]!;
   s.ttlPos[slot] = p;
   if (p !== -1) s.ttlSlots[p] = slot;
   s.index[key] = slot + 1;
 }
 
-/** Frees room for one new key under the policy; false when nothing may (or can) be evicted. */
-function evictOne(s: ShardStore, now: number, rng: RngState): boolean {
-  if (s.size === 0) return false;
-  switch (s.eviction) {
-    case 'noeviction':
-      return false;
-    case 'allkeys-random':
-      removeSlot(s, randomInt(rng, s.size));
-      break;
-    case 'allkeys-lru':
-      removeSlot(s, evictLru(s, now, rng));
-      break;
-    // Future policies go here: 'volatile-lru' (evictLru over ttlSlots), 'allkeys-lfu', 'volatile-ttl'.
-    default: {
-      const never: never = s.eviction;
-      throw new Error(`unknown eviction policy ${String(never)}`);
-    }
-  }
-  s.evictions++;
-  return true;
-}
-
 /**
  * GET: the key's version, or -1. An expired key is deleted on access and counted in `expired`. A hit
- * refreshes the LRU clock and, when `resetTtlMs` is a number, slides the expiry to now + resetTtlMs.
+ * refreshes the LRU clock, bumps the LFU counter under an LFU policy (drawing from `rng`) and, when
+ * `resetTtlMs` is a number, slides the expiry to now + resetTtlMs.
  *
  * @example
  * storeGet(s, 42, now, rng, null); // 1, or -1 on a miss
@@ -192,7 +215,7 @@ export function storeGet(
   s: ShardStore,
   key: number,
   now: number,
-  _rng: RngState,
+  rng: RngState,
   resetTtlMs: number | null,
 ): number {
   const slot = slotOf(s, key);
@@ -202,6 +225,7 @@ export function storeGet(
     s.expired++;
     return -1;
   }
+  if (s.lfuOn) touchLfu(s, slot, now, rng);
   s.lastAccess[slot] = now;
   if (resetTtlMs !== null) setExpiry(s, slot, now + resetTtlMs);
   return s.versions[slot]!;
@@ -218,12 +242,28 @@ export function storePeek(
   return { version: s.versions[slot]!, expiresAt: s.expires[slot]! };
 }
 
+function touchLfu(s: ShardStore, slot: number, now: number, rng: RngState): void {
+  const c = s.lfu[slot]!;
+  s.lfu[slot] = lfuOnAccess(c, s.lastAccess[slot]!, now, s.lfuLogFactor, s.lfuDecayTimeMin, rng);
+}
+
+/** Whether `extra` more bytes and `newKeys` more keys would break a limit. */
+function overLimit(s: ShardStore, newKeys: number, extra: number): boolean {
+  return (
+    (s.maxKeys !== null && s.size + newKeys > s.maxKeys) ||
+    (s.maxMemoryBytes !== null && s.memoryBytes + extra > s.maxMemoryBytes)
+  );
+}
+
 /**
- * SET: inserts or overwrites. A new key beyond `maxKeys` first evicts under the policy; with `noeviction`
- * (or nothing left to evict) the write is refused, counted in `rejectedWrites`, and false is returned.
+ * SET: inserts or overwrites an entry of `bytes` bytes. When the entry would break `maxKeys` or
+ * `maxMemoryBytes`, entries are evicted under the policy until it fits; with `noeviction` (or nothing left
+ * that the policy may evict) the write is refused, counted in `rejectedWrites`, and false is returned.
+ * Unlike Redis, which evicts before a command only once memory is already over the limit, this keeps
+ * memory at or under the limit at all times, so a figure over 100 % never shows up.
  *
  * @example
- * storeSet(s, 42, 2, now + 60_000, now, rng); // true
+ * storeSet(s, 42, 2, now + 60_000, now, rng, 1080); // true
  */
 export function storeSet(
   s: ShardStore,
@@ -232,6 +272,7 @@ export function storeSet(
   expiresAt: number,
   now: number,
   rng: RngState,
+  bytes = 0,
 ): boolean {
   let slot = slotOf(s, key);
   if (slot >= 0 && now >= s.expires[slot]!) {
@@ -244,7 +285,7 @@ export function storeSet(
     if (!(key >= 0 && Number.isInteger(key)))
       throw new RangeError(`shard keys are integers >= 0, got ${key}`);
     if (key >= s.index.length) growIndex(s, key);
-    while (s.maxKeys !== null && s.size >= s.maxKeys) {
+    while (overLimit(s, 1, bytes)) {
       if (!evictOne(s, now, rng)) {
         s.rejectedWrites++;
         return false;
@@ -256,10 +297,31 @@ export function storeSet(
     s.inserted[slot] = s.nextInsert++;
     s.ttlPos[slot] = -1;
     s.index[key] = slot + 1;
+    s.bytes[slot] = 0;
+    s.lfu[slot] = LFU_INIT_VAL;
+  } else {
+    if (s.maxMemoryBytes !== null && bytes > s.bytes[slot]!) {
+      // A bigger value needs room too; if the policy picks the key itself, the write is refused.
+      if (!makeRoomForGrowth(s, key, bytes - s.bytes[slot]!, now, rng)) return false;
+      slot = slotOf(s, key);
+    }
+    if (s.lfuOn) touchLfu(s, slot, now, rng);
   }
+  s.memoryBytes += bytes - s.bytes[slot]!;
+  s.bytes[slot] = bytes;
   s.versions[slot] = version;
   s.lastAccess[slot] = now;
   setExpiry(s, slot, expiresAt);
+  return true;
+}
+
+function makeRoomForGrowth(s: ShardStore, key: number, extra: number, now: number, rng: RngState): boolean {
+  while (overLimit(s, 0, extra)) {
+    if (s.size <= 1 || !evictOne(s, now, rng) || slotOf(s, key) < 0) {
+      s.rejectedWrites++;
+      return false;
+    }
+  }
   return true;
 }
 
@@ -275,6 +337,7 @@ export function storeDelete(s: ShardStore, key: number): boolean {
 export function storeClear(s: ShardStore): void {
   s.index.fill(0);
   s.size = s.ttlCount = s.poolSize = 0;
+  s.memoryBytes = 0;
 }
 
 /** Keys held, including expired keys not yet removed (as Redis's DBSIZE). */
@@ -300,29 +363,4 @@ export function storeEntries(s: ShardStore, now: number, limit: number): StoreEn
   }));
 }
 
-/**
- * One pass of Redis's active expiry: sample up to `samples` keys that have a TTL, delete the expired ones,
- * and go again while more than 25 % of the sample had expired. Returns the number removed.
- *
- * @example
- * activeExpireCycle(s, now, rng); // run every 100 ms of simulated time, as Redis's hz 10
- */
-export function activeExpireCycle(s: ShardStore, now: number, rng: RngState, samples = 20): number {
-  let removed = 0;
-  for (;;) {
-    const n = Math.min(samples, s.ttlCount);
-    if (n === 0) break;
-    let expired = 0;
-    for (let i = 0; i < n && s.ttlCount > 0; i++) {
-      const slot = s.ttlSlots[randomInt(rng, s.ttlCount)]!;
-      if (now >= s.expires[slot]!) {
-        removeSlot(s, slot);
-        expired++;
-      }
-    }
-    removed += expired;
-    if (expired * 4 <= n) break;
-  }
-  s.expired += removed;
-  return removed;
-}
+export { activeExpireCycle } from './expiry.ts';

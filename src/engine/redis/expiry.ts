@@ -1,0 +1,88 @@
+/**
+ * Expiry beyond the lazy check on access: Redis's active expiry cycle, and the picture of what is left to
+ * expire (the TTL distribution of live keys), which shows at a glance when many keys will expire together.
+ */
+import { randomInt, type RngState } from '../core/rng.ts';
+import type { TtlDistribution } from '../types.ts';
+import { removeSlot, type ShardStore } from './shardStore.ts';
+
+/** Upper edges (ms) of the TTL-remaining buckets: 1 s ... 1 day; the last bucket is open. */
+export const TTL_EDGES_MS = [
+  1000, 5000, 10_000, 30_000, 60_000, 300_000, 900_000, 3_600_000, 21_600_000, 86_400_000,
+];
+
+export type { TtlDistribution };
+
+/**
+ * One pass of Redis's active expiry: sample up to `samples` keys that have a TTL, delete the expired ones,
+ * and go again while more than 25 % of the sample had expired. Returns the number removed.
+ *
+ * @example
+ * activeExpireCycle(s, now, rng); // run every 100 ms of simulated time, as Redis's hz 10
+ */
+export function activeExpireCycle(s: ShardStore, now: number, rng: RngState, samples = 20): number {
+  let removed = 0;
+  for (;;) {
+    const n = Math.min(samples, s.ttlCount);
+    if (n === 0) break;
+    let expired = 0;
+    for (let i = 0; i < n && s.ttlCount > 0; i++) {
+      const slot = s.ttlSlots[randomInt(rng, s.ttlCount)]!;
+      if (now >= s.expires[slot]!) {
+        removeSlot(s, slot);
+        expired++;
+      }
+    }
+    removed += expired;
+    if (expired * 4 <= n) break;
+  }
+  s.expired += removed;
+  return removed;
+}
+
+/**
+ * The TTL left on every live key of the given stores, bucketed by TTL_EDGES_MS. Scans every key:
+ * on demand only (a summary, a chart refresh), never per event.
+ *
+ * @example
+ * ttlDistribution(shards.map((sh) => sh.store), now).counts; // [0, 12, 40, ...]
+ */
+export function ttlDistribution(stores: readonly ShardStore[], now: number): TtlDistribution {
+  const counts = new Array<number>(TTL_EDGES_MS.length + 1).fill(0);
+  let noExpiry = 0;
+  for (const s of stores) {
+    for (let i = 0; i < s.size; i++) {
+      const left = s.expires[i]! - now;
+      if (left === Infinity) noExpiry++;
+      else if (left > 0) {
+        let b = 0;
+        while (b < TTL_EDGES_MS.length && left >= TTL_EDGES_MS[b]!) b++;
+        counts[b]!++;
+      }
+    }
+  }
+  return { edgesMs: TTL_EDGES_MS.slice(), counts, noExpiry };
+}
+
+/**
+ * The TTL left (ms) on up to `limit` live keys with an expiry, for a histogram drawn by the UI. When there
+ * are more, every k-th key is taken so the sample spreads over the whole keyspace.
+ *
+ * @example
+ * ttlRemaining(shards.map((sh) => sh.store), now, 5000); // [59_812, 12_004, ...]
+ */
+export function ttlRemaining(stores: readonly ShardStore[], now: number, limit: number): number[] {
+  let total = 0;
+  for (const s of stores) total += s.ttlCount;
+  const step = Math.max(1, Math.ceil(total / Math.max(1, limit)));
+  const out: number[] = [];
+  let n = 0;
+  for (const s of stores) {
+    for (let i = 0; i < s.ttlCount; i++, n++) {
+      if (n % step !== 0 || out.length >= limit) continue;
+      const left = s.expires[s.ttlSlots[i]!]! - now;
+      if (left > 0) out.push(left);
+    }
+  }
+  return out;
+}
