@@ -17,6 +17,12 @@ export const EV_RECOVER = 10; // a: failure index
 // Reserved ranges, one per area, so mechanisms added side by side never collide:
 // 20-29 Redis internals and failures, 30-39 write paths (write-behind, CDC),
 // 40-49 stampede and hot-key mitigations, 50-59 CDN, database extras, families, monitoring.
+export const EV_ACTIVE_EXPIRE = 20; // a: shard whose cron ticks
+export const EV_RDB_SAVE = 21; // every shard that is up saves an RDB snapshot
+export const EV_INSTANCE_DOWN = 22; // a: instance a deploy stops, b: failure index
+export const EV_INSTANCE_UP = 23; // a: instance back from a deploy, b: failure index
+export const EV_CDN_FORWARD = 50; // a: job the edge sends on to the load balancer
+export const EV_CDN_PURGE = 51; // a: key whose edge copies a purge removes
 export const EV_WB_TICK = 30; // a: instance whose flush interval elapsed
 export const EV_CDC_WAKE = 31; // the CDC consumer looks at the head of the broker
 

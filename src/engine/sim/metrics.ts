@@ -147,6 +147,14 @@ export function closeInterval(
     dbQueue,
     shardOps: Array.from(m.shardOpsInterval),
     shardKeys,
+    redisP99: 0,
+    alerts: [],
+    // Filled by sampleRedis (redisOps.ts) right after.
+    shardMemoryBytes: [],
+    evictions: 0,
+    expired: 0,
+    redisErrors: 0,
+    instancesUp: 0,
   });
   c.fill(0);
   m.shardOpsInterval.fill(0);

@@ -1,0 +1,23 @@
+import { definePreset } from './preset.ts';
+
+export const memoryPressure = definePreset(
+  'memory-pressure',
+  'Memory pressure: maxmemory with allkeys-lru',
+  'Each of three shards may use 2 MB, while the working set of 20 000 keys of 1 KB would take about ' +
+    '7 MB per shard. Redis evicts to make room: under allkeys-lru it samples five keys and drops the idlest, ' +
+    'so the popular keys stay and the long tail churns. Watch memory sit at the limit, evictions climb and ' +
+    'the hit ratio settle well below the unbounded baseline. Switch the policy to noeviction: nothing is ' +
+    'evicted, but once a shard is full every SET is refused (rejectedWrites), so new keys never get cached. ' +
+    'Try volatile-ttl or allkeys-lfu too.',
+  {
+    version: 1,
+    seed: 42,
+    durationMs: 40_000,
+    workload: { rps: 2000, readRatio: 0.95, keys: 20_000, zipf: 0.9, valueBytes: 1024 },
+    topology: { instances: 4, redisShards: 3 },
+    cache: {
+      strategy: 'cache-aside',
+      l2: { ttlMs: 600_000, maxMemoryBytes: 2_000_000, eviction: 'allkeys-lru' },
+    },
+  },
+);
