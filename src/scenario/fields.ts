@@ -18,6 +18,10 @@ export const nullMeaning: Readonly<Record<string, string>> = {
   'cache.l2.maxKeys': 'unbounded',
   'cache.l2.maxMemoryBytes': 'unbounded',
   'failures[].stepMs': 'the same as durationMs',
+  'workload.families[].zipf': 'the value of workload.zipf',
+  'workload.families[].readRatio': 'the value of workload.readRatio',
+  'workload.families[].ttlMs': 'no expiry',
+  'workload.families[].l1TtlMs': 'the value of cache.l1.ttlMs',
 };
 
 export interface FieldInfo {

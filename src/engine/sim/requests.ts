@@ -12,6 +12,8 @@ import { sendGet } from './redisFlow.ts';
 import { traceHop, traceRequest } from './trace.ts';
 import { acceptWrite } from './writeBehind.ts';
 import { nextUpInstance } from './writePaths.ts';
+import { cdnArrival, cdnOnResponse } from './cdn.ts';
+import { isCached, l1TtlOf, pickFamilyKey, recordFamilyResponse } from './families.ts';
 
 /** Schedules the next Poisson arrival at the current rate (none while the rate is 0). */
 export function scheduleNextArrival(c: Ctx): void {
@@ -48,25 +50,51 @@ export function onArrival(c: Ctx, generation: number): void {
   if (generation !== s.arrivalGen) return; // superseded by a phase change
   scheduleNextArrival(c);
   const m = c.m;
-  const isRead = random(s.rng) < m.scenario.workload.readRatio;
-  const key = pickKey(c);
+  const fm = m.families;
+  let isRead: boolean;
+  let key: number;
+  if (fm === null) {
+    isRead = random(s.rng) < m.scenario.workload.readRatio;
+    key = pickKey(c);
+  } else {
+    key = pickFamilyKey(c, fm);
+    isRead = random(s.rng) < fm.readRatio[fm.familyOf[key]!]!;
+  }
+  // With a CDN this event is the arrival at the edge, one CDN hop after the client sent it.
+  const start = s.now - (m.cdn === null ? m.scenario.network.clientMs : m.cdnHopMs);
+  const job = allocJob(s.jobs, isRead ? JOB_READ : JOB_WRITE, key, 0, start);
+  if (m.cdn !== null) {
+    cdnArrival(c, job);
+    return;
+  }
+  admit(c, job);
+}
+
+/** A request reaches an instance through the load balancer (from the client, or from the CDN edge). */
+export function admit(c: Ctx, job: number): void {
+  const s = c.s;
+  const m = c.m;
+  const key = s.jobs.key[job]!;
+  const isRead = s.jobs.kind[job] === JOB_READ;
   const inst = pickInstance(c);
-  const start = s.now - m.scenario.network.clientMs;
-  const job = allocJob(s.jobs, isRead ? JOB_READ : JOB_WRITE, key, inst, start);
+  s.jobs.instance[job] = inst;
   s.instanceInFlight[inst]!++;
   if (c.trace) {
     const id = s.jobs.requestId[job]!;
-    traceHop(
-      c.trace,
-      id,
-      key,
-      'client',
-      'lb',
-      start,
-      s.now - m.scenario.network.clientMs / 2,
-      'request',
-      null,
-    );
+    if (m.cdn === null) {
+      const start = s.jobs.start[job]!;
+      traceHop(
+        c.trace,
+        id,
+        key,
+        'client',
+        'lb',
+        start,
+        s.now - m.scenario.network.clientMs / 2,
+        'request',
+        null,
+      );
+    }
     traceHop(
       c.trace,
       id,
@@ -81,7 +109,7 @@ export function onArrival(c: Ctx, generation: number): void {
   }
   if (s.instanceUp[inst] === 0) return respond(c, job, 0, 'error'); // every instance is down
   if (!isRead && m.scenario.cache.strategy === 'write-behind') return acceptWrite(c, job);
-  if (!isRead || m.scenario.cache.strategy === 'none') {
+  if (!isRead || m.scenario.cache.strategy === 'none' || (m.families !== null && !isCached(m, key))) {
     sendToDb(c, job);
     return;
   }
@@ -101,7 +129,7 @@ export function onArrival(c: Ctx, generation: number): void {
 
 /** Stores a fetched value in the instance's L1, when it has one. */
 export function fillL1(c: Ctx, inst: number, key: number, version: number): void {
-  if (c.m.l1Enabled) l1Set(c.s.l1[inst]!, key, version, c.s.now + c.m.l1TtlMs);
+  if (c.m.l1Enabled) l1Set(c.s.l1[inst]!, key, version, c.s.now + l1TtlOf(c.m, key));
 }
 
 /**
@@ -121,7 +149,7 @@ export function respond(c: Ctx, job: number, version: number, outcome: Outcome):
     final = 'stale';
     recordStale(mt, s.now - s.db.latestAt[key]!);
   }
-  const end = s.now + c.m.scenario.network.clientMs;
+  const end = s.now + c.m.scenario.network.clientMs + c.m.cdnHopMs;
   mt.requests++;
   mt.interval[I_REQ]!++;
   if (isWrite) mt.writes++;
@@ -131,6 +159,8 @@ export function respond(c: Ctx, job: number, version: number, outcome: Outcome):
     mt.interval[I_ERR]!++;
   }
   recordLatency(mt, end - j.start[job]!);
+  if (c.m.families !== null) recordFamilyResponse(c, key, outcome, final === 'stale', isWrite);
+  if (c.m.cdn !== null) cdnOnResponse(c, job, version, final);
   s.instanceInFlight[j.instance[job]!]!--;
   if (c.trace) {
     const id = j.requestId[job]!;
