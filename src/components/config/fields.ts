@@ -3,6 +3,7 @@ import type { FailureKind } from '../../scenario/schema.ts';
 import { cdcLagDistributions, writeBehindQueues } from '../../scenario/writePathSchema.ts';
 import type { Unit } from '../format.ts';
 import { persistenceModes, redisDownPolicies } from '../../scenario/redisSchema.ts';
+import { consequences } from '../../scenario/schemaExtras.ts';
 
 /**
  * The config panel is generated from this table: one line per scenario field. Ranges mirror
@@ -21,6 +22,8 @@ export type SectionId =
   | 'stampede'
   | 'database'
   | 'network'
+  | 'cdn'
+  | 'monitoring'
   | 'failures';
 
 export const SECTIONS: readonly { id: SectionId; title: string }[] = [
@@ -33,6 +36,8 @@ export const SECTIONS: readonly { id: SectionId; title: string }[] = [
   { id: 'stampede', title: 'Stampede' },
   { id: 'database', title: 'Database' },
   { id: 'network', title: 'Network' },
+  { id: 'cdn', title: 'CDN / edge' },
+  { id: 'monitoring', title: 'Monitoring (alert thresholds)' },
   { id: 'failures', title: 'Failures' },
 ];
 
@@ -71,6 +76,8 @@ export const FIELDS: readonly FieldDef[] = [
   { path: 'workload.keys', label: 'Keys', section: 'workload', kind: 'number', unit: 'keys', min: 1, max: 2_000_000, integer: true, log: true },
   { path: 'workload.zipf', label: 'Zipf exponent', section: 'workload', kind: 'number', unit: 'none', min: 0, max: 3 },
   { path: 'workload.hotKey.share', label: 'Hot key share', section: 'workload', kind: 'number', unit: 'ratio', min: 0, max: 1, nullable: { label: 'No hot key', parentPath: 'workload.hotKey' } },
+  { path: 'workload.users', label: 'Users', section: 'workload', kind: 'number', unit: 'count', min: 1, max: 10_000_000, integer: true, log: true },
+  { path: 'workload.valueBytes', label: 'Value size (bytes)', section: 'workload', kind: 'number', unit: 'count', min: 1, max: 536_870_912, integer: true, log: true },
   { path: 'topology.instances', label: 'Instances', section: 'topology', kind: 'number', unit: 'count', min: 1, max: 32, integer: true },
   { path: 'topology.redisShards', label: 'Redis shards', section: 'topology', kind: 'number', unit: 'count', min: 1, max: 16, integer: true },
   { path: 'topology.cdn', label: 'CDN', section: 'topology', kind: 'boolean' },
@@ -118,6 +125,20 @@ export const FIELDS: readonly FieldDef[] = [
   { path: 'database.readMs', label: 'DB read time', section: 'database', kind: 'number', unit: 'ms', min: 0, max: 60_000, log: true, sliderMin: 0.01 },
   { path: 'database.writeMs', label: 'DB write time', section: 'database', kind: 'number', unit: 'ms', min: 0, max: 60_000, log: true, sliderMin: 0.01 },
   { path: 'database.serviceTime', label: 'DB service time distribution', section: 'database', kind: 'select', options: ['exponential', 'constant'] },
+  { path: 'database.queryCache.enabled', label: 'DB query cache', section: 'database', kind: 'boolean' },
+  { path: 'database.queryCache.maxEntries', label: 'DB query cache entries', section: 'database', kind: 'number', unit: 'count', min: 1, max: 10_000_000, integer: true, log: true },
+  { path: 'cdn.purgeDelayMs', label: 'CDN purge delay', section: 'cdn', kind: 'number', unit: 'ms', min: 0, max: 3_600_000, log: true, sliderMin: 1 },
+  { path: 'cdn.hopMs', label: 'CDN latency', section: 'cdn', kind: 'number', unit: 'ms', min: 0, max: 10_000, log: true, sliderMin: 0.01 },
+  { path: 'monitoring.enabled', label: 'Alerts enabled', section: 'monitoring', kind: 'boolean' },
+  { path: 'monitoring.hitRateBelow', label: 'Alert: hit rate below', section: 'monitoring', kind: 'number', unit: 'ratio', min: 0, max: 1 },
+  { path: 'monitoring.missSpikeFactor', label: 'Alert: miss spike factor', section: 'monitoring', kind: 'number', unit: 'none', min: 1, max: 1000, log: true },
+  { path: 'monitoring.missSpikeMin', label: 'Alert: miss spike minimum', section: 'monitoring', kind: 'number', unit: 'count', min: 0, max: 10_000_000, integer: true, log: true, sliderMin: 1 },
+  { path: 'monitoring.evictionsAbove', label: 'Alert: evictions above', section: 'monitoring', kind: 'number', unit: 'count', min: 0, max: 10_000_000, integer: true, log: true, sliderMin: 1 },
+  { path: 'monitoring.memoryAbove', label: 'Alert: memory above', section: 'monitoring', kind: 'number', unit: 'ratio', min: 0, max: 1 },
+  { path: 'monitoring.p99AboveMs', label: 'Alert: Redis p99 above', section: 'monitoring', kind: 'number', unit: 'ms', min: 0, max: 60_000, log: true, sliderMin: 0.01 },
+  { path: 'monitoring.keyGrowthAbove', label: 'Alert: key growth above', section: 'monitoring', kind: 'number', unit: 'ratio', min: 0, max: 100, log: true, sliderMin: 0.01 },
+  { path: 'monitoring.keyGrowthWarmupMs', label: 'Alert: key growth warm-up', section: 'monitoring', kind: 'number', unit: 'ms', min: 0, max: DAY, noSlider: true },
+  { path: 'monitoring.expiringAtOnceAbove', label: 'Alert: keys expiring at once above', section: 'monitoring', kind: 'number', unit: 'ratio', min: 0, max: 1 },
   { path: 'network.clientMs', label: 'Client latency', section: 'network', kind: 'number', unit: 'ms', min: 0, max: 10_000, log: true, sliderMin: 0.01 },
   { path: 'network.redisMs', label: 'Redis latency', section: 'network', kind: 'number', unit: 'ms', min: 0, max: 10_000, log: true, sliderMin: 0.01 },
   { path: 'network.dbMs', label: 'Database latency', section: 'network', kind: 'number', unit: 'ms', min: 0, max: 10_000, log: true, sliderMin: 0.01 },
@@ -154,6 +175,38 @@ export const LISTS: readonly ListDef[] = [
     newItem: (rows) => ({ atMs: lastAt(rows) + 10_000, rps: 1000 }),
   },
   {
+    path: 'workload.families',
+    section: 'workload',
+    item: 'Family',
+    maxItems: 16,
+    fields: [
+      { path: 'workload.families.*.name', label: 'name', section: 'workload', kind: 'text' },
+      { path: 'workload.families.*.share', label: 'share', section: 'workload', kind: 'number', unit: 'ratio', min: 0, max: 1 },
+      { path: 'workload.families.*.keys', label: 'keys', section: 'workload', kind: 'number', unit: 'keys', min: 1, max: 2_000_000, integer: true, log: true },
+      { path: 'workload.families.*.zipf', label: 'Zipf exponent', section: 'workload', kind: 'number', unit: 'none', min: 0, max: 3, nullable: { label: 'Workload Zipf' } },
+      { path: 'workload.families.*.readRatio', label: 'read ratio', section: 'workload', kind: 'number', unit: 'ratio', min: 0, max: 1, nullable: { label: 'Workload read ratio' } },
+      { path: 'workload.families.*.ttlMs', label: 'L2 TTL', section: 'workload', kind: 'number', unit: 'ms', min: 1, max: DAY, log: true, nullable: { label: 'No expiry' } },
+      { path: 'workload.families.*.l1TtlMs', label: 'L1 TTL', section: 'workload', kind: 'number', unit: 'ms', min: 1, max: DAY, log: true, nullable: { label: 'Global L1 TTL' } },
+      { path: 'workload.families.*.valueBytes', label: 'value size (bytes)', section: 'workload', kind: 'number', unit: 'count', min: 1, max: 536_870_912, integer: true, log: true },
+      { path: 'workload.families.*.bypass', label: 'bypass the cache', section: 'workload', kind: 'boolean' },
+      { path: 'workload.families.*.consequence', label: 'consequence when stale', section: 'workload', kind: 'select', options: consequences },
+    ],
+    newItem: (rows) => ({ name: `family-${rows.length + 1}`, share: 1, keys: 1000, ttlMs: 60_000 }),
+  },
+  {
+    path: 'cdn.routes',
+    section: 'cdn',
+    item: 'Route',
+    maxItems: 8,
+    fields: [
+      { path: 'cdn.routes.*.name', label: 'name', section: 'cdn', kind: 'text' },
+      { path: 'cdn.routes.*.share', label: 'share', section: 'cdn', kind: 'number', unit: 'ratio', min: 0, max: 1 },
+      { path: 'cdn.routes.*.cacheControl', label: 'Cache-Control', section: 'cdn', kind: 'text' },
+      { path: 'cdn.routes.*.personalised', label: 'personalised', section: 'cdn', kind: 'boolean' },
+    ],
+    newItem: (rows) => ({ name: `route-${rows.length + 1}`, share: 1, cacheControl: 'public, max-age=60', personalised: false }),
+  },
+  {
     path: 'failures',
     section: 'failures',
     item: 'Failure',
@@ -162,6 +215,7 @@ export const LISTS: readonly ListDef[] = [
       { path: 'failures.*.kind', label: 'kind', section: 'failures', kind: 'select', options: failureKinds },
       { path: 'failures.*.atMs', label: 'at', section: 'failures', kind: 'number', unit: 'ms', min: 0, noSlider: true },
       { path: 'failures.*.durationMs', label: 'duration', section: 'failures', kind: 'number', unit: 'ms', min: 0, max: DAY, noSlider: true },
+      { path: 'failures.*.multiplier', label: 'latency multiplier', section: 'failures', kind: 'number', unit: 'none', min: 1, max: 1000, log: true },
       { path: 'failures.*.stepMs', label: 'deploy step', section: 'failures', kind: 'number', unit: 'ms', min: 0, max: DAY, noSlider: true, nullable: { label: 'Same as duration' } },
       { path: 'failures.*.target', label: 'target', section: 'failures', kind: 'number', unit: 'none', min: 0, max: 31, integer: true, noSlider: true },
     ],
@@ -185,6 +239,10 @@ export const OPTION_LABELS: Record<string, string> = {
   fail: 'Fail the request',
   rdb: 'RDB snapshots',
   aof: 'AOF (append-only file)',
+  oversell: 'Items oversold',
+  'wrong-price': 'Wrong prices charged',
+  'revoked-access': 'Revoked users allowed',
+  'wrong-balance': 'Wrong balances shown',
 };
 
 export const FAILURE_LABELS: Record<FailureKind, string> = {
@@ -193,6 +251,7 @@ export const FAILURE_LABELS: Record<FailureKind, string> = {
   deploy: 'Rolling deploy',
   'instance-crash': 'App instance crash',
   'cdc-outage': 'CDC consumer outage',
+  'db-latency-spike': 'Database latency spike',
 };
 
 /** Fields excluded from the panel on purpose: the format version is not the user's to change. */
