@@ -9,6 +9,7 @@ export interface Notable {
 /** How far ahead to look for an alert before giving up (simulated ms). */
 const HORIZON_MS = 30_000;
 const PROBE_MS = 250;
+const HOT_EXPIRED = 'The hottest key (key 0) expired in Redis';
 
 /** Alert thresholds from the design's monitoring section. */
 function alerts(p: SeriesPoint): string[] {
@@ -36,38 +37,52 @@ export function findNextNotable(sim: Simulation, create: CreateSimulation): Nota
     if (f.durationMs > 0 && back > now) candidates.push({ atMs: back, label: `Recovered from ${f.kind}` });
   }
   const hot = sim.inspectKey(0).redis;
-  if (hot && hot.expiresAtMs !== null && hot.expiresAtMs > now) {
-    // Land just after the expiry so the stage shows the key gone and the misses that follow.
-    candidates.push({ atMs: hot.expiresAtMs + 1, label: 'The hottest key (key 0) expired in Redis' });
+  // Within the horizon the probe finds the expiry; a static guess would be wrong when in-flight reads
+  // rewrite the key (and its TTL) before it expires.
+  if (hot && hot.expiresAtMs !== null && hot.expiresAtMs > now + HORIZON_MS) {
+    candidates.push({ atMs: hot.expiresAtMs + 1, label: HOT_EXPIRED });
   }
   candidates.sort((a, b) => a.atMs - b.atMs);
   const first = candidates[0];
   const limit = Math.min(scenario.durationMs, first ? first.atMs : now + HORIZON_MS, now + HORIZON_MS);
-  const alert = probeAlerts(sim, create, limit);
-  if (alert && (!first || alert.atMs < first.atMs)) return alert;
+  const probed = probe(sim, create, limit);
+  if (probed && (!first || probed.atMs < first.atMs)) return probed;
   return first && first.atMs <= scenario.durationMs ? first : null;
 }
 
-function probeAlerts(sim: Simulation, create: CreateSimulation, limit: SimMs): Notable | null {
+/**
+ * Runs a clone ahead to `limit` looking for an alert starting or the hottest key expiring in Redis.
+ * The expiry is confirmed by running to it: a refill can push it later, and then the watch goes on.
+ */
+function probe(sim: Simulation, create: CreateSimulation, limit: SimMs): Notable | null {
   const clone = create(sim.scenario, { trace: false });
   clone.restore(sim.snapshot());
   const seen = new Set<string>();
   const known = clone.summary().series.points;
   const last = known[known.length - 1];
   if (last) for (const a of alerts(last)) seen.add(a);
+  // From a cold start every alert fires in the first interval; that is warm-up, not news.
+  let warmUp = known.length === 0;
   let checked = known.length;
-  for (let t = clone.now() + PROBE_MS; t <= limit + PROBE_MS; t += PROBE_MS) {
-    clone.runUntil(Math.min(t, limit));
+  let expiryAt: SimMs | null = null;
+  for (let t = clone.now() + PROBE_MS; ; t += PROBE_MS) {
+    const end = Math.min(t, limit, expiryAt ?? Infinity);
+    clone.runUntil(end);
     const pts = clone.summary().series.points;
     for (; checked < pts.length; checked++) {
       const p = pts[checked]!;
-      const fresh = alerts(p).filter((a) => !seen.has(a));
+      const fresh = warmUp ? [] : alerts(p).filter((a) => !seen.has(a));
+      warmUp = false;
       if (fresh.length > 0 && p.tMs > sim.now()) return { atMs: p.tMs, label: fresh[0]! };
       // An alert that clears and fires again is news again.
       seen.clear();
       for (const a of alerts(p)) seen.add(a);
     }
-    if (t >= limit) break;
+    const hot = clone.inspectKey(0).redis;
+    const live = hot !== null && (hot.expiresAtMs === null || hot.expiresAtMs > clone.now());
+    if (expiryAt !== null && clone.now() >= expiryAt && !live)
+      return { atMs: expiryAt + 1, label: HOT_EXPIRED };
+    expiryAt = live && hot.expiresAtMs !== null ? hot.expiresAtMs : null;
+    if (end >= limit) return null;
   }
-  return null;
 }

@@ -1,11 +1,8 @@
 import { useController } from '../../runtime/controller.ts';
-import { selectNotable } from '../../store/selectors.ts';
-import { useAppStore } from '../../store/useAppStore.ts';
 
-/** Jumps to the next failure, alert or expiry of the hottest key, and says what it found. */
+/** Jumps to the next failure, alert or expiry of the hottest key (the stage says what it found). */
 export function NotableButton() {
   const c = useController();
-  const notable = useAppStore(selectNotable);
   return (
     <div className="notable">
       <button
@@ -17,11 +14,6 @@ export function NotableButton() {
       >
         Next notable event <span aria-hidden="true">⇥</span>
       </button>
-      {notable && (
-        <span className="notable-text" role="status">
-          {notable}
-        </span>
-      )}
     </div>
   );
 }
