@@ -4,7 +4,7 @@
  */
 export interface NodeBox {
   id: string;
-  kind: 'client' | 'cdn' | 'lb' | 'app' | 'redis' | 'db';
+  kind: 'client' | 'cdn' | 'lb' | 'app' | 'redis' | 'db' | 'cdc';
   /** Instance or shard number; 0 for singletons. */
   index: number;
   x: number;
@@ -31,6 +31,8 @@ export interface LayoutInput {
   instances: number;
   shards: number;
   cdn: boolean;
+  /** The CDC pipeline (binlog, broker, consumer), drawn under the database. */
+  cdc?: boolean;
   width: number;
   height: number;
 }
@@ -65,17 +67,17 @@ function grid(
 }
 
 export function computeLayout(input: LayoutInput): StageLayout {
-  const { instances, shards, cdn, width, height } = input;
+  const { instances, shards, cdn, cdc = false, width, height } = input;
   // Column weights: singletons need room for their numbers; the app and Redis columns widen when their
   // cards wrap into several sub-columns.
   const appCols = Math.ceil(instances / 8);
   const shardCols = Math.ceil(shards / 8);
   const cols: { kind: NodeBox['kind']; weight: number }[] = [
     { kind: 'client', weight: 1.1 },
-    ...(cdn ? [{ kind: 'cdn' as const, weight: 0.9 }] : []),
+    ...(cdn ? [{ kind: 'cdn' as const, weight: 1.05 }] : []),
     { kind: 'lb', weight: 1.05 },
-    { kind: 'app', weight: 1.6 + 0.35 * (appCols - 1) },
-    { kind: 'redis', weight: 1.9 + 0.45 * (shardCols - 1) },
+    { kind: 'app', weight: (cdn ? 1.4 : 1.6) + 0.35 * (appCols - 1) },
+    { kind: 'redis', weight: (cdn ? 1.7 : 1.9) + 0.45 * (shardCols - 1) },
     { kind: 'db', weight: 1.55 },
   ];
   const total = cols.reduce((s, c) => s + c.weight, 0);
@@ -102,6 +104,13 @@ export function computeLayout(input: LayoutInput): StageLayout {
       cells.forEach((c, i) =>
         nodes.push({ id: `${col.kind === 'app' ? 'app' : 'redis'}-${i}`, kind: col.kind, index: i, ...c }),
       );
+    } else if (col.kind === 'db' && cdc) {
+      // The database on top, the CDC pipeline it feeds below it: change events flow down, then left.
+      const cdcH = Math.min(100, innerH * 0.3);
+      const dbH = Math.min(240, innerH - cdcH - 3 * GAP);
+      const top = PAD_TOP + (innerH - dbH - cdcH - 3 * GAP) / 2;
+      nodes.push({ id: 'db', kind: 'db', index: 0, x, y: top, w, h: dbH });
+      nodes.push({ id: 'cdc', kind: 'cdc', index: 0, x, y: top + dbH + 3 * GAP, w, h: cdcH });
     } else {
       const h = col.kind === 'db' ? Math.min(innerH, 260) : Math.min(innerH, 110);
       nodes.push({ id: col.kind, kind: col.kind, index: 0, x, y: PAD_TOP + (innerH - h) / 2, w, h });

@@ -22,6 +22,7 @@ export function createScratch(capacity: number): PaintScratch {
 }
 
 const RADIUS = 3.5;
+const OUTLINE_MAX = 250;
 
 /**
  * Paints every particle at its interpolated position. Pure apart from drawing on `ctx`: positions are
@@ -48,9 +49,19 @@ export function paintParticles(
       continue;
     }
     const u = e > s ? Math.min(1, (t - s) / (e - s)) : 1;
+    // Between columns a particle runs edge to edge; within a column (database to CDC) centre to centre.
     const forward = layout.left[d]! >= layout.right[f]!;
-    const x0 = forward ? layout.right[f]! : layout.left[f]!;
-    const x1 = forward ? layout.left[d]! : layout.right[d]!;
+    const backward = layout.right[d]! <= layout.left[f]!;
+    const x0 = forward
+      ? layout.right[f]!
+      : backward
+        ? layout.left[f]!
+        : (layout.left[f]! + layout.right[f]!) / 2;
+    const x1 = forward
+      ? layout.left[d]!
+      : backward
+        ? layout.right[d]!
+        : (layout.left[d]! + layout.right[d]!) / 2;
     // Spread requests over a band so simultaneous hops do not stack on one line.
     const lane = ((Math.imul(p.requestId[i]! | 0, 0x85ebca6b) >>> 0) % 21) - 10;
     scratch.x[i] = x0 + (x1 - x0) * u;
@@ -61,20 +72,23 @@ export function paintParticles(
     const shape = codeShape(code);
     ctx.beginPath();
     let any = false;
+    let n = 0;
     for (let i = 0; i < p.count; i++) {
       if (p.outcome[i] !== code) continue;
       const x = scratch.x[i]!;
       if (Number.isNaN(x)) continue;
       const y = scratch.y[i]!;
       any = true;
+      n++;
       traceShape(ctx, shape, x, y);
     }
     if (!any) continue;
     ctx.fillStyle = codeColor(code);
     ctx.fill();
-    if (shape !== 'dot') {
-      // The outline keeps shaped outcomes readable whatever the background.
-      ctx.lineWidth = 1;
+    // The outline keeps a few shaped particles readable on any background; in a dense crowd the
+    // outlines would merge into a dark mass that hides the colour, so crowds are drawn flat.
+    if (shape !== 'dot' && n < OUTLINE_MAX) {
+      ctx.lineWidth = 0.8;
       ctx.strokeStyle = frame.outline;
       ctx.stroke();
     }

@@ -1,4 +1,4 @@
-import type { Simulation, SimMs, SeriesPoint } from '../engine/types.ts';
+import type { Simulation, SimMs, SeriesPoint, Summary } from '../engine/types.ts';
 import type { CreateSimulation } from './driver.ts';
 
 export interface Notable {
@@ -11,15 +11,15 @@ const HORIZON_MS = 30_000;
 const PROBE_MS = 250;
 const HOT_EXPIRED = 'The hottest key (key 0) expired in Redis';
 
-/** Alert thresholds from the design's monitoring section. */
+/** What fired at a sample: the engine's monitoring rules (the design's alert thresholds), and errors. */
 function alerts(p: SeriesPoint): string[] {
-  const out: string[] = [];
-  const l2 = p.l2Hits + p.l2Misses;
-  if (l2 > 20 && p.l2Hits / l2 < 0.7) out.push('Alert: Redis hit rate fell below 70 %');
-  if (p.p99 > 5) out.push('Alert: p99 latency above 5 ms');
-  if (p.staleReads > 0) out.push('Stale values served');
-  if (p.errors > 0) out.push('Errors');
-  return out;
+  return p.errors > 0 ? [...p.alerts, 'errors'] : p.alerts;
+}
+
+function describe(rule: string, summary: Summary): string {
+  if (rule === 'errors') return 'Requests are failing';
+  const known = summary.alerts.find((a) => a.rule === rule);
+  return `Alert: ${known?.message ?? rule}`;
 }
 
 /**
@@ -68,12 +68,13 @@ function probe(sim: Simulation, create: CreateSimulation, limit: SimMs): Notable
   for (let t = clone.now() + PROBE_MS; ; t += PROBE_MS) {
     const end = Math.min(t, limit, expiryAt ?? Infinity);
     clone.runUntil(end);
-    const pts = clone.summary().series.points;
+    const summary = clone.summary();
+    const pts = summary.series.points;
     for (; checked < pts.length; checked++) {
       const p = pts[checked]!;
       const fresh = warmUp ? [] : alerts(p).filter((a) => !seen.has(a));
       warmUp = false;
-      if (fresh.length > 0 && p.tMs > sim.now()) return { atMs: p.tMs, label: fresh[0]! };
+      if (fresh.length > 0 && p.tMs > sim.now()) return { atMs: p.tMs, label: describe(fresh[0]!, summary) };
       // An alert that clears and fires again is news again.
       seen.clear();
       for (const a of alerts(p)) seen.add(a);

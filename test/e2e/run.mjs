@@ -1,4 +1,4 @@
-/* global document, HTMLInputElement, Event */
+/* global window, document, HTMLInputElement, Event */
 // Browser tests on the built app (dist/), in real Chromium. One line per check, then "N passed, M failed".
 import { mkdir } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
@@ -78,6 +78,12 @@ async function seek(page, ms) {
   );
 }
 
+/** Applies the draft and checks the address bar now carries the edited scenario (#s=). */
+async function applyDraft(page) {
+  await page.getByRole('button', { name: /Apply/ }).click();
+  await page.waitForFunction(() => window.location.hash.startsWith('#s='), null, { timeout: 5000 });
+}
+
 async function main() {
   await mkdir(out, { recursive: true });
   server = await serveStatic(join(root, 'dist'));
@@ -133,7 +139,7 @@ async function main() {
     const slider = page.getByRole('slider', { name: 'L2 TTL', exact: true });
     await slider.focus();
     await slider.press('Home');
-    await page.getByRole('button', { name: /Apply/ }).click();
+    await applyDraft(page);
     await seek(page, 10_000);
     const after = await metric(page, 'L2 hit ratio');
     await shot(page, '05-l2-ttl');
@@ -174,6 +180,31 @@ async function main() {
     await p.getByRole('button', { name: 'Play' }).click();
     await p.waitForTimeout(1500);
     await shot(p, '08-dark-1024');
+    await p.context().close();
+  });
+
+  await check('every preset loads and plays (screenshot of each)', async () => {
+    const p = await openPage('');
+    const ids = await p.locator('#preset-select option').evaluateAll((os) => os.map((o) => o.value));
+    assert(ids.length >= 5, `only ${ids.length} presets in the picker`);
+    for (const id of ids) {
+      await p.getByRole('combobox', { name: 'Preset' }).selectOption(id);
+      await p.getByRole('button', { name: 'Next notable event' }).click();
+      await p.getByRole('button', { name: 'Play' }).click();
+      await p.waitForTimeout(700);
+      await p.getByRole('button', { name: 'Pause' }).click();
+      await shot(p, `preset-${id}`);
+    }
+    await p.context().close();
+  });
+
+  await check('embed=1 shows the stage and controls only', async () => {
+    const p = await openPage('?preset=cdc-outage&embed=1');
+    assert((await p.getByRole('complementary', { name: 'Details' }).count()) === 0, 'the sidebar is shown');
+    assert((await p.getByRole('slider', { name: 'Timeline' }).count()) === 1, 'no timeline');
+    await p.getByRole('button', { name: 'Play' }).click();
+    await p.waitForTimeout(800);
+    await shot(p, '09-embed');
     await p.context().close();
   });
 

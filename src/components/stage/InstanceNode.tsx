@@ -25,14 +25,21 @@ export function InstanceNode({ box, compact }: Props) {
     <NodeCard box={box} label={label} tone={tone} compact={compact} selected={selected} onSelect={select}>
       <span className="node-title">{compact ? `#${box.index + 1}` : `App ${box.index + 1}`}</span>
       {!up && <span className="badge down">DOWN</span>}
-      {l1.enabled ? (
+      {!up ? null : l1.enabled ? (
         <span className={`badge l1-badge${cold ? ' cold' : ''}`} title="In-process L1 cache: keys held">
           L1 {cold ? 'cold' : formatCount(keys)}
         </span>
       ) : (
         !compact && <span className="badge muted">no L1</span>
       )}
-      {!compact && <span className="node-line small">{formatCount(view?.inFlight ?? 0)} in flight</span>}
+      {!compact && up && (
+        <span className="node-line small">{formatCount(view?.inFlight ?? 0)} in flight</span>
+      )}
+      {(view?.writeQueue ?? 0) > 0 && (
+        <span className="badge hot" title="Write-behind: writes acknowledged but not yet in the database">
+          {formatCount(view?.writeQueue ?? 0)} writes queued
+        </span>
+      )}
     </NodeCard>
   );
 }

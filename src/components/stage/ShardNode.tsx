@@ -24,8 +24,17 @@ export function ShardNode({ box, compact }: { box: NodeBox; compact: boolean }) 
   const up = view?.up ?? true;
   const keys = view?.keys ?? 0;
   const queue = view?.queue ?? 0;
-  // With no memory limit, fill is measured against this shard's share of the whole keyspace.
-  const capacity = maxKeys !== null ? maxKeys / shards : keyspace / shards;
+  // Fill: memory against maxmemory when set, else keys against the per-shard key limit, else against
+  // this shard's share of the whole key space (how much of it is cached).
+  const maxMemory = view?.maxMemoryBytes ?? null;
+  const fill =
+    maxMemory !== null
+      ? (view?.memoryBytes ?? 0) / maxMemory
+      : maxKeys !== null
+        ? keys / maxKeys
+        : keys / (keyspace / shards);
+  const fillLabel =
+    maxMemory !== null ? 'memory used' : maxKeys !== null ? 'key limit used' : 'share of key space cached';
   // Hot: commands queue on its single thread, or it serves well over its fair share of operations.
   const hot = up && (queue >= HOT_QUEUE || (shards > 1 && opsRate > 100 && opsRate > HOT_FACTOR * meanRate));
   const tone: NodeTone = !up ? 'down' : hot ? 'hot' : 'normal';
@@ -51,10 +60,7 @@ export function ShardNode({ box, compact }: { box: NodeBox; compact: boolean }) 
       )}
       {!up && <span className="badge down">DOWN</span>}
       {hot && <span className="badge hot">{queue >= HOT_QUEUE ? `queue ${queue}` : 'hot'}</span>}
-      <Gauge
-        value={keys / capacity}
-        label={`Shard ${box.index + 1} ${maxKeys !== null ? 'memory' : 'keyspace share'} used`}
-      />
+      <Gauge value={fill} label={`Shard ${box.index + 1} ${fillLabel}`} />
     </NodeCard>
   );
 }

@@ -2,6 +2,7 @@ import { useMemo, useRef } from 'react';
 import type { Driver } from '../../runtime/driver.ts';
 import { computeLayout } from '../../render/layout.ts';
 import { useAppStore } from '../../store/useAppStore.ts';
+import { CdcNode } from './CdcNode.tsx';
 import { DbNode } from './DbNode.tsx';
 import { EdgeNode } from './EdgeNode.tsx';
 import { InstanceNode } from './InstanceNode.tsx';
@@ -21,9 +22,10 @@ export function Stage({ driver }: { driver: Driver }) {
   const instances = useAppStore((s) => s.applied.topology.instances);
   const shards = useAppStore((s) => s.applied.topology.redisShards);
   const cdn = useAppStore((s) => s.applied.topology.cdn);
+  const cdc = useAppStore((s) => s.applied.cache.strategy === 'cdc');
   const layout = useMemo(
-    () => computeLayout({ instances, shards, cdn, width: size.width, height: size.height }),
-    [instances, shards, cdn, size.width, size.height],
+    () => computeLayout({ instances, shards, cdn, cdc, width: size.width, height: size.height }),
+    [instances, shards, cdn, cdc, size.width, size.height],
   );
   return (
     <div
@@ -41,6 +43,8 @@ export function Stage({ driver }: { driver: Driver }) {
             return <ShardNode key={box.id} box={box} compact={layout.compactShards} />;
           case 'db':
             return <DbNode key={box.id} box={box} />;
+          case 'cdc':
+            return <CdcNode key={box.id} box={box} />;
           default:
             return <EdgeNode key={box.id} box={box} />;
         }
