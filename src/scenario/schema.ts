@@ -97,6 +97,11 @@ export const l1Schema = z.strictObject({
   enabled: z.boolean().default(false),
   ttlMs: ttlMs.default(1000),
   maxKeys: z.int().min(1).max(1_000_000).nullable().default(1000),
+  /**
+   * Coalesce concurrent L1 misses for one key on an instance into one fetch (as a loading cache does),
+   * so a hot key reaches Redis once per instance per L1 TTL even while the refill is in flight.
+   */
+  coalesce: z.boolean().default(false),
 });
 
 export const l2Schema = z.strictObject({

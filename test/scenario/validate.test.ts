@@ -25,7 +25,7 @@ describe('parseScenario: defaults', () => {
     expect(r.scenario.durationMs).toBe(60_000);
     expect(r.scenario.workload.hotKey).toBeNull();
     expect(r.scenario.cache.strategy).toBe('cache-aside');
-    expect(r.scenario.cache.l1).toEqual({ enabled: false, ttlMs: 1000, maxKeys: 1000 });
+    expect(r.scenario.cache.l1).toEqual({ enabled: false, ttlMs: 1000, maxKeys: 1000, coalesce: false });
     expect(r.scenario.cache.l2.ttlMs).toBe(60_000);
     expect(r.scenario.cache.l2.maxKeys).toBeNull();
     expect(r.scenario.failures).toEqual([]);

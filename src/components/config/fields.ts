@@ -86,6 +86,7 @@ export const FIELDS: readonly FieldDef[] = [
   { path: 'cache.l1.enabled', label: 'L1 enabled', section: 'l1', kind: 'boolean' },
   { path: 'cache.l1.ttlMs', label: 'L1 TTL', section: 'l1', kind: 'number', unit: 'ms', min: 1, max: DAY, log: true, nullable: { label: 'No expiry' } },
   { path: 'cache.l1.maxKeys', label: 'L1 max keys', section: 'l1', kind: 'number', unit: 'keys', min: 1, max: 1_000_000, integer: true, log: true, nullable: { label: 'Unbounded' } },
+  { path: 'cache.l1.coalesce', label: 'L1 coalesce', section: 'l1', kind: 'boolean' },
   { path: 'cache.l2.ttlMs', label: 'L2 TTL', section: 'l2', kind: 'number', unit: 'ms', min: 1, max: DAY, log: true, nullable: { label: 'No expiry' } },
   { path: 'cache.l2.ttlReset', label: 'L2 sliding TTL (reset on read)', section: 'l2', kind: 'boolean' },
   { path: 'cache.l2.maxKeys', label: 'L2 max keys', section: 'l2', kind: 'number', unit: 'keys', min: 1, max: 10_000_000, integer: true, log: true, nullable: { label: 'Unbounded' } },

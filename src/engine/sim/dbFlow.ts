@@ -5,7 +5,7 @@ import { appNode, dbHop, EV_DB_ARRIVE, EV_DB_DONE, EV_DB_REPLY, type Ctx } from 
 import { JOB_READ, JOB_WRITE } from './jobs.ts';
 import { I_DB_READ, I_DB_WRITE, integrateDb } from './metrics.ts';
 import { sendDel, sendSet, sendSetAndWait } from './redisFlow.ts';
-import { fillL1, respond } from './requests.ts';
+import { fillL1, joinFlight, respond } from './requests.ts';
 import { dequeueWaiting, enqueueWaiting } from './state.ts';
 import { traceHop } from './trace.ts';
 import { scheduleCdnPurge } from './cdn.ts';
@@ -47,19 +47,8 @@ export function sendToDb(c: Ctx, job: number): void {
  * instance is already fetching waits for that fetch instead of sending its own query.
  */
 export function fetchFromDb(c: Ctx, job: number): void {
-  const s = c.s;
   if (c.m.mit.lock) return tryLock(c, job);
-  if (c.m.scenario.cache.stampede.mode === 'single-flight') {
-    const j = s.jobs;
-    const flights = s.inflight[j.instance[job]!]!;
-    const leader = flights.get(j.key[job]!);
-    if (leader !== undefined) {
-      j.nextWaiter[job] = j.nextWaiter[leader]!;
-      j.nextWaiter[leader] = job;
-      return;
-    }
-    flights.set(j.key[job]!, job);
-  }
+  if (c.m.scenario.cache.stampede.mode === 'single-flight' && joinFlight(c, job)) return;
   sendToDb(c, job);
 }
 
@@ -72,7 +61,13 @@ function startService(c: Ctx, job: number): void {
   mt.dbWaitSum += s.now - s.jobs.dbArrive[job]!;
   const kind = s.jobs.kind[job];
   const mean = kind === JOB_WRITE ? db.writeMs : kind === JOB_FLUSH ? batchServiceMean(c, job) : db.readMs;
-  schedule(s.queue, s.now + serviceTime(s.rng, db.serviceTime, mean) * s.dbx.latencyFactor, EV_DB_DONE, job, 0);
+  schedule(
+    s.queue,
+    s.now + serviceTime(s.rng, db.serviceTime, mean) * s.dbx.latencyFactor,
+    EV_DB_DONE,
+    job,
+    0,
+  );
 }
 
 /** A query reaches the database: it takes a free connection or waits in line (FIFO). */
@@ -161,14 +156,5 @@ export function onDbReply(c: Ctx, job: number, version: number): void {
     sendSet(c, key, inst, version);
     fillL1(c, inst, key, version);
   }
-  if (c.m.scenario.cache.stampede.mode === 'single-flight' && strategy !== 'none') {
-    s.inflight[inst]!.delete(key);
-    let w = j.nextWaiter[job]!;
-    while (w >= 0) {
-      const next = j.nextWaiter[w]!;
-      respond(c, w, version, 'db');
-      w = next;
-    }
-  }
-  respond(c, job, version, 'db');
+  respond(c, job, version, 'db'); // also answers the reads coalesced on this one
 }

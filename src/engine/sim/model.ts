@@ -20,6 +20,8 @@ export interface Model {
   /** Shard of each key, filled lazily (-1 = not computed yet): hashing 2M names up front is slow. */
   shardOfKey: Int8Array;
   l1Enabled: boolean;
+  /** Concurrent reads of one key on an instance share one fetch (single-flight, or a coalescing L1). */
+  coalesceReads: boolean;
   l1TtlMs: number;
   l2TtlMs: number;
   /** Keys the run addresses (the families' total, or `workload.keys`): per-key arrays have this length. */
@@ -65,6 +67,9 @@ export function createModel(
     slotToShard: buildShardLookup(topology.redisShards),
     shardOfKey: new Int8Array(keyCountOf(scenario)).fill(-1),
     l1Enabled: cache.l1.enabled && cache.strategy !== 'none',
+    coalesceReads:
+      cache.strategy !== 'none' &&
+      (cache.stampede.mode === 'single-flight' || (cache.l1.enabled && cache.l1.coalesce)),
     l1TtlMs: cache.l1.ttlMs ?? Infinity,
     l2TtlMs: cache.l2.ttlMs ?? Infinity,
     keyCount: keyCountOf(scenario),

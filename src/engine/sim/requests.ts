@@ -123,8 +123,41 @@ export function admit(c: Ctx, job: number): void {
     }
     s.metrics.l1Misses++;
     s.metrics.interval[I_L1_MISS]!++;
+    if (c.m.coalesceReads && joinFlight(c, job)) return;
   }
   sendGet(c, job);
+}
+
+/**
+ * Read coalescing: the first read of a key on an instance leads the fetch; later reads of the same key
+ * wait for the leader's answer instead of sending their own (true when this read now waits).
+ */
+export function joinFlight(c: Ctx, job: number): boolean {
+  const j = c.s.jobs;
+  const flights = c.s.inflight[j.instance[job]!]!;
+  const leader = flights.get(j.key[job]!);
+  if (leader === undefined) {
+    flights.set(j.key[job]!, job);
+    return false;
+  }
+  if (leader === job) return false;
+  j.nextWaiter[job] = j.nextWaiter[leader]!;
+  j.nextWaiter[leader] = job;
+  return true;
+}
+
+/** The leader of a coalesced fetch answers: every read waiting on it gets the same answer. */
+function wakeWaiters(c: Ctx, job: number, version: number, outcome: Outcome): void {
+  const j = c.s.jobs;
+  const flights = c.s.inflight[j.instance[job]!]!;
+  if (flights.get(j.key[job]!) !== job) return;
+  flights.delete(j.key[job]!);
+  let w = j.nextWaiter[job]!;
+  while (w >= 0) {
+    const next = j.nextWaiter[w]!;
+    respond(c, w, version, outcome);
+    w = next;
+  }
 }
 
 /** Stores a fetched value in the instance's L1, when it has one. */
@@ -142,6 +175,7 @@ export function respond(c: Ctx, job: number, version: number, outcome: Outcome):
   const j = s.jobs;
   const key = j.key[job]!;
   const isWrite = j.kind[job] === JOB_WRITE;
+  if (c.m.coalesceReads && !isWrite) wakeWaiters(c, job, version, outcome);
   // Judged against what clients were told (ahead of the database under write-behind).
   const dbVersion = s.db.latest[key]!;
   let final = outcome;
