@@ -1,5 +1,8 @@
 /** Redis memory accounting and the eviction policies beyond allkeys-lru/random/noeviction. */
 import { describe, expect, it } from 'vitest';
+import { createModel, keyName } from '../../src/engine/sim/model.ts';
+import { entryBytesOf } from '../../src/engine/sim/redisOps.ts';
+import { scenarioSchema } from '../../src/scenario/schema.ts';
 import { createRng } from '../../src/engine/core/rng.ts';
 import { sampleAlias, buildAliasTable, zipfProbabilities } from '../../src/engine/core/zipf.ts';
 import { lfuDecayed, lfuLogIncr, LFU_INIT_VAL } from '../../src/engine/redis/lfu.ts';
@@ -30,6 +33,14 @@ describe('entry size', () => {
     expect(utf8Length('clé:ü')).toBe(7);
     expect(utf8Length('🔥')).toBe(4);
     expect(utf8Length('{user1000}.following')).toBe(20);
+  });
+
+  it("the engine's per-key size equals the size of the key's name and value, for every key", () => {
+    const scenario = scenarioSchema.parse({ version: 1, workload: { keys: 123_456, valueBytes: 300 } });
+    const model = createModel(scenario, 1000, 1, 1000);
+    for (let key = 0; key < scenario.workload.keys; key += 7) {
+      expect(entryBytesOf(model, key)).toBe(entryBytes(keyName(key, model), 300));
+    }
   });
 });
 

@@ -7,7 +7,7 @@
 import { schedule } from '../core/eventQueue.ts';
 import { createRng, type RngState } from '../core/rng.ts';
 import { activeExpireCycle, ttlDistribution, ttlRemaining, type TtlDistribution } from '../redis/expiry.ts';
-import { entryBytes } from '../redis/memory.ts';
+import { ENTRY_OVERHEAD_BYTES, entryBytes } from '../redis/memory.ts';
 import { rdbSave, type RdbImage } from '../redis/persistence.ts';
 import type { StoreOptions } from '../redis/shardStore.ts';
 import type { SeriesPoint, ShardSummary, Summary } from '../types.ts';
@@ -74,6 +74,10 @@ export function storeOptionsOf(m: Model): StoreOptions {
  * storeSet(store, key, v, expiresAt, now, rng, entryBytesOf(c.m, key));
  */
 export function entryBytesOf(m: Model, key: number): number {
+  if (m.families === null) {
+    // `key:<digits>`: computed, not looked up, which spares the hot path a cache miss per SET.
+    return 4 + decimalDigits(key) + m.scenario.workload.valueBytes + ENTRY_OVERHEAD_BYTES;
+  }
   const cache = m.entryBytes;
   if (key < cache.length) {
     const b = cache[key]!;
@@ -82,6 +86,15 @@ export function entryBytesOf(m: Model, key: number): number {
   const b = entryBytes(keyName(key, m), valueBytesOf(m, key));
   if (key < cache.length) cache[key] = b;
   return b;
+}
+
+function decimalDigits(n: number): number {
+  let d = 1;
+  while (n >= 10) {
+    n = Math.floor(n / 10);
+    d++;
+  }
+  return d;
 }
 
 /** Schedules the first active expiry cycle of each shard and the first RDB save. */
