@@ -120,3 +120,30 @@ function traceShape(ctx: CanvasRenderingContext2D, shape: string, x: number, y: 
       ctx.arc(x, y, r, 0, Math.PI * 2);
   }
 }
+
+/**
+ * The request whose particle, as last painted, lies nearest to (x, y) within `radius` CSS pixels:
+ * what a click on the stage picks. Reads the positions the painter left in `scratch`.
+ */
+export function pickParticle(
+  p: ParticleBuffer,
+  scratch: PaintScratch,
+  x: number,
+  y: number,
+  radius = 10,
+): number | null {
+  let best: number | null = null;
+  let bestD = radius * radius;
+  for (let i = 0; i < p.count; i++) {
+    const px = scratch.x[i]!;
+    if (Number.isNaN(px)) continue;
+    const dx = px - x;
+    const dy = scratch.y[i]! - y;
+    const d = dx * dx + dy * dy;
+    if (d <= bestD) {
+      bestD = d;
+      best = p.requestId[i]!;
+    }
+  }
+  return best;
+}

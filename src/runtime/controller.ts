@@ -28,6 +28,8 @@ export interface Controller {
   inspectKey(key: number): KeyView;
   nodeKeys(node: NodeId, limit: number): { key: number; version: number; expiresAtMs: SimMs | null }[];
   recentRequests(): TraceRequest[];
+  /** A drawn request once it has completed; undefined while it is in flight or after it is forgotten. */
+  request(requestId: number): TraceRequest | undefined;
   hopsOf(requestId: number): TraceHop[];
 }
 
@@ -40,6 +42,12 @@ export function useController(): Controller {
 }
 
 export function createController(driver: Driver, store: AppStore): Controller {
+  // The request open in the inspector stays in the log however many others pass meanwhile.
+  store.subscribe((s, prev) => {
+    if (s.selection !== prev.selection) {
+      driver.feed.log.pin(s.selection?.kind === 'request' ? s.selection.requestId : null);
+    }
+  });
   const load = (scenario: Scenario, presetId: string | null) => {
     store.getState().setApplied(scenario, presetId);
     store.getState().select(null);
@@ -92,6 +100,7 @@ export function createController(driver: Driver, store: AppStore): Controller {
     inspectKey: (key) => driver.sim.inspectKey(key),
     nodeKeys: (node, limit) => driver.sim.nodeKeys(node, limit),
     recentRequests: () => driver.feed.log.recent(),
+    request: (id) => driver.feed.log.request(id),
     hopsOf: (id) => driver.feed.log.hopsOf(id),
   };
   return c;

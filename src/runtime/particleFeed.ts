@@ -1,4 +1,4 @@
-import type { Simulation } from '../engine/types.ts';
+import type { Simulation, TraceHop } from '../engine/types.ts';
 import { RequestLog } from './requestLog.ts';
 import { outcomeCode } from '../render/palette.ts';
 import {
@@ -24,7 +24,7 @@ const NICE = [1, 2, 5, 10, 20, 50, 100, 200, 500, 1000, 2000, 5000, 10_000, 20_0
 export class ParticleFeed {
   readonly particles: ParticleBuffer = createParticleBuffer(12_000);
   readonly ring: OutcomeRing = createOutcomeRing();
-  /** A sample of whole requests for the inspector's waterfall. */
+  /** The drawn requests' hops and outcomes, for the inspector's waterfall. */
   readonly log = new RequestLog();
   /** Draw 1 in `sampleEvery` requests. */
   sampleEvery = 1;
@@ -53,24 +53,29 @@ export class ParticleFeed {
     const hops = sim.drainHops();
     const requests = sim.drainRequests();
     for (const r of requests) recordOutcome(this.ring, r.requestId, outcomeCode(r.outcome));
-    this.log.addHops(hops);
-    this.log.addRequests(requests);
     if (advancedMs > 0) {
       const rate = hops.length / advancedMs;
       this.hopRate = this.hopRate === 0 ? rate : this.hopRate * 0.8 + rate * 0.2;
       this.updateSample(minVisibleMs);
     }
-    if (!draw) return hops.length;
+    if (draw) this.draw(hops, minVisibleMs);
+    // After the hops, so a request that started and finished within this drain is known as followed.
+    this.log.addRequests(requests);
+    return hops.length;
+  }
+
+  private draw(hops: readonly TraceHop[], minVisibleMs: number): void {
     const every = this.sampleEvery;
     for (const h of hops) {
       if (!isSampled(h.requestId, every)) continue;
+      // The drawn requests are the ones a click can open, so the log follows exactly those.
+      this.log.addHop(h);
       const from = this.nodeIndex.get(h.from);
       const to = this.nodeIndex.get(h.to);
       if (from === undefined || to === undefined) continue;
       const end = Math.max(h.endMs, h.startMs + minVisibleMs);
       pushParticle(this.particles, from, to, h.startMs, end, h.requestId, outcomeCode(h.outcome));
     }
-    return hops.length;
   }
 
   /** Removes arrived particles and colours those whose request has finished. */

@@ -29,6 +29,7 @@ export function spyController(): SpyController {
     inspectKey: vi.fn<Controller['inspectKey']>(),
     nodeKeys: vi.fn<Controller['nodeKeys']>(() => []),
     recentRequests: vi.fn<Controller['recentRequests']>(() => []),
+    request: vi.fn<Controller['request']>(),
     hopsOf: vi.fn<Controller['hopsOf']>(() => []),
   };
 }

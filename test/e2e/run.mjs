@@ -159,6 +159,23 @@ async function main() {
     await p.getByRole('button', { name: /^Database/ }).click();
     await p.waitForTimeout(400);
     await shot(p, '06c-stampede-inspect-db');
+    // Click where requests travel (between the app and Redis columns) until one is picked.
+    await p.getByRole('button', { name: 'Pause' }).click();
+    const app = await p.getByRole('button', { name: /^App instance 1/ }).boundingBox();
+    const redis = await p.getByRole('button', { name: /^Redis shard 1/ }).boundingBox();
+    let picked = false;
+    for (let dy = 0; dy < 300 && !picked; dy += 6) {
+      await p.mouse.click((app.x + app.width + redis.x) / 2, app.y + dy);
+      picked =
+        (await p.getByText(/^Request #\d+ is still travelling/).count()) > 0 ||
+        (await p.getByRole('region', { name: /^Request \d+$/ }).count()) > 0;
+    }
+    assert(picked, 'clicking the travelling requests picked none');
+    await p.getByRole('button', { name: 'Step' }).click();
+    await p.getByRole('button', { name: 'Play' }).click();
+    await p.waitForTimeout(300);
+    await p.getByRole('button', { name: 'Pause' }).click();
+    await shot(p, '06d-stampede-request');
     await p.context().close();
   });
 

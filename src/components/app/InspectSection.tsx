@@ -45,11 +45,16 @@ export function InspectSection() {
   } else if (selection?.kind === 'key') {
     body = <KeyInspector view={c.inspectKey(selection.key)} nowMs={nowMs} />;
   } else if (selection?.kind === 'request') {
-    const request = c.recentRequests().find((r) => r.requestId === selection.requestId);
+    const request = c.request(selection.requestId);
+    const hops = c.hopsOf(selection.requestId);
     body = request ? (
-      <RequestWaterfall request={request} hops={c.hopsOf(request.requestId)} />
+      <RequestWaterfall request={request} hops={hops} />
     ) : (
-      <p className="hint">That request is no longer in the recent list.</p>
+      <p className="hint">
+        {hops.length > 0
+          ? `Request #${selection.requestId} is still travelling (${hops.length} hops so far); its waterfall appears when it completes. Press Step or Play.`
+          : `Request #${selection.requestId} is no longer kept; click another one.`}
+      </p>
     );
   }
   return (

@@ -1,19 +1,24 @@
-import { useEffect, useRef } from 'react';
+import { useEffect, useRef, type RefObject } from 'react';
 import type { Driver } from '../../runtime/driver.ts';
 import type { StageLayout } from '../../render/layout.ts';
-import { createScratch, paintParticles } from '../../render/paintParticles.ts';
+import { createScratch, paintParticles, pickParticle } from '../../render/paintParticles.ts';
 import { publishFrameStats } from '../../runtime/frameStats.ts';
+
+/** Finds the request drawn nearest to a point on the stage (CSS pixels), or null. */
+export type PickRequest = (x: number, y: number) => number | null;
 
 interface Props {
   driver: Driver;
   layout: StageLayout;
+  /** Receives the hit test for clicks on the stage. */
+  pickRef: RefObject<PickRequest | null>;
 }
 
 /**
  * The one canvas the requests are drawn on, above the node cards (it lets clicks through). One
  * animation-frame loop advances the driver and paints; nothing here goes through React state.
  */
-export function ParticleCanvas({ driver, layout }: Props) {
+export function ParticleCanvas({ driver, layout, pickRef }: Props) {
   const canvasRef = useRef<HTMLCanvasElement>(null);
   const layoutRef = useRef(layout);
   const paintedRef = useRef({ version: -1, layout: null as StageLayout | null });
@@ -33,6 +38,7 @@ export function ParticleCanvas({ driver, layout }: Props) {
     // jsdom (component tests) has no canvas: the loop still drives the simulation.
     const ctx = canvas?.getContext('2d') ?? null;
     const scratch = createScratch(driver.feed.particles.capacity);
+    pickRef.current = (x, y) => pickParticle(driver.feed.particles, scratch, x, y);
     let raf = 0;
     let frames = 0;
     let fpsStart = performance.now();
@@ -76,8 +82,11 @@ export function ParticleCanvas({ driver, layout }: Props) {
       raf = requestAnimationFrame(loop);
     };
     raf = requestAnimationFrame(loop);
-    return () => cancelAnimationFrame(raf);
-  }, [driver]);
+    return () => {
+      cancelAnimationFrame(raf);
+      pickRef.current = null;
+    };
+  }, [driver, pickRef]);
 
   return (
     <canvas

@@ -1,12 +1,12 @@
-import { useMemo, useRef } from 'react';
+import { useMemo, useRef, type MouseEvent } from 'react';
 import type { Driver } from '../../runtime/driver.ts';
 import { computeLayout } from '../../render/layout.ts';
-import { useAppStore } from '../../store/useAppStore.ts';
+import { useAppStore, useAppStoreApi } from '../../store/useAppStore.ts';
 import { CdcNode } from './CdcNode.tsx';
 import { DbNode } from './DbNode.tsx';
 import { EdgeNode } from './EdgeNode.tsx';
 import { InstanceNode } from './InstanceNode.tsx';
-import { ParticleCanvas } from './ParticleCanvas.tsx';
+import { ParticleCanvas, type PickRequest } from './ParticleCanvas.tsx';
 import { ShardNode } from './ShardNode.tsx';
 import { StageCaptions } from './StageCaptions.tsx';
 import { StageStatus } from './StageStatus.tsx';
@@ -18,6 +18,8 @@ import { useElementSize } from './useElementSize.ts';
  */
 export function Stage({ driver }: { driver: Driver }) {
   const ref = useRef<HTMLDivElement>(null);
+  const pickRef = useRef<PickRequest | null>(null);
+  const store = useAppStoreApi();
   const size = useElementSize(ref, { width: 900, height: 420 });
   const instances = useAppStore((s) => s.applied.topology.instances);
   const shards = useAppStore((s) => s.applied.topology.redisShards);
@@ -27,10 +29,20 @@ export function Stage({ driver }: { driver: Driver }) {
     () => computeLayout({ instances, shards, cdn, cdc, width: size.width, height: size.height }),
     [instances, shards, cdn, cdc, size.width, size.height],
   );
+  // A click between the cards picks the nearest travelling request (the recent list in the inspector
+  // is the keyboard route to the same waterfall).
+  const onClick = (e: MouseEvent<HTMLDivElement>) => {
+    if (e.target !== e.currentTarget) return;
+    const rect = e.currentTarget.getBoundingClientRect();
+    const id = pickRef.current?.(e.clientX - rect.left, e.clientY - rect.top) ?? null;
+    if (id !== null) store.getState().select({ kind: 'request', requestId: id });
+  };
   return (
     <div
       className="stage"
       ref={ref}
+      onClick={onClick}
+      title="Click a travelling request to see its waterfall in the inspector"
       role="region"
       aria-label="Topology: requests flow from clients on the left to the database on the right"
     >
@@ -49,7 +61,7 @@ export function Stage({ driver }: { driver: Driver }) {
             return <EdgeNode key={box.id} box={box} />;
         }
       })}
-      <ParticleCanvas driver={driver} layout={layout} />
+      <ParticleCanvas driver={driver} layout={layout} pickRef={pickRef} />
       <StageStatus />
     </div>
   );
