@@ -1,4 +1,5 @@
 import { schedule } from '../../core/eventQueue.ts';
+import { entryBytesOf } from '../redisOps.ts';
 import { storeGet, storeSet } from '../../redis/shardStore.ts';
 import { appNode, MISS, REDIS_ERROR, redisHop, redisNode, type Ctx } from '../context.ts';
 import { sendToDb } from '../dbFlow.ts';
@@ -115,7 +116,8 @@ export function onLockCmd(c: Ctx, job: number, packed: number): void {
       if (!replicated && key < HOT_TRACKED) s.mit.hotReads[key]!++;
     } else if (cmd === CMD_STORE) {
       result = j.version[job]!;
-      storeSet(shard.store, key, result, start + jitterTtl(c, l2TtlOf(m, key)), start, s.rng);
+      const ttl = jitterTtl(c, l2TtlOf(m, key));
+      storeSet(shard.store, key, result, start + ttl, start, s.rng, entryBytesOf(m, key));
     } else if (cmd === CMD_RELEASE) {
       locks.delete(key);
     } else {

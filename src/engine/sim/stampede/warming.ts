@@ -1,4 +1,5 @@
 import { schedule } from '../../core/eventQueue.ts';
+import { entryBytesOf } from '../redisOps.ts';
 import { storeSet } from '../../redis/shardStore.ts';
 import type { Ctx } from '../context.ts';
 import { sendToDb } from '../dbFlow.ts';
@@ -31,7 +32,8 @@ function storeNow(c: Ctx, key: number, version: number): void {
   const copies = copiesOf(m, key);
   for (let r = copies > 0 ? 0 : -1; r < copies; r++) {
     const shard = s.shards[r < 0 ? shardOf(m, key) : copyShardOf(m, key, r)]!;
-    storeSet(shard.store, storeIdOf(m, key, r), version, s.now + jitterTtl(c, l2TtlOf(m, key)), s.now, s.rng);
+    const expiresAt = s.now + jitterTtl(c, l2TtlOf(m, key));
+    storeSet(shard.store, storeIdOf(m, key, r), version, expiresAt, s.now, s.rng, entryBytesOf(m, key));
   }
 }
 
