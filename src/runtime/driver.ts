@@ -113,6 +113,7 @@ export class Driver {
     const before = this.sim.now();
     this.sim.step();
     this.feed.drain(this.sim, this.minVisibleMs, this.sim.now() - before);
+    this.feed.retire(this.sim.now());
     this.emit('jump');
   }
 
@@ -125,8 +126,10 @@ export class Driver {
       else this.sim = this.create(this.scenario, { trace: true });
     }
     this.feed.reset();
+    // Hops of the last instants before the target make the paused frame show traffic, not emptiness;
+    // retiring colours those whose request has completed.
     this.advanceTo(target, Infinity, false);
-    // Hops of the last instants before the target make the paused frame show traffic, not emptiness.
+    this.feed.retire(this.sim.now());
     this.emit('jump');
   }
 

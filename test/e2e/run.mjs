@@ -225,6 +225,21 @@ async function main() {
     await p.context().close();
   });
 
+  await check('injecting a Redis shard crash now takes a shard down at the current time', async () => {
+    const p = await openPage('');
+    await seek(p, 3000);
+    await p.getByRole('tab', { name: 'Configure' }).click();
+    await p.getByRole('button', { name: /Inject redis shard crash now/i }).click();
+    await p
+      .getByRole('button', { name: /^Redis shard \d.*down/ })
+      .first()
+      .waitFor({ timeout: 5000 });
+    const t = await nowMs(p);
+    assert(t >= 3000 && t < 3100, `the clock moved to ${t} instead of staying near 3000`);
+    await shot(p, '10-injected-crash');
+    await p.context().close();
+  });
+
   await check('no console or page error during the run', async () => {
     assert(problems.length === 0, problems.join('; '));
   });
