@@ -1,4 +1,5 @@
 import type { Summary } from '../engine/types.ts';
+import { mechanismSections } from './mechanismTable.ts';
 
 /**
  * The `npm run sim` table: every Summary figure a workshop asks about, grouped by layer, aligned so
@@ -20,7 +21,19 @@ export function fmtMs(ms: number): string {
 /** A ratio in [0, 1] as a percentage; "-" when nothing was counted. */
 export const fmtRatio = (r: number): string => (Number.isFinite(r) ? `${(r * 100).toFixed(1)} %` : '-');
 
-function section(title: string, rows: [string, string][]): string[] {
+/** Bytes in binary units: 1536 -> "1.5 KiB". */
+export function fmtBytes(b: number): string {
+  const units = ['B', 'KiB', 'MiB', 'GiB'];
+  let v = b;
+  let u = 0;
+  while (v >= 1024 && u < units.length - 1) {
+    v /= 1024;
+    u++;
+  }
+  return `${u === 0 ? v : v.toFixed(1)} ${units[u]}`;
+}
+
+export function section(title: string, rows: [string, string][]): string[] {
   const width = Math.max(...rows.map(([label]) => label.length));
   return [title, ...rows.map(([label, value]) => `  ${label.padEnd(width)}  ${value}`), ''];
 }
@@ -64,6 +77,7 @@ export function formatSummaryTable(s: Summary): string {
       ],
       ['lost writes', fmtInt(s.lostWrites)],
     ]),
+    ...mechanismSections(s),
     ...section('Latency', [
       ['mean / p50', `${fmtMs(s.latencyMs.mean)} / ${fmtMs(s.latencyMs.p50)}`],
       [
@@ -73,12 +87,13 @@ export function formatSummaryTable(s: Summary): string {
     ]),
     `Redis shards (hot-shard factor ${Number.isFinite(s.hotShardFactor) ? s.hotShardFactor.toFixed(2) : '-'})`,
     ...grid(
-      ['shard', 'slots', 'ops', 'keys', 'evictions', 'expired', 'peak queue'],
+      ['shard', 'slots', 'ops', 'keys', 'memory', 'evictions', 'expired', 'peak queue'],
       s.shards.map((sh, i) => [
         `redis-${i}`,
         `${sh.slotStart}-${sh.slotEnd}`,
         fmtInt(sh.ops),
         fmtInt(sh.keys),
+        fmtBytes(sh.memoryBytes),
         fmtInt(sh.evictions),
         fmtInt(sh.expired),
         fmtInt(sh.peakQueue),

@@ -27,6 +27,16 @@ describe('stampede and hot-key mitigations', () => {
     expect(r.hotKeyRedisReads).toHaveLength(10);
   });
 
+  it('the stampede presets: XFetch keeps p99 at cache speed where no mitigation queues the database', () => {
+    const plain = runScenario(getPreset('stampede')!);
+    const xfetch = runScenario(getPreset('stampede-xfetch')!);
+    const readMs = getPreset('stampede')!.database.readMs;
+    expect(plain.latencyMs.p99).toBeGreaterThan(10 * readMs);
+    expect(xfetch.latencyMs.p99).toBeLessThan(readMs / 10);
+    expect(xfetch.db.utilisation).toBeLessThan(0.5);
+    expect(xfetch.mitigations.xfetchCycles).toBeGreaterThan(0);
+  });
+
   it('TTL jitter spreads the expiries of keys stored together (a warm-up)', () => {
     const n = 1000;
     const ttlMs = 10_000;

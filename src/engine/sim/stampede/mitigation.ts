@@ -43,6 +43,8 @@ export interface MitigationModel {
   xfetch: boolean;
   refresh: boolean;
   beta: number;
+  /** XFetch's δ for a value whose recompute was never measured (a warmed key): the expected round trip. */
+  deltaPriorMs: number;
   lockTtlMs: number;
   backoffMs: number;
   maxRetries: number;
@@ -61,6 +63,7 @@ export function createMitigationModel(scenario: Scenario, keyCount: number): Mit
     xfetch: cached && stampede.mode === 'xfetch',
     refresh: cached && stampede.mode === 'background-refresh',
     beta: stampede.beta,
+    deltaPriorMs: scenario.database.readMs + 2 * scenario.network.dbMs,
     lockTtlMs: stampede.lockTtlMs,
     backoffMs: stampede.backoffMs,
     maxRetries: stampede.maxRetries,

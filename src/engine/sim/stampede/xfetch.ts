@@ -46,7 +46,8 @@ export function xfetchOnHit(c: Ctx, job: number): void {
   if (slot < 0) return;
   const expiry = store.expires[slot]!;
   if (expiry === Infinity) return;
-  const gap = -s.mit.delta[key]! * m.mit.beta * Math.log(1 - random(s.rng));
+  const delta = s.mit.delta[key]! > 0 ? s.mit.delta[key]! : m.mit.deltaPriorMs;
+  const gap = -delta * m.mit.beta * Math.log(1 - random(s.rng));
   if (s.now + gap < expiry) return;
   s.mit.xfetchRecomputes++;
   // A refresh cycle is one stored value's life: every trigger that saw the same expiry belongs to it.
