@@ -97,7 +97,7 @@ export function computeLayout(input: LayoutInput): StageLayout {
       const minH = (innerH - 7 * GAP) / 8 - 0.01;
       const cells = grid(n, x, w, innerH, minH, col.kind === 'app' ? 96 : 120);
       const small = cells.some(
-        (c) => c.h < (col.kind === 'app' ? 70 : 86) || c.w < (col.kind === 'app' ? 90 : 120),
+        (c) => c.h < (col.kind === 'app' ? 60 : 86) || c.w < (col.kind === 'app' ? 90 : 120),
       );
       if (col.kind === 'app') compactApps = small;
       else compactShards = small;

@@ -94,6 +94,11 @@ async function main() {
     await page.getByRole('heading', { name: new RegExp(BASELINE_TITLE) }).waitFor();
     await page.waitForTimeout(300);
     await shot(page, '01-load');
+    await page.keyboard.press('?');
+    await page.getByRole('dialog', { name: 'Keyboard shortcuts' }).waitFor();
+    await shot(page, '01b-help');
+    await page.keyboard.press('Escape');
+    assert((await page.getByRole('dialog').count()) === 0, 'Escape did not close the help');
     assert(problems.length === 0, problems.join('; '));
   });
 

@@ -23,15 +23,20 @@ export function InstanceNode({ box, compact }: Props) {
   const label = `App instance ${box.index + 1}${l1.enabled ? `, L1 holds ${keys} keys` : ''}${state}`;
   return (
     <NodeCard box={box} label={label} tone={tone} compact={compact} selected={selected} onSelect={select}>
-      <span className="node-title">{compact ? `#${box.index + 1}` : `App ${box.index + 1}`}</span>
-      {!up && <span className="badge down">DOWN</span>}
-      {!up ? null : l1.enabled ? (
-        <span className={`badge l1-badge${cold ? ' cold' : ''}`} title="In-process L1 cache: keys held">
-          L1 {cold ? 'cold' : formatCount(keys)}
+      {/* Title and cache badge share a row so small cards keep room for the in-flight line. */}
+      <span className="node-row">
+        <span className="node-title">
+          {compact && box.w < 110 ? `#${box.index + 1}` : `App ${box.index + 1}`}
         </span>
-      ) : (
-        !compact && <span className="badge muted">no L1</span>
-      )}
+        {!up && <span className="badge down">DOWN</span>}
+        {!up ? null : l1.enabled ? (
+          <span className={`badge l1-badge${cold ? ' cold' : ''}`} title="In-process L1 cache: keys held">
+            L1 {cold ? 'cold' : formatCount(keys)}
+          </span>
+        ) : (
+          !compact && <span className="badge muted">no L1</span>
+        )}
+      </span>
       {!compact && up && (
         <span className="node-line small">{formatCount(view?.inFlight ?? 0)} in flight</span>
       )}
