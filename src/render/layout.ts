@@ -41,6 +41,27 @@ const GAP = 8;
 const PAD = 12;
 /** Room above the cards for the column captions. */
 const PAD_TOP = 30;
+const PAD_BOTTOM = 28;
+/** Narrowest a singleton card (clients, CDN, load balancer, database) may get and stay legible. */
+const MIN_SINGLE_W = 74;
+
+/**
+ * Widths in proportion to the weights, except that singleton columns get at least MIN_SINGLE_W,
+ * taken from the multi-card columns, which can wrap their cards further.
+ */
+function columnWidths(cols: readonly { kind: NodeBox['kind']; weight: number }[], usable: number): number[] {
+  const total = cols.reduce((s, c) => s + c.weight, 0);
+  const raw = cols.map((c) => (usable * c.weight) / total);
+  const multi = (k: NodeBox['kind']) => k === 'app' || k === 'redis';
+  let deficit = 0;
+  const out = raw.map((w, i) => {
+    if (multi(cols[i]!.kind) || w >= MIN_SINGLE_W) return w;
+    deficit += MIN_SINGLE_W - w;
+    return MIN_SINGLE_W;
+  });
+  const multiTotal = raw.reduce((s, w, i) => (multi(cols[i]!.kind) ? s + w : s), 0);
+  return out.map((w, i) => (multi(cols[i]!.kind) && multiTotal > 0 ? w - (deficit * w) / multiTotal : w));
+}
 
 /** Stacks `count` cards in a column region, wrapping into sub-columns so cards stay readable. */
 function grid(
@@ -76,21 +97,22 @@ export function computeLayout(input: LayoutInput): StageLayout {
     { kind: 'client', weight: 1.1 },
     ...(cdn ? [{ kind: 'cdn' as const, weight: 1.05 }] : []),
     { kind: 'lb', weight: 1.05 },
-    { kind: 'app', weight: (cdn ? 1.4 : 1.6) + 0.35 * (appCols - 1) },
-    { kind: 'redis', weight: (cdn ? 1.7 : 1.9) + 0.45 * (shardCols - 1) },
+    { kind: 'app', weight: (cdn ? 1.4 : 1.6) + 0.6 * (appCols - 1) },
+    { kind: 'redis', weight: (cdn ? 1.7 : 1.9) + 0.5 * (shardCols - 1) },
     { kind: 'db', weight: 1.55 },
   ];
-  const total = cols.reduce((s, c) => s + c.weight, 0);
   // Wide gaps between columns leave room for the particles to travel visibly.
-  const colGap = Math.max(22, width * 0.04);
+  const colGap = Math.max(14, width * (cdn ? 0.028 : 0.04));
   const usable = width - 2 * PAD - colGap * (cols.length - 1);
-  const innerH = height - PAD_TOP - PAD;
+  // Room at the bottom for the stage's status line, so it never covers the last row of cards.
+  const innerH = height - PAD_TOP - PAD_BOTTOM;
+  const widths = columnWidths(cols, usable);
   const nodes: NodeBox[] = [];
   let x = PAD;
   let compactApps = false;
   let compactShards = false;
-  for (const col of cols) {
-    const w = (usable * col.weight) / total;
+  cols.forEach((col, ci) => {
+    const w = widths[ci]!;
     if (col.kind === 'app' || col.kind === 'redis') {
       const n = col.kind === 'app' ? instances : shards;
       // At most 8 rows: up to 32 instances become 4 sub-columns, 16 shards 2.
@@ -116,7 +138,7 @@ export function computeLayout(input: LayoutInput): StageLayout {
       nodes.push({ id: col.kind, kind: col.kind, index: 0, x, y: PAD_TOP + (innerH - h) / 2, w, h });
     }
     x += w + colGap;
-  }
+  });
   const indexOf = new Map<string, number>();
   const left = new Float32Array(nodes.length);
   const right = new Float32Array(nodes.length);

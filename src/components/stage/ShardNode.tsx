@@ -49,11 +49,12 @@ export function ShardNode({ box, compact }: { box: NodeBox; compact: boolean }) 
       selected={selected}
       onSelect={select}
     >
-      <span className="node-title">{compact ? `S${box.index + 1}` : `Redis shard ${box.index + 1}`}</span>
+      <span className="node-row">
+        <span className="node-title">{compact ? `S${box.index + 1}` : `Redis shard ${box.index + 1}`}</span>
+        {compact && <span className="node-line">{formatCount(Math.round(opsRate))} ops/s</span>}
+      </span>
       {!compact && <span className="node-line small">slots {slots}</span>}
-      {compact ? (
-        <span className="node-line">{formatCount(Math.round(opsRate))} ops/s</span>
-      ) : (
+      {!compact && (
         <span className="node-line">
           {formatCount(keys)} keys · {formatCount(Math.round(opsRate))} ops/s
         </span>
