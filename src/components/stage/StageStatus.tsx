@@ -18,11 +18,17 @@ export function StageStatus() {
   const playing = useAppStore(selectPlaying);
   const achieved = useAppStore(selectAchievedSpeed);
   const notable = useAppStore(selectNotable);
+  const atStart = useAppStore((s) => s.nowMs === 0 && !s.playing);
   return (
     <>
       <p className="stage-status sample" role="status">
         {every > 1 ? `Showing 1 in ${every} requests (counts include all)` : 'Showing every request'}
       </p>
+      {atStart && (
+        <p className="stage-status start">
+          Press <kbd>Space</kbd> or Play to start. Requests will flow left to right.
+        </p>
+      )}
       {notable && (
         <p className="stage-status notable" role="status">
           <span aria-hidden="true">⇥ </span>
