@@ -1,4 +1,19 @@
-import { definePreset } from './preset.ts';
+import { definePreset, type Preset } from './preset.ts';
+
+/** Shared with `cdc-outage`, which adds the consumer's outage. */
+export const cdcBody = {
+  version: 1,
+  seed: 42,
+  durationMs: 30_000,
+  workload: { rps: 1000, readRatio: 0.9, keys: 100, zipf: 0.99 },
+  topology: { instances: 4, redisShards: 3 },
+  cache: {
+    strategy: 'cdc',
+    l1: { enabled: false },
+    l2: { ttlMs: 60_000 },
+    cdc: { lagMs: 200, lagDistribution: 'constant', consumerMs: 0.5 },
+  },
+} as const satisfies Preset['input'];
 
 export const cdc = definePreset(
   'cdc',
@@ -8,17 +23,5 @@ export const cdc = definePreset(
     'serving the old value, so every write opens a window of about the lag during which reads are ' +
     'stale. Watch the maximum stale age sit near 200 ms; drag the CDC lag and see the stale-read count ' +
     'follow it.',
-  {
-    version: 1,
-    seed: 42,
-    durationMs: 30_000,
-    workload: { rps: 1000, readRatio: 0.9, keys: 100, zipf: 0.99 },
-    topology: { instances: 4, redisShards: 3 },
-    cache: {
-      strategy: 'cdc',
-      l1: { enabled: false },
-      l2: { ttlMs: 60_000 },
-      cdc: { lagMs: 200, lagDistribution: 'constant', consumerMs: 0.5 },
-    },
-  },
+  cdcBody,
 );
