@@ -308,7 +308,16 @@ export interface NodeView {
     up: boolean;
     memoryBytes: number;
     maxMemoryBytes: number | null;
+    /** Keys expired so far (lazily on access or by the active cycle). */
+    expired: number;
+    /** Stampede locks (`SET NX EX`) held on this shard right now. */
+    locks: number;
   }[];
+  /**
+   * The hottest key (rank 0) in Redis: its shard and the TTL it has left, `null` when it is not cached
+   * (expired, evicted or never set). The moment it expires is the moment a stampede starts.
+   */
+  hotKey: { shard: number; ttlLeftMs: SimMs | null; cached: boolean };
   db: { connections: number; inUse: number; queue: number };
   /** The CDC pipeline, under the `cdc` strategy: events waiting in the broker, consumer running. */
   cdc?: { backlog: number; up: boolean; processed: number };

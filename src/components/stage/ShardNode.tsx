@@ -1,6 +1,6 @@
 import type { NodeBox } from '../../render/layout.ts';
 import { useAppStore } from '../../store/useAppStore.ts';
-import { formatCount } from '../format.ts';
+import { formatCount, formatDuration } from '../format.ts';
 import { Gauge } from './Gauge.tsx';
 import { NodeCard, type NodeTone } from './NodeCard.tsx';
 import { useSelectNode } from './useSelectNode.ts';
@@ -10,9 +10,23 @@ const HOT_QUEUE = 3;
 /** Or this many times the mean ops rate of the shards. */
 const HOT_FACTOR = 2;
 
+/**
+ * Where the hottest key lives: its TTL counting down, and a warning once it has expired (the moment a
+ * stampede starts when nothing protects the database).
+ */
+function HotKeyBadge({ ttlLeftMs, cached }: { ttlLeftMs: number | null; cached: boolean }) {
+  if (!cached) return <span className="badge expired">hot key not cached</span>;
+  return (
+    <span className="badge muted" title="TTL the hottest key has left in Redis">
+      hot key {ttlLeftMs === null ? 'no TTL' : formatDuration(ttlLeftMs)}
+    </span>
+  );
+}
+
 /** A Redis shard: slot range, keys with a fill gauge, ops per second and its queue when hot. */
 export function ShardNode({ box, compact }: { box: NodeBox; compact: boolean }) {
   const view = useAppStore((s) => s.nodes?.shards[box.index]);
+  const hotKey = useAppStore((s) => (s.nodes?.hotKey.shard === box.index ? s.nodes.hotKey : null));
   const shards = useAppStore((s) => s.applied.topology.redisShards);
   const maxKeys = useAppStore((s) => s.applied.cache.l2.maxKeys);
   const keyspace = useAppStore((s) => s.applied.workload.keys);
@@ -59,8 +73,14 @@ export function ShardNode({ box, compact }: { box: NodeBox; compact: boolean }) 
           {formatCount(keys)} keys · {formatCount(Math.round(opsRate))} ops/s
         </span>
       )}
-      {!up && <span className="badge down">DOWN</span>}
-      {hot && <span className="badge hot">{queue >= HOT_QUEUE ? `queue ${queue}` : 'hot'}</span>}
+      <span className="node-row">
+        {!up && <span className="badge down">DOWN</span>}
+        {up && view !== undefined && view.locks > 0 && (
+          <span className="badge lock">{view.locks === 1 ? 'lock held' : `${view.locks} locks held`}</span>
+        )}
+        {up && hotKey !== null && <HotKeyBadge ttlLeftMs={hotKey.ttlLeftMs} cached={hotKey.cached} />}
+        {hot && <span className="badge hot">{queue >= HOT_QUEUE ? `queue ${queue}` : 'hot'}</span>}
+      </span>
       <Gauge value={fill} label={`Shard ${box.index + 1} ${fillLabel}`} />
     </NodeCard>
   );

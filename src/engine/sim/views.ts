@@ -7,9 +7,25 @@ import { keyName, shardOf, type Model } from './model.ts';
 import type { State } from './state.ts';
 import type { TtlDistribution } from '../redis/expiry.ts';
 import { liveTtlDistribution, liveTtlRemaining } from './redisOps.ts';
-import { replicaFields } from './replication.ts';
+import { copiesOf, copyShardOf, replicaFields, storeIdOf } from './replication.ts';
 
 const finiteOrNull = (t: number): SimMs | null => (Number.isFinite(t) ? t : null);
+
+function locksHeld(locks: Map<number, number>, now: number): number {
+  let n = 0;
+  for (const expiry of locks.values()) if (expiry > now) n++;
+  return n;
+}
+
+/** Key 0 as Redis holds it (copy 0 of a replicated key). */
+function hotKeyView(m: Model, s: State): NodeView['hotKey'] {
+  const copy = copiesOf(m, 0) > 0 ? 0 : -1;
+  const shard = copy < 0 ? shardOf(m, 0) : copyShardOf(m, 0, copy);
+  const sh = s.shards[shard]!;
+  const entry = sh.up ? storePeek(sh.store, storeIdOf(m, 0, copy), s.now) : null;
+  if (entry === null) return { shard, ttlLeftMs: null, cached: false };
+  return { shard, ttlLeftMs: finiteOrNull(entry.expiresAt - s.now), cached: true };
+}
 
 /** The nodes' live state for the stage. */
 export function nodeView(m: Model, s: State): NodeView {
@@ -33,7 +49,10 @@ export function nodeView(m: Model, s: State): NodeView {
       up: sh.up,
       memoryBytes: sh.store.memoryBytes,
       maxMemoryBytes: sh.store.maxMemoryBytes,
+      expired: sh.store.expired,
+      locks: locksHeld(s.mit.locks[i]!, s.now),
     })),
+    hotKey: hotKeyView(m, s),
     db: { connections: m.scenario.database.connections, inUse: s.db.inUse, queue: s.db.waitLen },
     ...(s.cdc ? { cdc: { backlog: s.cdc.len, up: s.cdc.up, processed: s.cdc.processed } } : {}),
   };
