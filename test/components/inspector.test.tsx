@@ -28,13 +28,13 @@ describe('KeyInspector', () => {
     const { container } = render(<KeyInspector view={keyView()} nowMs={60_000} />);
     expect(
       screen.getByText(
-        'app-2 and app-5 serve version 3 while the database has 4. Two users on different instances see different data.',
+        'App 3 and App 6 serve version 3 while the database has 4. Two users on different instances see different data.',
       ),
     ).toBeTruthy();
     const stale = container.querySelectorAll('[data-state="stale"]');
     expect(Array.from(stale, (s) => s.querySelector('.key-layer-title')?.textContent)).toEqual([
-      'app-2 L1',
-      'app-5 L1',
+      'App 3 L1',
+      'App 6 L1',
     ]);
     for (const s of stale) expect(within(s as HTMLElement).getByText('stale')).toBeTruthy();
     // Database, Redis and six instances, side by side.
@@ -44,7 +44,7 @@ describe('KeyInspector', () => {
   it('groups Redis with the instances by version', () => {
     render(<KeyInspector view={keyView({ redis: entry(2), l1: [entry(3)] })} nowMs={0} />);
     expect(
-      screen.getByText('Redis serves version 2 and app-0 serves version 3 while the database has 4.'),
+      screen.getByText('Redis serves version 2 and App 1 serves version 3 while the database has 4.'),
     ).toBeTruthy();
   });
 
@@ -99,11 +99,11 @@ describe('RequestWaterfall', () => {
   it('lists the hops in time order with their durations and the outcome', () => {
     render(<RequestWaterfall request={request} hops={hops} />);
     const rows = screen.getAllByRole('row').slice(1);
-    expect(rows.map((r) => Array.from(r.children, (c) => c.textContent).slice(0, 4))).toEqual([
-      ['client → app-2', 'request', '+0 ms', '1 ms'],
-      ['app-2 → redis-1', 'get', '+1 ms', '0.25 ms'],
-      ['redis-1 → app-2', 'reply', '+1.25 ms', '6.25 ms'],
-      ['app-2 → client', 'response', '+7.5 ms', '1 ms'],
+    expect(rows.map((r) => Array.from(r.children, (c) => c.textContent).slice(0, 3))).toEqual([
+      ['Client → App 3request', '+0 ms', '1 ms'],
+      ['App 3 → Redis 2get', '+1 ms', '0.25 ms'],
+      ['Redis 2 → App 3reply', '+1.25 ms', '6.25 ms'],
+      ['App 3 → Clientresponse', '+7.5 ms', '1 ms'],
     ]);
     expect(screen.getByText('Stale value served')).toBeTruthy();
     expect(screen.getByText(/served version 3 while the database had 4/)).toBeTruthy();
@@ -124,7 +124,7 @@ describe('NodeInspector', () => {
         totalKeys={120}
       />,
     );
-    expect(screen.getByRole('heading').textContent).toBe('Redis shard 1');
+    expect(screen.getByRole('heading').textContent).toBe('Redis shard 2');
     expect(screen.getByText('Showing 3 of 120 keys')).toBeTruthy();
     const cells = screen
       .getAllByRole('row')

@@ -1,5 +1,5 @@
 import type { NodeId, NodeView, SimMs } from '../../engine/types.ts';
-import { formatDuration } from '../format.ts';
+import { formatDuration, nodeLabel } from '../format.ts';
 import './inspector.css';
 
 export interface NodeEntry {
@@ -28,10 +28,7 @@ export interface NodeInspectorProps {
 const MAX_SLOTS = 64;
 
 export function nodeTitle(id: NodeId): string {
-  if (id === 'db') return 'Database';
-  if (id.startsWith('app-')) return `App instance ${id} (L1 cache)`;
-  if (id.startsWith('redis-')) return `Redis shard ${id.slice('redis-'.length)}`;
-  return id;
+  return id.startsWith('app-') ? `${nodeLabel(id)} (L1 cache)` : nodeLabel(id);
 }
 
 function ttlLeft(entry: NodeEntry, nowMs: number): string {

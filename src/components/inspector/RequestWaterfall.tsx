@@ -1,6 +1,6 @@
 import type { TraceHop, TraceRequest } from '../../engine/types.ts';
 import { OUTCOME_COLORS, OUTCOME_LABELS } from '../../render/palette.ts';
-import { formatDuration } from '../format.ts';
+import { formatDuration, nodeLabel, shortNodeLabel } from '../format.ts';
 import './inspector.css';
 
 export interface RequestWaterfallProps {
@@ -21,8 +21,8 @@ export function RequestWaterfall({ request, hops }: RequestWaterfallProps) {
   return (
     <section className="insp waterfall" aria-label={`Request ${request.requestId}`}>
       <h3 className="insp-title">
-        Request {request.requestId}: {request.isWrite ? 'write' : 'read'} of key {request.key} via app-
-        {request.instance}
+        Request {request.requestId}: {request.isWrite ? 'write' : 'read'} of key {request.key} via{' '}
+        {nodeLabel(`app-${request.instance}`)}
       </h3>
       <p className="wf-outcome">
         <span className="wf-swatch" style={{ background: color }} aria-hidden="true" />
@@ -34,9 +34,8 @@ export function RequestWaterfall({ request, hops }: RequestWaterfallProps) {
         <thead>
           <tr>
             <th scope="col">Hop</th>
-            <th scope="col">Operation</th>
-            <th scope="col">Starts at</th>
-            <th scope="col">Duration</th>
+            <th scope="col">Starts</th>
+            <th scope="col">Takes</th>
             <th scope="col" className="wf-bar-col">
               <span className="visually-hidden">Timeline</span>
             </th>
@@ -49,9 +48,9 @@ export function RequestWaterfall({ request, hops }: RequestWaterfallProps) {
             return (
               <tr key={i}>
                 <th scope="row">
-                  {h.from} → {h.to}
+                  {shortNodeLabel(h.from)} → {shortNodeLabel(h.to)}
+                  <span className="wf-op">{h.op}</span>
                 </th>
-                <td>{h.op}</td>
                 <td>+{formatDuration(h.startMs - start)}</td>
                 <td>{formatDuration(h.endMs - h.startMs)}</td>
                 <td className="wf-bar-col" aria-hidden="true">

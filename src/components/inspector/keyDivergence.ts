@@ -1,4 +1,5 @@
 import type { KeyView } from '../../engine/types.ts';
+import { nodeLabel } from '../format.ts';
 
 /**
  * Reads a KeyView as the picture of "two users see different data": which layers hold which version,
@@ -33,7 +34,7 @@ export function keyLayers(view: KeyView, nowMs: number): LayerCell[] {
     { name: 'the database', title: 'Database', version: view.dbVersion, expiresAtMs: null, state: 'truth' },
     {
       name: 'Redis',
-      title: `Redis shard ${view.shard}`,
+      title: nodeLabel(`redis-${view.shard}`),
       version: view.redis?.version ?? null,
       expiresAtMs: view.redis?.expiresAtMs ?? null,
       state: stateOf(view.redis, view.dbVersion, nowMs),
@@ -41,8 +42,8 @@ export function keyLayers(view: KeyView, nowMs: number): LayerCell[] {
   ];
   view.l1.forEach((entry, i) => {
     cells.push({
-      name: `app-${i}`,
-      title: `app-${i} L1`,
+      name: nodeLabel(`app-${i}`),
+      title: `${nodeLabel(`app-${i}`)} L1`,
       version: entry?.version ?? null,
       expiresAtMs: entry?.expiresAtMs ?? null,
       state: stateOf(entry, view.dbVersion, nowMs),
@@ -57,7 +58,7 @@ export function joinNames(names: readonly string[]): string {
   return `${names.slice(0, -1).join(', ')} and ${names[names.length - 1]}`;
 }
 
-/** One sentence a workshop can read aloud, e.g. "app-2 and app-5 serve version 3 while the database has 4." */
+/** One sentence a workshop can read aloud, e.g. "App 3 and App 6 serve version 3 while the database has 4." */
 export function divergenceSentence(view: KeyView, cells: readonly LayerCell[]): string {
   const stale = cells.filter((c) => c.state === 'stale');
   const holders = cells.filter((c) => c.state === 'fresh' || c.state === 'stale');
@@ -78,7 +79,7 @@ export function divergenceSentence(view: KeyView, cells: readonly LayerCell[]): 
   let sentence = `${joinNames(groups)} while the database has ${view.dbVersion}.`;
   const instanceVersions = new Set(
     cells
-      .filter((c) => c.name.startsWith('app-') && (c.state === 'fresh' || c.state === 'stale'))
+      .filter((c) => c.name.startsWith('App ') && (c.state === 'fresh' || c.state === 'stale'))
       .map((c) => c.version),
   );
   if (instanceVersions.size > 1) sentence += ' Two users on different instances see different data.';
