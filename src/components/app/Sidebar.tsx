@@ -1,9 +1,14 @@
+import { lazy, Suspense } from 'react';
 import type { PanelId } from '../../store/selectionSlice.ts';
 import { useAppStore, useAppStoreApi } from '../../store/useAppStore.ts';
-import { ChartsSection } from './ChartsSection.tsx';
-import { ConfigSection } from './ConfigSection.tsx';
-import { InspectSection } from './InspectSection.tsx';
 import { ScenarioAbout } from './ScenarioAbout.tsx';
+
+// The other tabs load on first use: the first paint (stage, controls, About) ships less JavaScript.
+const ChartsSection = lazy(() => import('./ChartsSection.tsx').then((m) => ({ default: m.ChartsSection })));
+const ConfigSection = lazy(() => import('./ConfigSection.tsx').then((m) => ({ default: m.ConfigSection })));
+const InspectSection = lazy(() =>
+  import('./InspectSection.tsx').then((m) => ({ default: m.InspectSection })),
+);
 
 const TABS: { id: PanelId; label: string }[] = [
   { id: 'about', label: 'About' },
@@ -35,10 +40,12 @@ export function Sidebar() {
         ))}
       </div>
       <div className="tab-panel" role="tabpanel" id={`panel-${tab}`} aria-labelledby={`tab-${tab}`}>
-        {tab === 'about' && <ScenarioAbout />}
-        {tab === 'config' && <ConfigSection />}
-        {tab === 'charts' && <ChartsSection />}
-        {tab === 'inspect' && <InspectSection />}
+        <Suspense fallback={<p className="muted">Loading…</p>}>
+          {tab === 'about' && <ScenarioAbout />}
+          {tab === 'config' && <ConfigSection />}
+          {tab === 'charts' && <ChartsSection />}
+          {tab === 'inspect' && <InspectSection />}
+        </Suspense>
       </div>
     </aside>
   );
