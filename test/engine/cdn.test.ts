@@ -57,7 +57,8 @@ describe('CDN edge', () => {
     const r = runScenario(getPreset('cdn')!);
     expect(r.cdn.hitRatio).toBeGreaterThan(0.9);
     // Edge hits never reach the load balancer, so the caches behind see only the misses.
-    expect(r.l2.hits + r.l2.misses).toBeLessThan(r.cdn.misses);
+    expect(r.l2.hits + r.l2.misses).toBeLessThanOrEqual(r.cdn.misses);
+    expect(r.l2.hits + r.l2.misses).toBeLessThan(r.requests * 0.1);
     expect(r.cdn.crossUserLeaks).toBe(0);
     expect(r.cdn.purges).toBeGreaterThan(0);
   });

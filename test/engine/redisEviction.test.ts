@@ -23,8 +23,9 @@ describe('memory-pressure', () => {
     for (const sh of lru.shards) {
       expect(sh.maxMemoryBytes).toBe(2_000_000);
       expect(sh.memoryBytes).toBeLessThanOrEqual(2_000_000);
-      // Full: within one entry (1024-byte value + name + 50) of the limit.
-      expect(sh.memoryBytes).toBeGreaterThan(2_000_000 - 1100);
+      // Full: within a few entries (1024-byte value + name + 50 each) of the limit; writes' DELs and
+      // expiries free an entry's room now and then, which the next SET takes back.
+      expect(sh.memoryBytes).toBeGreaterThan(2_000_000 - 10 * 1100);
       expect(sh.evictions).toBeGreaterThan(1000);
       expect(sh.rejectedWrites).toBe(0);
       // Memory is the entries' sizes: about 1084 bytes each for `key:<n>` names.

@@ -54,7 +54,6 @@ describe('update-race preset: cache-aside-update leaves stale values until the T
   const deleting = stuckEpisodes(aside);
 
   it('leaves keys whose Redis version stays below the database version until the entry expires', () => {
-    // Measured on seed 42: 82 long stale stretches, 63 of them ended only by the 1 s TTL.
     expect(update.untilTtl).toBeGreaterThanOrEqual(20);
     expect(update.long).toBeGreaterThanOrEqual(update.untilTtl);
   });
@@ -62,8 +61,10 @@ describe('update-race preset: cache-aside-update leaves stale values until the T
   it('does so more often than cache-aside (delete on write) on the same seed', () => {
     // Cache-aside is not immune (a slow reader can put back an old value after the DEL), but it
     // needs a read miss in flight across a write; update-on-write only needs two close writes.
-    // Measured: 82 vs 58 stretches, 63 vs 45 ended by the TTL.
-    expect(update.long).toBeGreaterThan(deleting.long * 1.2);
+    // Half the requests are writes, so two close writes to one key (the update race) come more often than a
+    // read miss in flight across a write (cache-aside's race). Measured on seeds 1 and 42 over 30 s:
+    // 140 vs 74 and 156 vs 93 long stretches.
+    expect(update.long).toBeGreaterThan(deleting.long * 1.3);
     expect(update.untilTtl).toBeGreaterThan(deleting.untilTtl);
     expect(update.keys.size).toBeGreaterThan(deleting.keys.size);
   });

@@ -1,4 +1,4 @@
-import { random, type RngState } from './rng.ts';
+import { nextUint32, random, type RngState } from './rng.ts';
 
 /** Zipf popularity over ranks 0..n-1: p_i proportional to 1/(i+1)^s (s = 0 is uniform). */
 export function zipfProbabilities(n: number, s: number): Float64Array {
@@ -17,8 +17,12 @@ export function zipfProbabilities(n: number, s: number): Float64Array {
 export interface AliasTable {
   prob: Float64Array;
   alias: Int32Array;
-  /** prob and alias interleaved, so a draw touches one cache line instead of two (a 3x win at 10^5 keys). */
-  packed: Float64Array;
+  /**
+   * The table as a draw uses it, 8 bytes an entry: the coin threshold as a 32-bit integer, then the alias.
+   * Half the memory of two float arrays, so 10^5 keys fit in a core's cache, and the coin is compared
+   * with a full 32-bit draw of its own instead of the leftover bits of the index draw.
+   */
+  packed: Uint32Array;
 }
 
 /**
@@ -51,18 +55,27 @@ export function buildAliasTable(p: Float64Array): AliasTable {
     if (scaled[l]! < 1) small[ns++] = l;
     else large[nl++] = l;
   }
-  while (nl > 0) prob[large[--nl]!] = 1;
-  while (ns > 0) prob[small[--ns]!] = 1; // rounding leftovers
-  const packed = new Float64Array(2 * n);
+  // Entries left over keep their own index (alias to themselves), so a draw lands on them whatever the coin.
+  while (nl > 0) {
+    const l = large[--nl]!;
+    prob[l] = 1;
+    alias[l] = l;
+  }
+  while (ns > 0) {
+    const s = small[--ns]!; // rounding leftovers
+    prob[s] = 1;
+    alias[s] = s;
+  }
+  const packed = new Uint32Array(2 * n);
   for (let i = 0; i < n; i++) {
-    packed[2 * i] = prob[i]!;
+    // A full entry (prob 1) saturates at 2^32 - 1; its alias is itself, so the rare failed coin is harmless.
+    packed[2 * i] = Math.min(4294967295, Math.floor(prob[i]! * 4294967296));
     packed[2 * i + 1] = alias[i]!;
   }
   return { prob, alias, packed };
 }
 
 export function sampleAlias(t: AliasTable, rng: RngState): number {
-  const u = random(rng) * t.prob.length;
-  const i = Math.floor(u);
-  return u - i < t.packed[2 * i]! ? i : t.packed[2 * i + 1]!;
+  const i = Math.floor(random(rng) * t.prob.length);
+  return nextUint32(rng) < t.packed[2 * i]! ? i : t.packed[2 * i + 1]!;
 }

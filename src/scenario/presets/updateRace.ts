@@ -13,7 +13,7 @@ export const updateRace = definePreset(
     version: 1,
     seed: 42,
     durationMs: 60_000,
-    workload: { rps: 1000, readRatio: 0.9, keys: 200, zipf: 0 },
+    workload: { rps: 1000, readRatio: 0.5, keys: 200, zipf: 0 },
     topology: { instances: 4, redisShards: 3 },
     network: { jitterMs: 20 },
     cache: { strategy: 'cache-aside-update', l1: { enabled: false }, l2: { ttlMs: 1000 } },
