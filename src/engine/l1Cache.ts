@@ -6,11 +6,20 @@
  *
  * Expiry is half-open: an entry set with `expiresAt = t` is served while `now < t` and gone at `now >= t`.
  */
+import {
+  createSlotIndex,
+  indexClear,
+  indexFind,
+  indexInsert,
+  indexRemove,
+  type SlotIndex,
+} from './core/slotIndex.ts';
+
 export interface L1Cache {
   /** Maximum number of keys, or null for unbounded. 0 disables the cache (sets are ignored). */
   capacity: number | null;
   /** key -> slot. */
-  index: Map<number, number>;
+  index: SlotIndex;
   keys: Float64Array;
   versions: Float64Array;
   expires: Float64Array;
@@ -47,7 +56,7 @@ export function createL1(capacity: number | null): L1Cache {
   const slots = capacity === null ? INITIAL_SLOTS : Math.max(1, Math.min(capacity, INITIAL_SLOTS));
   return {
     capacity,
-    index: new Map(),
+    index: createSlotIndex(capacity === null ? INITIAL_SLOTS : Math.min(capacity, 1 << 20)),
     keys: new Float64Array(slots),
     versions: new Float64Array(slots),
     expires: new Float64Array(slots),
@@ -92,7 +101,7 @@ function pushFront(c: L1Cache, slot: number): void {
 
 function removeSlot(c: L1Cache, slot: number): void {
   unlink(c, slot);
-  c.index.delete(c.keys[slot]!);
+  indexRemove(c.index, c.keys, c.keys[slot]!);
   c.next[slot] = c.freeHead;
   c.freeHead = slot;
   c.size--;
@@ -106,8 +115,8 @@ function removeSlot(c: L1Cache, slot: number): void {
  * l1Get(c, 42, now); // -1 when absent or expired
  */
 export function l1Get(c: L1Cache, key: number, now: number): number {
-  const slot = c.index.get(key);
-  if (slot === undefined) return -1;
+  const slot = indexFind(c.index, c.keys, key);
+  if (slot < 0) return -1;
   if (now >= c.expires[slot]!) {
     removeSlot(c, slot);
     return -1;
@@ -126,8 +135,8 @@ export function l1Get(c: L1Cache, key: number, now: number): number {
  * l1Peek(c, 42, now); // { version: 7, expiresAt: 1500 } or null
  */
 export function l1Peek(c: L1Cache, key: number, now: number): { version: number; expiresAt: number } | null {
-  const slot = c.index.get(key);
-  if (slot === undefined || now >= c.expires[slot]!) return null;
+  const slot = indexFind(c.index, c.keys, key);
+  if (slot < 0 || now >= c.expires[slot]!) return null;
   return { version: c.versions[slot]!, expiresAt: c.expires[slot]! };
 }
 
@@ -139,8 +148,8 @@ export function l1Peek(c: L1Cache, key: number, now: number): { version: number;
  * l1Set(c, 42, 8, now + 1000); // Infinity for no expiry
  */
 export function l1Set(c: L1Cache, key: number, version: number, expiresAt: number): void {
-  let slot = c.index.get(key);
-  if (slot !== undefined) {
+  let slot = indexFind(c.index, c.keys, key);
+  if (slot >= 0) {
     unlink(c, slot);
   } else {
     if (c.capacity !== null && c.size >= c.capacity) {
@@ -156,7 +165,7 @@ export function l1Set(c: L1Cache, key: number, version: number, expiresAt: numbe
       slot = c.used++;
     }
     c.keys[slot] = key;
-    c.index.set(key, slot);
+    indexInsert(c.index, c.keys, key, slot, c.size);
     c.size++;
   }
   c.versions[slot] = version;
@@ -166,15 +175,15 @@ export function l1Set(c: L1Cache, key: number, version: number, expiresAt: numbe
 
 /** Removes a key; true if it was present (expired or not). */
 export function l1Delete(c: L1Cache, key: number): boolean {
-  const slot = c.index.get(key);
-  if (slot === undefined) return false;
+  const slot = indexFind(c.index, c.keys, key);
+  if (slot < 0) return false;
   removeSlot(c, slot);
   return true;
 }
 
 /** Empties the cache (an instance restart); storage and the eviction count are kept. */
 export function l1Clear(c: L1Cache): void {
-  c.index.clear();
+  indexClear(c.index);
   c.head = c.tail = c.freeHead = -1;
   c.size = c.used = 0;
 }

@@ -1,0 +1,89 @@
+/**
+ * An open-addressing hash index from integer keys to slots of a struct-of-arrays table (linear probing,
+ * backward-shift deletion, so no tombstones). It stores only slot numbers; the key of a slot is read from
+ * the owner's `keys` array. Plain data, unlike a Map: no allocation per insert, a structured clone copies it.
+ *
+ * @example
+ * const ix = createSlotIndex(64);
+ * indexInsert(ix, keys, 42, 0); // keys[0] === 42
+ * indexFind(ix, keys, 42); // 0
+ */
+export interface SlotIndex {
+  /** slot + 1 per bucket, 0 when empty. Twice the slots or more, a power of two. */
+  table: Int32Array;
+  mask: number;
+  /** 32 - log2(table size): the hash keeps the product's top bits. */
+  shift: number;
+}
+
+export function createSlotIndex(slots: number): SlotIndex {
+  let size = 16;
+  while (size < slots * 2) size *= 2;
+  return { table: new Int32Array(size), mask: size - 1, shift: 32 - Math.log2(size) };
+}
+
+// Fibonacci hashing: the top bits of key times 2^32/phi spread any pattern of integer keys over the table.
+const bucketOf = (ix: SlotIndex, key: number): number => Math.imul(key | 0, 0x9e3779b1) >>> ix.shift;
+
+/** The slot holding `key`, or -1. */
+export function indexFind(ix: SlotIndex, keys: ArrayLike<number>, key: number): number {
+  const table = ix.table;
+  for (let b = bucketOf(ix, key); ; b = (b + 1) & ix.mask) {
+    const e = table[b]!;
+    if (e === 0) return -1;
+    if (keys[e - 1] === key) return e - 1;
+  }
+}
+
+/** Records that `slot` holds `key` (not already present). Grows the table when half full. */
+export function indexInsert(
+  ix: SlotIndex,
+  keys: ArrayLike<number>,
+  key: number,
+  slot: number,
+  count: number,
+): void {
+  if (2 * (count + 1) > ix.table.length) rebuild(ix, keys, ix.table.length * 2);
+  const table = ix.table;
+  let b = bucketOf(ix, key);
+  while (table[b] !== 0) b = (b + 1) & ix.mask;
+  table[b] = slot + 1;
+}
+
+/** Forgets `key`, shifting later entries of its probe run back so lookups never stop early. */
+export function indexRemove(ix: SlotIndex, keys: ArrayLike<number>, key: number): void {
+  const table = ix.table;
+  const mask = ix.mask;
+  let b = bucketOf(ix, key);
+  while (table[b] !== 0 && keys[table[b]! - 1] !== key) b = (b + 1) & mask;
+  if (table[b] === 0) return;
+  let hole = b;
+  for (let i = (b + 1) & mask; table[i] !== 0; i = (i + 1) & mask) {
+    const home = bucketOf(ix, keys[table[i]! - 1]!);
+    // Move the entry into the hole unless its home lies cyclically in (hole, i].
+    const between = hole <= i ? home > hole && home <= i : home > hole || home <= i;
+    if (!between) {
+      table[hole] = table[i]!;
+      hole = i;
+    }
+  }
+  table[hole] = 0;
+}
+
+export function indexClear(ix: SlotIndex): void {
+  ix.table.fill(0);
+}
+
+function rebuild(ix: SlotIndex, keys: ArrayLike<number>, size: number): void {
+  const old = ix.table;
+  ix.table = new Int32Array(size);
+  ix.mask = size - 1;
+  ix.shift = 32 - Math.log2(size);
+  for (let i = 0; i < old.length; i++) {
+    const e = old[i]!;
+    if (e === 0) continue;
+    let b = bucketOf(ix, keys[e - 1]!);
+    while (ix.table[b] !== 0) b = (b + 1) & ix.mask;
+    ix.table[b] = e;
+  }
+}
