@@ -1,37 +1,12 @@
 import type { Summary } from '../engine/types.ts';
-import { mechanismSections } from './mechanismTable.ts';
+import { fmtBytes, fmtInt, fmtMs, fmtRatio, mechanismFigures } from '../report/figures.ts';
+
+export { fmtBytes, fmtInt, fmtMs, fmtRatio };
 
 /**
  * The `npm run sim` table: every Summary figure a workshop asks about, grouped by layer, aligned so
  * two runs pasted one above the other can be compared by eye. Pure, so tests need no engine run.
  */
-
-const intFmt = new Intl.NumberFormat('en-US', { maximumFractionDigits: 0 });
-
-/** 1234567 -> "1,234,567"; not-a-number (an empty run) -> "-". */
-export const fmtInt = (n: number): string => (Number.isFinite(n) ? intFmt.format(n) : '-');
-
-/** Milliseconds with precision where it matters: 0.01234 -> "0.012 ms", 12.345 -> "12.35 ms". */
-export function fmtMs(ms: number): string {
-  if (!Number.isFinite(ms)) return '-';
-  if (ms >= 1000) return `${fmtInt(ms)} ms`;
-  return `${Number(ms.toFixed(ms >= 10 ? 2 : 3))} ms`;
-}
-
-/** A ratio in [0, 1] as a percentage; "-" when nothing was counted. */
-export const fmtRatio = (r: number): string => (Number.isFinite(r) ? `${(r * 100).toFixed(1)} %` : '-');
-
-/** Bytes in binary units: 1536 -> "1.5 KiB". */
-export function fmtBytes(b: number): string {
-  const units = ['B', 'KiB', 'MiB', 'GiB'];
-  let v = b;
-  let u = 0;
-  while (v >= 1024 && u < units.length - 1) {
-    v /= 1024;
-    u++;
-  }
-  return `${u === 0 ? v : v.toFixed(1)} ${units[u]}`;
-}
 
 export function section(title: string, rows: [string, string][]): string[] {
   const width = Math.max(...rows.map(([label]) => label.length));
@@ -77,7 +52,7 @@ export function formatSummaryTable(s: Summary): string {
       ],
       ['lost writes', fmtInt(s.lostWrites)],
     ]),
-    ...mechanismSections(s),
+    ...mechanismFigures(s).flatMap(({ title, rows }) => section(title, rows)),
     ...section('Latency', [
       ['mean / p50', `${fmtMs(s.latencyMs.mean)} / ${fmtMs(s.latencyMs.p50)}`],
       [

@@ -41,6 +41,13 @@ export function MetricsStrip() {
       warn: summary.staleReads > 0,
     },
     { label: 'Errors', value: formatCount(summary.errors), warn: summary.errors > 0 },
+    // The figures only some mechanisms produce, shown when they have something to say.
+    ...(summary.writeBehind || summary.lostWrites > 0
+      ? [{ label: 'Lost writes', value: formatCount(summary.lostWrites), warn: summary.lostWrites > 0 }]
+      : []),
+    ...(summary.cdn.crossUserLeaks > 0
+      ? [{ label: 'Data leaked', value: formatCount(summary.cdn.crossUserLeaks), warn: true }]
+      : []),
   ];
   return (
     <dl className="metrics" aria-label="Key metrics so far">

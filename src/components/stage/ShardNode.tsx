@@ -15,7 +15,15 @@ const HOT_FACTOR = 2;
  * stampede starts when nothing protects the database).
  */
 function HotKeyBadge({ ttlLeftMs, cached }: { ttlLeftMs: number | null; cached: boolean }) {
-  if (!cached) return <span className="badge expired">hot key not cached</span>;
+  if (!cached)
+    return (
+      <span
+        className="badge expired"
+        title="The hottest key is not in Redis: expired, evicted or not yet read"
+      >
+        hot key gone
+      </span>
+    );
   return (
     <span className="badge muted" title="TTL the hottest key has left in Redis">
       hot key {ttlLeftMs === null ? 'no TTL' : formatDuration(ttlLeftMs)}
