@@ -21,7 +21,7 @@ function HotKeyBadge({ ttlLeftMs, cached }: { ttlLeftMs: number | null; cached: 
         className="badge expired"
         title="The hottest key is not in Redis: expired, evicted or not yet read"
       >
-        hot key gone
+        hot key: miss
       </span>
     );
   return (
@@ -34,7 +34,10 @@ function HotKeyBadge({ ttlLeftMs, cached }: { ttlLeftMs: number | null; cached: 
 /** A Redis shard: slot range, keys with a fill gauge, ops per second and its queue when hot. */
 export function ShardNode({ box, compact }: { box: NodeBox; compact: boolean }) {
   const view = useAppStore((s) => s.nodes?.shards[box.index]);
-  const hotKey = useAppStore((s) => (s.nodes?.hotKey.shard === box.index ? s.nodes.hotKey : null));
+  // Not before the run starts: every key is a miss then, which says nothing yet.
+  const hotKey = useAppStore((s) =>
+    s.nodes?.hotKey.shard === box.index && s.nodes.nowMs > 0 ? s.nodes.hotKey : null,
+  );
   const shards = useAppStore((s) => s.applied.topology.redisShards);
   const maxKeys = useAppStore((s) => s.applied.cache.l2.maxKeys);
   const keyspace = useAppStore((s) => s.applied.workload.keys);
