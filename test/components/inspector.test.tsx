@@ -24,6 +24,21 @@ function keyView(over: Partial<KeyView> = {}): KeyView {
 }
 
 describe('KeyInspector', () => {
+  it("lists a replicated key's copies with their slots, and a write-behind version the database lacks", () => {
+    const view = {
+      ...keyView(),
+      ackedVersion: 5,
+      replicas: [
+        { name: 'key:42:r0', slot: 100, shard: 0 },
+        { name: 'key:42:r1', slot: 9000, shard: 1 },
+      ],
+    };
+    render(<KeyInspector view={view} nowMs={60_000} />);
+    expect(screen.getByText('key:42:r0: slot 100, Redis shard 1')).toBeTruthy();
+    expect(screen.getByText('key:42:r1: slot 9000, Redis shard 2')).toBeTruthy();
+    expect(screen.getByText(/Clients were told v5; the database has only v4/)).toBeTruthy();
+  });
+
   it('marks layers holding an older version as stale and says so in a sentence', () => {
     const { container } = render(<KeyInspector view={keyView()} nowMs={60_000} />);
     expect(

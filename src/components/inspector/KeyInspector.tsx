@@ -1,5 +1,5 @@
 import type { KeyView } from '../../engine/types.ts';
-import { formatDuration } from '../format.ts';
+import { formatDuration, nodeLabel } from '../format.ts';
 import { divergenceSentence, keyLayers } from './keyDivergence.ts';
 import type { LayerCell } from './keyDivergence.ts';
 import './inspector.css';
@@ -37,10 +37,16 @@ export function KeyInspector({ view, nowMs }: KeyInspectorProps) {
       <h3 className="insp-title">
         {view.name}{' '}
         <span className="insp-sub">
-          slot {view.slot}, shard {view.shard}
+          slot {view.slot}, {nodeLabel(`redis-${view.shard}`)}
         </span>
       </h3>
       <p className={diverged ? 'key-sentence key-diverged' : 'key-sentence'}>{sentence}</p>
+      {view.ackedVersion !== undefined && (
+        <p className="key-sentence key-diverged">
+          Clients were told v{view.ackedVersion}; the database has only v{view.dbVersion} so far
+          (write-behind: the write waits in a queue, and is lost if its holder crashes).
+        </p>
+      )}
       <ul className="key-layers">
         {cells.map((cell) => {
           const ttl = ttlText(cell, nowMs);
@@ -54,6 +60,20 @@ export function KeyInspector({ view, nowMs }: KeyInspectorProps) {
           );
         })}
       </ul>
+      {view.replicas !== undefined && view.replicas.length > 0 && (
+        <>
+          <h4 className="insp-sub">
+            Copies ({view.replicas.length}): a read picks one, a write sets them all
+          </h4>
+          <ul className="key-replicas">
+            {view.replicas.map((r) => (
+              <li key={r.name}>
+                {r.name}: slot {r.slot}, {nodeLabel(`redis-${r.shard}`)}
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
     </section>
   );
 }
