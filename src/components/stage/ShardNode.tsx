@@ -81,7 +81,8 @@ export function ShardNode({ box, compact }: { box: NodeBox; compact: boolean }) 
       {!compact && <span className="node-line small">slots {slots}</span>}
       {!compact && (
         <span className="node-line">
-          {formatCount(keys)} keys · {formatCount(Math.round(opsRate))} ops/s
+          {formatCount(keys)} keys · {formatCount(Math.round(opsRate))}
+          {box.w < 170 ? '/s' : ' ops/s'}
         </span>
       )}
       <span className="node-row">

@@ -1,9 +1,12 @@
 import type { NodeBox, StageLayout } from '../../render/layout.ts';
 
-const CAPTIONS: Partial<Record<NodeBox['kind'], string>> = {
-  app: 'App instances + L1',
-  redis: 'Redis cluster (L2)',
+/** Long and short forms: the short one when the column is too narrow for the long one. */
+const CAPTIONS: Partial<Record<NodeBox['kind'], [string, string]>> = {
+  app: ['App instances + L1', 'Apps + L1'],
+  redis: ['Redis cluster (L2)', 'Redis (L2)'],
 };
+/** Roughly the caption font's width per character, in px. */
+const CHAR_PX = 8.5;
 
 /** Column captions above the multi-card columns, where individual cards may be too small to say it. */
 export function StageCaptions({ layout }: { layout: StageLayout }) {
@@ -11,12 +14,14 @@ export function StageCaptions({ layout }: { layout: StageLayout }) {
   return (
     <>
       {layout.nodes.map((n) => {
-        const caption = CAPTIONS[n.kind];
-        if (!caption || seen.has(n.kind)) return null;
+        const captions = CAPTIONS[n.kind];
+        if (!captions || seen.has(n.kind)) return null;
         seen.add(n.kind);
         const column = layout.nodes.filter((m) => m.kind === n.kind);
         const top = Math.min(...column.map((m) => m.y));
         const right = Math.max(...column.map((m) => m.x + m.w));
+        const [long, short] = captions;
+        const caption = long.length * CHAR_PX <= right - n.x ? long : short;
         return (
           <span
             key={n.kind}
