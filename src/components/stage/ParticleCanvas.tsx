@@ -44,6 +44,11 @@ export function ParticleCanvas({ driver, layout, pickRef }: Props) {
     let fpsStart = performance.now();
     let fps = 0;
     let drawn = 0;
+    // The outline colour comes from the theme; reading a computed style forces a style pass, so it is
+    // read once a second (a theme switch shows within a second), not every frame.
+    const readOutline = () =>
+      (canvas && getComputedStyle(canvas).getPropertyValue('--particle-outline').trim()) || '#000';
+    let outline = readOutline();
     const loop = (now: number) => {
       const t0 = performance.now();
       driver.tick(now);
@@ -51,7 +56,6 @@ export function ParticleCanvas({ driver, layout, pickRef }: Props) {
       const l = layoutRef.current;
       const painted = paintedRef.current;
       if (ctx && canvas && (painted.version !== driver.version || painted.layout !== l)) {
-        const outline = getComputedStyle(canvas).getPropertyValue('--particle-outline').trim() || '#000';
         const frame = {
           t: driver.sim.now(),
           particles: driver.feed.particles,
@@ -67,6 +71,7 @@ export function ParticleCanvas({ driver, layout, pickRef }: Props) {
         fps = (frames * 1000) / (now - fpsStart);
         frames = 0;
         fpsStart = now;
+        outline = readOutline();
       }
       publishFrameStats({
         fps,
