@@ -86,6 +86,28 @@ export function sendDel(c: Ctx, key: number, instance: number): void {
 }
 
 /**
+ * Occupies a shard's single thread for `commands` commands from when it is free (FIFO), counting them in
+ * the shard's ops, and returns when they start.
+ *
+ * @example
+ * const start = occupyShard(c, shardIx, 2); // a pipelined SET NX + GET, done at start + 2 x serviceMs
+ */
+export function occupyShard(c: Ctx, shardIx: number, commands: number): number {
+  const s = c.s;
+  const shard = s.shards[shardIx]!;
+  const serviceMs = c.m.scenario.cache.l2.serviceMs;
+  const start = shard.busyUntil > s.now ? shard.busyUntil : s.now;
+  if (serviceMs > 0) {
+    const queued = Math.ceil((start - s.now) / serviceMs);
+    if (queued > shard.peakQueue) shard.peakQueue = queued;
+  }
+  shard.busyUntil = start + serviceMs * commands;
+  shard.ops += commands;
+  s.metrics.shardOpsInterval[shardIx]! += commands;
+  return start;
+}
+
+/**
  * A command reaches its shard. The shard is single-threaded and FIFO, so the command starts when
  * the thread is free; applying it now, with the clock at its start time, gives exactly the state it
  * would see then, because every command ahead of it has already been applied.
@@ -108,16 +130,9 @@ export function onRedisArrive(c: Ctx, job: number, packed: number): void {
     return;
   }
   const l2 = c.m.scenario.cache.l2;
-  const start = shard.busyUntil > s.now ? shard.busyUntil : s.now;
-  if (l2.serviceMs > 0) {
-    const queued = Math.ceil((start - s.now) / l2.serviceMs);
-    if (queued > shard.peakQueue) shard.peakQueue = queued;
-  }
+  const start = occupyShard(c, shardIx, 1);
   const done = start + l2.serviceMs;
   if (c.m.monitoringOn) recordRedisLatency(c, done - s.now);
-  shard.busyUntil = done;
-  shard.ops++;
-  s.metrics.shardOpsInterval[shardIx]!++;
   let result = 0;
   if (op === OP_GET) {
     const reset = l2.ttlReset && l2.ttlMs !== null ? l2.ttlMs : null;

@@ -5,9 +5,9 @@ import { sendToDb } from '../dbFlow.ts';
 import { l2TtlOf } from '../families.ts';
 import { allocJob, freeJob } from '../jobs.ts';
 import { shardOf } from '../model.ts';
-import { sendSet } from '../redisFlow.ts';
+import { occupyShard, sendSet } from '../redisFlow.ts';
 import { copiesOf, copyShardOf, storeIdOf } from '../replication.ts';
-import { EV_REFRESH_TICK, JOB_REFRESH, occupyShard } from './mitigation.ts';
+import { EV_REFRESH_TICK, JOB_REFRESH } from './mitigation.ts';
 
 /**
  * Stampede mode `background-refresh`, as the article's `background_refresher`: a worker watches the

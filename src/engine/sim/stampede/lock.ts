@@ -5,7 +5,7 @@ import { appNode, MISS, REDIS_ERROR, redisHop, redisNode, type Ctx } from '../co
 import { sendToDb } from '../dbFlow.ts';
 import { l2TtlOf } from '../families.ts';
 import { shardOf } from '../model.ts';
-import { sendSet } from '../redisFlow.ts';
+import { occupyShard, sendSet } from '../redisFlow.ts';
 import { copiesOf, copyShardOf, packOp, pickCopy, storeIdOf } from '../replication.ts';
 import { fillL1, respond } from '../requests.ts';
 import { traceHop } from '../trace.ts';
@@ -17,7 +17,6 @@ import {
   JOB_FALL_THROUGH,
   JOB_LOCK_HOLDER,
   jitterTtl,
-  occupyShard,
 } from './mitigation.ts';
 
 /**
@@ -100,8 +99,8 @@ export function onLockCmd(c: Ctx, job: number, packed: number): void {
     const replicated = copiesOf(m, key) > 0;
     // The acquire is pipelined with a GET of the key, unless the key lives in copies on other shards.
     const commands = cmd === CMD_ACQUIRE && !replicated ? 2 : 1;
-    done = occupyShard(c, shardIx, commands);
-    const start = done - m.scenario.cache.l2.serviceMs * commands;
+    const start = occupyShard(c, shardIx, commands);
+    done = start + m.scenario.cache.l2.serviceMs * commands;
     const l2 = m.scenario.cache.l2;
     const reset = l2.ttlReset && l2.ttlMs !== null ? l2.ttlMs : null;
     const locks = s.mit.locks[shardIx]!;

@@ -131,28 +131,6 @@ export function jitterTtl(c: Ctx, ttlMs: number): number {
 }
 
 /**
- * Occupies a shard's single thread for `commands` commands starting when it is free (FIFO) and
- * returns when they are done, counting them in the shard's ops like any other command.
- *
- * @example
- * const done = occupyShard(c, shardIx, 2); // a pipelined SET NX + GET
- */
-export function occupyShard(c: Ctx, shardIx: number, commands: number): number {
-  const s = c.s;
-  const shard = s.shards[shardIx]!;
-  const serviceMs = c.m.scenario.cache.l2.serviceMs;
-  const start = shard.busyUntil > s.now ? shard.busyUntil : s.now;
-  if (serviceMs > 0) {
-    const queued = Math.ceil((start - s.now) / serviceMs);
-    if (queued > shard.peakQueue) shard.peakQueue = queued;
-  }
-  shard.busyUntil = start + serviceMs * commands;
-  shard.ops += commands;
-  s.metrics.shardOpsInterval[shardIx]! += commands;
-  return shard.busyUntil;
-}
-
-/**
  * The mitigations' part of the Summary.
  *
  * @example
