@@ -1,0 +1,102 @@
+/* global document, HTMLInputElement, Event */
+// What every browser check shares: the server, the browser, pages that record errors, screenshots.
+import { mkdir } from 'node:fs/promises';
+import { fileURLToPath } from 'node:url';
+import { dirname, join } from 'node:path';
+import { serveStatic } from './server.mjs';
+import { launchChromium } from './browser.mjs';
+
+export const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
+export const out = join(root, 'test-results');
+export const BASELINE_TITLE = 'Baseline: a healthy two-level cache';
+export const STAMPEDE_TITLE = 'Cache stampede: a hot key expires';
+
+const results = [];
+/** Console errors and uncaught exceptions seen on any page. */
+export const problems = [];
+/** Filled by `start()`: the static server for dist/ and the browser. */
+export const env = { server: null, browser: null };
+
+export async function start() {
+  await mkdir(out, { recursive: true });
+  env.server = await serveStatic(join(root, 'dist'));
+  env.browser = await launchChromium();
+}
+
+export async function stop() {
+  await env.browser?.close().catch(() => {});
+  await env.server?.close().catch(() => {});
+}
+
+/** Runs one named check; a failure is reported on its line and the run goes on. */
+export async function check(name, fn) {
+  const t0 = Date.now();
+  try {
+    await fn();
+    results.push(true);
+    console.log(`ok   ${name} (${Date.now() - t0} ms)`);
+  } catch (e) {
+    results.push(false);
+    console.log(`FAIL ${name}: ${e instanceof Error ? e.message.split('\n')[0] : String(e)}`);
+  }
+}
+
+export function recordFailure(name, e) {
+  results.push(false);
+  console.log(`FAIL ${name}: ${e instanceof Error ? e.message : String(e)}`);
+}
+
+export function tally() {
+  const passed = results.filter(Boolean).length;
+  return { passed, failed: results.length - passed };
+}
+
+export function assert(cond, message) {
+  if (!cond) throw new Error(message);
+}
+
+/** A fresh page (1280x720 unless told) that records console errors and uncaught exceptions. */
+export async function openPage(path, options = {}) {
+  const context = await env.browser.newContext({
+    viewport: options.viewport ?? { width: 1280, height: 720 },
+    colorScheme: options.colorScheme ?? 'light',
+  });
+  const page = await context.newPage();
+  page.on('console', (m) => m.type() === 'error' && problems.push(`console: ${m.text()}`));
+  page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
+  await page.goto(env.server.url + path);
+  await page.getByRole('button', { name: /^(Play|Pause)$/ }).waitFor();
+  return page;
+}
+
+export const canvasPixels = (page) =>
+  page.evaluate(() => document.querySelector('canvas.particles')?.toDataURL() ?? '');
+export const shot = (page, name) => page.screenshot({ path: join(out, `${name}.png`) });
+export const events = async (page) => Number(await page.locator('[data-events]').getAttribute('data-events'));
+export const nowMs = async (page) => Number(await page.locator('[data-now-ms]').getAttribute('data-now-ms'));
+export const metric = (page, label) =>
+  page
+    .locator('.metric', { has: page.locator('dt', { hasText: label }) })
+    .locator('dd')
+    .innerText();
+
+/**
+ * Sets a range input the way a drag does: through the native value setter, then an input event.
+ * (Assigning `.value` directly would update React's value tracker too, and React would see no change.)
+ */
+export async function setRange(locator, value) {
+  await locator.evaluate((el, v) => {
+    const setter = Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value').set;
+    setter.call(el, String(v));
+    el.dispatchEvent(new Event('input', { bubbles: true }));
+  }, value);
+}
+
+export async function seek(page, ms) {
+  await setRange(page.getByRole('slider', { name: 'Timeline' }), ms);
+  await page.waitForFunction(
+    (t) => Number(document.querySelector('[data-now-ms]')?.getAttribute('data-now-ms')) >= t - 100,
+    ms,
+    { timeout: 20_000 },
+  );
+}
