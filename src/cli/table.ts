@@ -43,10 +43,7 @@ export function formatSummaryTable(s: Summary, scenario: Scenario): string {
     ]),
     ...section('Database', [
       ['reads / writes', `${fmtInt(s.db.reads)} / ${fmtInt(s.db.writes)}`],
-      [
-        FIGURES.dbPeakConcurrency,
-        `${fmtInt(s.db.peakConcurrency)} (peak queue ${fmtInt(s.db.peakQueue)})`,
-      ],
+      [FIGURES.dbPeakConcurrency, `${fmtInt(s.db.peakConcurrency)} (peak queue ${fmtInt(s.db.peakQueue)})`],
       [FIGURES.dbMeanLatency, `${fmtMs(s.db.meanLatencyMs)} (of which waiting ${fmtMs(s.db.meanWaitMs)})`],
       [FIGURES.dbUtilisation, fmtRatio(s.db.utilisation)],
     ]),

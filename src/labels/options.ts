@@ -135,6 +135,8 @@ export const HOP_LABELS: Readonly<Record<string, string>> = {
   get: 'GET',
   set: 'SET',
   del: 'DEL',
+  lock: 'lock (SET NX EX)',
+  unlock: 'unlock',
   read: 'read',
   write: 'write',
   reply: 'reply',

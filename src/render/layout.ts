@@ -21,6 +21,8 @@ export interface StageLayout {
   indexOf: Map<string, number>;
   left: Float32Array;
   right: Float32Array;
+  top: Float32Array;
+  bottom: Float32Array;
   cy: Float32Array;
   /** True when cards are too small for their full detail. */
   compactApps: boolean;
@@ -142,12 +144,16 @@ export function computeLayout(input: LayoutInput): StageLayout {
   const indexOf = new Map<string, number>();
   const left = new Float32Array(nodes.length);
   const right = new Float32Array(nodes.length);
+  const top = new Float32Array(nodes.length);
+  const bottom = new Float32Array(nodes.length);
   const cy = new Float32Array(nodes.length);
   nodes.forEach((n, i) => {
     indexOf.set(n.id, i);
     left[i] = n.x;
     right[i] = n.x + n.w;
+    top[i] = n.y;
+    bottom[i] = n.y + n.h;
     cy[i] = n.y + n.h / 2;
   });
-  return { width, height, nodes, indexOf, left, right, cy, compactApps, compactShards };
+  return { width, height, nodes, indexOf, left, right, top, bottom, cy, compactApps, compactShards };
 }

@@ -16,16 +16,8 @@ export const OUTCOME_COLORS: Record<Outcome, string> = {
   error: '#000000',
 };
 
-/** Legend text for each outcome, in plain words. */
-export const OUTCOME_LABELS: Record<Outcome, string> = {
-  'l1-hit': 'L1 hit',
-  'l2-hit': 'L2 hit',
-  'cdn-hit': 'CDN hit',
-  db: 'Miss to database',
-  stale: 'Stale value served',
-  write: 'Write',
-  error: 'Error or lost',
-};
+// The words for each outcome are in the label map; re-exported beside the colours they go with.
+export { OUTCOME_LABELS } from '../labels/options.ts';
 
 /** Requests whose outcome the engine has not decided yet (still travelling). */
 export const PENDING_COLOR = '#8a8f98';

@@ -23,7 +23,7 @@ export interface ChartsPanelProps {
 }
 
 /** The charts in the order the panel draws them, each with the figure it shows. */
-function charts(p: ChartsPanelProps): { id: FigureId; node: ReactNode }[] {
+function charts(p: ChartsPanelProps): { id: FigureId; series?: FigureId[]; node: ReactNode }[] {
   const { points, intervalMs, staleAges, ttls, memory } = p;
   const t = p.monitoring ? chartThresholds(p.monitoring) : {};
   const time = { points, intervalMs };
@@ -32,8 +32,8 @@ function charts(p: ChartsPanelProps): { id: FigureId; node: ReactNode }[] {
   return [
     { id: 'hitRatioChart', node: <HitRatioChart {...time} threshold={t.hitRatio} /> },
     { id: 'dbQpsChart', node: <DbQpsChart {...time} /> },
-    { id: 'dbPoolChart', node: <DbPoolChart {...time} /> },
-    { id: 'latencyChart', node: <LatencyChart {...time} threshold={t.redisP99} /> },
+    { id: 'dbPoolChart', series: ['queriesWaiting'], node: <DbPoolChart {...time} /> },
+    { id: 'latencyChart', series: ['redisP99'], node: <LatencyChart {...time} threshold={t.redisP99} /> },
     { id: 'staleRateChart', node: <StaleRateChart {...time} /> },
     { id: 'shardOpsChart', node: <ShardOpsChart {...time} /> },
     { id: 'shardKeysChart', node: <ShardKeysChart {...time} /> },
@@ -45,7 +45,7 @@ function charts(p: ChartsPanelProps): { id: FigureId; node: ReactNode }[] {
   ];
 }
 
-/** The figures the Charts tab draws (the memory chart whenever the app passes memory, which it always does). */
+/** The figures the Charts tab draws, titles and named series (memory too: the app always passes it). */
 export const chartFigures = (): FigureId[] =>
   charts({
     points: [],
@@ -53,7 +53,7 @@ export const chartFigures = (): FigureId[] =>
     staleAges: [],
     ttls: [],
     memory: { bytes: [], maxBytes: null },
-  }).map((c) => c.id);
+  }).flatMap((c) => [c.id, ...(c.series ?? [])]);
 
 /**
  * Every chart in a grid: three columns at 1280x720, two on a 1024x768 projector. The parent decides how

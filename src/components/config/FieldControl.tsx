@@ -2,8 +2,9 @@ import { useId } from 'react';
 import type { ScenarioInput } from '../../scenario/schema.ts';
 import { readField, unNull } from './draftValues.ts';
 import type { FieldDef } from './fields.ts';
-import { OPTION_LABELS } from './fields.ts';
+import { optionLabel } from '../../labels/options.ts';
 import { NumberField } from './NumberField.tsx';
+import { TargetField } from './TargetField.tsx';
 import { TextField } from './TextField.tsx';
 import { validateField } from './validateField.ts';
 
@@ -65,7 +66,7 @@ export function FieldControl({ def, path, label, draft, error, onChange, onValid
             >
               {(def.options ?? []).map((o) => (
                 <option key={o} value={o}>
-                  {OPTION_LABELS[o] ?? o}
+                  {optionLabel(path, o)}
                 </option>
               ))}
             </select>
@@ -86,6 +87,17 @@ export function FieldControl({ def, path, label, draft, error, onChange, onValid
           </label>
           {alert}
         </div>
+      );
+    case 'target':
+      return (
+        <TargetField
+          path={path}
+          label={label}
+          draft={draft}
+          value={typeof value === 'number' ? value : 0}
+          error={error}
+          onChange={onChange}
+        />
       );
     case 'text':
       return (

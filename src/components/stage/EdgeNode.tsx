@@ -1,4 +1,5 @@
 import type { NodeBox } from '../../render/layout.ts';
+import { optionLabel } from '../../labels/options.ts';
 import { useAppStore } from '../../store/useAppStore.ts';
 import { formatCount } from '../format.ts';
 import { NodeCard } from './NodeCard.tsx';
@@ -43,9 +44,15 @@ export function EdgeNode({ box }: { box: NodeBox }) {
     );
   }
   return (
-    <NodeCard box={box} label={`Load balancer, ${lb}`} tone="normal" selected={selected} onSelect={select}>
+    <NodeCard
+      box={box}
+      label={`Load balancer, ${optionLabel('topology.loadBalancer', lb).toLowerCase()}`}
+      tone="normal"
+      selected={selected}
+      onSelect={select}
+    >
       <span className="node-title">Load balancer</span>
-      <span className="node-line small">{lb}</span>
+      <span className="node-line small">{optionLabel('topology.loadBalancer', lb).toLowerCase()}</span>
     </NodeCard>
   );
 }
