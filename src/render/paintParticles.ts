@@ -10,6 +10,8 @@ export interface ParticleFrame {
   dpr: number;
   /** Outline for the shaped outcomes, from the theme (black error squares need a light edge in the dark). */
   outline: string;
+  /** The theme's error colour (`--outcome-error`). */
+  error: string;
 }
 
 export interface PaintScratch {
@@ -69,7 +71,13 @@ export function paintParticles(
       traceShape(ctx, shape, x, y);
     }
     if (!any) continue;
-    ctx.fillStyle = codeColor(code);
+    if (shape === 'ring') {
+      ctx.lineWidth = 1.6;
+      ctx.strokeStyle = codeColor(code, frame.error);
+      ctx.stroke();
+      continue;
+    }
+    ctx.fillStyle = codeColor(code, frame.error);
     ctx.fill();
     // The outline keeps a few shaped particles readable on any background; in a dense crowd the
     // outlines would merge into a dark mass that hides the colour, so crowds are drawn flat.
@@ -147,6 +155,10 @@ function traceShape(ctx: CanvasRenderingContext2D, shape: string, x: number, y: 
       ctx.lineTo(x + r * 1.4, y + r);
       ctx.lineTo(x - r * 1.4, y + r);
       ctx.closePath();
+      break;
+    case 'ring':
+      ctx.moveTo(x + r * 0.85, y);
+      ctx.arc(x, y, r * 0.85, 0, Math.PI * 2);
       break;
     default:
       ctx.moveTo(x + r, y);

@@ -18,7 +18,7 @@ export function Legend() {
           </li>
         ))}
         <li>
-          <OutcomeSwatch color={PENDING_COLOR} shape="dot" />
+          <OutcomeSwatch color={PENDING_COLOR} shape="ring" />
           Outcome not known yet
         </li>
       </ul>
