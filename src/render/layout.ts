@@ -1,49 +1,15 @@
-/**
- * Where each node sits on the stage, in CSS pixels. Pure so React (the node cards) and the canvas
- * (particle end points) agree on positions without sharing mutable state.
- */
-export interface NodeBox {
-  id: string;
-  kind: 'client' | 'cdn' | 'lb' | 'app' | 'redis' | 'db' | 'cdc';
-  /** Instance or shard number; 0 for singletons. */
-  index: number;
-  x: number;
-  y: number;
-  w: number;
-  h: number;
-}
+/** The stage left to right (the usual case), and the switch to top to bottom on narrow screens. */
+import { finishLayout, GAP, PAD, type LayoutInput, type NodeBox, type StageLayout } from './layoutBox.ts';
+import { computeVerticalLayout } from './layoutVertical.ts';
 
-export interface StageLayout {
-  width: number;
-  height: number;
-  nodes: NodeBox[];
-  /** Node id to position in `nodes` (and in the arrays below). */
-  indexOf: Map<string, number>;
-  left: Float32Array;
-  right: Float32Array;
-  top: Float32Array;
-  bottom: Float32Array;
-  cy: Float32Array;
-  /** True when cards are too small for their full detail. */
-  compactApps: boolean;
-  compactShards: boolean;
-}
+export type { LayoutInput, NodeBox, StageLayout };
 
-export interface LayoutInput {
-  instances: number;
-  shards: number;
-  cdn: boolean;
-  /** The CDC pipeline (binlog, broker, consumer), drawn under the database. */
-  cdc?: boolean;
-  width: number;
-  height: number;
-}
-
-const GAP = 8;
-const PAD = 12;
 /** Room above the cards for the column captions. */
 const PAD_TOP = 30;
-const PAD_BOTTOM = 28;
+/** The status line sits under the stage, outside it: a small margin is enough. */
+const PAD_BOTTOM = 12;
+/** Narrower than this, the stage runs top to bottom (see layoutVertical.ts). */
+export const VERTICAL_BELOW = 560;
 /** Narrowest a singleton card (clients, CDN, load balancer, database) may get and stay legible. */
 const MIN_SINGLE_W = 74;
 
@@ -89,7 +55,14 @@ function grid(
   return out;
 }
 
+/**
+ * Where every card goes: left to right in columns, or top to bottom in rows on a narrow stage.
+ *
+ * @example
+ * computeLayout({ instances: 4, shards: 3, cdn: false, width: 900, height: 420 }).nodes.length; // 9
+ */
 export function computeLayout(input: LayoutInput): StageLayout {
+  if (input.width < VERTICAL_BELOW) return computeVerticalLayout(input);
   const { instances, shards, cdn, cdc = false, width, height } = input;
   // Column weights: singletons need room for their numbers; the app and Redis columns widen when their
   // cards wrap into several sub-columns.
@@ -100,7 +73,7 @@ export function computeLayout(input: LayoutInput): StageLayout {
     ...(cdn ? [{ kind: 'cdn' as const, weight: 1.05 }] : []),
     { kind: 'lb', weight: 1.05 },
     { kind: 'app', weight: (cdn ? 1.4 : 1.6) + 0.6 * (appCols - 1) },
-    { kind: 'redis', weight: (cdn ? 1.7 : 1.9) + 0.5 * (shardCols - 1) },
+    { kind: 'redis', weight: (cdn ? 1.7 : 1.9) + 0.9 * (shardCols - 1) },
     { kind: 'db', weight: 1.55 },
   ];
   // Wide gaps between columns leave room for the particles to travel visibly.
@@ -141,19 +114,5 @@ export function computeLayout(input: LayoutInput): StageLayout {
     }
     x += w + colGap;
   });
-  const indexOf = new Map<string, number>();
-  const left = new Float32Array(nodes.length);
-  const right = new Float32Array(nodes.length);
-  const top = new Float32Array(nodes.length);
-  const bottom = new Float32Array(nodes.length);
-  const cy = new Float32Array(nodes.length);
-  nodes.forEach((n, i) => {
-    indexOf.set(n.id, i);
-    left[i] = n.x;
-    right[i] = n.x + n.w;
-    top[i] = n.y;
-    bottom[i] = n.y + n.h;
-    cy[i] = n.y + n.h / 2;
-  });
-  return { width, height, nodes, indexOf, left, right, top, bottom, cy, compactApps, compactShards };
+  return finishLayout(width, height, nodes, { compactApps, compactShards, vertical: false });
 }

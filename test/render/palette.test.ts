@@ -55,11 +55,12 @@ const MACHADO = {
   deuteranopia: [0.367322, 0.860646, -0.227968, 0.280085, 0.672501, 0.047413, -0.01182, 0.04294, 0.968881],
 } as const;
 const toLinear = converter('lrgb');
+const toRgb = converter('rgb');
 const clamp = (x: number) => Math.min(1, Math.max(0, x));
 const machado =
   (m: readonly number[]) =>
   (c: string): Color => {
-    const { r, g, b } = toLinear(c);
+    const { r, g, b } = toLinear(c)!;
     return {
       mode: 'lrgb',
       r: clamp(m[0]! * r + m[1]! * g + m[2]! * b),
@@ -76,8 +77,8 @@ const VISIONS: Record<string, (c: string) => Color | string> = {
   normal: (c) => c,
   'protanopia (linear)': machado(MACHADO.protanopia),
   'deuteranopia (linear)': machado(MACHADO.deuteranopia),
-  'protanopia (culori)': (c) => filterDeficiencyProt(1)(c)!,
-  'deuteranopia (culori)': (c) => filterDeficiencyDeuter(1)(c)!,
+  'protanopia (culori)': (c) => filterDeficiencyProt(1)(toRgb(c)!)!,
+  'deuteranopia (culori)': (c) => filterDeficiencyDeuter(1)(toRgb(c)!)!,
 };
 
 /** The stage background and error colour of each theme, read from the stylesheet the app ships. */
