@@ -97,7 +97,7 @@ export function ShardNode({ box, compact }: { box: NodeBox; compact: boolean }) 
       </span>
     ),
     up && hotKey !== null && (
-      <HotKeyBadge key="hot-key" ttlLeftMs={hotKey.ttlLeftMs} cached={hotKey.cached} />
+      <HotKeyBadge key="hot-key" ttlLeftMs={hotKey.ttlLeftMs} cached={hotKey.cached} short={compact} />
     ),
     hot && (
       <span key="hot" className="badge hot">
