@@ -10,11 +10,14 @@ const PAD_TOP = 30;
 const PAD_BOTTOM = 12;
 /** Narrower than this, the stage runs top to bottom (see layoutVertical.ts). */
 export const VERTICAL_BELOW = 560;
-/** Narrowest a singleton card (clients, CDN, load balancer, database) may get and stay legible. */
-const MIN_SINGLE_W = 74;
+/**
+ * Narrowest a singleton card may get and keep its text inside: "4,000/s" on the clients, a wrapped
+ * "Load balancer", "pool: 10/10 busy" on the database.
+ */
+const MIN_SINGLE_W: Partial<Record<NodeBox['kind'], number>> = { client: 84, cdn: 80, lb: 88, db: 112 };
 
 /**
- * Widths in proportion to the weights, except that singleton columns get at least MIN_SINGLE_W,
+ * Widths in proportion to the weights, except that singleton columns get their MIN_SINGLE_W,
  * taken from the multi-card columns, which can wrap their cards further.
  */
 function columnWidths(cols: readonly { kind: NodeBox['kind']; weight: number }[], usable: number): number[] {
@@ -23,9 +26,10 @@ function columnWidths(cols: readonly { kind: NodeBox['kind']; weight: number }[]
   const multi = (k: NodeBox['kind']) => k === 'app' || k === 'redis';
   let deficit = 0;
   const out = raw.map((w, i) => {
-    if (multi(cols[i]!.kind) || w >= MIN_SINGLE_W) return w;
-    deficit += MIN_SINGLE_W - w;
-    return MIN_SINGLE_W;
+    const min = MIN_SINGLE_W[cols[i]!.kind] ?? 0;
+    if (multi(cols[i]!.kind) || w >= min) return w;
+    deficit += min - w;
+    return min;
   });
   const multiTotal = raw.reduce((s, w, i) => (multi(cols[i]!.kind) ? s + w : s), 0);
   return out.map((w, i) => (multi(cols[i]!.kind) && multiTotal > 0 ? w - (deficit * w) / multiTotal : w));
@@ -77,7 +81,8 @@ export function computeLayout(input: LayoutInput): StageLayout {
     { kind: 'db', weight: 1.55 },
   ];
   // Wide gaps between columns leave room for the particles to travel visibly.
-  const colGap = Math.max(14, width * (cdn ? 0.028 : 0.04));
+  // Narrower stages keep more of their width for the cards.
+  const colGap = Math.max(14, width * (cdn ? 0.028 : width < 800 ? 0.026 : 0.04));
   const usable = width - 2 * PAD - colGap * (cols.length - 1);
   // Room at the bottom for the stage's status line, so it never covers the last row of cards.
   const innerH = height - PAD_TOP - PAD_BOTTOM;

@@ -12,7 +12,7 @@ const CAPTION = 22;
 const SINGLE_H = 84;
 const DB_H = 96;
 /** Narrowest card of a tier; fewer fit a row, the tier wraps. */
-const MIN_CARD_W = 72;
+const MIN_CARD_W = 96;
 
 function row(
   kinds: { id: string; kind: NodeBox['kind']; index: number }[],

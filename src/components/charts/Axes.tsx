@@ -47,7 +47,7 @@ export function AxisLeft({ scale, label, format, ticks = 4, integer = false }: A
         </g>
       ))}
       <text
-        transform={`translate(${-MARGIN.left + 14},${INNER_H / 2}) rotate(-90)`}
+        transform={`translate(${-MARGIN.left + 11},${INNER_H / 2}) rotate(-90)`}
         textAnchor="middle"
         className="axis-label"
       >

@@ -5,7 +5,7 @@
 export const WIDTH = 400;
 // 400x175 lets three rows of charts (with titles) fit a 1280x720 screen.
 export const HEIGHT = 175;
-export const MARGIN = { top: 12, right: 14, bottom: 40, left: 58 } as const;
+export const MARGIN = { top: 12, right: 14, bottom: 40, left: 70 } as const;
 export const INNER_W = WIDTH - MARGIN.left - MARGIN.right;
 export const INNER_H = HEIGHT - MARGIN.top - MARGIN.bottom;
 

@@ -19,6 +19,7 @@ export function InstanceNode({ box, compact }: Props) {
   const [selected, select] = useSelectNode(box.id);
   const up = view?.up ?? true;
   const keys = view?.l1Keys ?? 0;
+  const queued = view?.writeQueue ?? 0;
   const cold = l1.enabled && up && keys === 0 && nowMs > 0;
   const tone: NodeTone = !up ? 'down' : cold ? 'cold' : 'normal';
   const state = !up ? ', down' : cold ? ', L1 cold (empty)' : '';
@@ -42,12 +43,13 @@ export function InstanceNode({ box, compact }: Props) {
           !compact && <span className="badge muted">no L1</span>
         )}
       </span>
-      {!compact && up && (
+      {/* On a short card the queued writes matter more than the requests in flight. */}
+      {!compact && up && (queued === 0 || box.h >= 84) && (
         <span className="node-line small">{formatCount(view?.inFlight ?? 0)} in flight</span>
       )}
-      {(view?.writeQueue ?? 0) > 0 && (
+      {queued > 0 && (
         <span className="badge hot" title="Write-behind: writes acknowledged but not yet in the database">
-          {formatCount(view?.writeQueue ?? 0)} {FIGURES.writesQueued}
+          {formatCount(queued)} {compact ? 'queued' : FIGURES.writesQueued}
         </span>
       )}
     </NodeCard>

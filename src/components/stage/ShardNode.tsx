@@ -129,7 +129,10 @@ export function ShardNode({ box, compact }: { box: NodeBox; compact: boolean }) 
         {compact && (tiny && badges.length > 0 ? badges[0] : <span className="node-line">{ops}</span>)}
         {tiny && box.w >= 130 && <span className="gauge-label">{fillText}</span>}
       </span>
-      {!compact && <span className="node-line small">slots {slots}</span>}
+      {/* The slot range gives way to badges on a short card (it is in the tooltip and the inspector). */}
+      {!compact && (badges.length === 0 || box.h >= 104) && (
+        <span className="node-line small">slots {slots}</span>
+      )}
       {!compact && (
         <span className="node-line">
           {formatCount(keys)} keys · {ops}
