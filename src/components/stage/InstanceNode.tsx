@@ -30,7 +30,7 @@ export function InstanceNode({ box, compact }: Props) {
       <span className="node-row">
         <span className="node-title">
           <ShortName
-            short={compact && box.w < 110 ? `#${box.index + 1}` : appName(box.index)}
+            short={compact && box.w < 80 ? `#${box.index + 1}` : appName(box.index)}
             full={appName(box.index)}
           />
         </span>

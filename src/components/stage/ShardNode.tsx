@@ -55,6 +55,9 @@ export function ShardNode({ box, compact }: { box: NodeBox; compact: boolean }) 
   const shards = useAppStore((s) => s.applied.topology.redisShards);
   const maxKeys = useAppStore((s) => s.applied.cache.l2.maxKeys);
   const keyspace = useAppStore((s) => s.applied.workload.keys);
+  const memoryAlert = useAppStore((s) =>
+    s.applied.monitoring.enabled ? s.applied.monitoring.memoryAbove : Infinity,
+  );
   const [selected, select] = useSelectNode(box.id);
   const opsRate = useAppStore((s) => s.shardRates[box.index] ?? 0);
   const meanRate = useAppStore(
@@ -80,6 +83,8 @@ export function ShardNode({ box, compact }: { box: NodeBox; compact: boolean }) 
         ? ['of its key limit used', 'key limit']
         : ['of its keys cached', 'cached'];
   const fillText = `${Math.round(Math.max(0, Math.min(1, fill)) * 100)} %`;
+  // Full memory or a full key limit is the memory alert's business; a fully cached key space is good news.
+  const warnAt = maxMemory !== null || maxKeys !== null ? memoryAlert : Infinity;
   // Hot: commands queue on its single thread, or it serves well over its fair share of operations.
   const hot = up && (queue >= HOT_QUEUE || (shards > 1 && opsRate > 100 && opsRate > HOT_FACTOR * meanRate));
   const tone: NodeTone = !up ? 'down' : hot ? 'hot' : 'normal';
@@ -140,10 +145,10 @@ export function ShardNode({ box, compact }: { box: NodeBox; compact: boolean }) 
       )}
       {!tiny && badges.length > 0 && <span className="node-row">{badges}</span>}
       {tiny ? (
-        <Gauge value={fill} label={`${shardName(box.index)}: ${fillText} ${fillLabel}`} edge />
+        <Gauge value={fill} label={`${shardName(box.index)}: ${fillText} ${fillLabel}`} warn={warnAt} edge />
       ) : (
         <span className="gauge-row">
-          <Gauge value={fill} label={`${shardName(box.index)}: ${fillText} ${fillLabel}`} />
+          <Gauge value={fill} label={`${shardName(box.index)}: ${fillText} ${fillLabel}`} warn={warnAt} />
           <span className="gauge-label">{box.w >= 110 ? `${fillShort} ${fillText}` : fillText}</span>
         </span>
       )}
