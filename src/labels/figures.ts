@@ -43,6 +43,7 @@ export const FIGURES = {
   redisErrors: 'Redis errors',
   redisFallbacks: 'reads sent to the database',
   keysLostOnRestart: 'keys lost on restart',
+  evictions: 'keys evicted',
   rejectedWrites: 'SETs refused (memory full)',
   writesAcknowledged: 'writes acknowledged',
   writesFlushed: 'writes flushed',

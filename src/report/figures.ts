@@ -53,7 +53,7 @@ const pct0 = (r: number): string => (Number.isFinite(r) ? `${Math.round(r * 100)
 const pair = (a: number, b: number): string => `${fmtInt(a)} / ${fmtInt(b)}`;
 
 function failures(s: Summary, sc: Scenario): FigureSection | null {
-  const counted = s.redisErrors + s.redisFallbacks + s.shardCrashes + s.instanceRestarts + s.rejectedWrites;
+  const counted = s.redisErrors + s.redisFallbacks + s.shardCrashes + s.instanceRestarts;
   if (sc.failures.length === 0 && counted === 0) return null;
   return {
     title: 'Failures',
@@ -63,8 +63,18 @@ function failures(s: Summary, sc: Scenario): FigureSection | null {
       row('redisErrors', fmtInt(s.redisErrors)),
       row('redisFallbacks', fmtInt(s.redisFallbacks)),
       row('keysLostOnRestart', fmtInt(s.keysLostOnRestart)),
-      row('rejectedWrites', fmtInt(s.rejectedWrites)),
     ],
+  };
+}
+
+/** What a memory or key limit on the shards costs: keys evicted to make room, SETs refused. */
+function memory(s: Summary, sc: Scenario): FigureSection | null {
+  const evicted = s.shards.reduce((n, sh) => n + sh.evictions, 0);
+  const limited = sc.cache.l2.maxMemoryBytes !== null || sc.cache.l2.maxKeys !== null;
+  if (!limited && evicted + s.rejectedWrites === 0) return null;
+  return {
+    title: 'Redis memory',
+    rows: [row('evictions', fmtInt(evicted)), row('rejectedWrites', fmtInt(s.rejectedWrites))],
   };
 }
 
@@ -192,6 +202,7 @@ export function mechanismFigures(s: Summary, scenario: Scenario): FigureSection[
   const alerts = alertRows(s);
   return [
     failures(s, scenario),
+    memory(s, scenario),
     ...writePaths(s),
     ...edgeAndDb(s),
     mitigations(s, scenario),

@@ -33,7 +33,9 @@ describe('npm run sim', { timeout: 60_000 }, () => {
     }
     expect(r.stdout).toMatch(/p95 \/ p99 \/ max/);
     expect(r.stdout).toMatch(/hot-shard factor \d/);
-    expect(r.stdout.match(/redis-\d/g)).toHaveLength(3);
+    // Shards named as on the stage, numbered from 1.
+    expect(r.stdout.match(/^ {2}Redis shard \d/gm)).toHaveLength(3);
+    expect(r.stdout).not.toMatch(/redis-\d/);
   });
 
   it('prints one Summary as JSON with --json, honouring --seed', () => {

@@ -1,4 +1,4 @@
-/* global document, window, NodeFilter, getComputedStyle, axe */
+/* global document, NodeFilter, getComputedStyle, axe */
 // Checks any view can run on itself: axe-core, overlapping text, horizontal scroll, cut-off titles.
 // Each returns what it found (empty when fine), so a check module asserts and says where.
 import { createRequire } from 'node:module';

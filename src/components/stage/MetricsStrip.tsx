@@ -1,6 +1,6 @@
 import { selectApplied, selectSummary } from '../../store/selectors.ts';
 import { useAppStore } from '../../store/useAppStore.ts';
-import { stripItems } from '../app/shownFigures.ts';
+import { stripItems } from '../app/stripItems.ts';
 
 /** The headline numbers under the stage; every request is counted, whatever the canvas samples. */
 export function MetricsStrip() {

@@ -1,3 +1,4 @@
+/* global document */
 import { assert, check, openPage, shot } from '../harness.mjs';
 import { clippedText, horizontalOverflow, SIZES, textOverlaps } from '../pageChecks.mjs';
 
