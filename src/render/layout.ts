@@ -60,13 +60,23 @@ function grid(
 }
 
 /**
- * Where every card goes: left to right in columns, or top to bottom in rows on a narrow stage.
+ * Where every card goes: left to right in columns, or top to bottom in rows on a narrow stage (or
+ * when the columns would squeeze cards below a readable width).
  *
  * @example
  * computeLayout({ instances: 4, shards: 3, cdn: false, width: 900, height: 420 }).nodes.length; // 9
  */
 export function computeLayout(input: LayoutInput): StageLayout {
   if (input.width < VERTICAL_BELOW) return computeVerticalLayout(input);
+  const wide = computeHorizontalLayout(input);
+  // Too many cards for the width (32 instances on a tablet): rows read better than slivers.
+  return wide.nodes.some((n) => n.w < MIN_CARD_W) ? computeVerticalLayout(input) : wide;
+}
+
+/** Narrower than this a card cannot show even its number. */
+const MIN_CARD_W = 44;
+
+function computeHorizontalLayout(input: LayoutInput): StageLayout {
   const { instances, shards, cdn, cdc = false, width, height } = input;
   // Column weights: singletons need room for their numbers; the app and Redis columns widen when their
   // cards wrap into several sub-columns.
