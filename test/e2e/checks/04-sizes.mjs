@@ -24,7 +24,10 @@ async function stageProblems(page) {
   });
   return [
     ...found,
-    ...(await clippedText(page, '.stage-area .node-title, .stage-area .node-line, .stage-area .badge')),
+    ...(await clippedText(
+      page,
+      '.stage-area .node-title, .stage-area .node-line, .stage-area .badge, .stage-caption',
+    )),
   ];
 }
 
