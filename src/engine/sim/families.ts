@@ -35,16 +35,37 @@ export function keyCountOf(scenario: Scenario): number {
   return fams.length === 0 ? scenario.workload.keys : fams.reduce((n, f) => n + f.keys, 0);
 }
 
+type TableOf = (keys: number, zipf: number) => AliasTable;
+const freshTable: TableOf = (keys, zipf) => buildAliasTable(zipfProbabilities(keys, zipf));
+
 /**
  * Derives the family tables from the scenario; null when it has no families (one implicit family).
+ * Three columns follow workload or cache fields that may change mid-run (a family's null Zipf, read
+ * ratio and L1 TTL take those); the rest is laid out once, so `prev`, the run's earlier model of the
+ * same families, lends it. `table` builds (or finds) a Zipf alias table.
  *
  * @example
  * const fm = buildFamilies(scenario); // fm.offsets -> [0, 1000, 1100] for families of 1000 and 100 keys
  */
-export function buildFamilies(scenario: Scenario): FamilyModel | null {
+export function buildFamilies(
+  scenario: Scenario,
+  table: TableOf = freshTable,
+  prev: FamilyModel | null = null,
+): FamilyModel | null {
   const { workload, cache } = scenario;
   const fams = workload.families;
   if (fams.length === 0) return null;
+  return {
+    ...(prev ?? familyLayout(scenario)),
+    popularity: fams.map((f) => table(f.keys, f.zipf ?? workload.zipf)),
+    readRatio: Float64Array.from(fams, (f) => f.readRatio ?? workload.readRatio),
+    l1TtlMs: Float64Array.from(fams, (f) => f.l1TtlMs ?? cache.l1.ttlMs ?? Infinity),
+  };
+}
+
+/** The parts of the family tables that no live change can touch. */
+function familyLayout(scenario: Scenario): Omit<FamilyModel, 'popularity' | 'readRatio' | 'l1TtlMs'> {
+  const fams = scenario.workload.families;
   const n = fams.length;
   const offsets = new Int32Array(n + 1);
   fams.forEach((f, i) => (offsets[i + 1] = offsets[i]! + f.keys));
@@ -59,10 +80,7 @@ export function buildFamilies(scenario: Scenario): FamilyModel | null {
     names: fams.map((f) => f.name),
     offsets,
     cumShare,
-    popularity: fams.map((f) => buildAliasTable(zipfProbabilities(f.keys, f.zipf ?? workload.zipf))),
     familyOf,
-    readRatio: Float64Array.from(fams, (f) => f.readRatio ?? workload.readRatio),
-    l1TtlMs: Float64Array.from(fams, (f) => f.l1TtlMs ?? cache.l1.ttlMs ?? Infinity),
     l2TtlMs: Float64Array.from(fams, (f) => f.ttlMs ?? Infinity),
     valueBytes: Float64Array.from(fams, (f) => f.valueBytes),
     bypass: Uint8Array.from(fams, (f) => (f.bypass ? 1 : 0)),

@@ -4,12 +4,16 @@ import { buildShardLookup, keySlot, slotRanges } from '../redis/keySlot.ts';
 import { buildCdn, type CdnModel } from './cdn.ts';
 import { buildFamilies, familyKeyName, keyCountOf, type FamilyModel } from './families.ts';
 import { createMitigationModel, type MitigationModel } from './stampede/mitigation.ts';
+import { REPLICA_STRIDE } from './replication.ts';
 
 /**
- * What a run derives once from its scenario and never changes: popularity tables, slot ranges,
- * the key -> shard map. Kept apart from the mutable state so snapshots stay small.
+ * What a run derives from the scenario in force: popularity tables, slot ranges, the key -> shard map,
+ * the settings the hot paths read. Kept apart from the mutable state so snapshots stay small. A live
+ * change never mutates a model: the run gets a new one, built from the scenario after the change, that
+ * shares every table the change cannot affect (see ModelCache).
  */
 export interface Model {
+  /** The scenario in force: the run's scenario with the changes applied so far (its `changes` empty). */
   scenario: Scenario;
   durationMs: number;
   seed: number;
@@ -50,37 +54,101 @@ export function keyName(key: number, m?: Pick<Model, 'families'> | null): string
   return fm === null ? `key:${key}` : familyKeyName(fm, key);
 }
 
+/**
+ * What the models of one run share. Its first model's key tables depend only on fields that cannot change
+ * mid-run (the keyspace, families, shards), so later models reuse them; Zipf alias tables are kept by
+ * key count and exponent, the least recently used forgotten beyond a budget, so dragging the Zipf slider
+ * back and forth rebuilds nothing and memory stays bounded.
+ */
+export interface ModelCache {
+  first: Model | null;
+  alias: Map<string, AliasTable>;
+  /** Entries held by the alias tables in `alias`, and the most it may hold. */
+  aliasEntries: number;
+  aliasBudget: number;
+  /** Shard of each copy of a replicated key (see replication.ts), filled lazily, grown on demand. */
+  copyShard: Int8Array;
+}
+
+export function createModelCache(): ModelCache {
+  return { first: null, alias: new Map(), aliasEntries: 0, aliasBudget: 0, copyShard: new Int8Array(0) };
+}
+
+/** The alias table of Zipf(n, s), built once per run and exponent (a pure function of both). */
+function aliasTable(cache: ModelCache, n: number, s: number): AliasTable {
+  const id = `${n}:${s}`;
+  const known = cache.alias.get(id);
+  cache.alias.delete(id);
+  const table = known ?? buildAliasTable(zipfProbabilities(n, s));
+  cache.alias.set(id, table); // most recently used last
+  if (known) return table;
+  cache.aliasEntries += n;
+  for (const [old, t] of cache.alias) {
+    if (cache.aliasEntries <= cache.aliasBudget || old === id) break;
+    cache.alias.delete(old);
+    cache.aliasEntries -= t.prob.length;
+  }
+  return table;
+}
+
+/** The shared copy -> shard table, large enough for `replicatedKeys` keys. */
+function copyShardTable(cache: ModelCache, replicatedKeys: number): Int8Array {
+  const need = replicatedKeys * REPLICA_STRIDE;
+  if (cache.copyShard.length < need) {
+    const bigger = new Int8Array(need).fill(-1);
+    bigger.set(cache.copyShard);
+    cache.copyShard = bigger;
+  }
+  return cache.copyShard;
+}
+
+/**
+ * The model of `scenario`. Pass the run's ModelCache to share tables with its earlier models (a live
+ * change); without one, everything is built afresh.
+ *
+ * @example
+ * const models = createModelCache();
+ * const m = createModel(scenario, 60_000, 42, 1000, models);
+ */
 export function createModel(
   scenario: Scenario,
   durationMs: number,
   seed: number,
   sampleIntervalMs: number,
+  cache: ModelCache = createModelCache(),
 ): Model {
-  const { workload, topology, cache } = scenario;
-  return {
+  const { workload, topology, cache: cfg } = scenario;
+  const first = cache.first;
+  const keyCount = first?.keyCount ?? keyCountOf(scenario);
+  // Room for about four models' worth of tables: the one in force and the last few values tried.
+  if (first === null) cache.aliasBudget = 4 * (workload.keys + keyCount);
+  const table = (n: number, s: number) => aliasTable(cache, n, s);
+  const m: Model = {
     scenario,
     durationMs,
     seed,
     sampleIntervalMs,
-    popularity: buildAliasTable(zipfProbabilities(workload.keys, workload.zipf)),
-    ranges: slotRanges(topology.redisShards),
-    slotToShard: buildShardLookup(topology.redisShards),
-    shardOfKey: new Int8Array(keyCountOf(scenario)).fill(-1),
-    l1Enabled: cache.l1.enabled && cache.strategy !== 'none',
+    popularity: table(workload.keys, workload.zipf),
+    ranges: first?.ranges ?? slotRanges(topology.redisShards),
+    slotToShard: first?.slotToShard ?? buildShardLookup(topology.redisShards),
+    shardOfKey: first?.shardOfKey ?? new Int8Array(keyCount).fill(-1),
+    l1Enabled: cfg.l1.enabled && cfg.strategy !== 'none',
     coalesceReads:
-      cache.strategy !== 'none' &&
-      (cache.stampede.mode === 'single-flight' || (cache.l1.enabled && cache.l1.coalesce)),
-    l1TtlMs: cache.l1.ttlMs ?? Infinity,
-    l2TtlMs: cache.l2.ttlMs ?? Infinity,
-    keyCount: keyCountOf(scenario),
-    families: buildFamilies(scenario),
+      cfg.strategy !== 'none' &&
+      (cfg.stampede.mode === 'single-flight' || (cfg.l1.enabled && cfg.l1.coalesce)),
+    l1TtlMs: cfg.l1.ttlMs ?? Infinity,
+    l2TtlMs: cfg.l2.ttlMs ?? Infinity,
+    keyCount,
+    families: buildFamilies(scenario, table, first?.families ?? null),
     cdn: buildCdn(scenario),
     cdnHopMs: topology.cdn ? scenario.cdn.hopMs : 0,
     queryCacheOn: scenario.database.queryCache.enabled,
     monitoringOn: scenario.monitoring.enabled,
-    mit: createMitigationModel(scenario, keyCountOf(scenario)),
-    entryBytes: new Float64Array(keyCountOf(scenario)),
+    mit: createMitigationModel(scenario, keyCount, (n) => copyShardTable(cache, n)),
+    entryBytes: first?.entryBytes ?? new Float64Array(keyCount),
   };
+  cache.first ??= m;
+  return m;
 }
 
 export function shardOf(m: Model, key: number): number {
