@@ -183,9 +183,14 @@ export function createSimulation(scenario: Scenario, options: RunOptions = {}): 
     // runUntil(t) then lands exactly where its replay does, whatever the heap's sequence numbers.
     for (;;) {
       const at = nextChangeAt();
-      runEvents(at < end ? at : end);
-      if (at > end) break;
+      if (at > end) {
+        runEvents(end);
+        break;
+      }
+      runEvents(at);
       applyNext();
+      // Events a change at `end` schedules for `end` wait for the next call, as after a live change.
+      if (at === end && nextChangeAt() > end) break;
     }
     if (end > c.s.now) c.s.now = end;
   };
