@@ -123,7 +123,8 @@ function dispatch(c: Ctx, type: number, a: number, b: number): void {
 
 /**
  * Creates a simulation to step through. Same scenario and seed, same run, event for event. The
- * scenario's `changes` are applied at their times, exactly as if they had been made live.
+ * scenario's `changes` are applied at their times, exactly as if they had been made live (a change
+ * `validateChange` refuses throws here, with its message).
  *
  * @example
  * const sim = createSimulation(getPreset('baseline'), { trace: true });
@@ -135,8 +136,9 @@ export function createSimulation(scenario: Scenario, options: RunOptions = {}): 
   const durationMs = options.durationMs ?? scenario.durationMs;
   const seed = options.seed ?? scenario.seed;
   const sampleIntervalMs = options.sampleIntervalMs ?? 1000;
-  // The changes are the run's own list (live ones are inserted); the model starts from the rest.
-  const changes: Change[] = scenario.changes.map((ch) => ({ ...ch }));
+  // The changes are the run's own list (live ones are inserted), values as their fields parse them;
+  // the model starts from the rest.
+  const changes: Change[] = scenario.changes.map((ch) => ({ ...ch, value: checked(ch).value }));
   const start: Scenario = { ...scenario, changes: [] };
   const model = createModel(start, durationMs, seed, sampleIntervalMs, models);
   const capacity = options.traceCapacity ?? 100_000;
@@ -212,10 +214,9 @@ export function createSimulation(scenario: Scenario, options: RunOptions = {}): 
     },
     runUntil,
     applyChange({ path, value }) {
-      const check = validateChange(path, value);
-      if (!check.ok) throw new Error(check.message);
+      const parsed = checked({ path, value }).value;
       runUntil(c.s.now); // the rest of this instant first, as a replay would have it
-      const change: Change = { atMs: c.s.now, path, value: check.value };
+      const change: Change = { atMs: c.s.now, path, value: parsed };
       changes.splice(c.s.changesApplied, 0, change);
       described = null;
       applyLiveChange(c, change, models);
@@ -249,6 +250,13 @@ export function createSimulation(scenario: Scenario, options: RunOptions = {}): 
     ttlDistribution: () => ttlView(c.s),
     ttlRemaining: (limit) => ttlRemainingView(c.s, limit),
   };
+}
+
+/** The change's check by `validateChange`; throws its message when the change is not valid. */
+function checked(change: Pick<Change, 'path' | 'value'>): { value: unknown } {
+  const check = validateChange(change.path, change.value);
+  if (!check.ok) throw new Error(check.message);
+  return check;
 }
 
 /**
