@@ -74,7 +74,7 @@ export function createModelCache(): ModelCache {
   return { first: null, alias: new Map(), aliasEntries: 0, aliasBudget: 0, copyShard: new Int8Array(0) };
 }
 
-/** The alias table of Zipf(n, s), built once per run and exponent (a pure function of both). */
+/** The alias table of Zipf(n, s): a pure function of both, so one forgotten and built again is the same. */
 function aliasTable(cache: ModelCache, n: number, s: number): AliasTable {
   const id = `${n}:${s}`;
   const known = cache.alias.get(id);
@@ -120,8 +120,9 @@ export function createModel(
   const { workload, topology, cache: cfg } = scenario;
   const first = cache.first;
   const keyCount = first?.keyCount ?? keyCountOf(scenario);
-  // Room for about four models' worth of tables: the one in force and the last few values tried.
-  if (first === null) cache.aliasBudget = 4 * (workload.keys + keyCount);
+  // Room for two models' worth of tables (about 20 bytes an entry): the one in force and the previous
+  // one, so a slider dragged back to where it was rebuilds nothing.
+  if (first === null) cache.aliasBudget = 2 * (workload.keys + (workload.families.length > 0 ? keyCount : 0));
   const table = (n: number, s: number) => aliasTable(cache, n, s);
   const m: Model = {
     scenario,
