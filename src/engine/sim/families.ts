@@ -38,11 +38,14 @@ export function keyCountOf(scenario: Scenario): number {
 type TableOf = (keys: number, zipf: number) => AliasTable;
 const freshTable: TableOf = (keys, zipf) => buildAliasTable(zipfProbabilities(keys, zipf));
 
+/** The parts of the family tables that no live change can touch: laid out once per run. */
+export type FamilyLayout = Omit<FamilyModel, 'popularity' | 'readRatio' | 'l1TtlMs'>;
+
 /**
  * Derives the family tables from the scenario; null when it has no families (one implicit family).
  * Three columns follow workload or cache fields that may change mid-run (a family's null Zipf, read
- * ratio and L1 TTL take those); the rest is laid out once, so `prev`, the run's earlier model of the
- * same families, lends it. `table` builds (or finds) a Zipf alias table.
+ * ratio and L1 TTL take those); the rest comes from `layout`, the run's own, when it is given.
+ * `table` builds (or finds) a Zipf alias table.
  *
  * @example
  * const fm = buildFamilies(scenario); // fm.offsets -> [0, 1000, 1100] for families of 1000 and 100 keys
@@ -50,21 +53,21 @@ const freshTable: TableOf = (keys, zipf) => buildAliasTable(zipfProbabilities(ke
 export function buildFamilies(
   scenario: Scenario,
   table: TableOf = freshTable,
-  prev: FamilyModel | null = null,
+  layout: FamilyLayout | null = null,
 ): FamilyModel | null {
   const { workload, cache } = scenario;
   const fams = workload.families;
   if (fams.length === 0) return null;
   return {
-    ...(prev ?? familyLayout(scenario)),
+    ...(layout ?? familyLayout(scenario)),
     popularity: fams.map((f) => table(f.keys, f.zipf ?? workload.zipf)),
     readRatio: Float64Array.from(fams, (f) => f.readRatio ?? workload.readRatio),
     l1TtlMs: Float64Array.from(fams, (f) => f.l1TtlMs ?? cache.l1.ttlMs ?? Infinity),
   };
 }
 
-/** The parts of the family tables that no live change can touch. */
-function familyLayout(scenario: Scenario): Omit<FamilyModel, 'popularity' | 'readRatio' | 'l1TtlMs'> {
+/** The family layout of a scenario with families. */
+export function familyLayout(scenario: Scenario): FamilyLayout {
   const fams = scenario.workload.families;
   const n = fams.length;
   const offsets = new Int32Array(n + 1);

@@ -2,7 +2,14 @@ import type { Scenario } from '../types.ts';
 import { buildAliasTable, zipfProbabilities, type AliasTable } from '../core/zipf.ts';
 import { buildShardLookup, keySlot, slotRanges } from '../redis/keySlot.ts';
 import { buildCdn, type CdnModel } from './cdn.ts';
-import { buildFamilies, familyKeyName, keyCountOf, type FamilyModel } from './families.ts';
+import {
+  buildFamilies,
+  familyKeyName,
+  familyLayout,
+  keyCountOf,
+  type FamilyLayout,
+  type FamilyModel,
+} from './families.ts';
 import { createMitigationModel, type MitigationModel } from './stampede/mitigation.ts';
 import { REPLICA_STRIDE } from './replication.ts';
 
@@ -54,14 +61,23 @@ export function keyName(key: number, m?: Pick<Model, 'families'> | null): string
   return fm === null ? `key:${key}` : familyKeyName(fm, key);
 }
 
+/** The tables of a run that depend only on fields no live change can touch: the keyspace and the shards. */
+interface Layout {
+  keyCount: number;
+  ranges: Array<[number, number]>;
+  slotToShard: Uint8Array;
+  shardOfKey: Int8Array;
+  entryBytes: Float64Array;
+  families: FamilyLayout | null;
+}
+
 /**
- * What the models of one run share. Its first model's key tables depend only on fields that cannot change
- * mid-run (the keyspace, families, shards), so later models reuse them; Zipf alias tables are kept by
- * key count and exponent, the least recently used forgotten beyond a budget, so dragging the Zipf slider
- * back and forth rebuilds nothing and memory stays bounded.
+ * What the models of one run share: its layout, built with the first model; Zipf alias tables by key
+ * count and exponent, the least recently used forgotten beyond a budget, so dragging the Zipf slider
+ * back and forth rebuilds little and memory stays bounded; the shards of replicated keys' copies.
  */
 export interface ModelCache {
-  first: Model | null;
+  layout: Layout | null;
   alias: Map<string, AliasTable>;
   /** Entries held by the alias tables in `alias`, and the most it may hold. */
   aliasEntries: number;
@@ -71,7 +87,20 @@ export interface ModelCache {
 }
 
 export function createModelCache(): ModelCache {
-  return { first: null, alias: new Map(), aliasEntries: 0, aliasBudget: 0, copyShard: new Int8Array(0) };
+  return { layout: null, alias: new Map(), aliasEntries: 0, aliasBudget: 0, copyShard: new Int8Array(0) };
+}
+
+function layoutOf(scenario: Scenario): Layout {
+  const keyCount = keyCountOf(scenario);
+  const shards = scenario.topology.redisShards;
+  return {
+    keyCount,
+    ranges: slotRanges(shards),
+    slotToShard: buildShardLookup(shards),
+    shardOfKey: new Int8Array(keyCount).fill(-1),
+    entryBytes: new Float64Array(keyCount),
+    families: scenario.workload.families.length > 0 ? familyLayout(scenario) : null,
+  };
 }
 
 /** The alias table of Zipf(n, s): a pure function of both, so one forgotten and built again is the same. */
@@ -118,21 +147,24 @@ export function createModel(
   cache: ModelCache = createModelCache(),
 ): Model {
   const { workload, topology, cache: cfg } = scenario;
-  const first = cache.first;
-  const keyCount = first?.keyCount ?? keyCountOf(scenario);
-  // Room for two models' worth of tables (about 20 bytes an entry): the one in force and the previous
-  // one, so a slider dragged back to where it was rebuilds nothing.
-  if (first === null) cache.aliasBudget = 2 * (workload.keys + (workload.families.length > 0 ? keyCount : 0));
+  if (cache.layout === null) {
+    cache.layout = layoutOf(scenario);
+    // Room for two models' worth of Zipf tables (about 20 bytes an entry): the one in force and the
+    // previous one, so a slider dragged back to where it was rebuilds nothing.
+    const familyKeys = cache.layout.families ? cache.layout.keyCount : 0;
+    cache.aliasBudget = 2 * (workload.keys + familyKeys);
+  }
+  const { keyCount, ranges, slotToShard, shardOfKey, entryBytes, families } = cache.layout;
   const table = (n: number, s: number) => aliasTable(cache, n, s);
-  const m: Model = {
+  return {
     scenario,
     durationMs,
     seed,
     sampleIntervalMs,
     popularity: table(workload.keys, workload.zipf),
-    ranges: first?.ranges ?? slotRanges(topology.redisShards),
-    slotToShard: first?.slotToShard ?? buildShardLookup(topology.redisShards),
-    shardOfKey: first?.shardOfKey ?? new Int8Array(keyCount).fill(-1),
+    ranges,
+    slotToShard,
+    shardOfKey,
     l1Enabled: cfg.l1.enabled && cfg.strategy !== 'none',
     coalesceReads:
       cfg.strategy !== 'none' &&
@@ -140,16 +172,14 @@ export function createModel(
     l1TtlMs: cfg.l1.ttlMs ?? Infinity,
     l2TtlMs: cfg.l2.ttlMs ?? Infinity,
     keyCount,
-    families: buildFamilies(scenario, table, first?.families ?? null),
+    families: buildFamilies(scenario, table, families),
     cdn: buildCdn(scenario),
     cdnHopMs: topology.cdn ? scenario.cdn.hopMs : 0,
     queryCacheOn: scenario.database.queryCache.enabled,
     monitoringOn: scenario.monitoring.enabled,
     mit: createMitigationModel(scenario, keyCount, (n) => copyShardTable(cache, n)),
-    entryBytes: first?.entryBytes ?? new Float64Array(keyCount),
+    entryBytes,
   };
-  cache.first ??= m;
-  return m;
 }
 
 export function shardOf(m: Model, key: number): number {
