@@ -44,7 +44,7 @@ export const horizontalOverflow = (page) =>
 /**
  * Pairs of visible text boxes that overlap by more than `tolerance` px both ways: every text node's
  * line boxes (SVG text as whole elements), each cut to what its scrolling or clipping ancestors
- * show, so text hidden by an overflow does not count.
+ * show, so text hidden by an overflow, or covered by an element drawn over it, does not count.
  */
 export function textOverlaps(page, tolerance = 2) {
   return page.evaluate((tol) => {
@@ -70,6 +70,14 @@ export function textOverlaps(page, tolerance = 2) {
       }
       return right - left > 1 && bottom - top > 1 ? { left, top, right, bottom } : null;
     };
+    /** Inside a sticky or fixed bar, drawn opaque over what scrolls under it (the Apply bar). */
+    const pinned = (el) => {
+      for (let e = el; e; e = e.parentElement) {
+        const pos = getComputedStyle(e).position;
+        if (pos === 'sticky' || pos === 'fixed') return true;
+      }
+      return false;
+    };
     const label = (el, text) =>
       `${el.tagName.toLowerCase()}${el.className?.baseVal === undefined && el.className ? `.${String(el.className).split(' ')[0]}` : ''} "${text.slice(0, 30)}"`;
     const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
@@ -87,7 +95,10 @@ export function textOverlaps(page, tolerance = 2) {
           })();
       for (const r of rects) {
         const c = clip(el, r);
-        if (c) boxes.push({ ...c, el, name: label(el, text) });
+        // Text under an opaque element (a sticky bar over a scrolled list) is hidden, not overlapping.
+        const top = c && document.elementFromPoint((c.left + c.right) / 2, (c.top + c.bottom) / 2);
+        const covered = top && !top.contains(el) && !el.contains(top) && !inSvg;
+        if (c && !covered) boxes.push({ ...c, el, name: label(el, text), pinned: pinned(el) });
       }
     }
     const found = [];
@@ -95,7 +106,7 @@ export function textOverlaps(page, tolerance = 2) {
       for (let j = i + 1; j < boxes.length; j++) {
         const a = boxes[i];
         const b = boxes[j];
-        if (a.el === b.el || a.el.contains(b.el) || b.el.contains(a.el)) continue;
+        if (a.el === b.el || a.el.contains(b.el) || b.el.contains(a.el) || a.pinned !== b.pinned) continue;
         const w = Math.min(a.right, b.right) - Math.max(a.left, b.left);
         const h = Math.min(a.bottom, b.bottom) - Math.max(a.top, b.top);
         if (w > tol && h > tol) found.push(`${a.name} overlaps ${b.name}`);

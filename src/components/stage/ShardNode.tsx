@@ -83,6 +83,7 @@ export function ShardNode({ box, compact }: { box: NodeBox; compact: boolean }) 
         ? ['of its key limit used', 'key limit']
         : ['of its keys cached', 'cached'];
   const fillText = `${Math.round(Math.max(0, Math.min(1, fill)) * 100)} %`;
+  const gaugeName = `${shardName(box.index)}: ${fillText} ${fillLabel}`;
   // Full memory or a full key limit is the memory alert's business; a fully cached key space is good news.
   const warnAt = maxMemory !== null || maxKeys !== null ? memoryAlert : Infinity;
   // Hot: commands queue on its single thread, or it serves well over its fair share of operations.
@@ -145,10 +146,10 @@ export function ShardNode({ box, compact }: { box: NodeBox; compact: boolean }) 
       )}
       {!tiny && badges.length > 0 && <span className="node-row">{badges}</span>}
       {tiny ? (
-        <Gauge value={fill} label={`${shardName(box.index)}: ${fillText} ${fillLabel}`} warn={warnAt} edge />
+        <Gauge value={fill} label={gaugeName} warn={warnAt} edge />
       ) : (
         <span className="gauge-row">
-          <Gauge value={fill} label={`${shardName(box.index)}: ${fillText} ${fillLabel}`} warn={warnAt} />
+          <Gauge value={fill} label={gaugeName} warn={warnAt} />
           <span className="gauge-label">{box.w >= 110 ? `${fillShort} ${fillText}` : fillText}</span>
         </span>
       )}
