@@ -4,7 +4,7 @@ import { readField, unNull } from './draftValues.ts';
 import type { FieldDef } from './fields.ts';
 import { optionLabel } from '../../labels/options.ts';
 import { NumberField } from './NumberField.tsx';
-import { TargetField } from './TargetField.tsx';
+import { targetOptions } from './targetOptions.ts';
 import { TextField } from './TextField.tsx';
 import { validateField } from './validateField.ts';
 
@@ -53,6 +53,15 @@ export function FieldControl({ def, path, label, draft, error, onChange, onValid
         />
       );
     case 'select':
+    case 'target': {
+      // A failure's target is an index shown by name; every other select offers the field's enum values.
+      const { options, fixed } =
+        def.kind === 'target'
+          ? targetOptions(draft, path, typeof value === 'number' ? value : 0)
+          : {
+              options: (def.options ?? []).map((o) => ({ value: o, label: optionLabel(path, o) })),
+              fixed: false,
+            };
       return (
         <div className="cfg-field">
           <label className="cfg-label">
@@ -61,12 +70,15 @@ export function FieldControl({ def, path, label, draft, error, onChange, onValid
               className="cfg-select"
               aria-label={label}
               value={String(value)}
+              disabled={fixed}
               aria-describedby={error ? errorId : undefined}
-              onChange={(e) => guarded(e.currentTarget.value)}
+              onChange={(e) =>
+                guarded(def.kind === 'target' ? Number(e.currentTarget.value) : e.currentTarget.value)
+              }
             >
-              {(def.options ?? []).map((o) => (
-                <option key={o} value={o}>
-                  {optionLabel(path, o)}
+              {options.map((o) => (
+                <option key={o.value} value={o.value}>
+                  {o.label}
                 </option>
               ))}
             </select>
@@ -74,6 +86,7 @@ export function FieldControl({ def, path, label, draft, error, onChange, onValid
           {alert}
         </div>
       );
+    }
     case 'boolean':
       return (
         <div className="cfg-field">
@@ -87,17 +100,6 @@ export function FieldControl({ def, path, label, draft, error, onChange, onValid
           </label>
           {alert}
         </div>
-      );
-    case 'target':
-      return (
-        <TargetField
-          path={path}
-          label={label}
-          draft={draft}
-          value={typeof value === 'number' ? value : 0}
-          error={error}
-          onChange={onChange}
-        />
       );
     case 'text':
       return (
