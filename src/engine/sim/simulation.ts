@@ -168,13 +168,21 @@ export function createSimulation(scenario: Scenario, options: RunOptions = {}): 
     },
     runUntil(tMs) {
       const end = Math.min(tMs, model.durationMs);
-      // The hot loop: no closures per event beyond the handler dispatch.
-      for (;;) {
-        const queue = c.s.queue;
-        if (queue.size === 0 || queue.time[queue.heap[0]!]! > end) break;
-        stepOne();
+      // The hot loop, stepOne inlined. Handlers never replace the state or its queue object (only
+      // restore does, between calls), so both are read once.
+      const s = c.s;
+      const queue = s.queue;
+      while (queue.size > 0 && queue.heapTime[0]! <= end) {
+        const slot = popSlot(queue);
+        s.now = queue.time[slot]!;
+        s.events++;
+        const type = queue.type[slot]!;
+        const a = queue.a[slot]!;
+        const b = queue.b[slot]!;
+        release(queue, slot);
+        dispatch(c, type, a, b);
       }
-      if (end > c.s.now) c.s.now = end;
+      if (end > s.now) s.now = end;
     },
     snapshot: () => structuredClone(c.s) as unknown as SimSnapshot,
     restore(snapshot) {
