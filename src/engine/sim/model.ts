@@ -1,6 +1,6 @@
 import type { Scenario } from '../types.ts';
 import { buildAliasTable, zipfProbabilities, type AliasTable } from '../core/zipf.ts';
-import { buildShardLookup, keySlot, slotRanges } from '../redis/keySlot.ts';
+import { buildShardLookup, keyPrefixCrc, keySlot, numberedKeySlot, slotRanges } from '../redis/keySlot.ts';
 import { buildCdn, type CdnModel } from './cdn.ts';
 import { buildFamilies, familyKeyName, keyCountOf, type FamilyModel } from './families.ts';
 import { createMitigationModel, type MitigationModel } from './stampede/mitigation.ts';
@@ -19,6 +19,8 @@ export interface Model {
   slotToShard: Uint8Array;
   /** Shard of each key, filled lazily (-1 = not computed yet): hashing 2M names up front is slow. */
   shardOfKey: Int8Array;
+  /** Per family (one without families), the CRC16 of its key names' prefix; -1 when it holds a `{`. */
+  keyPrefixCrc: Int32Array;
   l1Enabled: boolean;
   /** Concurrent reads of one key on an instance share one fetch (single-flight, or a coalescing L1). */
   coalesceReads: boolean;
@@ -66,6 +68,10 @@ export function createModel(
     ranges: slotRanges(topology.redisShards),
     slotToShard: buildShardLookup(topology.redisShards),
     shardOfKey: new Int8Array(keyCountOf(scenario)).fill(-1),
+    keyPrefixCrc: Int32Array.from(
+      workload.families.length === 0 ? ['key'] : workload.families.map((f) => f.name),
+      (name) => keyPrefixCrc(`${name}:`) ?? -1,
+    ),
     l1Enabled: cache.l1.enabled && cache.strategy !== 'none',
     coalesceReads:
       cache.strategy !== 'none' &&
@@ -86,8 +92,17 @@ export function createModel(
 export function shardOf(m: Model, key: number): number {
   let s = m.shardOfKey[key]!;
   if (s < 0) {
-    s = m.slotToShard[keySlot(keyName(key, m))]!;
+    s = m.slotToShard[slotOfKey(m, key)]!;
     m.shardOfKey[key] = s;
   }
   return s;
+}
+
+/** keySlot(keyName(key, m)), computed from the name's prefix and rank without building the string. */
+function slotOfKey(m: Model, key: number): number {
+  const fm = m.families;
+  const f = fm === null ? 0 : fm.familyOf[key]!;
+  const crc = m.keyPrefixCrc[f]!;
+  if (crc < 0) return keySlot(keyName(key, m));
+  return numberedKeySlot(crc, fm === null ? key : key - fm.offsets[f]!);
 }
