@@ -86,6 +86,12 @@ export interface State {
   redisOps: RedisOpsState;
 }
 
+/**
+ * Direct L1 key indexes (4 bytes per key and instance) while they take at most 16 MB in all; past that,
+ * each L1 hashes its keys instead (slower per lookup, sized by the L1's capacity).
+ */
+const DIRECT_L1_INDEX_ENTRIES = 1 << 22;
+
 export function createState(m: Model): State {
   const { topology, cache, workload } = m.scenario;
   const shards: Shard[] = [];
@@ -100,8 +106,9 @@ export function createState(m: Model): State {
   }
   const l1: L1Cache[] = [];
   const inflight: Map<number, number>[] = [];
+  const l1KeyRange = m.keyCount * topology.instances <= DIRECT_L1_INDEX_ENTRIES ? m.keyCount : null;
   for (let i = 0; i < topology.instances; i++) {
-    l1.push(createL1(cache.l1.maxKeys));
+    l1.push(createL1(cache.l1.maxKeys, m.l1Enabled ? l1KeyRange : null));
     inflight.push(new Map());
   }
   return {
