@@ -13,7 +13,7 @@ import { nextUint32, random, type RngState } from './rng.ts';
 
 const LAYERS = 256;
 /** Where the base strip's rectangle ends and the tail begins (x_255 in the paper's numbering). */
-const TAIL_START = 7.69711747013104972;
+const TAIL_START = 7.69711747013105;
 /** The common area of every layer. */
 const LAYER_AREA = 3.949659822581572e-3;
 const POINT_STEPS = 2 ** 24;
