@@ -1,5 +1,5 @@
 import { random } from '../core/rng.ts';
-import { buildAliasTable, sampleAlias, zipfProbabilities, type AliasTable } from '../core/zipf.ts';
+import { buildRankSampler, sampleRank, zipfProbabilities, type RankSampler } from '../core/zipf.ts';
 import type { FamilySummary, LayerStats, Outcome, Scenario, Summary } from '../types.ts';
 import type { Ctx } from './context.ts';
 
@@ -15,7 +15,7 @@ export interface FamilyModel {
   offsets: Int32Array;
   /** Cumulative normalised shares, for picking a family with one uniform draw. */
   cumShare: Float64Array;
-  popularity: AliasTable[];
+  popularity: RankSampler[];
   familyOf: Uint8Array;
   readRatio: Float64Array;
   l1TtlMs: Float64Array;
@@ -59,7 +59,7 @@ export function buildFamilies(scenario: Scenario): FamilyModel | null {
     names: fams.map((f) => f.name),
     offsets,
     cumShare,
-    popularity: fams.map((f) => buildAliasTable(zipfProbabilities(f.keys, f.zipf ?? workload.zipf))),
+    popularity: fams.map((f) => buildRankSampler(zipfProbabilities(f.keys, f.zipf ?? workload.zipf))),
     familyOf,
     readRatio: Float64Array.from(fams, (f) => f.readRatio ?? workload.readRatio),
     l1TtlMs: Float64Array.from(fams, (f) => f.l1TtlMs ?? cache.l1.ttlMs ?? Infinity),
@@ -78,7 +78,7 @@ export function pickFamilyKey(c: Ctx, fm: FamilyModel): number {
   const u = random(rng);
   let f = 0;
   while (u >= fm.cumShare[f]!) f++;
-  return fm.offsets[f]! + sampleAlias(fm.popularity[f]!, rng);
+  return fm.offsets[f]! + sampleRank(fm.popularity[f]!, rng);
 }
 
 /** `<family>:<rank>` for a global key id. */

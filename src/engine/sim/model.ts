@@ -1,5 +1,5 @@
 import type { Scenario } from '../types.ts';
-import { buildAliasTable, zipfProbabilities, type AliasTable } from '../core/zipf.ts';
+import { buildRankSampler, zipfProbabilities, type RankSampler } from '../core/zipf.ts';
 import { buildShardLookup, keyPrefixCrc, keySlot, numberedKeySlot, slotRanges } from '../redis/keySlot.ts';
 import { buildCdn, type CdnModel } from './cdn.ts';
 import { buildFamilies, familyKeyName, keyCountOf, type FamilyModel } from './families.ts';
@@ -14,7 +14,7 @@ export interface Model {
   durationMs: number;
   seed: number;
   sampleIntervalMs: number;
-  popularity: AliasTable;
+  popularity: RankSampler;
   ranges: Array<[number, number]>;
   slotToShard: Uint8Array;
   /** Shard of each key, filled lazily (-1 = not computed yet): hashing 2M names up front is slow. */
@@ -64,7 +64,7 @@ export function createModel(
     durationMs,
     seed,
     sampleIntervalMs,
-    popularity: buildAliasTable(zipfProbabilities(workload.keys, workload.zipf)),
+    popularity: buildRankSampler(zipfProbabilities(workload.keys, workload.zipf)),
     ranges: slotRanges(topology.redisShards),
     slotToShard: buildShardLookup(topology.redisShards),
     shardOfKey: new Int8Array(keyCountOf(scenario)).fill(-1),
