@@ -95,9 +95,12 @@ const DIRECT_L1_INDEX_ENTRIES = 1 << 22;
 export function createState(m: Model): State {
   const { topology, cache, workload } = m.scenario;
   const shards: Shard[] = [];
+  // One key index for the cluster: each key (or copy of a replicated key) lives on exactly one shard.
+  const replica = m.mit.replica;
+  const keyIndex = new Int32Array(replica.firstId + replica.replicatedKeys * replica.replicas);
   for (let s = 0; s < topology.redisShards; s++) {
     shards.push({
-      store: createShardStore(cache.l2.maxKeys, cache.l2.eviction, storeOptionsOf(m)),
+      store: createShardStore(cache.l2.maxKeys, cache.l2.eviction, storeOptionsOf(m), keyIndex),
       busyUntil: 0,
       ops: 0,
       peakQueue: 0,
