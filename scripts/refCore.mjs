@@ -14,8 +14,12 @@
 // How it stays lean: all state in typed arrays indexed by integers (jobs, keys, L1 slots), one binary
 // heap whose entries are (time, packed job and event type) moved in place, no object per event or
 // request, shard of every key computed once from its name's bytes without building strings, the RNG
-// (sfc32) in four local integers. Deliberately left out: everything the baseline does not use
-// (eviction, active expiry, mitigations, failures, series).
+// (sfc32) in four local integers. Its samplers are the textbook ones: an exponential is one logarithm
+// (inverse transform), a key is one draw from a single Walker alias table (the engine uses a ziggurat and a
+// cache-sized table for the most popular keys; with the same seed the two draw different streams of the
+// same distributions). Deliberately left out: everything the baseline leaves unused (eviction,
+// mitigations, failures) and the figures beyond those above that the engine keeps (active expiry and
+// per-shard memory, the series, monitoring).
 //
 // `node scripts/refCore.mjs` runs it alone and prints its figures.
 
