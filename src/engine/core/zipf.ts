@@ -123,6 +123,11 @@ export function buildRankSampler(p: Float64Array, headSize = RANK_HEAD_SIZE): Ra
   };
 }
 
+/** Ranks a sampler draws from. */
+export function rankCount(t: RankSampler): number {
+  return t.head.prob.length + (t.tail?.prob.length ?? 0);
+}
+
 export function sampleRank(t: RankSampler, rng: RngState): number {
   if (t.tail === null || nextUint32(rng) < t.headCut) return sampleAlias(t.head, rng);
   return t.head.prob.length + sampleAlias(t.tail, rng);
