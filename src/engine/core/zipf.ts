@@ -128,6 +128,12 @@ export function rankCount(t: RankSampler): number {
   return t.head.prob.length + (t.tail?.prob.length ?? 0);
 }
 
+/**
+ * One rank: from the head's table with the head's probability, else from the tail's.
+ *
+ * @example
+ * const key = sampleRank(model.popularity, rng); // 0 is the most popular
+ */
 export function sampleRank(t: RankSampler, rng: RngState): number {
   if (t.tail === null || nextUint32(rng) < t.headCut) return sampleAlias(t.head, rng);
   return t.head.prob.length + sampleAlias(t.tail, rng);
