@@ -42,20 +42,27 @@ const runEngine = (durationMs: number): Summary =>
   runScenario(scenario, { durationMs, sampleIntervalMs: 10_000 });
 const runCore = (durationMs: number): RefCoreResult => runRefCore(paramsFromScenario(scenario, durationMs));
 
+/** CPU time (ms) the process used since `cpu0` (a `process.cpuUsage()`). */
+const cpuMsSince = (cpu0: NodeJS.CpuUsage): number => {
+  const cpu = process.cpuUsage(cpu0);
+  return (cpu.user + cpu.system) / 1000;
+};
+
 // Warm-up and calibration: the first runs pay for JIT compilation and per-run setup (the Zipf table),
 // so the run length doubles until one takes long enough to tell how much simulated time fits in ~2 s.
+// Timed on CPU, so a busy machine does not cut the runs short.
 let calibrationMs = WARMUP_SIM_MS;
-let simMsPerWallMs: number;
+let simMsPerCpuMs: number;
 for (;;) {
-  const w0 = performance.now();
+  const cpu0 = process.cpuUsage();
   runEngine(calibrationMs);
-  const wall = performance.now() - w0;
-  simMsPerWallMs = calibrationMs / Math.max(wall, 1);
-  if (wall >= 800 || calibrationMs >= 86_400_000 / 2) break;
+  const cpuMs = cpuMsSince(cpu0);
+  simMsPerCpuMs = calibrationMs / Math.max(cpuMs, 1);
+  if (cpuMs >= 800 || calibrationMs >= 86_400_000 / 2) break;
   calibrationMs *= 2;
 }
 runCore(calibrationMs); // the core's warm-up
-const durationMs = Math.min(86_400_000, Math.max(WARMUP_SIM_MS, Math.round(simMsPerWallMs * TARGET_WALL_MS)));
+const durationMs = Math.min(86_400_000, Math.max(WARMUP_SIM_MS, Math.round(simMsPerCpuMs * TARGET_WALL_MS)));
 
 interface Run {
   wallMs: number;
@@ -69,9 +76,8 @@ const timed = <T extends { requests: number }>(run: () => T): { run: Run; result
   const t0 = performance.now();
   const cpu0 = process.cpuUsage();
   const result = run();
-  const cpu = process.cpuUsage(cpu0);
+  const cpuSec = cpuMsSince(cpu0) / 1000;
   const wallMs = performance.now() - t0;
-  const cpuSec = (cpu.user + cpu.system) / 1e6;
   const n = result.requests;
   return { run: { wallMs, requests: n, perSec: n / (wallMs / 1000), perCpuSec: n / cpuSec }, result };
 };
