@@ -168,7 +168,7 @@ export function createSimulation(scenario: Scenario, options: RunOptions = {}): 
    * Every event at or before `end`. The hot loop, stepOne inlined: handlers never replace the state or
    * its queue object (restore and live changes do, between calls), so both are read once.
    */
-  const runEvents = (end: number) => {
+  function runEvents(end: number): void {
     const s = c.s;
     const queue = s.queue;
     while (queue.size > 0 && queue.heapTime[0]! <= end) {
@@ -181,7 +181,7 @@ export function createSimulation(scenario: Scenario, options: RunOptions = {}): 
       release(queue, slot);
       dispatch(c, type, a, b);
     }
-  };
+  }
   const nextChangeAt = () => changes[c.s.changesApplied]?.atMs ?? Infinity;
   /** The next change, at its own time: every event at or before it has been processed. */
   const applyNext = () => {
