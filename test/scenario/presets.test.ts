@@ -68,12 +68,11 @@ describe('presets', () => {
   it('baseline matches its specification', () => {
     const s = getPreset('baseline');
     expect(s?.topology).toMatchObject({ instances: 4, redisShards: 3 });
-    expect(s?.workload).toMatchObject({ keys: 10_000, zipf: 0.99, readRatio: 0.95 });
+    expect(s?.workload).toMatchObject({ keys: 100_000, zipf: 0.99, readRatio: 0.95 });
     expect(s?.cache).toMatchObject({
       strategy: 'cache-aside',
-      l1: { enabled: false },
-      l2: { ttlMs: 300_000, ttlJitter: 0.1 },
-      warming: { enabled: true, topKeys: 10_000 },
+      l1: { enabled: true, ttlMs: 1000, maxKeys: 1000 },
+      l2: { ttlMs: 60_000 },
     });
   });
 

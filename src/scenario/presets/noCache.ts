@@ -12,7 +12,7 @@ export const noCache = definePreset(
     version: 1,
     seed: 42,
     durationMs: 60_000,
-    workload: { rps: 1000, readRatio: 0.95, keys: 10_000, zipf: 0.99 },
+    workload: { rps: 1000, readRatio: 0.95, keys: 100_000, zipf: 0.99 },
     topology: { instances: 4, redisShards: 3 },
     cache: { strategy: 'none', l1: { enabled: false } },
   },
