@@ -1,3 +1,4 @@
+import { schedule } from '../core/eventQueue.ts';
 import { exponential } from '../core/samplers.ts';
 import type { Model } from './model.ts';
 import type { State } from './state.ts';
@@ -38,6 +39,27 @@ export interface Ctx {
   m: Model;
   s: State;
   trace: Tracer | null;
+}
+
+/**
+ * Schedules the next tick of a mechanism that reschedules itself (sampling, active expiry, RDB saves,
+ * write-behind flushes, the background refresher). A tick at or before `now` lets such a mechanism run
+ * again and again without the clock moving, so the run never ends: the background refresher did exactly
+ * that when floating-point rounding put its next look at the current instant. That is an engine bug,
+ * so it throws at once, naming the event type, rather than hanging a browser tab or a CI job; the
+ * property tests in `test/engine/periodic.test.ts` look for it over TTLs and fractions.
+ *
+ * @example
+ * scheduleTick(c, c.s.now + 1000 / hz, EV_ACTIVE_EXPIRE, shard, 0);
+ */
+export function scheduleTick(c: Ctx, at: number, type: number, a: number, b: number): void {
+  // `!(at > now)` also refuses NaN, which would otherwise sort anywhere in the heap.
+  if (!(at > c.s.now)) {
+    throw new Error(
+      `engine bug: event type ${type} rescheduled itself at ${at} ms, not after now (${c.s.now} ms)`,
+    );
+  }
+  schedule(c.s.queue, at, type, a, b);
 }
 
 /** One-way delay of an instance <-> Redis hop. */

@@ -11,7 +11,7 @@ import { ENTRY_OVERHEAD_BYTES, entryBytes } from '../redis/memory.ts';
 import { rdbSave, type RdbImage } from '../redis/persistence.ts';
 import type { StoreOptions } from '../redis/shardStore.ts';
 import type { SeriesPoint, ShardSummary, Summary } from '../types.ts';
-import { EV_ACTIVE_EXPIRE, EV_RDB_SAVE, type Ctx } from './context.ts';
+import { EV_ACTIVE_EXPIRE, EV_RDB_SAVE, scheduleTick, type Ctx } from './context.ts';
 import { valueBytesOf } from './families.ts';
 import { keyName, type Model } from './model.ts';
 import type { State } from './state.ts';
@@ -114,7 +114,7 @@ export function onActiveExpire(c: Ctx, shardIx: number): void {
   const shard = s.shards[shardIx]!;
   if (shard.up) activeExpireCycle(shard.store, s.now, s.redisOps.rng);
   const next = s.now + 1000 / c.m.scenario.cache.l2.hz;
-  if (next <= c.m.durationMs) schedule(s.queue, next, EV_ACTIVE_EXPIRE, shardIx, 0);
+  if (next <= c.m.durationMs) scheduleTick(c, next, EV_ACTIVE_EXPIRE, shardIx, 0);
 }
 
 /** Every shard that is up writes its RDB snapshot (a point-in-time copy, as BGSAVE's fork gives). */
@@ -125,7 +125,7 @@ export function onRdbSave(c: Ctx): void {
     if (sh.up) r.rdb[i] = rdbSave(r.rdb[i] ?? null, sh.store, s.now);
   });
   const next = s.now + c.m.scenario.cache.l2.rdbIntervalMs;
-  if (next <= c.m.durationMs) schedule(s.queue, next, EV_RDB_SAVE, 0, 0);
+  if (next <= c.m.durationMs) scheduleTick(c, next, EV_RDB_SAVE, 0, 0);
 }
 
 /** Adds the Redis figures of the interval that just closed to its series point. */

@@ -19,6 +19,7 @@ import {
   EV_RDB_SAVE,
   EV_INSTANCE_DOWN,
   EV_INSTANCE_UP,
+  scheduleTick,
   type Ctx,
 } from './context.ts';
 import { onActiveExpire, onRdbSave, sampleRedis, startRedisOps } from './redisOps.ts';
@@ -61,7 +62,7 @@ function onSample(c: Ctx): void {
   evaluateAlerts(c, s.metrics.points[s.metrics.points.length - 1]!);
   sampleWritePaths(c);
   const next = s.now + c.m.sampleIntervalMs;
-  if (next <= c.m.durationMs) schedule(s.queue, next, EV_SAMPLE, 0, 0);
+  if (next <= c.m.durationMs) scheduleTick(c, next, EV_SAMPLE, 0, 0);
 }
 
 function onPhase(c: Ctx, index: number): void {

@@ -1,5 +1,5 @@
 import { schedule } from '../core/eventQueue.ts';
-import { appNode, dbHop, EV_DB_ARRIVE, EV_WB_TICK, type Ctx } from './context.ts';
+import { appNode, dbHop, EV_DB_ARRIVE, EV_WB_TICK, scheduleTick, type Ctx } from './context.ts';
 import { sendToDb } from './dbFlow.ts';
 import { allocJob, freeJob } from './jobs.ts';
 import { I_DB_WRITE } from './metrics.ts';
@@ -63,7 +63,7 @@ export function onWriteBehindTick(c: Ctx, inst: number): void {
   const s = c.s;
   const wb = s.wb!;
   const interval = c.m.scenario.cache.writeBehind.flushIntervalMs;
-  if (s.now + interval <= c.m.durationMs) schedule(s.queue, s.now + interval, EV_WB_TICK, inst, 0);
+  if (s.now + interval <= c.m.durationMs) scheduleTick(c, s.now + interval, EV_WB_TICK, inst, 0);
   if (s.instanceUp[inst] === 0) return;
   if (c.m.scenario.cache.writeBehind.ordered && wb.inFlight[inst]! > 0) wb.tickMissed[inst] = 1;
   else flush(c, inst);
