@@ -1,4 +1,5 @@
 import { validateFieldValue } from '../scenario/validate.ts';
+import { clip } from '../scenario/quote.ts';
 
 /** Parsed command line of `npm run sim`. */
 export interface SimArgs {
@@ -34,7 +35,7 @@ function numberFlag(flag: string, field: string, raw: string | undefined): numbe
   const value = numeric ? Number(raw) : raw;
   const error = validateFieldValue(field, value);
   if (!error && typeof value === 'number') return value;
-  return `${flag}: ${error?.message.replace(/^[^:]+: /, '') ?? `got "${raw}", expected a number`}`;
+  return `${flag}: ${error?.message.replace(/^[^:]+: /, '') ?? `got "${clip(raw)}", expected a number`}`;
 }
 
 /** Parses argv (without node and script). Never throws: problems come back as one-line messages. */
@@ -62,7 +63,7 @@ export function parseArgs(argv: readonly string[]): ArgsResult {
       if (typeof v === 'string') return { ok: false, message: v };
       durationMs = v;
     } else if (arg.startsWith('-') && arg !== '-') {
-      return { ok: false, message: `unknown option ${name} (see --help)` };
+      return { ok: false, message: `unknown option ${clip(name)} (see --help)` };
     } else {
       positional.push(arg);
     }
@@ -72,7 +73,7 @@ export function parseArgs(argv: readonly string[]): ArgsResult {
   if (positional.length > 1) {
     return {
       ok: false,
-      message: `expected one preset id or file, got ${positional.length}: ${positional.join(' ')}`,
+      message: `expected one preset id or file, got ${positional.length}: ${clip(positional.join(' '))}`,
     };
   }
   const args: SimArgs = { target: positional[0] ?? '', json };
