@@ -54,6 +54,21 @@ function failures(s: Summary): FigureSection | null {
   };
 }
 
+function overload(s: Summary): FigureSection | null {
+  const o = s.overload;
+  if (o.timeouts + o.retries + o.acquireTimeouts + o.dbQueueRejections + o.redisQueueRejections === 0)
+    return null;
+  return {
+    title: 'Overload',
+    rows: [
+      ['client timeouts / retries sent', pair(o.timeouts, o.retries)],
+      ['DB acquire timeouts / refused (queue full)', pair(o.acquireTimeouts, o.dbQueueRejections)],
+      ['Redis commands refused (queue full)', fmtInt(o.redisQueueRejections)],
+      ['errors seen by clients', `${fmtInt(s.errors)} of ${fmtInt(s.requests)} requests`],
+    ],
+  };
+}
+
 function writePaths(s: Summary): FigureSection[] {
   const out: FigureSection[] = [];
   const wb = s.writeBehind;
@@ -169,6 +184,7 @@ export function alertRows(s: Summary): [string, string][] {
 export function mechanismFigures(s: Summary): FigureSection[] {
   const alerts = alertRows(s);
   return [
+    overload(s),
     failures(s),
     ...writePaths(s),
     ...edgeAndDb(s),

@@ -31,6 +31,8 @@ function makePoints(n: number): SeriesPoint[] {
     dbWrites: 20,
     staleReads: i % 3,
     errors: 0,
+    timeouts: 0,
+    retries: 0,
     p50: 0.8,
     p99: 3 + (i % 5),
     dbInUse: 4,
@@ -178,9 +180,9 @@ describe('histograms', () => {
 });
 
 describe('ChartsPanel', () => {
-  it('lays out all nine charts over 600 points', () => {
+  it('lays out all ten charts over 600 points', () => {
     render(<ChartsPanel points={points} intervalMs={1000} staleAges={[10, 100]} ttls={[1000, 60_000]} />);
     const panel = screen.getByRole('region', { name: 'Charts' });
-    expect(panel.querySelectorAll('figure.chart')).toHaveLength(9);
+    expect(panel.querySelectorAll('figure.chart')).toHaveLength(10);
   });
 });

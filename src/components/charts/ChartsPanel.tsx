@@ -3,7 +3,14 @@ import { StaleAgeHistogram, TtlHistogram } from './Histograms.tsx';
 import type { StaleAgeHistogramProps, TtlHistogramProps } from './Histograms.tsx';
 import { ShardKeysChart, ShardMemoryChart, ShardOpsChart } from './ShardCharts.tsx';
 import type { ShardMemoryChartProps } from './ShardCharts.tsx';
-import { DbPoolChart, DbQpsChart, HitRatioChart, LatencyChart, StaleRateChart } from './TimeCharts.tsx';
+import {
+  DbPoolChart,
+  DbQpsChart,
+  ErrorRateChart,
+  HitRatioChart,
+  LatencyChart,
+  StaleRateChart,
+} from './TimeCharts.tsx';
 import './charts.css';
 
 export interface ChartsPanelProps {
@@ -31,6 +38,7 @@ export function ChartsPanel({ points, intervalMs, staleAges, ttls, memory }: Cha
       <DbPoolChart points={points} intervalMs={intervalMs} />
       <LatencyChart points={points} intervalMs={intervalMs} />
       <StaleRateChart points={points} intervalMs={intervalMs} />
+      <ErrorRateChart points={points} intervalMs={intervalMs} />
       <ShardOpsChart points={points} intervalMs={intervalMs} />
       <ShardKeysChart points={points} intervalMs={intervalMs} />
       <StaleAgeHistogram {...ages} />

@@ -17,7 +17,8 @@ export const EV_FAILURE = 9; // a: failure index
 export const EV_RECOVER = 10; // a: failure index
 // Reserved ranges, one per area, so mechanisms added side by side never collide:
 // 20-29 Redis internals and failures, 30-39 write paths (write-behind, CDC),
-// 40-49 stampede and hot-key mitigations, 50-59 CDN, database extras, families, monitoring.
+// 40-49 stampede and hot-key mitigations, 50-59 CDN, database extras, families, monitoring,
+// 60-69 overload (client timeouts and retries, the pool's acquire timeout: overload.ts).
 export const EV_ACTIVE_EXPIRE = 20; // a: shard whose cron ticks
 export const EV_RDB_SAVE = 21; // every shard that is up saves an RDB snapshot
 export const EV_INSTANCE_DOWN = 22; // a: instance a deploy stops, b: failure index

@@ -4,6 +4,7 @@ import { buildShardLookup, keySlot, slotRanges } from '../redis/keySlot.ts';
 import { buildCdn, type CdnModel } from './cdn.ts';
 import { buildFamilies, familyKeyName, keyCountOf, type FamilyModel } from './families.ts';
 import { createMitigationModel, type MitigationModel } from './stampede/mitigation.ts';
+import { createOverloadModel, type OverloadModel } from './overload.ts';
 
 /**
  * What a run derives once from its scenario and never changes: popularity tables, slot ranges,
@@ -38,6 +39,8 @@ export interface Model {
   mit: MitigationModel;
   /** Memory of each key's Redis entry, filled lazily (0 = not computed yet); see redisOps.ts. */
   entryBytes: Float64Array;
+  /** Client timeouts and retries, the pool's acquire timeout, queue bounds. */
+  overload: OverloadModel;
 }
 
 /**
@@ -80,6 +83,7 @@ export function createModel(
     monitoringOn: scenario.monitoring.enabled,
     mit: createMitigationModel(scenario, keyCountOf(scenario)),
     entryBytes: new Float64Array(keyCountOf(scenario)),
+    overload: createOverloadModel(scenario),
   };
 }
 

@@ -40,6 +40,14 @@ import { keyView, nodeKeys, nodeView, ttlRemainingView, ttlView } from './views.
 import { storeSize } from '../redis/shardStore.ts';
 import { evaluateAlerts } from './alerts.ts';
 import { onCdnPurge } from './cdn.ts';
+import {
+  EV_ACQUIRE_TIMEOUT,
+  EV_CLIENT_RETRY,
+  EV_CLIENT_TIMEOUT,
+  onClientRetry,
+  onClientTimeout,
+} from './overload.ts';
+import { onAcquireTimeout } from './poolTimeout.ts';
 import { onMitigationEvent, startMitigations } from './stampede/hooks.ts';
 import {
   EV_LOCK_BACKOFF,
@@ -116,6 +124,12 @@ function dispatch(c: Ctx, type: number, a: number, b: number): void {
       return onInstanceDown(c, a, b);
     case EV_INSTANCE_UP:
       return onInstanceUp(c, a);
+    case EV_CLIENT_TIMEOUT:
+      return onClientTimeout(c, a, b);
+    case EV_CLIENT_RETRY:
+      return onClientRetry(c, a, b);
+    case EV_ACQUIRE_TIMEOUT:
+      return onAcquireTimeout(c);
   }
 }
 

@@ -67,3 +67,16 @@ export function onRefreshFetched(c: Ctx, job: number, version: number): void {
   const ttl = l2TtlOf(c.m, key);
   if (Number.isFinite(ttl)) scheduleTick(c, s.now + ttl * c.m.mit.refreshAt, EV_REFRESH_TICK, key, 0);
 }
+
+/**
+ * The refresher's read never got a database connection (the pool timed it out): look at the key again
+ * a little later, as after a shard outage.
+ *
+ * @example
+ * if (kind === JOB_REFRESH) onRefreshFailed(c, job);
+ */
+export function onRefreshFailed(c: Ctx, job: number): void {
+  const key = c.s.jobs.key[job]!;
+  freeJob(c.s.jobs, job);
+  scheduleTick(c, c.s.now + DOWN_RETRY_MS, EV_REFRESH_TICK, key, 0);
+}
