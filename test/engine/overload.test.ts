@@ -143,3 +143,26 @@ describe('overload: queue bounds', () => {
     expect(r.errors).toBeGreaterThan(0);
   });
 });
+
+describe('the retry-storm preset', () => {
+  it('outlives its trigger with retries, and drains without them', () => {
+    const storm = getPreset('retry-storm')!;
+    const calm = structuredClone(storm);
+    calm.workload.client.retries = 0;
+    const lastErrors = (s: typeof storm) => {
+      const r = runScenario(s);
+      const tail = r.series.points.filter((p) => p.tMs > s.durationMs - 20_000);
+      return { errors: tail.reduce((n, p) => n + p.errors, 0), queue: tail[tail.length - 1]!.dbQueue, r };
+    };
+    const withRetries = lastErrors(storm);
+    const without = lastErrors(calm);
+    // Before the restart at 30 s both are healthy.
+    expect(withRetries.r.series.points.slice(0, 29).every((p) => p.errors === 0)).toBe(true);
+    // The last 20 s (40 s after a 1 s outage): still failing with retries, recovered without.
+    expect(without.errors).toBe(0);
+    expect(without.queue).toBe(0);
+    expect(withRetries.errors).toBeGreaterThan(20_000);
+    expect(withRetries.queue).toBeGreaterThan(10_000);
+    expect(withRetries.r.overload.retries).toBeGreaterThan(withRetries.r.overload.timeouts / 2);
+  });
+});
