@@ -8,19 +8,22 @@ export interface SimArgs {
   seed?: number;
   durationMs?: number;
   json: boolean;
+  /** Run even when the cost estimate is over the budget. */
+  force: boolean;
 }
 
 export type ArgsResult =
   { ok: true; help: true } | { ok: true; help: false; args: SimArgs } | { ok: false; message: string };
 
 export const USAGE = [
-  'Usage: npm run sim -- <preset-id | file.json> [--seed N] [--duration-ms N] [--json]',
+  'Usage: npm run sim -- <preset-id | file.json> [--seed N] [--duration-ms N] [--json] [--force]',
   '',
   '  <preset-id>        run a built-in preset (e.g. baseline, stampede, hot-key)',
   '  <file.json>        run a scenario file (format: docs/scenario-format.md)',
   '  --seed N           override the seed (integer 0..4294967295)',
   '  --duration-ms N    override the simulated duration in milliseconds',
   '  --json             print one Summary object as JSON instead of a table',
+  '  --force            run even a scenario whose estimated cost is over the budget',
   '  --help             print this help',
 ].join('\n');
 
@@ -42,6 +45,7 @@ function numberFlag(flag: string, field: string, raw: string | undefined): numbe
 export function parseArgs(argv: readonly string[]): ArgsResult {
   const positional: string[] = [];
   let json = false;
+  let force = false;
   let seed: number | undefined;
   let durationMs: number | undefined;
   for (let i = 0; i < argv.length; i++) {
@@ -54,6 +58,9 @@ export function parseArgs(argv: readonly string[]): ArgsResult {
     if (name === '--json') {
       if (inline !== undefined) return { ok: false, message: '--json takes no value' };
       json = true;
+    } else if (name === '--force') {
+      if (inline !== undefined) return { ok: false, message: '--force takes no value' };
+      force = true;
     } else if (name === '--seed') {
       const v = numberFlag('--seed', 'seed', takeValue());
       if (typeof v === 'string') return { ok: false, message: v };
@@ -76,7 +83,7 @@ export function parseArgs(argv: readonly string[]): ArgsResult {
       message: `expected one preset id or file, got ${positional.length}: ${clip(positional.join(' '))}`,
     };
   }
-  const args: SimArgs = { target: positional[0] ?? '', json };
+  const args: SimArgs = { target: positional[0] ?? '', json, force };
   if (seed !== undefined) args.seed = seed;
   if (durationMs !== undefined) args.durationMs = durationMs;
   return { ok: true, help: false, args };

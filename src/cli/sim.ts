@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { runScenario } from '../engine/index.ts';
+import { costGate } from './costGate.ts';
 import type { RunOptions } from '../engine/types.ts';
 import type { Scenario } from '../scenario/schema.ts';
 import { getPreset, presetIds } from '../scenario/presets/index.ts';
@@ -52,6 +53,8 @@ function main(argv: readonly string[]): number {
   const options: RunOptions = {};
   if (args.seed !== undefined) options.seed = args.seed;
   if (args.durationMs !== undefined) options.durationMs = args.durationMs;
+  const refusal = costGate(scenario, options, args.force);
+  if (refusal !== null) throw new InputError(refusal);
   const summary = runScenario(scenario, options);
   process.stdout.write(args.json ? `${JSON.stringify(summary)}\n` : `${formatSummaryTable(summary)}\n`);
   return 0;

@@ -82,7 +82,8 @@ export function createModel(
     queryCacheOn: scenario.database.queryCache.enabled,
     monitoringOn: scenario.monitoring.enabled,
     mit: createMitigationModel(scenario, keyCountOf(scenario)),
-    entryBytes: new Float64Array(keyCountOf(scenario)),
+    // Only families need the per-key cache: without them a size is computed from the rank's digits.
+    entryBytes: new Float64Array(scenario.workload.families.length > 0 ? keyCountOf(scenario) : 0),
     overload: createOverloadModel(scenario),
   };
 }
