@@ -1,3 +1,4 @@
+import './zodConfig.ts';
 import { z } from 'zod';
 import { cdnSchema, familiesSchema, monitoringSchema, queryCacheSchema } from './schemaExtras.ts';
 import { cdcSchema, writeBehindSchema } from './writePathSchema.ts';

@@ -1,3 +1,4 @@
+import './zodConfig.ts';
 import { z } from 'zod';
 import { parseCacheControl } from './cacheControl.ts';
 import { clip, preview } from './quote.ts';
