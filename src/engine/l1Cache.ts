@@ -56,7 +56,9 @@ export function createL1(capacity: number | null): L1Cache {
   const slots = capacity === null ? INITIAL_SLOTS : Math.max(1, Math.min(capacity, INITIAL_SLOTS));
   return {
     capacity,
-    index: createSlotIndex(capacity === null ? INITIAL_SLOTS : Math.min(capacity, 1 << 20)),
+    // Sized for what is used, not for what may be: the index doubles as keys come (32 instances with a
+    // million-key capacity each would otherwise take 512 MB before the first request).
+    index: createSlotIndex(INITIAL_SLOTS),
     keys: new Float64Array(slots),
     versions: new Float64Array(slots),
     expires: new Float64Array(slots),
