@@ -79,7 +79,8 @@ export function armClientTimeout(c: Ctx, job: number): void {
 export function onClientTimeout(c: Ctx, job: number, requestId: number): void {
   const j = c.s.jobs;
   if (j.requestId[job] !== requestId || j.gone[job] === 1) return;
-  giveUp(c, job, c.s.now);
+  // The timer may fire late (a timeout shorter than the hop in): the client gave up at its deadline.
+  giveUp(c, job, Math.min(c.s.now, deadlineOf(c, job)));
 }
 
 /**
@@ -125,9 +126,10 @@ export function retryLater(c: Ctx, job: number, at: number): void {
   const backoff = random(s.rng) * o.backoffMs * 2 ** attempt;
   const hop = c.m.cdn === null ? c.m.scenario.network.clientMs : c.m.cdnHopMs;
   const isRead = s.jobs.kind[job] !== JOB_WRITE;
+  // Never before now: a client that gave up before its request even arrived retries from here.
   schedule(
     s.queue,
-    at + backoff + hop,
+    Math.max(at + backoff + hop, s.now),
     EV_CLIENT_RETRY,
     s.jobs.key[job]!,
     (attempt + 1) * 2 + (isRead ? 1 : 0),
