@@ -18,7 +18,6 @@ export const nullMeaning: Readonly<Record<string, string>> = {
   'cache.l2.ttlMs': 'no expiry',
   'cache.l2.maxKeys': 'unbounded',
   'cache.l2.maxMemoryBytes': 'unbounded',
-  'cache.l2.maxQueue': 'no bound',
   'database.maxQueue': 'no bound',
   'workload.client.timeoutMs': 'no timeout',
   'failures[].stepMs': 'the same as durationMs',

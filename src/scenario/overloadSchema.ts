@@ -5,8 +5,9 @@ import { z } from 'zod';
  * How the system gives up under overload: the client's timeout and retries (`workload.client`), the
  * connection pool's acquire timeout and an optional bound on each queue. Defaults follow common
  * practice: HikariCP's `connectionTimeout` of 30 s, no client timeout (fetch and most HTTP clients have
- * none unless told) and no retries, no queue bounds. The acquire timeout cannot be switched off: it is
- * what keeps a saturated database from queueing without end.
+ * none unless told) and no retries, no bound on the pool's queue but its timeout, 100 000 commands per
+ * Redis shard. Neither the acquire timeout nor the shard bound can be switched off: they are what keep a
+ * saturated database or shard from queueing without end.
  */
 
 export const clientSchema = z.strictObject({
@@ -28,6 +29,10 @@ export const databaseOverloadExtras = {
 
 /** Fields added to `cache.l2`. */
 export const l2OverloadExtras = {
-  /** Commands that may wait for a shard's thread; one more is refused as a down shard's would be. */
-  maxQueue: z.int().min(0).max(10_000_000).nullable().default(null),
+  /**
+   * Commands that may wait for a shard's thread; one more is refused as a down shard's would be. The
+   * default, 2 s of work at the default service time, stands in for a Redis client's command timeout
+   * (Jedis gives up after 2 s) and keeps a saturated shard's backlog bounded.
+   */
+  maxQueue: z.int().min(0).max(10_000_000).default(100_000),
 };

@@ -47,6 +47,24 @@ describe('overload: defaults', () => {
   });
 });
 
+describe('overload: the default Redis queue bound', () => {
+  it('keeps a saturated shard from queueing without end', () => {
+    const s = scenarioSchema.parse({
+      version: 1,
+      durationMs: 40_000,
+      workload: { rps: 5000, readRatio: 1, keys: 100 },
+      topology: { redisShards: 1 },
+      // 1000 commands a second for 5000 requests a second: the backlog grows by 4000 commands a second.
+      cache: { l2: { serviceMs: 1 } },
+      monitoring: { enabled: false },
+    });
+    const r = runScenario(s);
+    expect(s.cache.l2.maxQueue).toBe(100_000);
+    expect(r.overload.redisQueueRejections).toBeGreaterThan(0);
+    expect(r.shards[0]!.peakQueue).toBeLessThanOrEqual(100_001);
+  });
+});
+
 describe('overload: client timeout', () => {
   it('counts a request the client gave up on once, as an error with the timeout as its latency', () => {
     const r = runScenario(slowDb({ client: { timeoutMs: 50 } }));

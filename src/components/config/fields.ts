@@ -135,7 +135,7 @@ export const FIELDS: readonly FieldDef[] = [
   { path: 'workload.client.backoffMs', label: 'Retry backoff base', section: 'overload', kind: 'number', unit: 'ms', min: 0, max: 60_000, log: true, sliderMin: 1 },
   { path: 'database.acquireTimeoutMs', label: 'DB pool acquire timeout', section: 'overload', kind: 'number', unit: 'ms', min: 1, max: 600_000, log: true },
   { path: 'database.maxQueue', label: 'DB pool queue bound', section: 'overload', kind: 'number', unit: 'count', min: 0, max: 10_000_000, integer: true, log: true, sliderMin: 1, nullable: { label: 'Unbounded' } },
-  { path: 'cache.l2.maxQueue', label: 'Redis shard queue bound', section: 'overload', kind: 'number', unit: 'count', min: 0, max: 10_000_000, integer: true, log: true, sliderMin: 1, nullable: { label: 'Unbounded' } },
+  { path: 'cache.l2.maxQueue', label: 'Redis shard queue bound', section: 'overload', kind: 'number', unit: 'count', min: 0, max: 10_000_000, integer: true, log: true, sliderMin: 1 },
   { path: 'cdn.purgeDelayMs', label: 'CDN purge delay', section: 'cdn', kind: 'number', unit: 'ms', min: 0, max: 3_600_000, log: true, sliderMin: 1 },
   { path: 'cdn.hopMs', label: 'CDN latency', section: 'cdn', kind: 'number', unit: 'ms', min: 0, max: 10_000, log: true, sliderMin: 0.01 },
   { path: 'monitoring.enabled', label: 'Alerts enabled', section: 'monitoring', kind: 'boolean' },

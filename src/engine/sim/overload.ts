@@ -51,7 +51,7 @@ export function createOverloadModel(scenario: Scenario): OverloadModel {
     backoffMs: client.backoffMs,
     acquireTimeoutMs: database.acquireTimeoutMs,
     dbMaxQueue: database.maxQueue ?? Infinity,
-    redisMaxBacklogMs: l2.maxQueue === null ? Infinity : l2.maxQueue * l2.serviceMs,
+    redisMaxBacklogMs: l2.maxQueue * l2.serviceMs,
   };
 }
 
