@@ -2,7 +2,6 @@ import fc from 'fast-check';
 import { compressToEncodedURIComponent } from 'lz-string';
 import { describe, expect, it } from 'vitest';
 import { scenarioSchema } from '../../src/scenario/schema.ts';
-import { validScenario } from '../helpers/scenarioArb.ts';
 import {
   checkLinkSize,
   decodeScenario,
@@ -13,6 +12,7 @@ import {
   MAX_SCENARIO_TEXT,
 } from '../../src/scenario/url.ts';
 import { parseScenario } from '../../src/scenario/validate.ts';
+import { validScenario } from './arbitraries.ts';
 
 describe('encodeScenario / decodeScenario', () => {
   it('round-trips any valid scenario to the same parsed scenario', () => {

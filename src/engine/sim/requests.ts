@@ -152,6 +152,7 @@ export function joinFlight(c: Ctx, job: number): boolean {
   const leader = flights.get(j.key[job]!);
   if (leader === undefined) {
     flights.set(j.key[job]!, job);
+    c.s.flights++;
     return false;
   }
   if (leader === job) return false;
@@ -166,6 +167,7 @@ function wakeWaiters(c: Ctx, job: number, version: number, outcome: Outcome): vo
   const flights = c.s.inflight[j.instance[job]!]!;
   if (flights.get(j.key[job]!) !== job) return;
   flights.delete(j.key[job]!);
+  c.s.flights--;
   let w = j.nextWaiter[job]!;
   while (w >= 0) {
     const next = j.nextWaiter[w]!;
@@ -188,7 +190,8 @@ export function respond(c: Ctx, job: number, version: number, outcome: Outcome):
   const j = s.jobs;
   const key = j.key[job]!;
   const isWrite = j.kind[job] === JOB_WRITE;
-  if (c.m.coalesceReads && !isWrite) wakeWaiters(c, job, version, outcome);
+  // Not `coalesceReads`: a leader chosen before coalescing was switched off still has readers waiting.
+  if (s.flights > 0 && !isWrite) wakeWaiters(c, job, version, outcome);
   const end = s.now + c.m.scenario.network.clientMs + c.m.cdnHopMs;
   // A client that gave up (or will have by the time this arrives) never sees it: the work ends here.
   if (c.m.overload.clientOn && clientGaveUp(c, job, end)) {
