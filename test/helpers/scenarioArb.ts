@@ -28,6 +28,19 @@ export function cheapToRun(input: ScenarioInput): Scenario {
     f.durationMs *= scale;
     if (f.stepMs !== null) f.stepMs *= scale;
   }
+  // Live changes keep their place in the run, and the costly ones are cut like the fields they change.
+  const caps: Record<string, (v: number) => number> = {
+    'workload.rps': (v) => Math.min(v, (MAX_REQUESTS * 1000) / duration),
+    'cache.warming.topKeys': (v) => Math.min(v, 2000),
+    'cache.stampede.refreshTopKeys': (v) => Math.min(v, 50),
+    'cache.l2.hz': (v) => Math.min(v, 50),
+    'database.queryCache.maxEntries': (v) => Math.min(v, 10_000),
+  };
+  for (const change of s.changes) {
+    change.atMs *= scale;
+    const cap = caps[change.path];
+    if (cap && typeof change.value === 'number') change.value = cap(change.value);
+  }
   s.workload.keys = Math.min(s.workload.keys, 20_000);
   for (const f of s.workload.families) f.keys = Math.min(f.keys, 5000);
   s.cache.warming.topKeys = Math.min(s.cache.warming.topKeys, 2000);
