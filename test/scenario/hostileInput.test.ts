@@ -1,20 +1,9 @@
 import { describe, expect, it } from 'vitest';
+import { errorsOf } from '../helpers/errors.ts';
 import { schemaAt } from '../../src/scenario/fields.ts';
 import { closestName, describeAllowed } from '../../src/scenario/messages.ts';
 import { clip, preview, QUOTE_MAX } from '../../src/scenario/quote.ts';
-import {
-  parseScenario,
-  parseScenarioJson,
-  summarizeErrors,
-  validateFieldValue,
-  type ScenarioError,
-} from '../../src/scenario/validate.ts';
-
-function errorsOf(input: unknown): ScenarioError[] {
-  const r = parseScenario(input);
-  if (r.ok) throw new Error('expected errors');
-  return r.errors;
-}
+import { parseScenarioJson, summarizeErrors, validateFieldValue } from '../../src/scenario/validate.ts';
 
 /** What a message may quote of the input, plus the words around it (field path, allowed values). */
 const SHORT = 400;
