@@ -15,8 +15,9 @@ import { JOB_FALL_THROUGH, JOB_LOCK_HOLDER } from './stampede/mitigation.ts';
  *   request sent after an exponential backoff with full jitter: retry k waits U(0, backoffMs * 2^(k-1)).
  * - A query waits at most `database.acquireTimeoutMs` for a connection (HikariCP's connectionTimeout),
  *   then leaves the queue and fails; `database.maxQueue` and `cache.l2.maxQueue` bound the queues.
- * Everything here is off at the cost of one branch per request unless the scenario asks for it; only the
- * acquire timeout is always on, and it costs an event only while queries wait.
+ * The client's part costs one branch per request unless the scenario asks for it. The acquire timeout
+ * and the shard bound are always on: one comparison per query or command, and an event only while
+ * queries wait.
  */
 
 /** Event types 60-69 are reserved for overload. */

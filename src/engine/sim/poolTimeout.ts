@@ -1,8 +1,7 @@
 import { integrateDb } from './metrics.ts';
 import { scheduleTick, type Ctx } from './context.ts';
 import { freeJob } from './jobs.ts';
-import { isClientJob } from './overload.ts';
-import { EV_ACQUIRE_TIMEOUT } from './overload.ts';
+import { EV_ACQUIRE_TIMEOUT, isClientJob } from './overload.ts';
 import { respond } from './requests.ts';
 import { dequeueWaiting } from './state.ts';
 import { sendToDb } from './dbFlow.ts';
