@@ -1,5 +1,5 @@
 import lzString from 'lz-string';
-import { assert, BASELINE_TITLE, check, openPage, shot } from '../harness.mjs';
+import { assert, BASELINE_TITLE, check, metric, openPage, seek, shot } from '../harness.mjs';
 
 /** The notice's text once the app is up (it shows the baseline in place of the link's scenario). */
 async function noticeOf(page) {
@@ -9,7 +9,7 @@ async function noticeOf(page) {
   return alert.innerText();
 }
 
-export default async function hostileLinks() {
+export default async function hostileLinksAndOverload() {
   await check('a 1 MB #s= link is refused in one short line, and the app is usable', async () => {
     const p = await openPage(`#s=${'A'.repeat(1_000_000)}`);
     const text = await noticeOf(p);
@@ -31,6 +31,25 @@ export default async function hostileLinks() {
     assert(/\(and \d+ more\)/.test(text), 'the notice does not count the problems it left out');
     assert(text.length < 800, `the notice is ${text.length} characters long`);
     await shot(p, '12-hostile-link');
+    await p.context().close();
+  });
+  await retryStorm();
+}
+
+async function retryStorm() {
+  await check('the retry storm shows its errors on the stage and in the metrics', async () => {
+    const p = await openPage('?preset=retry-storm');
+    await seek(p, 45_000);
+    await p.getByRole('button', { name: 'Play' }).click();
+    await p.waitForTimeout(1500);
+    await p.getByRole('button', { name: 'Pause' }).click();
+    const errors = Number((await metric(p, 'Errors')).replace(/[^\d]/g, ''));
+    assert(errors > 1000, `only ${errors} errors 15 s into the storm`);
+    await shot(p, '13-retry-storm');
+    await p.getByRole('tab', { name: 'Charts' }).click();
+    const chart = p.getByRole('figure', { name: /Errors, timeouts and retries per second/ });
+    await chart.scrollIntoViewIfNeeded();
+    await shot(p, '14-retry-storm-errors-chart');
     await p.context().close();
   });
 }
