@@ -48,13 +48,22 @@ function checkInvariants(scenario: Scenario, s: Summary): void {
     expect(l.p95).toBeLessThanOrEqual(l.p99);
     expect(l.p99).toBeLessThanOrEqual(l.max * 1.01 + 1e-9);
   }
-  // Capacity: the pool, the shards' limits, the client's patience.
-  expect(s.db.peakConcurrency).toBeLessThanOrEqual(scenario.database.connections);
+  // Capacity: the pool, the shards' limits, the client's patience (live changes may raise a limit).
+  const largest = (path: string, start: number | null): number | null =>
+    scenario.changes.reduce<number | null>(
+      (m, ch) =>
+        ch.path !== path || m === null ? m : ch.value === null ? null : Math.max(m, Number(ch.value)),
+      start,
+    );
+  expect(s.db.peakConcurrency).toBeLessThanOrEqual(
+    largest('database.connections', scenario.database.connections)!,
+  );
   if (scenario.database.maxQueue !== null)
     expect(s.db.peakQueue).toBeLessThanOrEqual(scenario.database.maxQueue);
   for (const sh of s.shards) {
     if (sh.maxMemoryBytes !== null) expect(sh.memoryBytes).toBeLessThanOrEqual(sh.maxMemoryBytes);
-    if (scenario.cache.l2.maxKeys !== null) expect(sh.keys).toBeLessThanOrEqual(scenario.cache.l2.maxKeys);
+    const maxKeys = largest('cache.l2.maxKeys', scenario.cache.l2.maxKeys);
+    if (maxKeys !== null) expect(sh.keys).toBeLessThanOrEqual(maxKeys);
   }
   const timeout = scenario.workload.client.timeoutMs;
   if (timeout !== null && s.requests > 0) expect(l.max).toBeLessThanOrEqual(timeout * 1.01 + 1e-9);
