@@ -342,9 +342,18 @@ export interface KeyView {
   replicas?: { name: string; slot: number; shard: number }[];
 }
 
-/** An opaque, structured-cloneable copy of a simulation's state. */
+/**
+ * An opaque copy of a simulation's state, kept compact (see `sim/snapshotCodec.ts`). The time series
+ * is not in it: restoring rewinds the run's series to where it stood.
+ */
 export interface SimSnapshot {
   readonly __snapshot: true;
+  /** Simulated time and events processed when it was taken. */
+  readonly atMs: SimMs;
+  readonly events: number;
+  /** Memory it holds, and the size of the state it encodes (what taking it had to read). */
+  readonly bytes: number;
+  readonly rawBytes: number;
 }
 
 /** The stepping API the UI uses. */
@@ -358,7 +367,18 @@ export interface Simulation {
   step(): boolean;
   /** Processes every event up to and including `tMs` (capped at the duration), then sets the clock to it. */
   runUntil(tMs: SimMs): void;
+  /** Events processed so far (cheap; the Summary has it too). */
+  events(): number;
+  /**
+   * Starts or stops recording hops and requests. Recording never changes the run, so a fast-forward
+   * can run untraced and turn it on for the stretch it shows.
+   */
+  setTracing(on: boolean): void;
   snapshot(): SimSnapshot;
+  /**
+   * Returns to a snapshot of this simulation, or of another one created from the same scenario (or
+   * from one that differs only after the snapshot's time).
+   */
   restore(snapshot: SimSnapshot): void;
   summary(): Summary;
   /** Hops recorded since the last drain (tracing only). */

@@ -7,6 +7,7 @@ import {
   type Histogram,
 } from '../metrics/histogram.ts';
 import type { SeriesPoint } from '../types.ts';
+import { logPush, type Log } from './series.ts';
 
 /** Upper edges of the staleness-age buckets (ms); the last bucket is open. */
 export const STALE_AGE_EDGES_MS = [1, 10, 100, 1000, 10_000, 60_000, 300_000, 3_600_000];
@@ -23,7 +24,10 @@ export const I_STALE = 7;
 export const I_ERR = 8;
 const INTERVAL_COUNTERS = 9;
 
-/** Every counter a run keeps; plain data so it is snapshotted with the rest of the state. */
+/**
+ * Every counter a run keeps; plain data so it is snapshotted with the rest of the state. The series
+ * points are not here: they go to the run's append-only `Series` (see series.ts).
+ */
 export interface Metrics {
   requests: number;
   reads: number;
@@ -53,7 +57,6 @@ export interface Metrics {
   dbLastChange: number;
   interval: Float64Array;
   shardOpsInterval: Float64Array;
-  points: SeriesPoint[];
 }
 
 export function createMetrics(shards: number): Metrics {
@@ -85,7 +88,6 @@ export function createMetrics(shards: number): Metrics {
     dbLastChange: 0,
     interval: new Float64Array(INTERVAL_COUNTERS),
     shardOpsInterval: new Float64Array(shards),
-    points: [],
   };
 }
 
@@ -121,16 +123,17 @@ export function integrateDb(m: Metrics, now: number, inUse: number, queued: numb
   }
 }
 
-/** Closes the current interval into a series point. */
+/** Closes the current interval into a series point, appended to `points` and returned. */
 export function closeInterval(
   m: Metrics,
+  points: Log<SeriesPoint>,
   tMs: number,
   dbInUse: number,
   dbQueue: number,
   shardKeys: number[],
-): void {
+): SeriesPoint {
   const c = m.interval;
-  m.points.push({
+  const point: SeriesPoint = {
     tMs,
     requests: c[I_REQ]!,
     l1Hits: c[I_L1_HIT]!,
@@ -155,9 +158,11 @@ export function closeInterval(
     expired: 0,
     redisErrors: 0,
     instancesUp: 0,
-  });
+  };
+  logPush(points, point);
   c.fill(0);
   m.shardOpsInterval.fill(0);
   mergeHistogram(m.latency, m.intervalLatency);
   resetHistogram(m.intervalLatency);
+  return point;
 }

@@ -1,5 +1,5 @@
 import { peekTime, popSlot, release, schedule } from '../core/eventQueue.ts';
-import type { RunOptions, Scenario, SimSnapshot, Simulation } from '../types.ts';
+import type { RunOptions, Scenario, Simulation } from '../types.ts';
 import {
   EV_ARRIVAL,
   EV_DB_ARRIVE,
@@ -32,6 +32,8 @@ import { admit, onArrival, scheduleNextArrival } from './requests.ts';
 import { createState } from './state.ts';
 import { buildSummary } from './summary.ts';
 import { createTracer, drain } from './trace.ts';
+import { createSeries } from './series.ts';
+import { restoreSnapshot, takeSnapshot } from './snapshot.ts';
 import { onCdcWake } from './cdc.ts';
 import { onWriteBehindTick, startWriteBehind } from './writeBehind.ts';
 import { sampleWritePaths } from './writePaths.ts';
@@ -50,16 +52,17 @@ import {
 
 function onSample(c: Ctx): void {
   const s = c.s;
-  closeInterval(
+  const point = closeInterval(
     s.metrics,
+    c.series.points,
     s.now,
     s.db.inUse,
     s.db.waitLen,
     s.shards.map((sh) => storeSize(sh.store)),
   );
-  sampleRedis(s, s.metrics.points[s.metrics.points.length - 1]!);
-  evaluateAlerts(c, s.metrics.points[s.metrics.points.length - 1]!);
-  sampleWritePaths(c);
+  sampleRedis(s, point);
+  evaluateAlerts(c, point);
+  sampleWritePaths(c, c.series);
   const next = s.now + c.m.sampleIntervalMs;
   if (next <= c.m.durationMs) schedule(s.queue, next, EV_SAMPLE, 0, 0);
 }
@@ -134,7 +137,12 @@ export function createSimulation(scenario: Scenario, options: RunOptions = {}): 
     options.sampleIntervalMs ?? 1000,
   );
   const capacity = options.traceCapacity ?? 100_000;
-  const c: Ctx = { m: model, s: createState(model), trace: options.trace ? createTracer(capacity) : null };
+  const c: Ctx = {
+    m: model,
+    s: createState(model),
+    series: createSeries(),
+    trace: options.trace ? createTracer(capacity) : null,
+  };
   const q = () => c.s.queue;
   scheduleNextArrival(c);
   scenario.workload.phases.forEach((p, i) => schedule(q(), p.atMs, EV_PHASE, i, 0));
@@ -176,12 +184,17 @@ export function createSimulation(scenario: Scenario, options: RunOptions = {}): 
       }
       if (end > c.s.now) c.s.now = end;
     },
-    snapshot: () => structuredClone(c.s) as unknown as SimSnapshot,
+    events: () => c.s.events,
+    setTracing(on) {
+      if (!on) c.trace = null;
+      else if (!c.trace) c.trace = createTracer(capacity);
+    },
+    snapshot: () => takeSnapshot(c),
     restore(snapshot) {
-      c.s = structuredClone(snapshot) as unknown as typeof c.s;
+      restoreSnapshot(c, snapshot);
       if (c.trace) c.trace = createTracer(capacity);
     },
-    summary: () => buildSummary(model, c.s),
+    summary: () => buildSummary(model, c.s, c.series),
     drainHops() {
       if (!c.trace) return [];
       const out = drain(c.trace.hops, capacity);

@@ -4,6 +4,7 @@ import type { LayerStats, Summary } from '../types.ts';
 import type { Model } from './model.ts';
 import { runLatency, STALE_AGE_EDGES_MS } from './metrics.ts';
 import type { State } from './state.ts';
+import { logView, type Series } from './series.ts';
 import { redisOpsSummary, shardMemorySummary } from './redisOps.ts';
 import { cdcSummary, writeBehindSummary } from './writePaths.ts';
 import { alertSummary } from './alerts.ts';
@@ -18,7 +19,7 @@ function layer(hits: number, misses: number): LayerStats {
 }
 
 /** The run's figures so far (the whole run once it is done). */
-export function buildSummary(m: Model, s: State): Summary {
+export function buildSummary(m: Model, s: State, sr: Series): Summary {
   const mt = s.metrics;
   const elapsed = Math.min(s.now, m.durationMs);
   const connections = m.scenario.database.connections;
@@ -74,9 +75,9 @@ export function buildSummary(m: Model, s: State): Summary {
     })),
     hotShardFactor: meanOps > 0 ? Math.max(...shardOps) / meanOps : 0,
     ...redisOpsSummary(s),
-    series: { intervalMs: m.sampleIntervalMs, points: mt.points.slice() },
-    writeBehind: writeBehindSummary(s),
-    cdc: cdcSummary(s),
+    series: { intervalMs: m.sampleIntervalMs, points: logView(sr.points) },
+    writeBehind: writeBehindSummary(s, sr),
+    cdc: cdcSummary(s, sr),
     cdn: cdnSummary(s.cdn),
     queryCache: queryCacheSummary(m, s.dbx),
     ...familySummary(m.families, s.famStats),

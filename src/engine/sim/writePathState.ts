@@ -43,7 +43,8 @@ export interface WriteBehindState {
   maxDepth: number;
   maxLagMs: number;
   lagSumMs: number;
-  series: { tMs: number[]; depth: number[]; lagMs: number[] };
+  /** Largest lag seen at a sample instant (the samples themselves are in the run's `Series`). */
+  maxSampledLagMs: number;
 }
 
 export interface CdcState {
@@ -65,7 +66,6 @@ export interface CdcState {
   maxBacklog: number;
   lagSumMs: number;
   maxLagMs: number;
-  series: { tMs: number[]; backlog: number[]; lagMs: number[] };
 }
 
 export function createQueue(capacity = 64): WriteQueue {
@@ -121,7 +121,7 @@ export function createWriteBehindState(m: Model): WriteBehindState | null {
     maxDepth: 0,
     maxLagMs: 0,
     lagSumMs: 0,
-    series: { tMs: [], depth: [], lagMs: [] },
+    maxSampledLagMs: 0,
   };
 }
 
@@ -145,6 +145,5 @@ export function createCdcState(m: Model): CdcState | null {
     maxBacklog: 0,
     lagSumMs: 0,
     maxLagMs: 0,
-    series: { tMs: [], backlog: [], lagMs: [] },
   };
 }
