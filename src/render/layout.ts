@@ -87,6 +87,22 @@ function grid(
   return out;
 }
 
+/**
+ * The stage's nodes in layout order (columns left to right, top to bottom), which is also the index a
+ * particle's end points use: the engine's worker numbers nodes with this, without knowing the layout.
+ */
+export function stageNodeIds(t: Pick<LayoutInput, 'instances' | 'shards' | 'cdn' | 'cdc'>): string[] {
+  return [
+    'client',
+    ...(t.cdn ? ['cdn'] : []),
+    'lb',
+    ...Array.from({ length: t.instances }, (_, i) => `app-${i}`),
+    ...Array.from({ length: t.shards }, (_, i) => `redis-${i}`),
+    'db',
+    ...(t.cdc ? ['cdc'] : []),
+  ];
+}
+
 export function computeLayout(input: LayoutInput): StageLayout {
   const { instances, shards, cdn, cdc = false, width, height } = input;
   // Column weights: singletons need room for their numbers; the app and Redis columns widen when their

@@ -22,3 +22,5 @@ export const selectDraft = (s: AppState) => s.draft;
 export const selectSelection = (s: AppState) => s.selection;
 export const selectTopology = (s: AppState) => s.applied.topology;
 export const selectDraftDirty = (s: AppState): boolean => s.draft !== s.applied;
+export const selectRecent = (s: AppState) => s.recent;
+export const selectSeekTarget = (s: AppState): number | null => s.seekTargetMs;

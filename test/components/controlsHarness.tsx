@@ -27,10 +27,8 @@ export function spyController(): SpyController {
     applyDraft: vi.fn(),
     injectFailure: vi.fn(),
     inspectKey: vi.fn<Controller['inspectKey']>(),
-    nodeKeys: vi.fn<Controller['nodeKeys']>(() => []),
-    recentRequests: vi.fn<Controller['recentRequests']>(() => []),
-    request: vi.fn<Controller['request']>(),
-    hopsOf: vi.fn<Controller['hopsOf']>(() => []),
+    nodeKeys: vi.fn<Controller['nodeKeys']>(() => Promise.resolve([])),
+    requestDetail: vi.fn<Controller['requestDetail']>(() => Promise.resolve({ request: null, hops: [] })),
   };
 }
 

@@ -1,5 +1,5 @@
 import { useMemo, useRef, type MouseEvent } from 'react';
-import type { Driver } from '../../runtime/driver.ts';
+import type { EngineSession } from '../../runtime/session.ts';
 import { computeLayout } from '../../render/layout.ts';
 import { useAppStore, useAppStoreApi } from '../../store/useAppStore.ts';
 import { CdcNode } from './CdcNode.tsx';
@@ -16,7 +16,7 @@ import { useElementSize } from './useElementSize.ts';
  * The topology, left to right, sized from the running scenario: React renders the few dozen node cards,
  * the canvas on top draws the requests travelling between them.
  */
-export function Stage({ driver }: { driver: Driver }) {
+export function Stage({ session }: { session: EngineSession }) {
   const ref = useRef<HTMLDivElement>(null);
   const pickRef = useRef<PickRequest | null>(null);
   const store = useAppStoreApi();
@@ -61,7 +61,7 @@ export function Stage({ driver }: { driver: Driver }) {
             return <EdgeNode key={box.id} box={box} />;
         }
       })}
-      <ParticleCanvas driver={driver} layout={layout} pickRef={pickRef} />
+      <ParticleCanvas session={session} layout={layout} pickRef={pickRef} />
       <StageStatus />
     </div>
   );

@@ -1,0 +1,24 @@
+import { createEngineHost } from './engineHost.ts';
+import { fanOut, type EnginePort } from './port.ts';
+
+/**
+ * The engine's message handler in this thread, for tests (jsdom has no Worker) and browsers that
+ * refuse workers. Messages are structured-cloned (typed arrays transferred) and delivered
+ * asynchronously in order, exactly as across a worker, so what passes here passes there.
+ */
+export function localPort(clock?: () => number): EnginePort {
+  const out = fanOut();
+  let closed = false;
+  const host = createEngineHost((msg, transfer) => {
+    const copy = structuredClone(msg, { transfer });
+    queueMicrotask(() => closed || out.emit(copy));
+  }, clock);
+  return {
+    post(msg, transfer = []) {
+      const copy = structuredClone(msg, { transfer });
+      queueMicrotask(() => closed || host.handle(copy));
+    },
+    listen: out.listen,
+    close: () => void (closed = true),
+  };
+}
