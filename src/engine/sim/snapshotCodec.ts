@@ -60,28 +60,41 @@ function wordsOf(a: TypedArray): { words: Words; per: number } | null {
   return { words: new Uint32Array(buffer, byteOffset, length * 2), per: 2 };
 }
 
-/** Counts the elements that differ from zero and from the first element, in one pass. */
-function differing(w: Words, per: number): { zero: number; first: number } {
-  let zero = 0;
-  let first = 0;
+/** Reused between snapshots: the indices and words of the elements kept while scanning an array. */
+let scratchIndex = new Uint32Array(1024);
+let scratchWords = new Uint32Array(2048);
+
+/**
+ * Collects the elements of `w` that differ from the background (`b0`, and `b1` for 8-byte elements)
+ * into the scratch arrays, in one pass; gives up (-1) as soon as more than `cap` differ.
+ */
+function collect(w: Words, per: number, b0: number, b1: number, cap: number): number {
+  if (scratchIndex.length < cap) scratchIndex = new Uint32Array(cap);
+  if (scratchWords.length < cap * per) scratchWords = new Uint32Array(cap * per);
+  const index = scratchIndex;
+  const words = scratchWords;
+  let n = 0;
   if (per === 1) {
-    const f = w[0]!;
     for (let i = 0; i < w.length; i++) {
       const x = w[i]!;
-      if (x !== 0) zero++;
-      if (x !== f) first++;
+      if (x === b0) continue;
+      if (n === cap) return -1;
+      index[n] = i;
+      words[n++] = x;
     }
   } else {
-    const f0 = w[0]!;
-    const f1 = w[1]!;
-    for (let i = 0; i < w.length; i += 2) {
+    for (let i = 0, e = 0; i < w.length; i += 2, e++) {
       const lo = w[i]!;
       const hi = w[i + 1]!;
-      if ((lo | hi) !== 0) zero++;
-      if (lo !== f0 || hi !== f1) first++;
+      if (lo === b0 && hi === b1) continue;
+      if (n === cap) return -1;
+      index[n] = e;
+      words[2 * n] = lo;
+      words[2 * n + 1] = hi;
+      n++;
     }
   }
-  return { zero, first };
+  return n;
 }
 
 function packTyped(a: TypedArray, stats: CodecStats): TypedArray | SparseArray {
@@ -89,36 +102,24 @@ function packTyped(a: TypedArray, stats: CodecStats): TypedArray | SparseArray {
   const view = a.length > 0 ? wordsOf(a) : null;
   if (view !== null) {
     const { words: w, per } = view;
-    const { zero, first } = differing(w, per);
-    const kept = Math.min(zero, first);
-    if (kept < a.length * SPARSE_SHARE) {
+    const cap = Math.floor(a.length * SPARSE_SHARE);
+    // Zero first (the common background, and one pass); else the first element's value.
+    let b0 = 0;
+    let b1 = 0;
+    let n = collect(w, per, 0, 0, cap);
+    if (n < 0 && (w[0] !== 0 || (per === 2 && w[1] !== 0))) {
+      b0 = w[0]!;
+      b1 = per === 2 ? w[1]! : 0;
+      n = collect(w, per, b0, b1, cap);
+    }
+    if (n >= 0) {
       const WordCtor = w.constructor as new (n: number) => Words;
       const bg = new WordCtor(per);
-      if (first < zero) for (let k = 0; k < per; k++) bg[k] = w[k]!;
-      const index = new Uint32Array(kept);
-      const words = new WordCtor(kept * per);
-      let n = 0;
-      if (per === 1) {
-        const b = bg[0]!;
-        for (let i = 0; i < w.length; i++) {
-          const x = w[i]!;
-          if (x === b) continue;
-          index[n] = i;
-          words[n++] = x;
-        }
-      } else {
-        const b0 = bg[0]!;
-        const b1 = bg[1]!;
-        for (let i = 0; i < a.length; i++) {
-          const lo = w[2 * i]!;
-          const hi = w[2 * i + 1]!;
-          if (lo === b0 && hi === b1) continue;
-          index[n] = i;
-          words[2 * n] = lo;
-          words[2 * n + 1] = hi;
-          n++;
-        }
-      }
+      bg[0] = b0;
+      if (per === 2) bg[1] = b1;
+      const index = scratchIndex.slice(0, n);
+      const words = new WordCtor(n * per);
+      for (let k = 0; k < n * per; k++) words[k] = scratchWords[k]!;
       stats.bytes += index.byteLength + words.byteLength + 64;
       return new SparseArray(a.constructor as TypedCtor, a.length, bg, index, words);
     }
