@@ -1,4 +1,6 @@
+import { useMemo } from 'react';
 import type { SeriesPoint } from '../../engine/types.ts';
+import { coarsen } from './coarsen.ts';
 import { StaleAgeHistogram, TtlHistogram } from './Histograms.tsx';
 import type { StaleAgeHistogramProps, TtlHistogramProps } from './Histograms.tsx';
 import { ShardKeysChart, ShardMemoryChart, ShardOpsChart } from './ShardCharts.tsx';
@@ -24,13 +26,15 @@ export interface ChartsPanelProps {
 export function ChartsPanel({ points, intervalMs, staleAges, ttls, memory }: ChartsPanelProps) {
   const ages = 'edgesMs' in staleAges ? { buckets: staleAges } : { ages: staleAges };
   const ttlProps = 'edgesMs' in ttls ? { buckets: ttls } : { ttlsMs: ttls };
+  // Long runs draw at most a few hundred points per line; the shard charts read the latest interval.
+  const line = useMemo(() => coarsen({ points, intervalMs }), [points, intervalMs]);
   return (
     <section className="charts-panel" aria-label="Charts">
-      <HitRatioChart points={points} intervalMs={intervalMs} />
-      <DbQpsChart points={points} intervalMs={intervalMs} />
-      <DbPoolChart points={points} intervalMs={intervalMs} />
-      <LatencyChart points={points} intervalMs={intervalMs} />
-      <StaleRateChart points={points} intervalMs={intervalMs} />
+      <HitRatioChart {...line} />
+      <DbQpsChart {...line} />
+      <DbPoolChart {...line} />
+      <LatencyChart {...line} />
+      <StaleRateChart {...line} />
       <ShardOpsChart points={points} intervalMs={intervalMs} />
       <ShardKeysChart points={points} intervalMs={intervalMs} />
       <StaleAgeHistogram {...ages} />
