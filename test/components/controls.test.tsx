@@ -59,8 +59,10 @@ describe('transport controls', () => {
     expect(c.seek.mock.calls).toEqual([[6000], [12000]]);
     act(() => store.setState({ seekTargetMs: 12_000, nowMs: 3000 }));
     expect(timeline.value).toBe('12000');
+    expect(screen.getByText('seeking to 12.000 s…')).toBeTruthy();
     act(() => store.setState({ seekTargetMs: null, nowMs: 12_000 }));
     expect(timeline.value).toBe('12000');
+    expect(screen.queryByText(/seeking to/)).toBeNull();
   });
 
   it('shows the clock and the event count', () => {
