@@ -8,7 +8,7 @@ export interface FrameStats {
   speed: number;
   behind: boolean;
   /** Wall ms this thread spent taking in the last frame's particles, and painting. */
-  tickMs: number;
+  frameInMs: number;
   paintMs: number;
   /** Wall ms the engine's worker spent on the last frame (simulating, collecting particles). */
   workerMs: number;

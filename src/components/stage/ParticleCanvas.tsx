@@ -77,7 +77,7 @@ export function ParticleCanvas({ session, layout, pickRef }: Props) {
         nowMs: s.nowMs,
         speed: s.speed,
         behind: s.behind,
-        tickMs: session.applyMs,
+        frameInMs: session.applyMs,
         workerMs: session.workMs,
         paintMs: t2 - t1,
       });
