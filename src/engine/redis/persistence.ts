@@ -83,7 +83,7 @@ export function rdbLost(s: ShardStore, image: RdbImage | null, now: number): num
 export function rdbLoad(s: ShardStore, image: RdbImage | null, now: number, rng: RngState): void {
   storeClear(s);
   if (image === null) return;
-  // The image fitted the limits when it was taken, so these SETs never evict.
+  // The image fitted the limits when it was taken; only limits made smaller since make these SETs evict.
   for (let i = 0; i < image.size; i++) {
     const expiresAt = image.expires[i]!;
     if (now >= expiresAt) continue;

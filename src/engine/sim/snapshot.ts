@@ -36,10 +36,13 @@ export function takeSnapshot(c: Ctx): SimSnapshot {
 
 /**
  * Puts the state back as it was when `snap` was taken, into this run or another one created from the
- * same scenario (or one that differs only after the snapshot's time).
+ * same scenario (or one that differs only after the snapshot's time). `check` may refuse the decoded
+ * state (by throwing) before anything of the run is replaced.
  */
-export function restoreSnapshot(c: Ctx, snap: SimSnapshot): void {
+export function restoreSnapshot(c: Ctx, snap: SimSnapshot, check?: (s: State) => void): void {
   const stored = snap as StoredSnapshot;
-  c.s = decodeState(stored.state) as State;
+  const s = decodeState(stored.state) as State;
+  check?.(s);
+  c.s = s;
   c.series = rewindSeries(stored.series, stored.lengths, c.series);
 }

@@ -1,8 +1,8 @@
 import { meanOf, quantile } from '../metrics/histogram.ts';
 import { storeSize } from '../redis/shardStore.ts';
-import type { LayerStats, Summary } from '../types.ts';
+import type { Change, LayerStats, Summary } from '../types.ts';
 import type { Model } from './model.ts';
-import { runLatency, STALE_AGE_EDGES_MS } from './metrics.ts';
+import { connectionTime, runLatency, STALE_AGE_EDGES_MS } from './metrics.ts';
 import type { State } from './state.ts';
 import { logView, type Series } from './series.ts';
 import { redisOpsSummary, shardMemorySummary } from './redisOps.ts';
@@ -18,11 +18,11 @@ function layer(hits: number, misses: number): LayerStats {
   return { hits, misses, hitRatio: total > 0 ? hits / total : 0 };
 }
 
-/** The run's figures so far (the whole run once it is done). */
-export function buildSummary(m: Model, s: State, sr: Series): Summary {
+/** The run's figures so far (the whole run once it is done); `changes`: those applied so far. */
+export function buildSummary(m: Model, s: State, sr: Series, changes: readonly Change[]): Summary {
   const mt = s.metrics;
   const elapsed = Math.min(s.now, m.durationMs);
-  const connections = m.scenario.database.connections;
+  const connected = connectionTime(mt, elapsed, m.scenario.database.connections);
   // Close the database integrals at the current time without mutating the state.
   const tail = Math.max(0, s.now - mt.dbLastChange);
   const areaInSystem = mt.dbAreaInSystem + tail * (s.db.inUse + s.db.waitLen);
@@ -48,7 +48,7 @@ export function buildSummary(m: Model, s: State, sr: Series): Summary {
       meanLatencyMs: mt.dbDone > 0 ? mt.dbLatencySum / mt.dbDone : 0,
       meanWaitMs: mt.dbDone > 0 ? mt.dbWaitSum / mt.dbDone : 0,
       meanInSystem: elapsed > 0 ? areaInSystem / elapsed : 0,
-      utilisation: elapsed > 0 ? areaBusy / (elapsed * connections) : 0,
+      utilisation: connected > 0 ? areaBusy / connected : 0,
     },
     staleReads: mt.staleReads,
     maxStaleAgeMs: mt.maxStaleAge,
@@ -83,5 +83,6 @@ export function buildSummary(m: Model, s: State, sr: Series): Summary {
     ...familySummary(m.families, s.famStats),
     alerts: alertSummary({ m, s }),
     ...mitigationSummary(s),
+    changes: changes.map((c) => ({ ...c })),
   };
 }
