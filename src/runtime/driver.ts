@@ -1,4 +1,5 @@
-import type { RunOptions, Scenario, Simulation, SimMs } from '../engine/types.ts';
+import type { Change, RunOptions, Scenario, Simulation, SimMs } from '../engine/types.ts';
+import { deepEqual } from '../scenario/json.ts';
 import { stageNodeIds } from '../render/layout.ts';
 import { ParticleFeed } from './particleFeed.ts';
 import { SnapshotStore } from './snapshots.ts';
@@ -129,6 +130,50 @@ export class Driver {
     this.feed.reset();
     this.advanceTo(target, Infinity, target - this.minVisibleMs);
     this.retireAtMs = this.sim.now();
+  }
+
+  /**
+   * Applies a live change now, at the current simulated time, and returns it as recorded. Setting the
+   * same field again at the same instant (a slider dragged while paused) replaces the earlier value
+   * rather than adding another change. Returns the time from which the run differs.
+   */
+  applyChange(path: string, value: unknown): { change: Change; from: SimMs } {
+    const now = this.sim.now();
+    const list = this.sim.changes();
+    const prev = list.filter((c) => c.atMs <= now).at(-1);
+    if (prev && prev.atMs === now && prev.path === path) {
+      const at = list.lastIndexOf(prev);
+      const change: Change = { atMs: now, path, value };
+      this.setChanges([...list.slice(0, at), change, ...list.slice(at + 1)]);
+      return { change: this.sim.changes()[at]!, from: now };
+    }
+    const change = this.sim.applyChange({ path, value });
+    this.scenario = this.sim.scenario;
+    this.snapshots.dropAfter(now);
+    return { change, from: now };
+  }
+
+  /**
+   * Replaces the run's list of changes (undo, reset, a change edited) and re-simulates from the latest
+   * snapshot before the first one that differs, back to the current time. Returns the time from which
+   * the run differs (Infinity when the list is the same).
+   */
+  setChanges(changes: readonly Change[]): SimMs {
+    const old = this.sim.changes();
+    let i = 0;
+    while (i < old.length && i < changes.length && deepEqual(old[i], changes[i])) i++;
+    if (i === old.length && i === changes.length) return Infinity;
+    const from = Math.min(old[i]?.atMs ?? Infinity, changes[i]?.atMs ?? Infinity);
+    const now = this.sim.now();
+    const scenario = { ...this.scenario, changes: [...changes] };
+    // Created first: an invalid list throws here, before anything of the run is lost.
+    const sim = this.create(scenario, { trace: true });
+    // A snapshot taken at `from` may hold a change made at that instant: keep only earlier ones.
+    this.snapshots.dropAfter(from, true);
+    this.scenario = scenario;
+    this.sim = sim;
+    this.seek(now);
+    return from;
   }
 
   /** Seeks to the next failure, alert or expiry of the hottest key; returns what it found. */

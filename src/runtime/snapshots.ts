@@ -101,9 +101,10 @@ export class SnapshotStore {
     }
   }
 
-  /** Forgets every snapshot after `t` (the run's future changed there). */
-  dropAfter(t: SimMs): void {
-    const keep = this.indexAtOrBefore(t) + 1;
+  /** Forgets every snapshot after `t`, or at and after it (`inclusive`): the run changed there. */
+  dropAfter(t: SimMs, inclusive = false): void {
+    let keep = this.indexAtOrBefore(t) + 1;
+    if (inclusive && keep > 0 && this.snaps[keep - 1]!.atMs === t) keep--;
     for (const s of this.snaps.splice(keep)) this.held -= s.bytes;
   }
 

@@ -1,5 +1,5 @@
 import { createSimulation } from '../engine/index.ts';
-import type { Scenario } from '../engine/types.ts';
+import type { Scenario, SimMs } from '../engine/types.ts';
 import { batchTransfer } from '../render/particles.ts';
 import { Driver } from '../runtime/driver.ts';
 import type { Command, EngineEvent, PlaybackState, Query, QueryResult } from './protocol.ts';
@@ -22,6 +22,8 @@ export class EngineRun {
   private readonly series = new SeriesSender();
   private lastUpdate = -Infinity;
   private lastSummary = -Infinity;
+  /** Whether the page has the run's current list of changes. */
+  private changesSent = false;
 
   constructor(
     scenario: Scenario,
@@ -39,6 +41,7 @@ export class EngineRun {
       case 'load':
         d.load(cmd.scenario);
         this.series.keepAtMost(NO_SAMPLES);
+        this.changesSent = false;
         break;
       case 'play':
         d.play();
@@ -73,6 +76,15 @@ export class EngineRun {
         d.sim.runUntil(Infinity);
         d.sim.setTracing(true);
         result = d.sim.summary();
+        break;
+      case 'applyChange': {
+        const { change, from } = d.applyChange(cmd.path, cmd.value);
+        this.changed(from);
+        result = change;
+        break;
+      }
+      case 'setChanges':
+        this.changed(d.setChanges(cmd.changes));
         break;
       case 'follow':
         d.feed.log.pin(cmd.requestId);
@@ -123,6 +135,19 @@ export class EngineRun {
     }
   }
 
+  /** The run differs from `from` on: the samples after it are no longer what the page holds. */
+  private changed(from: SimMs): void {
+    if (from === Infinity) return;
+    const summary = this.driver.sim.summary();
+    const upTo = <T extends { tMs: number }>(xs: readonly T[]) => xs.filter((x) => x.tMs <= from).length;
+    this.series.keepAtMost({
+      points: upTo(summary.series.points),
+      writeBehind: upTo(summary.writeBehind?.series ?? []),
+      cdc: upTo(summary.cdc?.series ?? []),
+    });
+    this.changesSent = false;
+  }
+
   private state(): PlaybackState {
     const d = this.driver;
     return {
@@ -149,6 +174,10 @@ export class EngineRun {
       nodes: sim.nodes(),
       recent: this.driver.feed.log.recent(),
     };
+    if (!this.changesSent) {
+      event.changes = [...sim.changes()];
+      this.changesSent = true;
+    }
     if (withSummary) {
       this.lastSummary = now;
       const cut = this.series.cut(sim.summary());

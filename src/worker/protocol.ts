@@ -15,7 +15,16 @@
  * carries an `id`. `update` events (playback state, node views, summary) come unasked, at most about
  * ten a second while playing and at once after a command.
  */
-import type { KeyView, NodeId, NodeView, SimMs, Summary, TraceHop, TraceRequest } from '../engine/types.ts';
+import type {
+  Change,
+  KeyView,
+  NodeId,
+  NodeView,
+  SimMs,
+  Summary,
+  TraceHop,
+  TraceRequest,
+} from '../engine/types.ts';
 import type { ParticleBatch } from '../render/particles.ts';
 import type { Scenario } from '../scenario/schema.ts';
 import type { SeriesFrom } from './seriesDelta.ts';
@@ -41,6 +50,13 @@ export type Command =
   | { type: 'frame'; wallMs: number; maxSimMs?: SimMs }
   /** Runs to the end untraced, without snapshots; answered by `reply` with the Summary (sweeps). */
   | { type: 'runToEnd' }
+  /**
+   * A live change at the run's current time (the same field again at the same instant replaces it);
+   * answered by `reply` with the change as recorded.
+   */
+  | { type: 'applyChange'; path: string; value: unknown }
+  /** Replaces the run's changes (undo, reset) and re-simulates back to the current time. */
+  | { type: 'setChanges'; changes: Change[] }
   /** Keeps this request's hops however many others pass (the one open in the inspector). */
   | { type: 'follow'; requestId: number | null }
   | { type: 'query'; query: Query };
@@ -109,6 +125,8 @@ export type EngineEvent =
       seriesFrom?: SeriesFrom;
       /** The last completed requests the canvas followed, newest first. */
       recent: TraceRequest[];
+      /** Every change the run knows (applied or ahead), when the list changed since the last update. */
+      changes?: Change[];
     }
   | { type: 'reply'; id: number; result: unknown }
   | { type: 'error'; id?: number; message: string };
@@ -128,6 +146,8 @@ const COMMAND_TYPES: ReadonlySet<string> = new Set<Command['type']>([
   'nextNotable',
   'frame',
   'runToEnd',
+  'applyChange',
+  'setChanges',
   'follow',
   'query',
 ]);
@@ -168,6 +188,8 @@ export function readCommand(
   if (type === 'load' && !isRecord(msg.scenario)) return bad('scenario', 'a scenario object');
   if (type === 'seek' && !isNum(msg.tMs)) return bad('tMs', 'a number of simulated ms');
   if (type === 'setSpeed' && !isNum(msg.speed)) return bad('speed', 'a number');
+  if (type === 'applyChange' && typeof msg.path !== 'string') return bad('path', 'a field path');
+  if (type === 'setChanges' && !Array.isArray(msg.changes)) return bad('changes', 'a list of changes');
   if (type === 'follow' && msg.requestId !== null && !isNum(msg.requestId)) {
     return bad('requestId', 'a request id or null');
   }
