@@ -1,15 +1,26 @@
-import type { AppStore } from '../store/appStore.ts';
+import type { AppState, AppStore } from '../store/appStore.ts';
+import type { Change } from '../engine/types.ts';
 import type { EngineEvent } from '../worker/protocol.ts';
 import { SeriesReceiver } from '../worker/seriesDelta.ts';
 
 type Update = Extract<EngineEvent, { type: 'update' }>;
 
 /**
+ * The run's changes go into the applied scenario, and into the draft too (the draft is the scenario
+ * the panel edits, changes included, so "Apply & restart" and links keep them).
+ */
+function withChangeList(store: AppStore, changes: Change[]): Partial<AppState> {
+  const { applied, draft } = store.getState();
+  const next = { ...applied, changes };
+  return { applied: next, draft: draft === applied ? next : { ...draft, changes } };
+}
+
+/**
  * Copies what the engine's `update` events say into the store, one setState per event so React renders
  * once. The worker sends them at most ten times a second while playing (the summary four times) and
  * at once after a command; the canvas never waits for them, it reads frames directly.
  */
-export function createStoreBridge(store: AppStore): (update: Update) => void {
+export function createStoreBridge(store: AppStore): (update: Update, extra?: Partial<AppState>) => void {
   const series = new SeriesReceiver();
   let prev: { t: number; ops: number[]; rates: number[] } = { t: 0, ops: [], rates: [] };
   /** Per-shard ops rate from the cumulative counters; a restart or seek back starts measuring again. */
@@ -21,10 +32,12 @@ export function createStoreBridge(store: AppStore): (update: Update) => void {
     }
     return prev.rates;
   };
-  return (u) => {
+  return (u, extra = {}) => {
     const { state, nodes } = u;
     const summary = u.summary && u.seriesFrom ? series.join(u.summary, u.seriesFrom) : undefined;
     store.setState({
+      ...extra,
+      ...(u.changes ? withChangeList(store, u.changes) : {}),
       playing: state.playing,
       speed: state.speed,
       achievedSpeed: state.achievedSpeed,

@@ -6,6 +6,8 @@ import type { AppStore } from '../store/appStore.ts';
 import type { NodeKeyEntry, RequestDetail } from '../worker/protocol.ts';
 import type { EngineSession } from './session.ts';
 import { clampSpeed, stepSpeed } from './speed.ts';
+import { applyChangesTo, validateChange } from '../scenario/changes.ts';
+import { withoutLastGroup } from './changeGroups.ts';
 
 /** Everything the UI can ask the simulation to do. Components get it from context (tests pass a fake). */
 export interface Controller {
@@ -25,6 +27,15 @@ export interface Controller {
   applyDraft(): void;
   /** Adds a failure at the current time and re-simulates up to now, so it happens "now". */
   injectFailure(kind: FailureKind, durationMs: number): void;
+  /**
+   * Sets a field that may change mid-run: a live change at the current time (coalesced to one per
+   * frame), or, before the run has started, part of the scenario itself.
+   */
+  setLiveField(path: string, value: unknown): void;
+  /** Removes the last change (all the steps of one slider drag) and re-simulates without it. */
+  undoChange(): void;
+  /** "Reset to preset": drops the live changes and the edits not applied yet. */
+  resetToPreset(): void;
   /** Read-only views for the inspector, answered by the engine's worker from the live simulation. */
   inspectKey(key: number): Promise<KeyView>;
   nodeKeys(node: NodeId, limit: number): Promise<NodeKeyEntry[]>;
@@ -114,6 +125,24 @@ export function createController(session: EngineSession, store: AppStore): Contr
       // Not coalesced with the timeline's seeks: it must run before the play below.
       session.send({ type: 'seek', tMs: now + 1 });
       if (wasPlaying) c.play();
+    },
+    setLiveField: (path, value) => {
+      const s = store.getState();
+      if (s.nowMs > 0 || s.events > 0) return session.liveChange(path, value);
+      // Nothing has run yet: the value is part of the scenario, not a change at 0 s.
+      if (!validateChange(path, value).ok) return;
+      const applied = applyChangesTo(s.applied, [{ path, value }]);
+      const draft = s.draft === s.applied ? applied : applyChangesTo(s.draft, [{ path, value }]);
+      store.setState({ applied, draft, presetId: null });
+      session.load(applied);
+    },
+    undoChange: () => {
+      void session.setChanges(withoutLastGroup(store.getState().applied.changes));
+    },
+    resetToPreset: () => {
+      const s = store.getState();
+      store.setState({ draft: s.applied });
+      if (s.applied.changes.length > 0) void session.setChanges([]);
     },
     inspectKey: (key) => session.query({ kind: 'inspectKey', key }),
     nodeKeys: (node, limit) => session.query({ kind: 'nodeKeys', node, limit }),

@@ -1,4 +1,4 @@
-import type { Scenario, SimMs } from '../engine/types.ts';
+import type { Change, Scenario, SimMs } from '../engine/types.ts';
 import {
   applyParticleBatch,
   createOutcomeRing,
@@ -11,6 +11,11 @@ import type { Command, EngineEvent, PlaybackState, Query, QueryResult } from '..
 import { createStoreBridge } from './bridge.ts';
 import type { RunClient } from './engineClient.ts';
 import type { Notable } from './notable.ts';
+
+interface LiveEdit {
+  value: unknown;
+  seq: number;
+}
 
 /** Particles the page keeps in flight at most. */
 const PARTICLE_CAPACITY = 12_000;
@@ -39,6 +44,13 @@ export class EngineSession {
   private seekNext: SimMs | null = null;
   private seekIdle: Promise<void> = Promise.resolve();
   private readonly off: () => void;
+  /** A scenario to load and live edits, sent with the next frame request (one per frame at most). */
+  private pendingLoad: Scenario | null = null;
+  private readonly pendingLive = new Map<string, LiveEdit>();
+  /** Live edits shown in the panel until the engine's list of changes has them. */
+  private readonly overlay = new Map<string, LiveEdit>();
+  private readonly confirmed = new Set<number>();
+  private editSeq = 0;
 
   constructor(
     private readonly client: RunClient,
@@ -59,7 +71,8 @@ export class EngineSession {
     };
     const bridge = createStoreBridge(store);
     this.off = client.on((e) => this.onEvent(e, bridge));
-    client.send({ type: 'load', scenario });
+    this.pendingLoad = scenario;
+    this.flush();
   }
 
   private onEvent(e: EngineEvent, bridge: ReturnType<typeof createStoreBridge>): void {
@@ -76,7 +89,11 @@ export class EngineSession {
       this.applyMs = this.clock() - t0;
     } else if (e.type === 'update') {
       this.state = e.state;
-      bridge(e);
+      if (e.changes) {
+        for (const [path, edit] of this.overlay) if (this.confirmed.has(edit.seq)) this.overlay.delete(path);
+        this.confirmed.clear();
+      }
+      bridge(e, e.changes ? { liveOverlay: this.overlayRecord() } : {});
     } else if (e.type === 'error') {
       this.store.getState().setNotice(`The simulation reported a problem: ${e.message}`);
     }
@@ -84,6 +101,7 @@ export class EngineSession {
 
   /** Asks the worker to advance to the page's wall clock, unless a frame is already on its way. */
   requestFrame(wallNow: number): void {
+    this.flush();
     if (this.frameId !== null) return;
     this.requestWall = wallNow;
     this.frameId = this.client.frame(wallNow);
@@ -101,20 +119,70 @@ export class EngineSession {
   }
 
   send(cmd: Command): void {
+    this.flush();
     this.client.send(cmd);
   }
 
   call<T>(cmd: Command): Promise<T> {
+    this.flush();
     return this.client.call<T>(cmd);
   }
 
   query<K extends Query['kind']>(query: Extract<Query, { kind: K }>): Promise<QueryResult[K]> {
+    this.flush();
     return this.client.query(query);
   }
 
+  /** Replaces the scenario (coalesced: a slider dragged before the run starts loads once a frame). */
   load(scenario: Scenario): void {
     this.state = { ...this.state, durationMs: scenario.durationMs };
-    this.client.send({ type: 'load', scenario });
+    this.pendingLoad = scenario;
+    this.pendingLive.clear();
+    this.overlay.clear();
+    this.store.setState({ liveOverlay: {} });
+  }
+
+  /**
+   * A live change of a field at the current time. Coalesced: a slider dragged for a second sends one
+   * change per frame (the latest value), and the panel shows the value at once.
+   */
+  liveChange(path: string, value: unknown): void {
+    const edit = { value, seq: ++this.editSeq };
+    this.pendingLive.set(path, edit);
+    this.overlay.set(path, edit);
+    this.store.setState({ liveOverlay: this.overlayRecord() });
+  }
+
+  /** Replaces the run's changes (undo, reset); the engine re-simulates back to the current time. */
+  setChanges(changes: Change[]): Promise<void> {
+    this.overlay.clear();
+    this.store.setState({ liveOverlay: {} });
+    return this.call({ type: 'setChanges', changes });
+  }
+
+  private overlayRecord(): Record<string, unknown> {
+    return Object.fromEntries([...this.overlay].map(([path, edit]) => [path, edit.value]));
+  }
+
+  /** Sends what waits to be coalesced, before any other command so the worker sees them in order. */
+  private flush(): void {
+    if (this.pendingLoad) {
+      this.client.send({ type: 'load', scenario: this.pendingLoad });
+      this.pendingLoad = null;
+    }
+    for (const [path, edit] of this.pendingLive) {
+      this.client.call<Change>({ type: 'applyChange', path, value: edit.value }).then(
+        () => this.confirmed.add(edit.seq),
+        (e: Error) => {
+          if (this.overlay.get(path)?.seq === edit.seq) this.overlay.delete(path);
+          this.store.setState({
+            liveOverlay: this.overlayRecord(),
+            notice: `That change could not be made: ${e.message}`,
+          });
+        },
+      );
+    }
+    this.pendingLive.clear();
   }
 
   /**
@@ -146,7 +214,7 @@ export class EngineSession {
   }
 
   nextNotable(): Promise<Notable | null> {
-    return this.client.call<Notable | null>({ type: 'nextNotable' });
+    return this.call<Notable | null>({ type: 'nextNotable' });
   }
 
   dispose(): void {

@@ -1,5 +1,7 @@
 import { ChartsPanel } from '../charts/ChartsPanel.tsx';
-import { selectSummary } from '../../store/selectors.ts';
+import { useMemo } from 'react';
+import { groupChanges } from '../config/liveChanges.ts';
+import { selectApplied, selectSummary } from '../../store/selectors.ts';
 import { useAppStore } from '../../store/useAppStore.ts';
 import { RunFigures } from './RunFigures.tsx';
 
@@ -9,6 +11,15 @@ import { RunFigures } from './RunFigures.tsx';
  */
 export function ChartsSection() {
   const summary = useAppStore(selectSummary);
+  const applied = useAppStore(selectApplied);
+  const markers = useMemo(
+    () =>
+      groupChanges(applied, applied.changes).map((g) => ({
+        tMs: g.fromMs,
+        label: `${g.label} → ${g.after}`,
+      })),
+    [applied],
+  );
   if (!summary) return null;
   return (
     <>
@@ -17,6 +28,7 @@ export function ChartsSection() {
         intervalMs={summary.series.intervalMs}
         staleAges={summary.staleAges}
         ttls={summary.ttlDistribution}
+        markers={markers}
         memory={{
           bytes: summary.shards.map((sh) => sh.memoryBytes),
           maxBytes: summary.shards[0]?.maxMemoryBytes ?? null,
