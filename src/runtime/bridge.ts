@@ -20,7 +20,7 @@ function withChangeList(store: AppStore, changes: Change[]): Partial<AppState> {
  * once. The worker sends them at most ten times a second while playing (the summary four times) and
  * at once after a command; the canvas never waits for them, it reads frames directly.
  */
-export function createStoreBridge(store: AppStore): (update: Update, extra?: Partial<AppState>) => void {
+export function createStoreBridge(store: AppStore): (update: Update) => void {
   const series = new SeriesReceiver();
   let prev: { t: number; ops: number[]; rates: number[] } = { t: 0, ops: [], rates: [] };
   /** Per-shard ops rate from the cumulative counters; a restart or seek back starts measuring again. */
@@ -32,11 +32,10 @@ export function createStoreBridge(store: AppStore): (update: Update, extra?: Par
     }
     return prev.rates;
   };
-  return (u, extra = {}) => {
+  return (u) => {
     const { state, nodes } = u;
     const summary = u.summary && u.seriesFrom ? series.join(u.summary, u.seriesFrom) : undefined;
     store.setState({
-      ...extra,
       ...(u.changes ? withChangeList(store, u.changes) : {}),
       playing: state.playing,
       speed: state.speed,

@@ -49,7 +49,6 @@ export class EngineSession {
   private readonly pendingLive = new Map<string, LiveEdit>();
   /** Live edits shown in the panel until the engine's list of changes has them. */
   private readonly overlay = new Map<string, LiveEdit>();
-  private readonly confirmed = new Set<number>();
   private editSeq = 0;
 
   constructor(
@@ -89,11 +88,7 @@ export class EngineSession {
       this.applyMs = this.clock() - t0;
     } else if (e.type === 'update') {
       this.state = e.state;
-      if (e.changes) {
-        for (const [path, edit] of this.overlay) if (this.confirmed.has(edit.seq)) this.overlay.delete(path);
-        this.confirmed.clear();
-      }
-      bridge(e, e.changes ? { liveOverlay: this.overlayRecord() } : {});
+      bridge(e);
     } else if (e.type === 'error') {
       this.store.getState().setNotice(`The simulation reported a problem: ${e.message}`);
     }
@@ -171,15 +166,15 @@ export class EngineSession {
       this.pendingLoad = null;
     }
     for (const [path, edit] of this.pendingLive) {
+      // The reply comes after the update that carries the change: the panel then shows it from the
+      // run's list, and the edit can stop being shown on its own (unless a newer one replaced it).
+      const settle = (notice?: string) => {
+        if (this.overlay.get(path)?.seq === edit.seq) this.overlay.delete(path);
+        this.store.setState({ liveOverlay: this.overlayRecord(), ...(notice ? { notice } : {}) });
+      };
       this.client.call<Change>({ type: 'applyChange', path, value: edit.value }).then(
-        () => this.confirmed.add(edit.seq),
-        (e: Error) => {
-          if (this.overlay.get(path)?.seq === edit.seq) this.overlay.delete(path);
-          this.store.setState({
-            liveOverlay: this.overlayRecord(),
-            notice: `That change could not be made: ${e.message}`,
-          });
-        },
+        () => settle(),
+        (e: Error) => settle(`That change could not be made: ${e.message}`),
       );
     }
     this.pendingLive.clear();

@@ -15,7 +15,7 @@ export type PostEvent = (event: EngineEvent, transfer?: Transferable[]) => void;
 /**
  * One run inside the worker: a Driver (simulation, snapshots, particle feed) and what the page has
  * been sent of it. Commands arrive in order; each one that changes what the page shows is followed by
- * an `update` at once, and playing frames by one at most every 100 ms.
+ * an `update` at once (before its reply), and playing frames by one at most every 100 ms.
  */
 export class EngineRun {
   private readonly driver: Driver;
@@ -95,8 +95,9 @@ export class EngineRun {
       case 'dispose':
         return;
     }
-    if (id !== undefined) this.post({ type: 'reply', id, result });
+    // The update first: when the page hears the reply, what the command did is already in its store.
     if (cmd.type !== 'query') this.sendUpdate(true);
+    if (id !== undefined) this.post({ type: 'reply', id, result });
   }
 
   private frame(wallMs: number, maxSimMs: number | undefined, id: number | undefined): void {

@@ -28,6 +28,17 @@ function setup() {
 
 const types = (sent: CommandMessage[]) => sent.map((m) => (m.type === 'seek' ? `seek ${m.tMs}` : m.type));
 
+/** Resolves once the store satisfies `pred` (checked after every store update). */
+function storeReaches(
+  store: ReturnType<typeof createAppStore>,
+  pred: (s: ReturnType<typeof store.getState>) => boolean,
+) {
+  return new Promise<void>((resolve) => {
+    if (pred(store.getState())) return resolve();
+    const off = store.subscribe((s) => pred(s) && (off(), resolve()));
+  });
+}
+
 describe('EngineSession', () => {
   it('never has two frame requests in flight', async () => {
     const { session, sent, frame } = setup();
@@ -52,6 +63,31 @@ describe('EngineSession', () => {
     expect(store.getState().seekTargetMs).toBeNull();
     expect(store.getState().nowMs).toBe(12_000);
     expect(store.getState().summary?.series.points).toHaveLength(12);
+  });
+
+  it('sends a dragged field once per frame, shows it at once, and clears it when the engine has it', async () => {
+    const { session, store, sent } = setup();
+    await session.seek(3000);
+    for (const v of [40_000, 30_000, 20_000]) session.liveChange('cache.l2.ttlMs', v);
+    session.liveChange('workload.rps', 1500);
+    expect(store.getState().liveOverlay).toEqual({ 'cache.l2.ttlMs': 20_000, 'workload.rps': 1500 });
+    expect(types(sent).filter((t) => t === 'applyChange')).toHaveLength(0);
+    session.requestFrame(0);
+    const applied = sent.filter((m) => m.type === 'applyChange');
+    expect(applied.map((m) => m.type === 'applyChange' && [m.path, m.value])).toEqual([
+      ['cache.l2.ttlMs', 20_000],
+      ['workload.rps', 1500],
+    ]);
+    await storeReaches(
+      store,
+      (st) => st.applied.changes.length === 2 && Object.keys(st.liveOverlay).length === 0,
+    );
+    expect(store.getState().applied.changes).toEqual([
+      { atMs: 3000, path: 'cache.l2.ttlMs', value: 20_000 },
+      { atMs: 3000, path: 'workload.rps', value: 1500 },
+    ]);
+    // The draft follows (it is the scenario "Apply & restart" and links use).
+    expect(store.getState().draft).toBe(store.getState().applied);
   });
 
   it("takes in a seek's particles and paints ahead of the last frame while playing", async () => {
