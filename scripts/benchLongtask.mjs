@@ -7,39 +7,17 @@
 // A task's wall time also counts the time its thread waited for a core: on a machine shared with
 // other work a 10 ms task can last 200 ms. So a Chromium trace gives each main-thread task's CPU time
 // too (its thread time, `tdur`), which does not depend on the neighbours.
-/* global window, document, performance, PerformanceObserver, HTMLInputElement, Event */
+/* global window, document, performance, PerformanceObserver */
 import { readFile, rm } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { cpus, loadavg } from 'node:os';
 import { fileURLToPath } from 'node:url';
-import lz from 'lz-string';
+import { setRange } from '../test/e2e/harness.mjs';
 import { serveStatic } from '../test/e2e/server.mjs';
 import { launchChromium } from '../test/e2e/browser.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const json = process.argv.includes('--json');
-
-/** Sets a range input as a drag does (the native setter, then an input event React sees). */
-const setRange = (locator, value) =>
-  locator.evaluate((el, v) => {
-    Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value').set.call(el, String(v));
-    el.dispatchEvent(new Event('input', { bubbles: true }));
-  }, value);
-
-/** The baseline preset, 10 minutes long so 100x has room to play (a #s= link, as a user would share). */
-const BASELINE_10_MIN = {
-  version: 1,
-  title: 'Baseline, 10 minutes',
-  seed: 42,
-  durationMs: 600_000,
-  workload: { rps: 1000, readRatio: 0.95, keys: 100_000, zipf: 0.99 },
-  topology: { instances: 4, redisShards: 3 },
-  cache: {
-    strategy: 'cache-aside',
-    l1: { enabled: true, ttlMs: 1000, maxKeys: 1000 },
-    l2: { ttlMs: 60_000 },
-  },
-};
 
 /** Marks a phase for the observer and, as a user timing mark, in the trace. */
 const phase = (page, name) =>
@@ -94,8 +72,16 @@ async function measure(url) {
       path: tracePath,
       categories: ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'blink.user_timing'],
     });
-    await page.goto(`${url}#s=${lz.compressToEncodedURIComponent(JSON.stringify(BASELINE_10_MIN))}`);
+    await page.goto(`${url}?preset=baseline`);
     await page.getByRole('button', { name: 'Play' }).waitFor();
+    // Ten minutes, so 100x has room to play: a restart-only field, set the way a person would.
+    await page.getByRole('tab', { name: 'Configure' }).click();
+    const duration = page.getByRole('textbox', { name: 'Duration (ms)' });
+    await duration.fill('600000');
+    await duration.press('Enter');
+    await page.getByRole('button', { name: 'Apply & restart' }).click();
+    await page.getByText('/ 10 min').waitFor();
+    await page.getByRole('tab', { name: 'About' }).click();
     await page.waitForTimeout(1500);
     const speed = page.getByRole('slider', { name: 'Speed' });
     await page.getByRole('button', { name: 'Play' }).click();
