@@ -60,13 +60,15 @@ export class Driver {
   }
 
   private fresh(): Simulation {
-    const { topology, cache } = this.scenario;
+    const { topology } = this.scenario;
+    // The CDC node comes last, so numbering it always keeps every other index as the layout has it,
+    // whether the strategy is CDC from the start, switches to it live, or never does.
     this.feed.setNodes(
       stageNodeIds({
         instances: topology.instances,
         shards: topology.redisShards,
         cdn: topology.cdn,
-        cdc: cache.strategy === 'cdc',
+        cdc: true,
       }),
     );
     return this.create(this.scenario, { trace: true });

@@ -14,6 +14,8 @@ import { HIT_RATIO } from '../../src/components/charts/timeSeries.ts';
 import type { Change, SeriesPoint } from '../../src/engine/types.ts';
 import { withoutLastGroup } from '../../src/runtime/changeGroups.ts';
 import { getPreset } from '../../src/scenario/presets/index.ts';
+import { EdgeNode } from '../../src/components/stage/EdgeNode.tsx';
+import { changeInForce, valueInForce } from '../../src/components/stage/inForce.ts';
 import { renderWithApp, spyController } from './controlsHarness.tsx';
 
 const baseline = getPreset('baseline')!;
@@ -94,6 +96,30 @@ describe('ConfigSection', () => {
     render(<ChangesList groups={[]} inForce={0} onUndo={vi.fn()} />);
     expect(screen.getByText(/change the running simulation at once/)).toBeTruthy();
     expect(screen.queryByRole('button', { name: 'Undo last change' })).toBeNull();
+  });
+});
+
+describe('the stage at the playhead', () => {
+  it('shows the rate and settings in force: a live change after the phases that started before it', () => {
+    const box = { id: 'client', kind: 'client' as const, index: 0, x: 0, y: 0, w: 120, h: 100 };
+    const { store } = renderWithApp(<EdgeNode box={box} />);
+    const applied = {
+      ...store.getState().applied,
+      workload: { ...store.getState().applied.workload, phases: [{ atMs: 2000, rps: 2000 }] },
+      changes: [
+        { atMs: 5000, path: 'workload.rps', value: 3000 },
+        { atMs: 6000, path: 'workload.hotKey', value: { share: 0.4 } },
+      ],
+    };
+    act(() => store.setState({ applied, nowMs: 1000 }));
+    expect(screen.getByText('1,000/s')).toBeTruthy();
+    act(() => store.setState({ nowMs: 4000 }));
+    expect(screen.getByText('2,000/s')).toBeTruthy();
+    act(() => store.setState({ nowMs: 7000 }));
+    expect(screen.getByText('3,000/s')).toBeTruthy();
+    expect(valueInForce(store.getState(), 'workload.hotKey.share')).toBe(0.4);
+    expect(changeInForce(store.getState(), 'cache.l2.ttlMs')).toBeNull();
+    expect(valueInForce(store.getState(), 'cache.l2.ttlMs')).toBe(60_000);
   });
 });
 

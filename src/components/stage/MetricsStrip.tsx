@@ -1,3 +1,4 @@
+import { useInForce } from './inForce.ts';
 import { selectSummary } from '../../store/selectors.ts';
 import { useAppStore } from '../../store/useAppStore.ts';
 import { formatCount, formatDuration, formatPercent } from '../format.ts';
@@ -6,7 +7,7 @@ import { OUTCOME_COLORS } from '../../render/palette.ts';
 /** The headline numbers under the stage; every request is counted, whatever the canvas samples. */
 export function MetricsStrip() {
   const summary = useAppStore(selectSummary);
-  const l1Enabled = useAppStore((s) => s.applied.cache.l1.enabled);
+  const l1Enabled = useInForce<boolean>('cache.l1.enabled');
   if (!summary) return null;
   const last = summary.series.points[summary.series.points.length - 1];
   const dbPerSec = last ? ((last.dbReads + last.dbWrites) * 1000) / summary.series.intervalMs : 0;

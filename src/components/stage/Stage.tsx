@@ -11,6 +11,7 @@ import { ShardNode } from './ShardNode.tsx';
 import { StageCaptions } from './StageCaptions.tsx';
 import { StageStatus } from './StageStatus.tsx';
 import { useElementSize } from './useElementSize.ts';
+import { useInForce } from './inForce.ts';
 
 /**
  * The topology, left to right, sized from the running scenario: React renders the few dozen node cards,
@@ -24,7 +25,7 @@ export function Stage({ session }: { session: EngineSession }) {
   const instances = useAppStore((s) => s.applied.topology.instances);
   const shards = useAppStore((s) => s.applied.topology.redisShards);
   const cdn = useAppStore((s) => s.applied.topology.cdn);
-  const cdc = useAppStore((s) => s.applied.cache.strategy === 'cdc');
+  const cdc = useInForce<string>('cache.strategy') === 'cdc';
   const layout = useMemo(
     () => computeLayout({ instances, shards, cdn, cdc, width: size.width, height: size.height }),
     [instances, shards, cdn, cdc, size.width, size.height],
