@@ -4,6 +4,7 @@
  * by an error event rather than a throw.
  */
 import { describe, expect, it } from 'vitest';
+import { runScenario } from '../../src/engine/index.ts';
 import type { Summary } from '../../src/engine/types.ts';
 import { RunClient } from '../../src/runtime/engineClient.ts';
 import { getPreset } from '../../src/scenario/presets/index.ts';
@@ -149,6 +150,9 @@ describe('worker protocol', () => {
     expect(frame.type === 'frame' && frame.particles.count).toBeGreaterThan(0);
     expect(frame.type === 'frame' && frame.particles.requestId).toBeInstanceOf(Float64Array);
     await expect(client.query({ kind: 'nodeKeys', node: 'redis-0', limit: 5 })).resolves.toHaveLength(5);
+    // Headless, as sweeps run it: to the end, untraced, the same Summary as the CLI's.
+    const whole = await client.call<Summary>({ type: 'runToEnd' });
+    expect(whole).toEqual(runScenario(baseline()));
     await expect(client.call({ type: 'seek', tMs: Number.NaN })).rejects.toThrow('seek.tMs');
     port.close();
   });
