@@ -78,7 +78,8 @@ export class ParticleFeed {
         this.dropped++;
         continue;
       }
-      const end = Math.max(h.endMs, h.startMs + minVisibleMs);
+      // A hop at one node (a lost write's burst) happens in an instant: shown three times as long.
+      const end = Math.max(h.endMs, h.startMs + minVisibleMs * (h.from === h.to ? 3 : 1));
       this.batch.push(from, to, h.startMs, end, h.requestId, outcomeCode(h.outcome));
     }
   }

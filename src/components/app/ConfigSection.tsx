@@ -54,6 +54,7 @@ export function ConfigSection() {
   }, [c]);
   return (
     <>
+      <h2 className="visually-hidden">Configure</h2>
       <ChangesList groups={groups} inForce={inForce} onUndo={c.undoChange} />
       <ConfigPanel
         draft={shown}

@@ -1,13 +1,14 @@
 import { max } from 'd3-array';
-import { format } from 'd3-format';
 import { scaleLinear, type ScaleLinear } from 'd3-scale';
 import { line } from 'd3-shape';
 import { useMemo } from 'react';
 import type { SeriesPoint } from '../../engine/types.ts';
 import { AxisBottom, AxisLeft, ThresholdLine } from './Axes.tsx';
 import { ChartFrame } from './ChartFrame.tsx';
+import { formatDuration } from '../format.ts';
 import type { ChartMarker, Threshold } from './frame.ts';
-import { INNER_H, INNER_W } from './frame.ts';
+import { INNER_H, INNER_W, thresholdLegend } from './frame.ts';
+import { formatTick } from './ticks.ts';
 
 /** One line of a time chart; `value` returns null where the metric is undefined (no traffic). */
 export interface LineSeries {
@@ -27,12 +28,12 @@ export interface LineChartProps {
   yFormat(value: number): string;
   /** Fixed y range, e.g. [0, 1] for ratios; otherwise 0 to the data's maximum. */
   yDomain?: [number, number];
-  threshold?: Threshold;
+  threshold?: Threshold | undefined;
+  /** The series count things (connections, queries): whole-number ticks. */
+  integer?: boolean;
   /** Live changes, drawn where they fall within the chart's time range. */
   markers?: readonly ChartMarker[] | undefined;
 }
-
-const seconds = format('~s');
 
 /**
  * A time-series chart over the engine's sample points. Paths are computed once per new points array,
@@ -40,6 +41,7 @@ const seconds = format('~s');
  */
 export function LineChart(props: LineChartProps) {
   const { title, points, intervalMs, series, yLabel, yFormat, yDomain, threshold, markers } = props;
+  const integer = props.integer ?? false;
 
   const computed = useMemo(() => {
     const values = series.map((s) => points.map((p) => s.value(p, intervalMs)));
@@ -49,8 +51,9 @@ export function LineChart(props: LineChartProps) {
       .domain([first / 1000, Math.max(last, first + intervalMs) / 1000])
       .range([0, INNER_W]);
     const dataMax = max(values, (vs) => max(vs, (v) => v ?? 0)) ?? 0;
-    // Keep the threshold on screen even when the data sits far below it.
-    const top = Math.max(dataMax, threshold ? threshold.value * 1.25 : 0, 1e-9);
+    // Keep the threshold on screen even when the data sits far below it; an all-zero series still
+    // gets an axis up to 1 rather than one from 0 to a billionth.
+    const top = Math.max(dataMax, threshold ? threshold.value * 1.25 : 0, 1);
     const y = scaleLinear()
       .domain(yDomain ?? [0, top])
       .range([INNER_H, 0])
@@ -68,18 +71,21 @@ export function LineChart(props: LineChartProps) {
   const { x, y, paths, latest } = computed;
   const shown = placeMarkers(markers ?? [], x);
   const changed = shown.length
-    ? ` Changes: ${shown.map((m) => `${m.label} at ${seconds(m.tMs / 1000)} s`).join('; ')}.`
+    ? ` Changes: ${shown.map((m) => `${m.label} at ${formatDuration(m.tMs)}`).join('; ')}.`
     : '';
   return (
     <ChartFrame
       title={title}
       description={points.length ? `Latest: ${latest}.${changed}` : 'No data yet.'}
-      legend={series.map((s) => ({ label: s.label, color: s.color, dashed: s.dashed === true }))}
+      legend={[
+        ...series.map((s) => ({ label: s.label, color: s.color, dashed: s.dashed === true })),
+        ...(threshold ? [thresholdLegend(threshold)] : []),
+      ]}
       empty={points.length === 0}
     >
-      <AxisLeft scale={y} label={yLabel} format={yFormat} />
-      <AxisBottom scale={x} label="Time (s)" format={seconds} />
-      {threshold && <ThresholdLine y={y(threshold.value)} label={threshold.label} />}
+      <AxisLeft scale={y} label={yLabel} format={yFormat} integer={integer} />
+      <AxisBottom scale={x} label="Time (s)" format={formatTick} />
+      {threshold && <ThresholdLine y={y(threshold.value)} />}
       {shown.map((m) => (
         <g key={`${m.tMs}:${m.label}`} className="change-marker" data-change-marker="">
           <line x1={m.x} x2={m.x} y1={0} y2={INNER_H} />

@@ -1,5 +1,4 @@
 import type { SeriesPoint } from '../../engine/types.ts';
-import type { ChartMarker } from './frame.ts';
 import { LineChart } from './LineChart.tsx';
 import {
   DB_POOL,
@@ -9,24 +8,27 @@ import {
   fmtPercent,
   fmtRate,
   HIT_RATIO,
-  HIT_RATIO_ALERT,
   HIT_RATIO_DOMAIN,
   LATENCY,
-  LATENCY_ALERT,
   STALE_RATE,
 } from './timeSeries.ts';
+import type { ChartMarker, Threshold } from './frame.ts';
+import { FIGURES } from '../../labels/figures.ts';
 
 export interface TimeChartProps {
   points: readonly SeriesPoint[];
   intervalMs: number;
+  /** The monitoring rule's alert line, when the chart has one and monitoring is on. */
+  threshold?: Threshold | undefined;
+  /** Live changes, marked where they happened. */
   markers?: readonly ChartMarker[] | undefined;
 }
 
-/** Hit ratio of L1 and L2 per interval, with the 70 % alert line. */
-export function HitRatioChart({ points, intervalMs, markers }: TimeChartProps) {
+/** Hit ratio of L1 and L2 per interval, with the hit-rate alert line. */
+export function HitRatioChart({ points, intervalMs, threshold, markers }: TimeChartProps) {
   return (
     <LineChart
-      title="Hit ratio per layer"
+      title={FIGURES.hitRatioChart}
       points={points}
       intervalMs={intervalMs}
       markers={markers}
@@ -34,7 +36,7 @@ export function HitRatioChart({ points, intervalMs, markers }: TimeChartProps) {
       yLabel="Hit ratio (%)"
       yFormat={fmtPercent}
       yDomain={HIT_RATIO_DOMAIN}
-      threshold={HIT_RATIO_ALERT}
+      threshold={threshold}
     />
   );
 }
@@ -43,7 +45,7 @@ export function HitRatioChart({ points, intervalMs, markers }: TimeChartProps) {
 export function DbQpsChart({ points, intervalMs, markers }: TimeChartProps) {
   return (
     <LineChart
-      title="Database queries per second"
+      title={FIGURES.dbQpsChart}
       points={points}
       intervalMs={intervalMs}
       markers={markers}
@@ -58,29 +60,30 @@ export function DbQpsChart({ points, intervalMs, markers }: TimeChartProps) {
 export function DbPoolChart({ points, intervalMs, markers }: TimeChartProps) {
   return (
     <LineChart
-      title="Database connections in use"
+      title={FIGURES.dbPoolChart}
       points={points}
       intervalMs={intervalMs}
       markers={markers}
       series={DB_POOL}
       yLabel="Connections"
       yFormat={fmtCount}
+      integer
     />
   );
 }
 
-/** Request latency p50 and p99, with the 5 ms alert line. */
-export function LatencyChart({ points, intervalMs, markers }: TimeChartProps) {
+/** Request latency p50 and p99, and Redis p99 with the monitoring rule's alert line. */
+export function LatencyChart({ points, intervalMs, threshold, markers }: TimeChartProps) {
   return (
     <LineChart
-      title="Latency p50 / p99"
+      title={FIGURES.latencyChart}
       points={points}
       intervalMs={intervalMs}
       markers={markers}
       series={LATENCY}
       yLabel="Latency (ms)"
       yFormat={fmtMs}
-      threshold={LATENCY_ALERT}
+      threshold={threshold}
     />
   );
 }
@@ -89,7 +92,7 @@ export function LatencyChart({ points, intervalMs, markers }: TimeChartProps) {
 export function StaleRateChart({ points, intervalMs, markers }: TimeChartProps) {
   return (
     <LineChart
-      title="Stale reads per second"
+      title={FIGURES.staleRateChart}
       points={points}
       intervalMs={intervalMs}
       markers={markers}

@@ -2,7 +2,8 @@ import type { Change, Scenario } from '../../engine/types.ts';
 import { changeGroups } from '../../runtime/changeGroups.ts';
 import { formatValue } from '../format.ts';
 import { getPath, setPath } from './draftPath.ts';
-import { FIELDS, OPTION_LABELS, type FieldDef } from './fields.ts';
+import { FIELDS, type FieldDef } from './fields.ts';
+import { optionLabel } from '../../labels/options.ts';
 
 /**
  * How the app shows live changes: the field a change's path names, its value as the panel words it,
@@ -24,7 +25,7 @@ export function formatFieldValue(path: string, value: unknown): string {
   const def = fieldOf(path);
   if (value === null) return def?.nullable?.label ?? 'none';
   if (typeof value === 'boolean') return value ? 'on' : 'off';
-  if (typeof value === 'string') return OPTION_LABELS[value] ?? value;
+  if (typeof value === 'string') return optionLabel(def?.path ?? path, value);
   if (def && typeof value === 'object') {
     // A nullable parent switched back on: show the field it holds.
     return formatFieldValue(def.path, getPath(value, def.path.slice(path.length + 1)));

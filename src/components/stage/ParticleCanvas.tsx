@@ -44,11 +44,15 @@ export function ParticleCanvas({ session, layout, pickRef }: Props) {
     let fpsStart = performance.now();
     let fps = 0;
     let drawn = 0;
-    // The outline colour comes from the theme; reading a computed style forces a style pass, so it is
-    // read once a second (a theme switch shows within a second), not every frame.
-    const readOutline = () =>
-      (canvas && getComputedStyle(canvas).getPropertyValue('--particle-outline').trim()) || '#000';
-    let outline = readOutline();
+    // The outline and error colours come from the theme; reading a computed style forces a style pass,
+    // so they are read once a second (a theme switch shows within a second), not every frame.
+    const readVar = (name: string, fallback: string) =>
+      (canvas && getComputedStyle(canvas).getPropertyValue(name).trim()) || fallback;
+    const readTheme = () => ({
+      outline: readVar('--particle-outline', '#000'),
+      error: readVar('--outcome-error', '#000'),
+    });
+    let theme = readTheme();
     const loop = (now: number) => {
       session.requestFrame(now);
       const t1 = performance.now();
@@ -56,7 +60,12 @@ export function ParticleCanvas({ session, layout, pickRef }: Props) {
       const painted = paintedRef.current;
       const t = session.paintTime(now);
       if (ctx && canvas && (painted.version !== session.version || painted.t !== t || painted.layout !== l)) {
-        const frame = { t, particles: session.particles, dpr: canvas.width / Math.max(1, l.width), outline };
+        const frame = {
+          t,
+          particles: session.particles,
+          dpr: canvas.width / Math.max(1, l.width),
+          ...theme,
+        };
         drawn = paintParticles(ctx, frame, l, scratch);
         paintedRef.current = { version: session.version, t, layout: l };
       }
@@ -66,7 +75,7 @@ export function ParticleCanvas({ session, layout, pickRef }: Props) {
         fps = (frames * 1000) / (now - fpsStart);
         frames = 0;
         fpsStart = now;
-        outline = readOutline();
+        theme = readTheme();
       }
       const s = session.state;
       publishFrameStats({

@@ -1,6 +1,10 @@
+import { useMemo } from 'react';
+import type { Scenario } from '../../engine/types.ts';
 import type { AppState } from '../../store/appStore.ts';
+import { selectApplied, selectChangesInForce } from '../../store/selectors.ts';
 import { useAppStore } from '../../store/useAppStore.ts';
 import { getPath } from '../config/draftPath.ts';
+import { withChanges } from '../config/liveChanges.ts';
 
 /**
  * The latest live change of `path` (or of an object holding it, such as the hot key) made by the
@@ -28,4 +32,11 @@ export function valueInForce(s: AppState, path: string): unknown {
 /** Subscribes to a field's value at the playhead (a primitive or an unchanged object: no re-render storm). */
 export function useInForce<T>(path: string): T {
   return useAppStore((s) => valueInForce(s, path) as T);
+}
+
+/** The whole scenario with the changes made by the playhead's time (recomputed only when that count moves). */
+export function useScenarioInForce(): Scenario {
+  const applied = useAppStore(selectApplied);
+  const inForce = useAppStore(selectChangesInForce);
+  return useMemo(() => withChanges(applied, applied.changes.slice(0, inForce)), [applied, inForce]);
 }
