@@ -5,7 +5,7 @@ import { useChartsProps } from '../app/useChartsProps.ts';
 import { slug } from '../../export/fileName.ts';
 
 interface Props {
-  /** Saves the chart drawn in the figure; resolves to the file's name. */
+  /** Saves the chart drawn in `figure` as `what` in one format (the dialog reports the file saved). */
   onSave: (figure: HTMLElement, what: string, format: 'svg' | 'png') => void;
 }
 

@@ -3,7 +3,7 @@ import { spawnSync } from 'node:child_process';
 import { mkdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { assert, check, env, metric, nowMs, openPage, out, root, seek, shot } from '../harness.mjs';
-import { clippedText, horizontalOverflow, textOverlaps } from '../pageChecks.mjs';
+import { axeViolations, clippedText, horizontalOverflow, textOverlaps } from '../pageChecks.mjs';
 
 // Each export of the Export dialog and the Record toggle, downloaded as a person would and then read
 // back: the JSON parses and holds the figures on screen, the CSV has the header and a row per sample
@@ -316,6 +316,21 @@ export default async function exportChecks() {
       );
       assert(clipped.length === 0, `cut-off text: ${clipped.join('; ')}`);
       await phone.context().close();
+    },
+  );
+
+  await check(
+    'axe-core finds nothing moderate or worse in the open Export dialog, in both themes',
+    async () => {
+      const found = [];
+      for (const colorScheme of ['light', 'dark']) {
+        const page = await openPage('?preset=stampede', { colorScheme });
+        await seek(page, 5000);
+        await openExport(page);
+        found.push(...(await axeViolations(page)).map((v) => `${colorScheme}: ${v}`));
+        await page.context().close();
+      }
+      assert(found.length === 0, found.join('; '));
     },
   );
 
