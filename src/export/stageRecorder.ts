@@ -31,9 +31,9 @@ export function recordingSupport(): RecordingSupport {
 
 /**
  * A recording of the stage as WebM: a canvas composes the cards and the requests in flight every
- * animation frame, `canvas.captureStream` turns it into a video track and MediaRecorder encodes it. It stops by itself at `limitMs`. Browsers write
- * WebM without its duration, so players cannot seek it; fix-webm-duration adds the duration measured
- * here before the file is handed over.
+ * animation frame, `canvas.captureStream` turns it into a video track and MediaRecorder encodes it.
+ * It stops by itself at `limitMs`. Browsers write WebM without its duration, so players cannot seek
+ * it; fix-webm-duration adds the duration measured here before the file is handed over.
  */
 export class StageRecording {
   private readonly compositor: StageCompositor;
