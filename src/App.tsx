@@ -18,6 +18,7 @@ import { Legend } from './components/controls/Legend.tsx';
 import { HelpOverlay } from './components/controls/HelpOverlay.tsx';
 import { CostDialog } from './components/app/CostDialog.tsx';
 import { Guarded } from './components/app/ErrorBoundary.tsx';
+import { StageHandle, StageHandleContext } from './components/stage/stageHandle.ts';
 
 /**
  * Builds the store, the engine session (the simulation runs in a Web Worker) and the controller once;
@@ -29,7 +30,7 @@ function useApp(initial: InitialState) {
     store.getState().setApplied(initial.scenario, initial.presetId);
     store.getState().setNotice(initial.notice);
     const session = new EngineSession(new RunClient(openEnginePort(), 'main'), store, initial.scenario);
-    return { store, session, controller: createController(session, store) };
+    return { store, session, controller: createController(session, store), stage: new StageHandle() };
   });
   useKeyboard(app.controller, app.store);
   useUrlSync(app.store);
@@ -37,31 +38,33 @@ function useApp(initial: InitialState) {
 }
 
 export function App({ initial }: { initial: InitialState }) {
-  const { store, session, controller } = useApp(initial);
+  const { store, session, controller, stage } = useApp(initial);
   return (
     <AppStoreContext.Provider value={store}>
       <ControllerContext.Provider value={controller}>
-        <div className={`app${initial.embed ? ' embed' : ''}`}>
-          <Header embed={initial.embed} />
-          <NoticeBanner />
-          <Controls />
-          <main className="main">
-            <section className="stage-column" aria-label="Simulation">
-              <Guarded area="the stage">
-                <Stage session={session} />
-                <MetricsStrip />
-                <Legend />
-              </Guarded>
-            </section>
-            {!initial.embed && (
-              <Guarded area="this panel">
-                <Sidebar />
-              </Guarded>
-            )}
-          </main>
-          <HelpOverlay />
-          <CostDialog />
-        </div>
+        <StageHandleContext.Provider value={stage}>
+          <div className={`app${initial.embed ? ' embed' : ''}`}>
+            <Header embed={initial.embed} />
+            <NoticeBanner />
+            <Controls />
+            <main className="main">
+              <section className="stage-column" aria-label="Simulation">
+                <Guarded area="the stage">
+                  <Stage session={session} />
+                  <MetricsStrip />
+                  <Legend />
+                </Guarded>
+              </section>
+              {!initial.embed && (
+                <Guarded area="this panel">
+                  <Sidebar />
+                </Guarded>
+              )}
+            </main>
+            <HelpOverlay />
+            <CostDialog />
+          </div>
+        </StageHandleContext.Provider>
       </ControllerContext.Provider>
     </AppStoreContext.Provider>
   );

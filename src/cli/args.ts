@@ -8,6 +8,8 @@ export interface SimArgs {
   seed?: number;
   durationMs?: number;
   json: boolean;
+  /** Print the time series as CSV (`src/export/seriesCsv.ts`) instead of a table. */
+  csv: boolean;
   /** Run even when the cost estimate is over the budget. */
   force: boolean;
 }
@@ -16,13 +18,14 @@ export type ArgsResult =
   { ok: true; help: true } | { ok: true; help: false; args: SimArgs } | { ok: false; message: string };
 
 export const USAGE = [
-  'Usage: npm run sim -- <preset-id | file.json> [--seed N] [--duration-ms N] [--json] [--force]',
+  'Usage: npm run sim -- <preset-id | file.json> [--seed N] [--duration-ms N] [--json | --csv] [--force]',
   '',
   '  <preset-id>        run a built-in preset (e.g. baseline, stampede, hot-key)',
   '  <file.json>        run a scenario file (format: docs/scenario-format.md)',
   '  --seed N           override the seed (integer 0..4294967295)',
   '  --duration-ms N    override the simulated duration in milliseconds',
   '  --json             print one Summary object as JSON instead of a table',
+  '  --csv              print the time series as CSV (one row per sample, as the app exports it)',
   '  --force            run even a scenario whose estimated cost is over the budget',
   '  --help             print this help',
 ].join('\n');
@@ -45,6 +48,7 @@ function numberFlag(flag: string, field: string, raw: string | undefined): numbe
 export function parseArgs(argv: readonly string[]): ArgsResult {
   const positional: string[] = [];
   let json = false;
+  let csv = false;
   let force = false;
   let seed: number | undefined;
   let durationMs: number | undefined;
@@ -58,6 +62,9 @@ export function parseArgs(argv: readonly string[]): ArgsResult {
     if (name === '--json') {
       if (inline !== undefined) return { ok: false, message: '--json takes no value' };
       json = true;
+    } else if (name === '--csv') {
+      if (inline !== undefined) return { ok: false, message: '--csv takes no value' };
+      csv = true;
     } else if (name === '--force') {
       if (inline !== undefined) return { ok: false, message: '--force takes no value' };
       force = true;
@@ -83,7 +90,8 @@ export function parseArgs(argv: readonly string[]): ArgsResult {
       message: `expected one preset id or file, got ${positional.length}: ${clip(positional.join(' '))}`,
     };
   }
-  const args: SimArgs = { target: positional[0] ?? '', json, force };
+  if (json && csv) return { ok: false, message: '--json and --csv print different things: choose one' };
+  const args: SimArgs = { target: positional[0] ?? '', json, csv, force };
   if (seed !== undefined) args.seed = seed;
   if (durationMs !== undefined) args.durationMs = durationMs;
   return { ok: true, help: false, args };

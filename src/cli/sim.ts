@@ -8,9 +8,10 @@ import { parseScenarioJson, summarizeErrors } from '../scenario/validate.ts';
 import { clip } from '../scenario/quote.ts';
 import { parseArgs, USAGE } from './args.ts';
 import { formatSummaryTable } from './table.ts';
+import { seriesCsv } from '../export/seriesCsv.ts';
 
 /**
- * `npm run sim -- <preset-id | file.json> [--seed N] [--duration-ms N] [--json]`.
+ * `npm run sim -- <preset-id | file.json> [--seed N] [--duration-ms N] [--json | --csv]`.
  * Bad input exits with 2 and one line on stderr; people paste these into scripts and CI, where a
  * stack trace hides the one thing they need to fix.
  */
@@ -56,9 +57,10 @@ function main(argv: readonly string[]): number {
   const refusal = costGate(scenario, options, args.force);
   if (refusal !== null) throw new InputError(refusal);
   const summary = runScenario(scenario, options);
-  process.stdout.write(
-    args.json ? `${JSON.stringify(summary)}\n` : `${formatSummaryTable(summary, scenario)}\n`,
-  );
+  // The CSV ends its own last row (CRLF), byte for byte what the app's Export downloads.
+  if (args.csv) process.stdout.write(seriesCsv(summary));
+  else
+    process.stdout.write(`${args.json ? JSON.stringify(summary) : formatSummaryTable(summary, scenario)}\n`);
   return 0;
 }
 

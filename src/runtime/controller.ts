@@ -1,5 +1,5 @@
 import { createContext, useContext } from 'react';
-import type { KeyView, NodeId } from '../engine/types.ts';
+import type { KeyView, NodeId, Summary } from '../engine/types.ts';
 import { failureSchema, type FailureKind, type Scenario } from '../scenario/schema.ts';
 import { getPreset } from '../scenario/presets/index.ts';
 import type { AppStore } from '../store/appStore.ts';
@@ -46,6 +46,8 @@ export interface Controller {
   nodeKeys(node: NodeId, limit: number): Promise<NodeKeyEntry[]>;
   /** A followed request's hops so far, and how it ended once it has. */
   requestDetail(requestId: number): Promise<RequestDetail>;
+  /** The run's whole Summary at its current time, series included (what Export saves). */
+  summary(): Promise<Summary>;
 }
 
 export const ControllerContext = createContext<Controller | null>(null);
@@ -184,6 +186,7 @@ export function createController(session: EngineSession, store: AppStore): Contr
     inspectKey: (key) => session.query({ kind: 'inspectKey', key }),
     nodeKeys: (node, limit) => session.query({ kind: 'nodeKeys', node, limit }),
     requestDetail: (requestId) => session.query({ kind: 'request', requestId }),
+    summary: () => session.query({ kind: 'summary' }),
   };
   return c;
 }

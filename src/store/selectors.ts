@@ -24,6 +24,7 @@ export const selectSelection = (s: AppState) => s.selection;
 export const selectTopology = (s: AppState) => s.applied.topology;
 export const selectDraftDirty = (s: AppState): boolean => s.draft !== s.applied;
 export const selectRecent = (s: AppState) => s.recent;
+export const selectRecording = (s: AppState) => s.recording;
 export const selectSeekTarget = (s: AppState): number | null => s.seekTargetMs;
 /** How many of the run's changes are in force at the playhead (a change at t applies at t). */
 export const selectChangesInForce = (s: AppState): number => {

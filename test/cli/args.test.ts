@@ -7,13 +7,14 @@ describe('parseArgs', () => {
     expect(parseArgs(['baseline'])).toEqual({
       ok: true,
       help: false,
-      args: { target: 'baseline', json: false, force: false },
+      args: { target: 'baseline', json: false, csv: false, force: false },
     });
     expect(parseArgs(['--json', 'x.json', '--seed', '7', '--duration-ms=500'])).toEqual({
       ok: true,
       help: false,
-      args: { target: 'x.json', json: true, seed: 7, durationMs: 500, force: false },
+      args: { target: 'x.json', json: true, csv: false, seed: 7, durationMs: 500, force: false },
     });
+    expect(parseArgs(['baseline', '--csv'])).toMatchObject({ ok: true, args: { csv: true, json: false } });
     expect(parseArgs(['baseline', '--force'])).toMatchObject({ ok: true, args: { force: true } });
   });
 
@@ -33,6 +34,8 @@ describe('parseArgs', () => {
     [['baseline', '--duration-ms', 'Infinity'], '--duration-ms: got "Infinity"'],
     [['baseline', '--force=1'], '--force takes no value'],
     [['baseline', '--json=yes'], '--json takes no value'],
+    [['baseline', '--csv=1'], '--csv takes no value'],
+    [['baseline', '--csv', '--json'], '--json and --csv print different things: choose one'],
     [['baseline', '--fast'], 'unknown option --fast'],
     [['baseline', '--fast=1'], 'unknown option --fast'],
     [[], 'missing preset id or scenario file'],

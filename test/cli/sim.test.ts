@@ -3,6 +3,9 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { runScenario } from '../../src/engine/index.ts';
+import { seriesCsv } from '../../src/export/seriesCsv.ts';
+import { getPreset } from '../../src/scenario/presets/index.ts';
 
 /**
  * Runs the real CLI in a child process. `node --import tsx` is the loader `npx tsx` uses, minus npx's
@@ -61,6 +64,18 @@ describe('npm run sim', () => {
     expect(s.shards).toHaveLength(3);
     expect(Array.isArray(s.series.points)).toBe(true);
     expect(s.requests).toBeGreaterThan(1000);
+  });
+
+  it('prints the time series as CSV with --csv: what the app exports for the same run', () => {
+    const r = sim('stampede', '--csv', '--duration-ms', '4000', '--seed', '11');
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(0);
+    // The app's Export builds its file with this module from the run's Summary: the same bytes.
+    const summary = runScenario(getPreset('stampede')!, { durationMs: 4000, seed: 11 });
+    expect(r.stdout).toBe(seriesCsv(summary));
+    const rows = r.stdout.trimEnd().split('\r\n');
+    expect(rows).toHaveLength(1 + summary.series.points.length);
+    expect(rows[0]).toMatch(/^"tMs","requests",/);
   });
 
   it('runs a scenario file', () => {

@@ -34,6 +34,7 @@ export function spyController(): SpyController {
     inspectKey: vi.fn<Controller['inspectKey']>(),
     nodeKeys: vi.fn<Controller['nodeKeys']>(() => Promise.resolve([])),
     requestDetail: vi.fn<Controller['requestDetail']>(() => Promise.resolve({ request: null, hops: [] })),
+    summary: vi.fn<Controller['summary']>(),
   };
 }
 

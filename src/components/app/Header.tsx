@@ -3,8 +3,13 @@ import { useAppStore, useAppStoreApi } from '../../store/useAppStore.ts';
 import { PresetPicker } from '../controls/PresetPicker.tsx';
 import { SeedInput } from '../controls/SeedInput.tsx';
 import { ThemeToggle } from './ThemeToggle.tsx';
+import { ExportButton } from '../export/ExportButton.tsx';
+import { RecordToggle } from '../export/RecordToggle.tsx';
 
-/** The scenario's title (what the audience should read first), the preset picker, theme and help. */
+/**
+ * The scenario's title (what the audience should read first), the preset picker, the seed, Export and
+ * Record, theme and help.
+ */
 export function Header({ embed }: { embed: boolean }) {
   const title = useAppStore(selectTitle);
   const store = useAppStoreApi();
@@ -17,6 +22,8 @@ export function Header({ embed }: { embed: boolean }) {
         <div className="header-tools">
           <PresetPicker />
           <SeedInput />
+          <ExportButton />
+          <RecordToggle />
           <ThemeToggle />
           <button
             type="button"

@@ -1,6 +1,6 @@
 import { Fragment, useMemo, type ReactNode } from 'react';
 import type { Scenario, SeriesPoint } from '../../engine/types.ts';
-import type { FigureId } from '../../labels/figures.ts';
+import { FIGURES, type FigureId } from '../../labels/figures.ts';
 import { StaleAgeHistogram, TtlHistogram } from './Histograms.tsx';
 import type { StaleAgeHistogramProps, TtlHistogramProps } from './Histograms.tsx';
 import { ShardKeysChart, ShardMemoryChart, ShardOpsChart } from './ShardCharts.tsx';
@@ -79,19 +79,34 @@ export const chartFigures = (): FigureId[] =>
     memory: { bytes: [], maxBytes: null },
   }).flatMap((c) => [c.id, ...(c.series ?? [])]);
 
+/** The charts the panel draws for these props, by figure id and title (the Export dialog's choices). */
+export const chartChoices = (p: ChartsPanelProps): { id: FigureId; title: string }[] =>
+  charts(p).map((c) => ({ id: c.id, title: FIGURES[c.id] }));
+
+/** The charts as the panel draws them: a long run's time series coarsened, live changes marked. */
+function useDrawnCharts(props: ChartsPanelProps) {
+  const { points, intervalMs, markers } = props;
+  // Long runs draw at most a few hundred points per line (see coarsen.ts).
+  const coarse = useMemo(() => coarsen({ points, intervalMs }), [points, intervalMs]);
+  return charts(props, { ...coarse, markers });
+}
+
 /**
  * Every chart in a grid: three columns at 1280x720, two on a 1024x768 projector. The parent decides how
  * often to pass new points (at most 10 Hz); each chart recomputes only when its inputs change.
  */
 export function ChartsPanel(props: ChartsPanelProps) {
-  const { points, intervalMs, markers } = props;
-  // Long runs draw at most a few hundred points per line (see coarsen.ts).
-  const coarse = useMemo(() => coarsen({ points, intervalMs }), [points, intervalMs]);
   return (
     <section className="charts-panel" aria-label="Charts">
-      {charts(props, { ...coarse, markers }).map((c) => (
+      {useDrawnCharts(props).map((c) => (
         <Fragment key={c.id}>{c.node}</Fragment>
       ))}
     </section>
   );
+}
+
+/** One chart, drawn exactly as the panel draws it (the Export dialog's preview of what it saves). */
+export function OneChart({ id, ...props }: ChartsPanelProps & { id: FigureId }) {
+  const chart = useDrawnCharts(props).find((c) => c.id === id);
+  return chart ? <>{chart.node}</> : null;
 }

@@ -3,6 +3,7 @@ import type { EngineSession } from '../../runtime/session.ts';
 import type { StageLayout } from '../../render/layout.ts';
 import { createScratch, paintParticles, pickParticle } from '../../render/paintParticles.ts';
 import { publishFrameStats } from '../../runtime/frameStats.ts';
+import { useStageHandle } from './stageHandle.ts';
 
 /** Finds the request drawn nearest to a point on the stage (CSS pixels), or null. */
 export type PickRequest = (x: number, y: number) => number | null;
@@ -23,6 +24,7 @@ export function ParticleCanvas({ session, layout, pickRef }: Props) {
   const canvasRef = useRef<HTMLCanvasElement>(null);
   const layoutRef = useRef(layout);
   const paintedRef = useRef({ version: -1, t: -1, layout: null as StageLayout | null });
+  const handle = useStageHandle();
 
   useEffect(() => {
     layoutRef.current = layout;
@@ -53,6 +55,13 @@ export function ParticleCanvas({ session, layout, pickRef }: Props) {
       error: readVar('--outcome-error', '#000'),
     });
     let theme = readTheme();
+    // Exports paint the same requests at the same time onto their own canvas, at their own scale.
+    let exportScratch: ReturnType<typeof createScratch> | null = null;
+    handle?.setPainter((target, scale) => {
+      exportScratch ??= createScratch(session.particles.capacity);
+      const frame = { t: session.paintTime(performance.now()), particles: session.particles, dpr: scale };
+      paintParticles(target, { ...frame, ...theme }, layoutRef.current, exportScratch);
+    });
     const loop = (now: number) => {
       session.requestFrame(now);
       const t1 = performance.now();
@@ -96,8 +105,9 @@ export function ParticleCanvas({ session, layout, pickRef }: Props) {
     return () => {
       cancelAnimationFrame(raf);
       pickRef.current = null;
+      handle?.setPainter(null);
     };
-  }, [session, pickRef]);
+  }, [session, pickRef, handle]);
 
   return (
     <canvas

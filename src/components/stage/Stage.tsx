@@ -1,4 +1,4 @@
-import { useMemo, useRef, type MouseEvent } from 'react';
+import { useEffect, useMemo, useRef, type MouseEvent } from 'react';
 import type { EngineSession } from '../../runtime/session.ts';
 import { computeLayout } from '../../render/layout.ts';
 import { useAppStore, useAppStoreApi } from '../../store/useAppStore.ts';
@@ -12,6 +12,7 @@ import { StageCaptions } from './StageCaptions.tsx';
 import { StageStatus } from './StageStatus.tsx';
 import { useElementSize } from './useElementSize.ts';
 import { useInForce } from './inForce.ts';
+import { useStageHandle } from './stageHandle.ts';
 
 /**
  * The topology, left to right, sized from the running scenario: React renders the few dozen node cards,
@@ -19,9 +20,14 @@ import { useInForce } from './inForce.ts';
  */
 export function Stage({ session }: { session: EngineSession }) {
   const ref = useRef<HTMLDivElement>(null);
+  const handle = useStageHandle();
   const pickRef = useRef<PickRequest | null>(null);
   const store = useAppStoreApi();
   const size = useElementSize(ref, { width: 900, height: 420 });
+  useEffect(() => {
+    handle?.setArea(ref.current);
+    return () => handle?.setArea(null);
+  }, [handle]);
   const instances = useAppStore((s) => s.applied.topology.instances);
   const shards = useAppStore((s) => s.applied.topology.redisShards);
   const cdn = useAppStore((s) => s.applied.topology.cdn);

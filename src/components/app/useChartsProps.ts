@@ -1,0 +1,39 @@
+import { useMemo } from 'react';
+import type { ChartsPanelProps } from '../charts/ChartsPanel.tsx';
+import { groupChanges } from '../config/liveChanges.ts';
+import { useScenarioInForce } from '../stage/inForce.ts';
+import { selectApplied, selectSummary } from '../../store/selectors.ts';
+import { useAppStore } from '../../store/useAppStore.ts';
+
+/**
+ * What the charts draw, from the coarse summary the bridge publishes (at most 10 times a second): the
+ * series, each live change as a marker, and the alert lines of the thresholds in force at the
+ * playhead. Null until the engine has sent a summary. The Charts tab and the Export dialog share it,
+ * so an exported chart is the one the tab shows.
+ */
+export function useChartsProps(): ChartsPanelProps | null {
+  const summary = useAppStore(selectSummary);
+  const applied = useAppStore(selectApplied);
+  const scenario = useScenarioInForce();
+  const markers = useMemo(
+    () =>
+      groupChanges(applied, applied.changes).map((g) => ({
+        tMs: g.fromMs,
+        label: `${g.label} → ${g.after}`,
+      })),
+    [applied],
+  );
+  if (!summary) return null;
+  return {
+    points: summary.series.points,
+    intervalMs: summary.series.intervalMs,
+    staleAges: summary.staleAges,
+    ttls: summary.ttlDistribution,
+    markers,
+    memory: {
+      bytes: summary.shards.map((sh) => sh.memoryBytes),
+      maxBytes: summary.shards[0]?.maxMemoryBytes ?? null,
+    },
+    monitoring: scenario.monitoring,
+  };
+}
