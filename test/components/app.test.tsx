@@ -31,6 +31,10 @@ describe('App with the engine in-process', () => {
     expect(await screen.findByText(/^Showing 30 of [\d,]+ keys$/)).toBeTruthy();
     // The requests the canvas followed come with the worker's updates.
     expect(await screen.findByRole('heading', { name: 'Recent requests' })).toBeTruthy();
+    // Baseline runs an L1 in every instance: each app card says how many keys it holds.
+    const apps = screen.getAllByRole('button', { name: /^App \d/ });
+    expect(apps.length).toBeGreaterThan(1);
+    for (const app of apps) expect(app.getAttribute('title')).toMatch(/its L1 holds [\d,]+ keys/);
     await act(async () => {});
   });
 });

@@ -24,7 +24,8 @@ function currentRps(s: AppState): number {
 export function EdgeNode({ box }: { box: NodeBox }) {
   const rps = useAppStore(currentRps);
   const readRatio = useInForce<number>('workload.readRatio');
-  const lb = useInForce<string>('topology.loadBalancer');
+  // The balancer cannot change mid-run: the scenario as applied has it.
+  const lb = useAppStore((s) => s.applied.topology.loadBalancer);
   // Responses the edge gave to a user they were not made for (a personalised route cached in public).
   const leaks = useAppStore((s) => s.summary?.cdn.crossUserLeaks ?? 0);
   const [selected, select] = useSelectNode(box.id);

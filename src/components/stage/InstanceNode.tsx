@@ -15,7 +15,7 @@ interface Props {
 /** An app instance with its L1 badge: key count, and "cold" when it has just (re)started empty. */
 export function InstanceNode({ box, compact }: Props) {
   const view = useAppStore((s) => s.nodes?.instances[box.index]);
-  const l1Enabled = useInForce<boolean>('cache.l1Enabled');
+  const l1Enabled = useInForce<boolean>('cache.l1.enabled');
   const nowMs = useAppStore((s) => s.nowMs);
   const [selected, select] = useSelectNode(box.id);
   const up = view?.up ?? true;

@@ -1,5 +1,6 @@
 import { useMemo } from 'react';
 import type { Scenario } from '../../engine/types.ts';
+import type { LivePath } from '../../scenario/changes.ts';
 import type { AppState } from '../../store/appStore.ts';
 import { selectApplied, selectChangesInForce } from '../../store/selectors.ts';
 import { useAppStore } from '../../store/useAppStore.ts';
@@ -29,8 +30,12 @@ export function valueInForce(s: AppState, path: string): unknown {
   return change ? change.value : getPath(s.applied, path);
 }
 
-/** Subscribes to a field's value at the playhead (a primitive or an unchanged object: no re-render storm). */
-export function useInForce<T>(path: string): T {
+/**
+ * Subscribes to a field's value at the playhead (a primitive or an unchanged object: no re-render storm).
+ * Only fields that may change mid-run are asked for this way (a misspelt path fails to compile instead
+ * of reading as undefined); the others are read from the scenario as applied.
+ */
+export function useInForce<T>(path: LivePath): T {
   return useAppStore((s) => valueInForce(s, path) as T);
 }
 
