@@ -5,9 +5,10 @@ import { createMetricsSlice, type MetricsSlice } from './metricsSlice.ts';
 import { createPlaybackSlice, type PlaybackSlice } from './playbackSlice.ts';
 import { createScenarioSlice, type ScenarioSlice } from './scenarioSlice.ts';
 import { createSelectionSlice, type SelectionSlice } from './selectionSlice.ts';
+import { createSweepSlice, type SweepSlice } from './sweepSlice.ts';
 
 /** UI state only: the engine's per-request data never passes through here. */
-export type AppState = ScenarioSlice & PlaybackSlice & MetricsSlice & SelectionSlice;
+export type AppState = ScenarioSlice & PlaybackSlice & MetricsSlice & SelectionSlice & SweepSlice;
 export type AppStore = StoreApi<AppState>;
 
 /** A store per app (and per test), so tests never share state. */
@@ -17,6 +18,7 @@ export function createAppStore(initial: Scenario): AppStore {
     ...createPlaybackSlice(...a),
     ...createMetricsSlice(...a),
     ...createSelectionSlice(...a),
+    ...createSweepSlice(...a),
   }));
 }
 
