@@ -38,6 +38,6 @@ export function formatSweepTable(
   return [
     `${title}: ${paramPath} over ${values.length} values (${over})`,
     '',
-    ...grid([paramPath, ...HEADLINE.map((f) => f.short)], body),
+    ...grid([paramPath, ...HEADLINE.map((f) => f.label)], body),
   ].join('\n');
 }

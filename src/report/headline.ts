@@ -1,4 +1,5 @@
 import type { Summary } from '../engine/types.ts';
+import { figure, type FigureId } from '../labels/figures.ts';
 
 /**
  * The headline figures of a run: the few numbers a workshop compares between two runs (the A/B
@@ -23,10 +24,10 @@ export type HeadlineUnit = 'count' | 'ratio' | 'per-s' | 'ms';
 
 export interface HeadlineFigure {
   id: HeadlineId;
-  /** Words for people (table headers, legends, axis titles). */
+  /** Its entry in the label map, which names it on screen. */
+  figure: FigureId;
+  /** Words for people (table headers, legends, axis titles), from the label map. */
   label: string;
-  /** A column header where space is short (the CLI's sweep table). */
-  short: string;
   unit: HeadlineUnit;
   /** Which way is an improvement; null when more or fewer is neither (the number of requests). */
   better: 'higher' | 'lower' | null;
@@ -37,19 +38,25 @@ export interface HeadlineFigure {
 const perSecond = (count: number, durationMs: number): number =>
   durationMs > 0 ? count / (durationMs / 1000) : 0;
 
-// One line per figure, so the list reads as a table: keep prettier from spreading them out.
-// prettier-ignore
+const headline = (
+  id: HeadlineId,
+  fig: FigureId,
+  unit: HeadlineUnit,
+  better: HeadlineFigure['better'],
+  get: (s: Summary) => number,
+): HeadlineFigure => ({ id, figure: fig, label: figure(fig), unit, better, get });
+
 export const HEADLINE: readonly HeadlineFigure[] = [
-  { id: 'requests', label: 'Requests', short: 'requests', unit: 'count', better: null, get: (s) => s.requests },
-  { id: 'l1HitRatio', label: 'L1 hit ratio', short: 'L1 hit', unit: 'ratio', better: 'higher', get: (s) => s.l1.hitRatio },
-  { id: 'l2HitRatio', label: 'L2 hit ratio', short: 'L2 hit', unit: 'ratio', better: 'higher', get: (s) => s.l2.hitRatio },
-  { id: 'dbReadsPerSec', label: 'Database reads/s', short: 'DB reads/s', unit: 'per-s', better: 'lower', get: (s) => perSecond(s.db.reads, s.durationMs) },
-  { id: 'dbPeakConcurrency', label: 'Database peak concurrency', short: 'DB peak', unit: 'count', better: 'lower', get: (s) => s.db.peakConcurrency },
-  { id: 'p50Ms', label: 'p50 latency', short: 'p50', unit: 'ms', better: 'lower', get: (s) => s.latencyMs.p50 },
-  { id: 'p99Ms', label: 'p99 latency', short: 'p99', unit: 'ms', better: 'lower', get: (s) => s.latencyMs.p99 },
-  { id: 'staleReads', label: 'Stale reads', short: 'stale', unit: 'count', better: 'lower', get: (s) => s.staleReads },
-  { id: 'lostWrites', label: 'Lost writes', short: 'lost', unit: 'count', better: 'lower', get: (s) => s.lostWrites },
-  { id: 'errors', label: 'Errors', short: 'errors', unit: 'count', better: 'lower', get: (s) => s.errors },
+  headline('requests', 'requests', 'count', null, (s) => s.requests),
+  headline('l1HitRatio', 'l1HitRatio', 'ratio', 'higher', (s) => s.l1.hitRatio),
+  headline('l2HitRatio', 'l2HitRatio', 'ratio', 'higher', (s) => s.l2.hitRatio),
+  headline('dbReadsPerSec', 'dbReadsPerSecond', 'per-s', 'lower', (s) => perSecond(s.db.reads, s.durationMs)),
+  headline('dbPeakConcurrency', 'dbPeak', 'count', 'lower', (s) => s.db.peakConcurrency),
+  headline('p50Ms', 'p50Latency', 'ms', 'lower', (s) => s.latencyMs.p50),
+  headline('p99Ms', 'p99Latency', 'ms', 'lower', (s) => s.latencyMs.p99),
+  headline('staleReads', 'staleReads', 'count', 'lower', (s) => s.staleReads),
+  headline('lostWrites', 'lostWrites', 'count', 'lower', (s) => s.lostWrites),
+  headline('errors', 'errors', 'count', 'lower', (s) => s.errors),
 ];
 
 /** The figure with this id (ids come from code or a checked list, so a miss is a bug). */

@@ -94,7 +94,9 @@ describe('npm run sweep', () => {
     );
     expect(r.code).toBe(0);
     expect(r.stdout).toContain('cache.l2.ttlMs over 3 values (mean over 2 seeds: 42, 2654435811)');
-    expect(r.stdout).toMatch(/cache\.l2\.ttlMs\s+requests\s+L1 hit\s+L2 hit\s+DB reads\/s/);
+    expect(r.stdout).toMatch(
+      /cache\.l2\.ttlMs\s+Requests\s+L1 hit ratio\s+L2 hit ratio\s+DB reads\/s\s+DB peak concurrency/,
+    );
     expect(r.stdout).toMatch(/\n {2}100 .*\n {2}1000 .*\n {2}10000 /);
   });
 
