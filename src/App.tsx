@@ -16,6 +16,7 @@ import { MetricsStrip } from './components/stage/MetricsStrip.tsx';
 import { Controls } from './components/controls/Controls.tsx';
 import { Legend } from './components/controls/Legend.tsx';
 import { HelpOverlay } from './components/controls/HelpOverlay.tsx';
+import { Guarded } from './components/app/ErrorBoundary.tsx';
 
 /** Builds the store, the driver and the controller once; everything below reads them from context. */
 function useApp(initial: InitialState) {
@@ -43,11 +44,17 @@ export function App({ initial }: { initial: InitialState }) {
           <Controls />
           <main className="main">
             <section className="stage-column" aria-label="Simulation">
-              <Stage driver={driver} />
-              <MetricsStrip />
-              <Legend />
+              <Guarded area="the stage">
+                <Stage driver={driver} />
+                <MetricsStrip />
+                <Legend />
+              </Guarded>
             </section>
-            {!initial.embed && <Sidebar />}
+            {!initial.embed && (
+              <Guarded area="this panel">
+                <Sidebar />
+              </Guarded>
+            )}
           </main>
           <HelpOverlay />
         </div>

@@ -1,7 +1,8 @@
 import { readFileSync } from 'node:fs';
 import type { Scenario } from '../scenario/schema.ts';
 import { getPreset, presetIds } from '../scenario/presets/index.ts';
-import { formatErrors, parseScenarioJson } from '../scenario/validate.ts';
+import { parseScenarioJson, summarizeErrors } from '../scenario/validate.ts';
+import { clip } from '../scenario/quote.ts';
 
 /**
  * What the command-line tools share: reading a preset or a scenario file, and the exit convention.
@@ -19,7 +20,7 @@ export function loadScenario(target: string): Scenario {
   const looksLikeFile = target.endsWith('.json') || target.includes('/') || target.includes('\\');
   if (!looksLikeFile) {
     throw new InputError(
-      `unknown preset "${target}"; known presets: ${presetIds.join(', ')} (or give a .json file)`,
+      `unknown preset "${clip(target)}"; known presets: ${presetIds.join(', ')} (or give a .json file)`,
     );
   }
   let text: string;
@@ -29,15 +30,11 @@ export function loadScenario(target: string): Scenario {
     const code = (e as NodeJS.ErrnoException).code;
     const why =
       code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'it is a directory' : (code ?? 'unreadable');
-    throw new InputError(`cannot read ${target}: ${why}`);
+    throw new InputError(`cannot read ${clip(target)}: ${why}`);
   }
   const parsed = parseScenarioJson(text);
-  if (!parsed.ok) {
-    // One line even with several problems: the first in full, then how many more.
-    const [first, ...rest] = formatErrors(parsed.errors).split('\n');
-    const more = rest.length > 0 ? ` (and ${rest.length} more: ${rest.join('; ')})` : '';
-    throw new InputError(`${target}: ${first}${more}`);
-  }
+  // One line even with many problems: the first few, then how many more.
+  if (!parsed.ok) throw new InputError(`${clip(target)}: ${summarizeErrors(parsed.errors)}`);
   return parsed.scenario;
 }
 

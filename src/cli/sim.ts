@@ -1,4 +1,5 @@
 import { runScenario } from '../engine/index.ts';
+import { costGate } from './costGate.ts';
 import type { RunOptions } from '../engine/types.ts';
 import { presetIds } from '../scenario/presets/index.ts';
 import { parseArgs, USAGE } from './args.ts';
@@ -19,6 +20,8 @@ function main(argv: readonly string[]): number {
   const options: RunOptions = {};
   if (args.seed !== undefined) options.seed = args.seed;
   if (args.durationMs !== undefined) options.durationMs = args.durationMs;
+  const refusal = costGate(scenario, options, args.force);
+  if (refusal !== null) throw new InputError(refusal);
   const summary = runScenario(scenario, options);
   process.stdout.write(
     args.json ? `${JSON.stringify(summary)}\n` : `${formatSummaryTable(summary, scenario)}\n`,

@@ -3,6 +3,7 @@ import { presetIds } from '../scenario/presets/index.ts';
 import { planSweep, rangeValues } from '../sweep/plan.ts';
 import { sweepParam } from '../sweep/param.ts';
 import { sweepCsv, toResult } from '../sweep/results.ts';
+import { costGate } from './costGate.ts';
 import { InputError, loadScenario, runCli } from './input.ts';
 import { parseSweepArgs, SWEEP_USAGE } from './sweepArgs.ts';
 import { formatSweepTable } from './sweepTable.ts';
@@ -49,6 +50,12 @@ async function main(argv: readonly string[]): Promise<number> {
   );
   if (!plan.ok) throw new InputError(plan.message);
   const { points } = plan.value;
+  // The same gate as npm run sim, on each run: a typo in a range must not tie up the machine for hours.
+  for (const p of points) {
+    const refusal = costGate(p.scenario, {}, args.force);
+    if (refusal !== null)
+      throw new InputError(`the run at ${plan.value.param.path} = ${p.value}: ${refusal}`);
+  }
   const bar = progress(points.length);
   bar.update(0);
   const summaries = await runOnThreads(

@@ -13,6 +13,8 @@ export interface SweepArgs {
   /** Worker threads; by default one per core. */
   workers?: number;
   format: 'table' | 'json' | 'csv';
+  /** Run even points whose estimated cost is over the budget. */
+  force: boolean;
 }
 
 export type SweepArgsResult =
@@ -20,7 +22,7 @@ export type SweepArgsResult =
 
 export const SWEEP_USAGE = [
   'Usage: npm run sweep -- <preset-id | file.json> --param <path> (--values a,b,c | --range from:to:steps[:log])',
-  '                        [--seeds N] [--duration-ms N] [--workers N] [--json | --csv]',
+  '                        [--seeds N] [--duration-ms N] [--workers N] [--json | --csv] [--force]',
   '',
   '  --param <path>        the numeric scenario field to vary, e.g. cache.l2.ttlMs or workload.rps',
   '  --values a,b,c        the values to run, as listed',
@@ -31,6 +33,7 @@ export const SWEEP_USAGE = [
   '  --workers N           worker threads (default: one per core)',
   '  --json                print [{ value, seed, summary }], each summary what `npm run sim` prints',
   '  --csv                 print one line per run: value, seed and the headline figures',
+  '  --force               run even points whose estimated cost is over the budget (as npm run sim)',
   '  --help                print this help',
 ].join('\n');
 
@@ -73,7 +76,7 @@ export function parseSweepArgs(argv: readonly string[]): SweepArgsResult {
     const name = arg.startsWith('--') && eq > 0 ? arg.slice(0, eq) : arg;
     const inline = arg.startsWith('--') && eq > 0 ? arg.slice(eq + 1) : undefined;
     if (name === '--help' || name === '-h') return { ok: true, help: true };
-    if (name === '--json' || name === '--csv') {
+    if (name === '--json' || name === '--csv' || name === '--force') {
       if (inline !== undefined) return fail(`${name} takes no value`);
       given.set(name, '');
     } else if (['--param', '--values', '--range', '--seeds', '--duration-ms', '--workers'].includes(name)) {
@@ -111,6 +114,7 @@ export function parseSweepArgs(argv: readonly string[]): SweepArgsResult {
     values: Array.isArray(parsedValues) ? { list: parsedValues } : { range: parsedValues },
     seeds: 1,
     format: given.has('--json') ? 'json' : given.has('--csv') ? 'csv' : 'table',
+    force: given.has('--force'),
   };
   if (given.has('--seeds')) {
     const seeds = positiveInt('--seeds', given.get('--seeds'), SWEEP_LIMITS.maxSeeds);

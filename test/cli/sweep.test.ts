@@ -138,6 +138,11 @@ describe('npm run sweep', () => {
       /--range: a log range needs a start and end above 0/,
     ],
     ['an unknown preset', ['nope', '--param', 'cache.l2.ttlMs', '--values', '1'], /unknown preset "nope"/],
+    [
+      'an over-budget run without --force',
+      ['baseline', '--param', 'workload.rps', '--values', '1000,5000000'],
+      /the run at workload\.rps = 5000000: this run is estimated at [\d,]+ million events .*add --force/,
+    ],
     ['a malformed range', ['baseline', '--param', 'x', '--range', '1:2'], /--range: got "1:2", expected/],
   ];
   it.each(bad)('refuses %s with exit 2 and one line', (_what, args, message) => {

@@ -14,6 +14,7 @@ describe('parseSweepArgs', () => {
         values: { list: [1000, 5000, 60_000] },
         seeds: 1,
         format: 'table',
+        force: false,
       },
     });
     expect(
@@ -41,6 +42,7 @@ describe('parseSweepArgs', () => {
       ok: true,
       args: { values: { list: [-5, 10] }, format: 'json' },
     });
+    expect(parseSweepArgs([...base, '--values', '1', '--force'])).toMatchObject({ args: { force: true } });
     expect(parseSweepArgs(['--help'])).toEqual({ ok: true, help: true });
   });
 
