@@ -25,6 +25,8 @@ export interface Controller {
   loadPreset(id: string): void;
   /** Runs the draft from time zero; the draft stays as it is for further edits. */
   applyDraft(): void;
+  /** Runs a scenario from time zero, as if typed into the panel and applied (a sweep's "open"). */
+  loadScenario(scenario: Scenario): void;
   /** Adds a failure at the current time and re-simulates up to now, so it happens "now". */
   injectFailure(kind: FailureKind, durationMs: number): void;
   /**
@@ -114,6 +116,7 @@ export function createController(session: EngineSession, store: AppStore): Contr
       load(draft, null);
       store.getState().setDraft(keepDraft);
     },
+    loadScenario: (scenario) => load(scenario, null),
     injectFailure: (kind, durationMs) => {
       const now = session.state.nowMs;
       const s = store.getState();

@@ -25,6 +25,7 @@ export function spyController(): SpyController {
     setSeed: vi.fn(),
     loadPreset: vi.fn(),
     applyDraft: vi.fn(),
+    loadScenario: vi.fn(),
     injectFailure: vi.fn(),
     setLiveField: vi.fn(),
     undoChange: vi.fn(),

@@ -5,6 +5,8 @@ import type { SweepForm } from '../../store/sweepSlice.ts';
 import { formatDuration, formatValue, unitSuffix } from '../format.ts';
 import type { SweepField } from './sweepFields.ts';
 import { SweepNumber } from './SweepNumber.tsx';
+// The config panel's form styles (inputs, checkboxes, errors); that tab may not have loaded them yet.
+import '../config/config.css';
 
 export interface SweepFormViewProps {
   form: SweepForm;
@@ -43,7 +45,7 @@ export function SweepFormView(props: SweepFormViewProps) {
           ))}
         </select>
       </label>
-      <div className="sweep-row">
+      <div className="sweep-grid">
         <SweepNumber
           label={`From${unitSuffix(unit)}`}
           value={form.from}
@@ -58,25 +60,12 @@ export function SweepFormView(props: SweepFormViewProps) {
           disabled={running}
           onChange={(to) => set({ to })}
         />
-      </div>
-      <div className="sweep-row">
         <SweepNumber
           label={`Points (${SWEEP_LIMITS.minSteps} to ${SWEEP_LIMITS.maxValues})`}
           value={form.steps}
           disabled={running}
           onChange={(steps) => set({ steps })}
         />
-        <label className="sweep-check">
-          <input
-            type="checkbox"
-            checked={form.log}
-            disabled={running}
-            onChange={(e) => set({ log: e.currentTarget.checked })}
-          />
-          Log scale
-        </label>
-      </div>
-      <div className="sweep-row">
         <SweepNumber
           label={`Seeds (1 to ${SWEEP_LIMITS.maxSeeds})`}
           value={form.seeds}
@@ -92,6 +81,15 @@ export function SweepFormView(props: SweepFormViewProps) {
             onChange={(durationMs) => set({ durationMs })}
           />
         )}
+        <label className="sweep-check">
+          <input
+            type="checkbox"
+            checked={form.log}
+            disabled={running}
+            onChange={(e) => set({ log: e.currentTarget.checked })}
+          />
+          Log scale
+        </label>
       </div>
       <fieldset className="sweep-metrics cfg-section">
         <legend>Metrics to plot</legend>

@@ -1,4 +1,5 @@
-import { headlineFigure } from '../../report/headline.ts';
+import { useId } from 'react';
+import { headlineFigure, type HeadlineFigure } from '../../report/headline.ts';
 import { bands, sweepCsv, type SweepResult } from '../../sweep/results.ts';
 import type { SweepRun } from '../../store/sweepSlice.ts';
 import { formatFigure } from '../compare/differences.ts';
@@ -20,6 +21,12 @@ function downloadCsv(run: SweepRun) {
   a.download = `sweep-${run.path}.csv`;
   a.click();
   URL.revokeObjectURL(url);
+}
+
+/** A mean over seeds: counts and rates to the unit once they are large (4,874.67 stale reads reads as noise). */
+function formatMean(figure: HeadlineFigure, v: number): string {
+  const whole = (figure.unit === 'count' || figure.unit === 'per-s') && Math.abs(v) >= 100;
+  return formatFigure(figure, whole ? Math.round(v) : v);
 }
 
 /** How far a sweep got: a progress bar whose value is the count of runs finished. */
@@ -51,6 +58,7 @@ export function SweepResults({ run, onOpen }: { run: SweepRun; onOpen(value: num
   const spread = run.seeds.length > 1;
   const figures = run.metrics.map((id) => ({ figure: headlineFigure(id), rows: bands(run.results, id) }));
   const rowValues = figures[0]?.rows.map((b) => b.value) ?? [];
+  const captionId = useId();
   if (run.results.length === 0) return null;
   return (
     <section className="sweep-results" aria-label="Sweep results">
@@ -67,12 +75,13 @@ export function SweepResults({ run, onOpen }: { run: SweepRun; onOpen(value: num
           />
         ))}
       </div>
+      {/* A heading, not a caption: a caption scrolls away with a table wider than the panel. */}
+      <h3 id={captionId} className="sweep-caption">
+        {run.label} on “{run.base.title}”
+        {spread ? `: mean of ${run.seeds.length} seeds (lowest to highest)` : `: seed ${run.seeds[0]}`}
+      </h3>
       <div className="sweep-table-wrap">
-        <table className="sweep-table">
-          <caption>
-            {run.label} on “{run.base.title}”
-            {spread ? `: mean of ${run.seeds.length} seeds (lowest to highest)` : `: seed ${run.seeds[0]}`}
-          </caption>
+        <table className="sweep-table" aria-labelledby={captionId}>
           <thead>
             <tr>
               <th scope="col">{run.label}</th>
@@ -92,10 +101,10 @@ export function SweepResults({ run, onOpen }: { run: SweepRun; onOpen(value: num
                   const b = rows[i]!;
                   return (
                     <td key={figure.id}>
-                      {formatFigure(figure, b.mean)}
+                      {formatMean(figure, b.mean)}
                       {spread && b.runs > 1 && (
                         <span className="sweep-spread">
-                          {formatFigure(figure, b.min)} to {formatFigure(figure, b.max)}
+                          {formatMean(figure, b.min)} to {formatMean(figure, b.max)}
                         </span>
                       )}
                     </td>
@@ -106,9 +115,10 @@ export function SweepResults({ run, onOpen }: { run: SweepRun; onOpen(value: num
                     type="button"
                     className="btn"
                     onClick={() => onOpen(value)}
+                    aria-label={`Open the run at ${run.label} ${xFormat(value)}`}
                     title={`Loads the scenario with ${run.label} = ${xFormat(value)}, seed ${run.seeds[0]}`}
                   >
-                    Open {xFormat(value)}
+                    Open
                   </button>
                 </td>
               </tr>
