@@ -49,7 +49,9 @@ export function SweepChart({ figure, bands, xLabel, xFormat, log, spread }: Swee
       log && lo > 0
         ? scaleLog().domain(domain).range([0, INNER_W])
         : scaleLinear().domain(domain).range([0, INNER_W]);
-    const top = figure.unit === 'ratio' ? 1 : Math.max(max(bands, (b) => b.max) ?? 0, 1e-9);
+    // A figure that stayed at zero (no stale reads at all) gets an axis of 0 to 1, not ticks that all read 0.
+    const highest = max(bands, (b) => b.max) ?? 0;
+    const top = figure.unit === 'ratio' || highest <= 0 ? 1 : highest;
     const y = scaleLinear().domain([0, top]).range([INNER_H, 0]).nice();
     const meanPath = line<Band>()
       .x((b) => x(b.value))
