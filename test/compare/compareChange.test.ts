@@ -26,6 +26,9 @@ describe('compare with a change', () => {
     expect(describeChange(fieldFor('cache.l2.ttlMs')!, 5000)).toBe('L2 TTL = 5 s');
     expect(describeChange(fieldFor('cache.l1.enabled')!, false)).toBe('L1 enabled = off');
     expect(describeChange(fieldFor('cache.l2.ttlMs')!, null)).toBe('L2 TTL = No expiry');
+    const noHotKey = withChange(stampede, fieldFor('workload.hotKey.share')!, null);
+    expect(noHotKey.ok && noHotKey.scenario.workload.hotKey).toBeNull();
+    expect(noHotKey.ok && noHotKey.scenario.title).toMatch(/with Hot key share = No hot key$/);
   });
 
   it('refuses a value out of range with the schema words', () => {

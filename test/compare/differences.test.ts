@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { differenceRows, formatDelta, formatFigure } from '../../src/components/compare/differences.ts';
+import {
+  differenceRows,
+  formatDelta,
+  formatFigure,
+  SAME_RATIO_POINTS,
+  SAME_RELATIVE,
+} from '../../src/components/compare/differences.ts';
+import type { Summary } from '../../src/engine/types.ts';
 import { runScenario } from '../../src/engine/index.ts';
 import { HEADLINE } from '../../src/report/headline.ts';
 import { getPreset } from '../../src/scenario/presets/index.ts';
@@ -36,6 +43,33 @@ describe('differenceRows', () => {
       const flip = { better: 'worse', worse: 'better', same: 'same' } as const;
       expect(r.verdict).toBe(rows[i]!.verdict === null ? null : flip[rows[i]!.verdict!]);
     }
+  });
+});
+
+describe('verdicts', () => {
+  const base = runScenario(getPreset('baseline')!, { durationMs: 10 });
+  const summary = (l2HitRatio: number, staleReads: number): Summary => ({
+    ...base,
+    l2: { hits: 0, misses: 0, hitRatio: l2HitRatio },
+    staleReads,
+  });
+  const verdict = (a: Summary, b: Summary, id: string) =>
+    differenceRows(a, b).find((r) => r.id === id)!.verdict;
+
+  it('call a difference within half a point of a ratio, or 1 % of a figure, the same', () => {
+    expect(verdict(summary(0.5, 1000), summary(0.5 + 0.9 * SAME_RATIO_POINTS, 1000), 'l2HitRatio')).toBe(
+      'same',
+    );
+    expect(verdict(summary(0.5, 1000), summary(0.5 + 1.1 * SAME_RATIO_POINTS, 1000), 'l2HitRatio')).toBe(
+      'better',
+    );
+    expect(verdict(summary(0.5, 1000), summary(0.5, 1000 * (1 + 0.9 * SAME_RELATIVE)), 'staleReads')).toBe(
+      'same',
+    );
+    expect(verdict(summary(0.5, 1000), summary(0.5, 1000 * (1 + 1.1 * SAME_RELATIVE)), 'staleReads')).toBe(
+      'worse',
+    );
+    expect(verdict(summary(0.5, 0), summary(0.5, 1), 'staleReads')).toBe('worse');
   });
 });
 

@@ -26,6 +26,8 @@ export function spyController(): SpyController {
     loadPreset: vi.fn(),
     applyDraft: vi.fn(),
     loadScenario: vi.fn(),
+    startCompare: vi.fn(),
+    stopCompare: vi.fn(),
     injectFailure: vi.fn(),
     setLiveField: vi.fn(),
     undoChange: vi.fn(),

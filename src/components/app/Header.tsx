@@ -3,8 +3,9 @@ import { useAppStore, useAppStoreApi } from '../../store/useAppStore.ts';
 import { PresetPicker } from '../controls/PresetPicker.tsx';
 import { SeedInput } from '../controls/SeedInput.tsx';
 import { ThemeToggle } from './ThemeToggle.tsx';
+import { CompareButton } from '../compare/CompareButton.tsx';
 
-/** The scenario's title (what the audience should read first), the preset picker, theme and help. */
+/** The scenario's title (what the audience should read first), the preset picker, compare, theme and help. */
 export function Header({ embed }: { embed: boolean }) {
   const title = useAppStore(selectTitle);
   const store = useAppStoreApi();
@@ -17,6 +18,7 @@ export function Header({ embed }: { embed: boolean }) {
         <div className="header-tools">
           <PresetPicker />
           <SeedInput />
+          <CompareButton />
           <ThemeToggle />
           <button
             type="button"

@@ -36,7 +36,9 @@ export function describeChange(def: FieldDef, value: unknown): string {
  * // { ok: true, scenario: { ..., title: 'Cache stampede: a hot key expires, with Stampede protection = ...' } }
  */
 export function withChange(a: Scenario, def: FieldDef, value: unknown): ParseResult {
-  const changed = withFieldValue(a, def.path, value);
+  // "No hot key" is the whole `workload.hotKey` set to null, not its share.
+  const path = value === null && def.nullable?.parentPath ? def.nullable.parentPath : def.path;
+  const changed = withFieldValue(a, path, value);
   if (!changed.ok) return changed;
   const title = `${a.title}, with ${describeChange(def, value)}`;
   return {

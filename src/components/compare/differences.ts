@@ -19,7 +19,10 @@ export interface DifferenceRow {
   aText: string;
   bText: string;
   deltaText: string;
-  /** Null for a figure where more is neither better nor worse (requests). */
+  /**
+   * Whether B did better or worse than A, or the same within `SAME_RATIO_POINTS` / `SAME_RELATIVE`;
+   * null for a figure where more is neither better nor worse (requests).
+   */
   verdict: Verdict | null;
 }
 
@@ -52,9 +55,19 @@ export function formatDelta(f: Pick<HeadlineFigure, 'unit'>, a: number, b: numbe
   return `${signed(abs, d)} (${signed(relative >= 10 ? relative.toFixed(0) : relative.toFixed(1), d)} %)`;
 }
 
-function verdictOf(f: HeadlineFigure, delta: number): Verdict | null {
+/**
+ * Differences within this much count as the same: half a percentage point of a ratio, 1 % of the larger
+ * value otherwise. One seed's noise is not an effect, and a workshop should not be told it is.
+ */
+export const SAME_RATIO_POINTS = 0.005;
+export const SAME_RELATIVE = 0.01;
+
+function verdictOf(f: HeadlineFigure, a: number, b: number): Verdict | null {
   if (f.better === null) return null;
-  if (delta === 0 || !Number.isFinite(delta)) return 'same';
+  const delta = b - a;
+  const tolerance =
+    f.unit === 'ratio' ? SAME_RATIO_POINTS : SAME_RELATIVE * Math.max(Math.abs(a), Math.abs(b));
+  if (!Number.isFinite(delta) || Math.abs(delta) <= tolerance) return 'same';
   return delta > 0 === (f.better === 'higher') ? 'better' : 'worse';
 }
 
@@ -77,7 +90,7 @@ export function differenceRows(a: Summary, b: Summary): DifferenceRow[] {
       aText: formatFigure(f, va),
       bText: formatFigure(f, vb),
       deltaText: formatDelta(f, va, vb),
-      verdict: verdictOf(f, delta),
+      verdict: verdictOf(f, va, vb),
     };
   });
 }
