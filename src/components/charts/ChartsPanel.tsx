@@ -14,7 +14,7 @@ import {
   StaleRateChart,
 } from './TimeCharts.tsx';
 import type { TimeChartProps } from './TimeCharts.tsx';
-import { coarsen } from './coarsen.ts';
+import { coarsen, type ChartSeries } from './coarsen.ts';
 import type { ChartMarker } from './frame.ts';
 import { chartThresholds } from './timeSeries.ts';
 import './charts.css';
@@ -32,6 +32,8 @@ export interface ChartsPanelProps {
   monitoring?: Scenario['monitoring'] | undefined;
   /** Live changes, marked on the time charts. */
   markers?: readonly ChartMarker[] | undefined;
+  /** Run B's series in a comparison: the time charts draw it over A's (the others show A). */
+  b?: ChartSeries | null | undefined;
 }
 
 /**
@@ -84,12 +86,13 @@ export const chartFigures = (): FigureId[] =>
  * often to pass new points (at most 10 Hz); each chart recomputes only when its inputs change.
  */
 export function ChartsPanel(props: ChartsPanelProps) {
-  const { points, intervalMs, markers } = props;
+  const { points, intervalMs, markers, b } = props;
   // Long runs draw at most a few hundred points per line (see coarsen.ts).
   const coarse = useMemo(() => coarsen({ points, intervalMs }), [points, intervalMs]);
+  const coarseB = useMemo(() => (b ? coarsen(b) : undefined), [b]);
   return (
     <section className="charts-panel" aria-label="Charts">
-      {charts(props, { ...coarse, markers }).map((c) => (
+      {charts(props, { ...coarse, markers, b: coarseB }).map((c) => (
         <Fragment key={c.id}>{c.node}</Fragment>
       ))}
     </section>

@@ -47,6 +47,14 @@ export default async function compare() {
     await sameClock(p);
     const [a3] = await clocks(p);
     assert(a3 >= a2, `step went back: ${a2} -> ${a3}`);
+    // The time charts overlay B's lines (dotted, "· B" in the legend) on A's.
+    await p.getByRole('tab', { name: 'Charts' }).click();
+    const chart = p.getByRole('figure', { name: 'Database queries per second' });
+    await chart.locator('path[data-run="b"]').first().waitFor();
+    const legend = await chart.locator('.chart-legend').innerText();
+    assert(/Reads · A/.test(legend) && /Reads · B/.test(legend), `legend: ${legend}`);
+    await chart.scrollIntoViewIfNeeded();
+    await shot(p, 'compare-charts');
     const titles = await p.locator('.compare-title').allInnerTexts();
     assert(titles[0].includes(STAMPEDE_TITLE) && /Redis lock/.test(titles[1]), `titles: ${titles}`);
     await p.context().close();
