@@ -17,6 +17,7 @@ import { MetricsStrip } from './components/stage/MetricsStrip.tsx';
 import { Controls } from './components/controls/Controls.tsx';
 import { Legend } from './components/controls/Legend.tsx';
 import { HelpOverlay } from './components/controls/HelpOverlay.tsx';
+import { CostDialog } from './components/app/CostDialog.tsx';
 import { Guarded } from './components/app/ErrorBoundary.tsx';
 import { CompareView } from './components/compare/CompareView.tsx';
 import { CompareDialog } from './components/compare/CompareDialog.tsx';
@@ -77,6 +78,7 @@ export function App({ initial }: { initial: InitialState }) {
           </main>
           <HelpOverlay />
           {dialog && <CompareDialog />}
+          <CostDialog />
         </div>
       </ControllerContext.Provider>
     </AppStoreContext.Provider>

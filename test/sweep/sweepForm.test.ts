@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { defaultForm, formForField, planFromForm } from '../../src/components/sweep/sweepForm.ts';
 import { defaultRange, sweepFields } from '../../src/components/sweep/sweepFields.ts';
+import { estimateCost } from '../../src/engine/index.ts';
 import { getPreset } from '../../src/scenario/presets/index.ts';
 import { parseScenario } from '../../src/scenario/validate.ts';
 import { sweepParam } from '../../src/sweep/param.ts';
@@ -109,6 +110,20 @@ describe('the form', () => {
     if (!plan.ok) throw new Error(plan.message);
     expect(plan.value.points).toHaveLength(24);
     expect(plan.value.values[0]).toBe(100);
+  });
+
+  it('refuses, before anything runs, a point the engine workers would refuse as too costly', () => {
+    const form = defaultForm(baseline);
+    const rps = sweepFields(baseline).find((f) => f.path === 'workload.rps')!;
+    const heavy = { ...formForField(form, rps, baseline), from: 1000, to: 10_000_000, steps: 5, log: true };
+    const plan = planFromForm(heavy, baseline);
+    const heaviest = { ...baseline, workload: { ...baseline.workload, rps: 10_000_000 } };
+    expect(estimateCost({ ...heaviest, durationMs: form.durationMs }).overBudget).toBe(true);
+    expect(plan).toMatchObject({
+      ok: false,
+      message: expect.stringMatching(/^The run at Requests per second = .* cost budget/),
+    });
+    expect(planFromForm({ ...heavy, to: 100_000 }, baseline).ok).toBe(true);
   });
 
   it('says what is wrong, naming the control or the field', () => {

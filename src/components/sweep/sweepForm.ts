@@ -1,4 +1,6 @@
+import { estimateCost } from '../../engine/index.ts';
 import type { Scenario } from '../../scenario/schema.ts';
+import { formatValue } from '../format.ts';
 import { planSweep, rangeValues, type Checked, type SweepPlan } from '../../sweep/plan.ts';
 import type { SweepForm } from '../../store/sweepSlice.ts';
 import {
@@ -51,5 +53,22 @@ export function planFromForm(form: SweepForm, scenario: Scenario): Checked<Sweep
   if (!range.ok) return { ok: false, message: `Range: ${range.message}` };
   const spec = { param: form.path, values: range.value, seeds: form.seeds };
   // Sweeping the run's length itself, each point's length is its value.
-  return planSweep(scenario, form.path === 'durationMs' ? spec : { ...spec, durationMs: form.durationMs });
+  const plan = planSweep(
+    scenario,
+    form.path === 'durationMs' ? spec : { ...spec, durationMs: form.durationMs },
+  );
+  if (!plan.ok) return plan;
+  // The engine workers refuse a run above the cost budget, as the app does before a heavy scenario: say
+  // so here, before anything starts (the seeds of one value cost the same, so its first seed stands in).
+  const first = plan.value.seeds[0];
+  const heavy = plan.value.points.find((p) => p.seed === first && estimateCost(p.scenario).overBudget);
+  if (heavy) {
+    return {
+      ok: false,
+      message:
+        `The run at ${field.label} = ${formatValue(field.def.unit ?? 'none', heavy.value)} is estimated ` +
+        'above the cost budget (about a minute of work on a 2-core laptop): shorten the run length or the range',
+    };
+  }
+  return plan;
 }

@@ -140,5 +140,17 @@ export default async function compare() {
     const bad = await q.getByRole('alert').first().innerText();
     assert(/compare with \(B\).*could not be read/.test(bad), `notice: ${bad}`);
     await q.context().close();
+
+    // A B too heavy to run beside A is refused in words, and A stays on screen alone.
+    const r = await openPage('?preset=stampede');
+    await r.getByRole('button', { name: 'Compare', exact: true }).click();
+    const dialog = r.getByRole('dialog', { name: 'Compare' });
+    await dialog.getByLabel('Field').selectOption('workload.rps');
+    await dialog.getByLabel(/B's value/).fill('10000000');
+    await dialog.getByRole('button', { name: 'Compare with a change' }).click();
+    const heavy = await r.getByRole('alert').first().innerText();
+    assert(/was not compared: it is estimated above the cost budget/.test(heavy), `notice: ${heavy}`);
+    assert((await r.locator('.compare-side').count()) === 0, 'a compare view opened with a heavy B');
+    await r.context().close();
   });
 }
