@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { useStore } from 'zustand';
 import { createAppStore } from './store/appStore.ts';
 import { AppStoreContext } from './store/useAppStore.ts';
 import { RunClient } from './runtime/engineClient.ts';
@@ -19,6 +20,9 @@ import { HelpOverlay } from './components/controls/HelpOverlay.tsx';
 import { CostDialog } from './components/app/CostDialog.tsx';
 import { Guarded } from './components/app/ErrorBoundary.tsx';
 import { StageHandle, StageHandleContext } from './components/stage/stageHandle.ts';
+import { CompareView } from './components/compare/CompareView.tsx';
+import { CompareDialog } from './components/compare/CompareDialog.tsx';
+import { resolveCompare } from './runtime/compareUrl.ts';
 
 /**
  * Builds the store, the engine session (the simulation runs in a Web Worker) and the controller once;
@@ -30,7 +34,12 @@ function useApp(initial: InitialState) {
     store.getState().setApplied(initial.scenario, initial.presetId);
     store.getState().setNotice(initial.notice);
     const session = new EngineSession(new RunClient(openEnginePort(), 'main'), store, initial.scenario);
-    return { store, session, controller: createController(session, store), stage: new StageHandle() };
+    const controller = createController(session, store);
+    // `?compare=` or `b=` opens an A/B comparison; a B that cannot be read says so, and A runs alone.
+    const compare = initial.embed ? null : resolveCompare(location.search, location.hash);
+    if (compare?.ok) controller.startCompare(compare.b);
+    else if (compare) store.getState().setNotice([initial.notice, compare.notice].filter(Boolean).join(' '));
+    return { store, session, controller, stage: new StageHandle() };
   });
   useKeyboard(app.controller, app.store);
   useUrlSync(app.store);
@@ -39,6 +48,8 @@ function useApp(initial: InitialState) {
 
 export function App({ initial }: { initial: InitialState }) {
   const { store, session, controller, stage } = useApp(initial);
+  const compare = useStore(store, (s) => s.compare);
+  const dialog = useStore(store, (s) => s.compareDialogOpen);
   return (
     <AppStoreContext.Provider value={store}>
       <ControllerContext.Provider value={controller}>
@@ -47,11 +58,17 @@ export function App({ initial }: { initial: InitialState }) {
             <Header embed={initial.embed} />
             <NoticeBanner />
             <Controls />
-            <main className="main">
+            <main className={`main${compare ? ' comparing' : ''}`}>
               <section className="stage-column" aria-label="Simulation">
                 <Guarded area="the stage">
-                  <Stage session={session} />
-                  <MetricsStrip />
+                  {compare ? (
+                    <CompareView a={session} compare={compare} />
+                  ) : (
+                    <>
+                      <Stage session={session} />
+                      <MetricsStrip />
+                    </>
+                  )}
                   <Legend />
                 </Guarded>
               </section>
@@ -62,6 +79,7 @@ export function App({ initial }: { initial: InitialState }) {
               )}
             </main>
             <HelpOverlay />
+            {dialog && <CompareDialog />}
             <CostDialog />
           </div>
         </StageHandleContext.Provider>

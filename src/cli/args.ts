@@ -34,7 +34,7 @@ export const USAGE = [
  * A number flag, checked with the same rule the scenario field has (so `--seed -1` is refused with
  * the schema's words, not a second copy of its range).
  */
-function numberFlag(flag: string, field: string, raw: string | undefined): number | string {
+export function numberFlag(flag: string, field: string, raw: string | undefined): number | string {
   if (raw === undefined || raw === '' || raw.startsWith('--')) return `${flag} needs a value`;
   // A non-numeric value goes to the schema as a string, which then says what a number must be.
   const numeric = /^-?\d+(\.\d+)?([eE][+-]?\d+)?$/.test(raw.trim());

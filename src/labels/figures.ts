@@ -81,6 +81,11 @@ export const FIGURES = {
   wrongBalances: 'wrong balances shown',
   alerts: 'Alerts',
 
+  // The headline figures of A/B compare and sweeps (report/headline.ts), besides those above.
+  dbReadsPerSecond: 'DB reads/s',
+  dbPeak: 'DB peak concurrency',
+  p50Latency: 'p50 latency',
+
   // Only in the CLI table.
   dbPeakConcurrency: 'peak concurrency',
   dbMeanLatency: 'mean latency',

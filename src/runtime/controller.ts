@@ -1,5 +1,5 @@
 import { createContext, useContext } from 'react';
-import type { KeyView, NodeId, Summary } from '../engine/types.ts';
+import type { KeyView, NodeId, SimMs, Summary } from '../engine/types.ts';
 import { failureSchema, type FailureKind, type Scenario } from '../scenario/schema.ts';
 import { getPreset } from '../scenario/presets/index.ts';
 import type { AppStore } from '../store/appStore.ts';
@@ -8,6 +8,9 @@ import type { EngineSession } from './session.ts';
 import { clampSpeed, stepSpeed } from './speed.ts';
 import { applyChangesTo, validateChange } from '../scenario/changes.ts';
 import { withoutLastGroup } from './changeGroups.ts';
+import { openCompare } from './compareRun.ts';
+import { estimateCost } from '../engine/cost.ts';
+import type { CompareSide } from './compareUrl.ts';
 import { DEFAULT_PRESET } from './initialScenario.ts';
 
 /** Everything the UI can ask the simulation to do. Components get it from context (tests pass a fake). */
@@ -26,6 +29,14 @@ export interface Controller {
   loadPreset(id: string): void;
   /** Runs the draft from time zero; the draft stays as it is for further edits. */
   applyDraft(): void;
+  /** Runs a scenario from time zero, as if typed into the panel and applied (a sweep's "open"). */
+  loadScenario(scenario: Scenario): void;
+  /**
+   * Runs B beside the running scenario (A), on A's seed and clock: play, pause, step, seek, speed and
+   * restart move both from then on. Replaces any comparison already open.
+   */
+  startCompare(b: CompareSide): void;
+  stopCompare(): void;
   /** Adds a failure at the current time and re-simulates up to now, so it happens "now". */
   injectFailure(kind: FailureKind, durationMs: number): void;
   /**
@@ -80,33 +91,73 @@ export function createController(session: EngineSession, store: AppStore): Contr
     store.setState({ selection: null, notable: null });
     session.load(scenario);
   };
+  /** Run B, when a comparison is open. */
+  const b = () => store.getState().compare?.session;
+  /** A starts again from zero with a new scenario or seed: B starts again too, on A's seed. */
+  const reload = (scenario: Scenario, presetId: string | null) => {
+    load(scenario, presetId);
+    const cmp = store.getState().compare;
+    if (cmp) open(cmp.side, 0);
+  };
+  const open = (side: CompareSide, atMs: SimMs) => {
+    store.getState().compare?.close();
+    // B's worker would refuse a heavy B, and nothing would say so beside A: refuse it here, in words.
+    if (estimateCost(side.scenario).overBudget) {
+      store.setState({ compare: null });
+      store
+        .getState()
+        .setNotice(
+          `"${side.scenario.title}" was not compared: it is estimated above the cost budget, and a ` +
+            'comparison runs it beside this one. Shorten it or lower its load, then compare again.',
+        );
+      return;
+    }
+    store.setState({ compare: openCompare(side, session, store, atMs) });
+  };
   // Play state and speed show at once; the worker's next update confirms them.
   const setPlaying = (playing: boolean) => store.setState({ playing });
   const setSpeed = (speed: number) => {
     store.setState({ speed: clampSpeed(speed) });
     session.send({ type: 'setSpeed', speed });
+    b()?.send({ type: 'setSpeed', speed });
   };
   const c: Controller = {
     play: () => {
       setPlaying(true);
       session.send({ type: 'play' });
+      b()?.send({ type: 'play' });
     },
     pause: () => {
       setPlaying(false);
-      session.send({ type: 'pause' });
+      const other = b();
+      if (!other) return session.send({ type: 'pause' });
+      // The two workers stop a frame apart: B then goes to where A stopped, so both show one time.
+      other.send({ type: 'pause' });
+      void session.call({ type: 'pause' }).then(() => other.seek(session.state.nowMs));
     },
     toggle: () => (store.getState().playing ? c.pause() : c.play()),
     step: () => {
       setPlaying(false);
-      session.send({ type: 'step' });
+      const other = b();
+      if (!other) return session.send({ type: 'step' });
+      // One event of A, then B to A's new time: the two runs' next events are not at the same time.
+      other.send({ type: 'pause' });
+      void session.call({ type: 'step' }).then(() => other.seek(session.state.nowMs));
     },
-    restart: () => session.send({ type: 'restart' }),
+    restart: () => {
+      session.send({ type: 'restart' });
+      b()?.send({ type: 'restart' });
+    },
     setSpeed,
     faster: () => setSpeed(stepSpeed(store.getState().speed, 1)),
     slower: () => setSpeed(stepSpeed(store.getState().speed, -1)),
-    seek: (t) => session.seek(t),
+    seek: (t) => {
+      void session.seek(t);
+      void b()?.seek(t);
+    },
     nextNotable: () => {
       void session.nextNotable().then((found) => {
+        if (found) void b()?.seek(found.atMs);
         store
           .getState()
           .setPlayback({ notable: found ? found.label : 'Nothing notable ahead in the next 30 s' });
@@ -115,18 +166,24 @@ export function createController(session: EngineSession, store: AppStore): Contr
     setSeed: (seed) => {
       const s = store.getState();
       const next = { ...s.applied, seed };
-      load(next, s.presetId);
+      reload(next, s.presetId);
       s.setDraft({ ...s.draft, seed });
     },
     loadPreset: (id) => {
       const preset = getPreset(id);
-      if (preset) load(preset, id);
+      if (preset) reload(preset, id);
     },
     applyDraft: () => {
       const { draft } = store.getState();
       const keepDraft = draft;
-      load(draft, null);
+      reload(draft, null);
       store.getState().setDraft(keepDraft);
+    },
+    loadScenario: (scenario) => reload(scenario, null),
+    startCompare: (side) => open(side, session.state.nowMs),
+    stopCompare: () => {
+      store.getState().compare?.close();
+      store.setState({ compare: null });
     },
     injectFailure: (kind, durationMs) => {
       const now = session.state.nowMs;

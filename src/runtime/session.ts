@@ -37,6 +37,11 @@ export class EngineSession {
   /** Wall ms the worker and this thread spent on the last frame. */
   workMs = 0;
   applyMs = 0;
+  /**
+   * When set, the latest simulated time a frame may reach: a compare view holds each of its two runs
+   * to the other's clock, so they play on one clock however unevenly their work falls.
+   */
+  holdTo: (() => SimMs) | null = null;
   private frameId: number | null = null;
   private frameWall = 0;
   private requestWall = 0;
@@ -116,7 +121,7 @@ export class EngineSession {
     this.flush();
     if (this.frameId !== null || this.waiting()) return;
     this.requestWall = wallNow;
-    this.frameId = this.client.frame(wallNow);
+    this.frameId = this.client.frame(wallNow, this.holdTo?.());
   }
 
   /**

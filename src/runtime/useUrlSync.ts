@@ -1,6 +1,7 @@
 import { useEffect } from 'react';
 import type { AppStore } from '../store/appStore.ts';
 import { encodeScenario } from '../scenario/url.ts';
+import { withCompare } from './compareUrl.ts';
 
 const DEBOUNCE_MS = 400;
 
@@ -23,23 +24,27 @@ export function addressFor(
 }
 
 /**
- * Keeps the address bar in step with the user's edits and live changes (debounced, replaceState so
- * Back is not flooded), so copying the URL shares the exact scenario. Nothing is written until
- * something changes.
+ * Keeps the address bar in step with the user's edits and live changes, and with the run compared
+ * against (debounced, replaceState so Back is not flooded), so copying the URL shares the exact state.
+ * Nothing is written until something changes.
  */
 export function useUrlSync(store: AppStore): void {
   useEffect(() => {
     let timer: ReturnType<typeof setTimeout> | undefined;
     const unsub = store.subscribe((s, prev) => {
-      if (s.draft === prev.draft && s.applied === prev.applied && s.presetId === prev.presetId) return;
+      const same = s.draft === prev.draft && s.applied === prev.applied && s.presetId === prev.presetId;
+      if (same && s.compare === prev.compare) return;
       clearTimeout(timer);
       timer = setTimeout(() => {
-        const { draft, applied, presetId } = store.getState();
+        const { draft, applied, presetId, compare } = store.getState();
         // A preset with live changes is no longer the preset: the link carries the whole scenario.
         const edited = draft !== applied || presetId === null || applied.changes.length > 0;
-        const url = addressFor(location.pathname, location.search, presetId, edited, () =>
+        const a = addressFor(location.pathname, location.search, presetId, edited, () =>
           encodeScenario(draft),
         );
+        // Run B of a comparison rides along: `?compare=<preset>`, or `b=` beside A's `s=`.
+        const [pathAndSearch = '', hash] = a.split('#');
+        const url = withCompare(pathAndSearch, hash ? `#${hash}` : '', compare?.side ?? null);
         if (url !== `${location.pathname}${location.search}${location.hash}`)
           history.replaceState(null, '', url);
       }, DEBOUNCE_MS);

@@ -82,6 +82,17 @@ function withField(base: unknown, parts: readonly (string | number)[], value: un
 }
 
 /**
+ * `base` with one field set, validated: the scenario a sweep point or a compare "with a change" runs.
+ * Missing parents are created (a null `workload.hotKey` gets its defaults), and any problem comes back
+ * as `{ path, message }`, as from `parseScenario`.
+ *
+ * @example withFieldValue(getPreset('baseline')!, 'cache.l2.ttlMs', 5000) // { ok: true, scenario }
+ */
+export function withFieldValue(base: Scenario, path: string, value: unknown): ParseResult {
+  return parseScenario(withField(base, parsePath(path), value));
+}
+
+/**
  * Checks one field the way the config panel changes it: the whole scenario (`base`, by default the
  * defaults) with that field set, keeping only errors on that field, so a slider can refuse a value
  * with a message before it reaches the engine. Returns null when the value is allowed.

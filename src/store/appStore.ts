@@ -6,9 +6,17 @@ import { createMetricsSlice, type MetricsSlice } from './metricsSlice.ts';
 import { createPlaybackSlice, type PlaybackSlice } from './playbackSlice.ts';
 import { createScenarioSlice, type ScenarioSlice } from './scenarioSlice.ts';
 import { createSelectionSlice, type SelectionSlice } from './selectionSlice.ts';
+import { createSweepSlice, type SweepSlice } from './sweepSlice.ts';
+import { createCompareSlice, type CompareSlice } from './compareSlice.ts';
 
 /** UI state only: the engine's per-request data never passes through here. */
-export type AppState = ScenarioSlice & PlaybackSlice & MetricsSlice & SelectionSlice & ExportSlice;
+export type AppState = ScenarioSlice &
+  PlaybackSlice &
+  MetricsSlice &
+  SelectionSlice &
+  ExportSlice &
+  SweepSlice &
+  CompareSlice;
 export type AppStore = StoreApi<AppState>;
 
 /** A store per app (and per test), so tests never share state. */
@@ -19,6 +27,8 @@ export function createAppStore(initial: Scenario): AppStore {
     ...createMetricsSlice(...a),
     ...createSelectionSlice(...a),
     ...createExportSlice(...a),
+    ...createSweepSlice(...a),
+    ...createCompareSlice(...a),
   }));
 }
 

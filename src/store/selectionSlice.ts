@@ -5,7 +5,7 @@ import type { AppState } from './appStore.ts';
 export type Selection =
   { kind: 'node'; id: string } | { kind: 'request'; requestId: number } | { kind: 'key'; key: number } | null;
 
-export type PanelId = 'about' | 'config' | 'charts' | 'inspect';
+export type PanelId = 'about' | 'config' | 'charts' | 'inspect' | 'sweep';
 
 export interface SelectionSlice {
   selection: Selection;

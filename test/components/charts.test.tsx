@@ -244,3 +244,29 @@ describe('ChartsPanel', () => {
     expect(panel.querySelectorAll('[data-threshold]')).toHaveLength(2);
   });
 });
+
+describe('time charts in a comparison', () => {
+  it("draw run B's lines in a pattern of their own, named with · B in the legend and the description", () => {
+    const a = makePoints(20);
+    const b = makePoints(20).map((p) => ({ ...p, dbReads: 3 * p.dbReads }));
+    const { container } = render(
+      <DbQpsChart points={a} intervalMs={1000} b={{ points: b, intervalMs: 1000 }} />,
+    );
+    const aPaths = container.querySelectorAll('path.series:not([data-run])');
+    const bPaths = container.querySelectorAll('path.series[data-run="b"]');
+    expect(aPaths).toHaveLength(2);
+    expect(bPaths).toHaveLength(2);
+    // Told apart by pattern: no B line shares a dash pattern with an A line.
+    const aDashes = [...aPaths].map((p) => p.getAttribute('stroke-dasharray'));
+    for (const p of bPaths) expect(aDashes).not.toContain(p.getAttribute('stroke-dasharray'));
+    const legend = [...container.querySelectorAll('.chart-legend li')].map((li) => li.textContent);
+    expect(legend).toEqual(['Reads · A', 'Writes · A', 'Reads · B', 'Writes · B']);
+    // The y axis reaches B's highest reads (3 x 109 per second), which A alone would not.
+    const label = screen.getByRole('img').getAttribute('aria-label')!;
+    expect(label).toMatch(/A: Reads \d+.*; B: Reads \d+/);
+    const ticks = [...container.querySelectorAll('text')].map((t) =>
+      Number(t.textContent?.replace(/[^\d.]/g, '')),
+    );
+    expect(Math.max(...ticks.filter(Number.isFinite))).toBeGreaterThanOrEqual(300);
+  });
+});

@@ -5,6 +5,7 @@ import { createSimulation, runScenario } from '../../src/engine/index.ts';
 import { ALERT_RULES } from '../../src/engine/sim/alerts.ts';
 import { OUTCOMES } from '../../src/engine/types.ts';
 import { FIGURES, type FigureId } from '../../src/labels/figures.ts';
+import { HEADLINE } from '../../src/report/headline.ts';
 import { appName, nodeLabel, shardName } from '../../src/labels/names.ts';
 import {
   ALERT_LABELS,
@@ -100,6 +101,8 @@ describe('figure names', () => {
       for (const f of shownFigures(scenario, summary)) seen.add(f);
       cli += formatSummaryTable(summary, scenario);
     }
+    // A/B compare's table and the sweeps' charts show the headline figures, whatever the preset.
+    for (const f of HEADLINE) seen.add(f.figure);
     const unused = (Object.keys(FIGURES) as FigureId[]).filter(
       (id) => !seen.has(id) && !cli.includes(FIGURES[id]),
     );

@@ -8,7 +8,8 @@ import { useChartsProps } from './useChartsProps.ts';
 /**
  * The live charts and the figures of the mechanisms that are on, fed from the coarse summary the bridge
  * publishes (at most 10 times a second); each live change is marked on the time charts, and the alert
- * lines follow the thresholds in force at the playhead.
+ * lines follow the thresholds in force at the playhead. In a comparison the time charts draw B's lines
+ * over A's; the figures, histograms and shard charts are A's.
  */
 export function ChartsSection() {
   const summary = useAppStore(selectSummary);

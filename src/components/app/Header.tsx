@@ -5,10 +5,11 @@ import { SeedInput } from '../controls/SeedInput.tsx';
 import { ThemeToggle } from './ThemeToggle.tsx';
 import { ExportButton } from '../export/ExportButton.tsx';
 import { RecordToggle } from '../export/RecordToggle.tsx';
+import { CompareButton } from '../compare/CompareButton.tsx';
 
 /**
- * The scenario's title (what the audience should read first), the preset picker, the seed, Export and
- * Record, theme and help.
+ * The scenario's title (what the audience should read first), the preset picker, the seed, Compare,
+ * Export and Record, theme and help.
  */
 export function Header({ embed }: { embed: boolean }) {
   const title = useAppStore(selectTitle);
@@ -22,6 +23,7 @@ export function Header({ embed }: { embed: boolean }) {
         <div className="header-tools">
           <PresetPicker />
           <SeedInput />
+          <CompareButton />
           <ExportButton />
           <RecordToggle />
           <ThemeToggle />

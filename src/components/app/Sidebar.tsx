@@ -9,12 +9,16 @@ const ConfigSection = lazy(() => import('./ConfigSection.tsx').then((m) => ({ de
 const InspectSection = lazy(() =>
   import('./InspectSection.tsx').then((m) => ({ default: m.InspectSection })),
 );
+const SweepSection = lazy(() =>
+  import('../sweep/SweepSection.tsx').then((m) => ({ default: m.SweepSection })),
+);
 
 const TABS: { id: PanelId; label: string }[] = [
   { id: 'about', label: 'About' },
   { id: 'config', label: 'Configure' },
   { id: 'charts', label: 'Charts' },
   { id: 'inspect', label: 'Inspect' },
+  { id: 'sweep', label: 'Sweep' },
 ];
 
 /** The tab an arrow, Home or End key moves to from tab `i` (WAI-ARIA tabs: arrows wrap around). */
@@ -43,7 +47,7 @@ export function Sidebar() {
     refs.current[next]?.focus();
   };
   return (
-    <aside className="sidebar" aria-label="Details">
+    <aside className={`sidebar${tab === 'sweep' ? ' wide' : ''}`} aria-label="Details">
       <div className="tabs" role="tablist" aria-label="Panels">
         {TABS.map((t, i) => (
           <button
@@ -78,6 +82,7 @@ export function Sidebar() {
           {tab === 'config' && <ConfigSection />}
           {tab === 'charts' && <ChartsSection />}
           {tab === 'inspect' && <InspectSection />}
+          {tab === 'sweep' && <SweepSection />}
         </Suspense>
       </div>
     </aside>

@@ -1,20 +1,33 @@
-import { useMemo } from 'react';
+import { useMemo, useSyncExternalStore } from 'react';
+import type { CompareRun } from '../../runtime/compareRun.ts';
 import type { ChartsPanelProps } from '../charts/ChartsPanel.tsx';
 import { groupChanges } from '../config/liveChanges.ts';
 import { useScenarioInForce } from '../stage/inForce.ts';
 import { selectApplied, selectSummary } from '../../store/selectors.ts';
 import { useAppStore } from '../../store/useAppStore.ts';
 
+const noSubscription = () => () => {};
+
+/** Run B's series while a comparison is open (B has a store of its own), else null. */
+function useBSeries(compare: CompareRun | null) {
+  return useSyncExternalStore(
+    compare ? compare.store.subscribe : noSubscription,
+    () => compare?.store.getState().summary?.series ?? null,
+  );
+}
+
 /**
  * What the charts draw, from the coarse summary the bridge publishes (at most 10 times a second): the
  * series, each live change as a marker, and the alert lines of the thresholds in force at the
- * playhead. Null until the engine has sent a summary. The Charts tab and the Export dialog share it,
+ * playhead; in a comparison, B's series, which the time charts draw over A's. Null until the engine
+ * has sent a summary. The Charts tab and the Export dialog share it,
  * so an exported chart is the one the tab shows.
  */
 export function useChartsProps(): ChartsPanelProps | null {
   const summary = useAppStore(selectSummary);
   const applied = useAppStore(selectApplied);
   const scenario = useScenarioInForce();
+  const b = useBSeries(useAppStore((s) => s.compare));
   const markers = useMemo(
     () =>
       groupChanges(applied, applied.changes).map((g) => ({
@@ -30,6 +43,7 @@ export function useChartsProps(): ChartsPanelProps | null {
     staleAges: summary.staleAges,
     ttls: summary.ttlDistribution,
     markers,
+    b,
     memory: {
       bytes: summary.shards.map((sh) => sh.memoryBytes),
       maxBytes: summary.shards[0]?.maxMemoryBytes ?? null,

@@ -10,6 +10,8 @@ export interface LegendItem {
   dashed?: boolean;
   /** An alert threshold's entry: drawn in the threshold's dash. */
   threshold?: boolean;
+  /** A dash pattern of its own (run B's lines in a comparison). */
+  dash?: string;
 }
 
 interface ChartFrameProps {
@@ -43,7 +45,9 @@ export function ChartFrame({ title, description, legend, empty = false, children
                     y2="5"
                     stroke={item.color}
                     strokeWidth="3"
-                    strokeDasharray={item.threshold ? THRESHOLD_DASH : item.dashed ? '4 3' : undefined}
+                    strokeDasharray={
+                      item.dash ?? (item.threshold ? THRESHOLD_DASH : item.dashed ? '4 3' : undefined)
+                    }
                   />
                 </svg>
                 {item.label}

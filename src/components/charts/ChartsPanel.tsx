@@ -14,7 +14,7 @@ import {
   StaleRateChart,
 } from './TimeCharts.tsx';
 import type { TimeChartProps } from './TimeCharts.tsx';
-import { coarsen } from './coarsen.ts';
+import { coarsen, type ChartSeries } from './coarsen.ts';
 import type { ChartMarker } from './frame.ts';
 import { chartThresholds } from './timeSeries.ts';
 import './charts.css';
@@ -32,6 +32,8 @@ export interface ChartsPanelProps {
   monitoring?: Scenario['monitoring'] | undefined;
   /** Live changes, marked on the time charts. */
   markers?: readonly ChartMarker[] | undefined;
+  /** Run B's series in a comparison: the time charts draw it over A's (the others show A). */
+  b?: ChartSeries | null | undefined;
 }
 
 /**
@@ -85,10 +87,11 @@ export const chartChoices = (p: ChartsPanelProps): { id: FigureId; title: string
 
 /** The charts as the panel draws them: a long run's time series coarsened, live changes marked. */
 function useDrawnCharts(props: ChartsPanelProps) {
-  const { points, intervalMs, markers } = props;
+  const { points, intervalMs, markers, b } = props;
   // Long runs draw at most a few hundred points per line (see coarsen.ts).
   const coarse = useMemo(() => coarsen({ points, intervalMs }), [points, intervalMs]);
-  return charts(props, { ...coarse, markers });
+  const coarseB = useMemo(() => (b ? coarsen(b) : undefined), [b]);
+  return charts(props, { ...coarse, markers, b: coarseB });
 }
 
 /**

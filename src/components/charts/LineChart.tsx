@@ -9,6 +9,14 @@ import { formatDuration } from '../format.ts';
 import type { ChartMarker, Threshold } from './frame.ts';
 import { INNER_H, INNER_W, thresholdLegend } from './frame.ts';
 import { formatTick } from './ticks.ts';
+import type { ChartSeries } from './coarsen.ts';
+
+/**
+ * Run B's lines in a comparison: thin and dotted (a dash-dot where A's line is dashed), so A and B are
+ * told apart by pattern and by the legend's "· B", not by colour.
+ */
+export const B_DASH = '1.5 3.5';
+export const B_DASH_OF_DASHED = '8 3 1.5 3';
 
 /** One line of a time chart; `value` returns null where the metric is undefined (no traffic). */
 export interface LineSeries {
@@ -33,24 +41,34 @@ export interface LineChartProps {
   integer?: boolean;
   /** Live changes, drawn where they fall within the chart's time range. */
   markers?: readonly ChartMarker[] | undefined;
+  /** Run B of a comparison, drawn over A's lines in B's pattern. */
+  b?: ChartSeries | undefined;
 }
+
+/** A series' values over some points, null where the metric is undefined. */
+const valuesOf = (s: LineSeries, points: readonly SeriesPoint[], intervalMs: number) =>
+  points.map((p) => s.value(p, intervalMs));
 
 /**
  * A time-series chart over the engine's sample points. Paths are computed once per new points array,
  * not per render: at 10 Hz with 600 points and several charts, that is what keeps the panel cheap.
  */
 export function LineChart(props: LineChartProps) {
-  const { title, points, intervalMs, series, yLabel, yFormat, yDomain, threshold, markers } = props;
+  const { title, points, intervalMs, series, yLabel, yFormat, yDomain, threshold, markers, b } = props;
   const integer = props.integer ?? false;
 
   const computed = useMemo(() => {
-    const values = series.map((s) => points.map((p) => s.value(p, intervalMs)));
-    const first = points[0]?.tMs ?? 0;
-    const last = points[points.length - 1]?.tMs ?? first + intervalMs;
+    const values = series.map((s) => valuesOf(s, points, intervalMs));
+    const bValues = b ? series.map((s) => valuesOf(s, b.points, b.intervalMs)) : [];
+    const first = Math.min(points[0]?.tMs ?? 0, b?.points[0]?.tMs ?? Infinity);
+    const last = Math.max(
+      points[points.length - 1]?.tMs ?? first + intervalMs,
+      b?.points[b.points.length - 1]?.tMs ?? -Infinity,
+    );
     const x = scaleLinear()
       .domain([first / 1000, Math.max(last, first + intervalMs) / 1000])
       .range([0, INNER_W]);
-    const dataMax = max(values, (vs) => max(vs, (v) => v ?? 0)) ?? 0;
+    const dataMax = max([...values, ...bValues], (vs) => max(vs, (v) => v ?? 0)) ?? 0;
     // Keep the threshold on screen even when the data sits far below it; an all-zero series still
     // gets an axis up to 1 rather than one from 0 to a billionth.
     const top = Math.max(dataMax, threshold ? threshold.value * 1.25 : 0, 1);
@@ -58,17 +76,21 @@ export function LineChart(props: LineChartProps) {
       .domain(yDomain ?? [0, top])
       .range([INNER_H, 0])
       .nice();
-    const paths = values.map((vs) =>
+    const pathOf = (at: readonly SeriesPoint[]) => (vs: readonly (number | null)[]) =>
       line<number | null>()
         .defined((v) => v !== null)
-        .x((_, i) => x((points[i]?.tMs ?? 0) / 1000))
-        .y((v) => y(v ?? 0))(vs),
-    );
-    const latest = series.map((s, i) => `${s.label} ${formatLatest(values[i], yFormat)}`).join(', ');
-    return { x, y, paths, latest };
-  }, [points, intervalMs, series, yDomain, threshold, yFormat]);
+        .x((_, i) => x((at[i]?.tMs ?? 0) / 1000))
+        .y((v) => y(v ?? 0))(vs);
+    const paths = values.map(pathOf(points));
+    const bPaths = b ? bValues.map(pathOf(b.points)) : [];
+    const latestOf = (vs: readonly (readonly (number | null)[])[]) =>
+      series.map((s, i) => `${s.label} ${formatLatest(vs[i], yFormat)}`).join(', ');
+    const latest = b ? `A: ${latestOf(values)}; B: ${latestOf(bValues)}` : latestOf(values);
+    return { x, y, paths, bPaths, latest };
+  }, [points, intervalMs, series, yDomain, threshold, yFormat, b]);
 
-  const { x, y, paths, latest } = computed;
+  const { x, y, paths, bPaths, latest } = computed;
+  const run = (name: string) => (b ? ` · ${name}` : '');
   const shown = placeMarkers(markers ?? [], x);
   const changed = shown.length
     ? ` Changes: ${shown.map((m) => `${m.label} at ${formatDuration(m.tMs)}`).join('; ')}.`
@@ -78,7 +100,14 @@ export function LineChart(props: LineChartProps) {
       title={title}
       description={points.length ? `Latest: ${latest}.${changed}` : 'No data yet.'}
       legend={[
-        ...series.map((s) => ({ label: s.label, color: s.color, dashed: s.dashed === true })),
+        ...series.map((s) => ({ label: s.label + run('A'), color: s.color, dashed: s.dashed === true })),
+        ...(b
+          ? series.map((s) => ({
+              label: s.label + run('B'),
+              color: s.color,
+              dash: s.dashed ? B_DASH_OF_DASHED : B_DASH,
+            }))
+          : []),
         ...(threshold ? [thresholdLegend(threshold)] : []),
       ]}
       empty={points.length === 0}
@@ -103,6 +132,16 @@ export function LineChart(props: LineChartProps) {
           className="series"
           stroke={series[i]?.color}
           strokeDasharray={series[i]?.dashed ? '5 4' : undefined}
+        />
+      ))}
+      {bPaths.map((d, i) => (
+        <path
+          key={`b:${series[i]?.label ?? i}`}
+          d={d ?? ''}
+          className="series run-b"
+          data-run="b"
+          stroke={series[i]?.color}
+          strokeDasharray={series[i]?.dashed ? B_DASH_OF_DASHED : B_DASH}
         />
       ))}
     </ChartFrame>

@@ -14,6 +14,7 @@ import {
   STALE_RATE,
 } from './timeSeries.ts';
 import type { ChartMarker, Threshold } from './frame.ts';
+import type { ChartSeries } from './coarsen.ts';
 import { FIGURES } from '../../labels/figures.ts';
 
 export interface TimeChartProps {
@@ -23,15 +24,18 @@ export interface TimeChartProps {
   threshold?: Threshold | undefined;
   /** Live changes, marked where they happened. */
   markers?: readonly ChartMarker[] | undefined;
+  /** Run B of a comparison, drawn over A's lines. */
+  b?: ChartSeries | undefined;
 }
 
 /** Hit ratio of L1 and L2 per interval, with the hit-rate alert line. */
-export function HitRatioChart({ points, intervalMs, threshold, markers }: TimeChartProps) {
+export function HitRatioChart({ points, intervalMs, threshold, markers, b }: TimeChartProps) {
   return (
     <LineChart
       title={FIGURES.hitRatioChart}
       points={points}
       intervalMs={intervalMs}
+      b={b}
       markers={markers}
       series={HIT_RATIO}
       yLabel="Hit ratio (%)"
@@ -43,12 +47,13 @@ export function HitRatioChart({ points, intervalMs, threshold, markers }: TimeCh
 }
 
 /** Database reads and writes per second: the load the caches are there to absorb. */
-export function DbQpsChart({ points, intervalMs, markers }: TimeChartProps) {
+export function DbQpsChart({ points, intervalMs, markers, b }: TimeChartProps) {
   return (
     <LineChart
       title={FIGURES.dbQpsChart}
       points={points}
       intervalMs={intervalMs}
+      b={b}
       markers={markers}
       series={DB_QPS}
       yLabel="Queries/s"
@@ -58,12 +63,13 @@ export function DbQpsChart({ points, intervalMs, markers }: TimeChartProps) {
 }
 
 /** Busy connections and waiting queries: a herd shows as the pool pinned at its size and a queue. */
-export function DbPoolChart({ points, intervalMs, markers }: TimeChartProps) {
+export function DbPoolChart({ points, intervalMs, markers, b }: TimeChartProps) {
   return (
     <LineChart
       title={FIGURES.dbPoolChart}
       points={points}
       intervalMs={intervalMs}
+      b={b}
       markers={markers}
       series={DB_POOL}
       yLabel="Connections"
@@ -74,12 +80,13 @@ export function DbPoolChart({ points, intervalMs, markers }: TimeChartProps) {
 }
 
 /** Request latency p50 and p99, and Redis p99 with the monitoring rule's alert line. */
-export function LatencyChart({ points, intervalMs, threshold, markers }: TimeChartProps) {
+export function LatencyChart({ points, intervalMs, threshold, markers, b }: TimeChartProps) {
   return (
     <LineChart
       title={FIGURES.latencyChart}
       points={points}
       intervalMs={intervalMs}
+      b={b}
       markers={markers}
       series={LATENCY}
       yLabel="Latency (ms)"
@@ -90,12 +97,13 @@ export function LatencyChart({ points, intervalMs, threshold, markers }: TimeCha
 }
 
 /** Reads answered with a value older than the database's. */
-export function StaleRateChart({ points, intervalMs, markers }: TimeChartProps) {
+export function StaleRateChart({ points, intervalMs, markers, b }: TimeChartProps) {
   return (
     <LineChart
       title={FIGURES.staleRateChart}
       points={points}
       intervalMs={intervalMs}
+      b={b}
       markers={markers}
       series={STALE_RATE}
       yLabel="Stale reads/s"
@@ -105,12 +113,13 @@ export function StaleRateChart({ points, intervalMs, markers }: TimeChartProps) 
 }
 
 /** Requests that failed for the client (timeouts included), and the retries clients sent. */
-export function ErrorRateChart({ points, intervalMs }: TimeChartProps) {
+export function ErrorRateChart({ points, intervalMs, b }: TimeChartProps) {
   return (
     <LineChart
       title={FIGURES.errorRateChart}
       points={points}
       intervalMs={intervalMs}
+      b={b}
       series={ERROR_RATE}
       yLabel="Per second"
       yFormat={fmtRate}

@@ -21,12 +21,14 @@ export function useKeyboard(controller: Controller, store: AppStore): void {
       const onSlider = e.target instanceof HTMLInputElement && e.target.type === 'range';
       // Arrow keys on a tab move between tabs (the tabs pattern), not the simulation.
       const onTab = e.target instanceof HTMLElement && e.target.getAttribute('role') === 'tab';
-      const { helpOpen, setHelpOpen } = store.getState();
+      const { helpOpen, setHelpOpen, compareDialogOpen } = store.getState();
       if (e.key === 'Escape' && helpOpen) {
         setHelpOpen(false);
         e.preventDefault();
         return;
       }
+      // The Compare dialog's buttons and boxes take their keys (it closes itself on Esc).
+      if (compareDialogOpen) return;
       if (e.key === '?') {
         setHelpOpen(!helpOpen);
         e.preventDefault();

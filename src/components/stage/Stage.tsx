@@ -16,9 +16,9 @@ import { useStageHandle } from './stageHandle.ts';
 
 /**
  * The topology, left to right, sized from the running scenario: React renders the few dozen node cards,
- * the canvas on top draws the requests travelling between them.
+ * the canvas on top draws the requests travelling between them. `run` names it when two are shown.
  */
-export function Stage({ session }: { session: EngineSession }) {
+export function Stage({ session, run }: { session: EngineSession; run?: 'A' | 'B' }) {
   const ref = useRef<HTMLDivElement>(null);
   const handle = useStageHandle();
   const pickRef = useRef<PickRequest | null>(null);
@@ -49,7 +49,10 @@ export function Stage({ session }: { session: EngineSession }) {
     if (id !== null) store.getState().select({ kind: 'request', requestId: id });
   };
   return (
-    <section className="stage" aria-label="Topology: requests flow from the clients to the database">
+    <section
+      className="stage"
+      aria-label={`${run ? `Run ${run}: topology` : 'Topology'}: requests flow from the clients to the database`}
+    >
       <div
         className={`stage-area${layout.vertical ? ' vertical' : ''}`}
         ref={ref}

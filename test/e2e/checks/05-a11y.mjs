@@ -2,7 +2,7 @@
 import { assert, check, openPage, shot } from '../harness.mjs';
 import { axeViolations } from '../pageChecks.mjs';
 
-const TABS = ['About', 'Configure', 'Charts', 'Inspect'];
+const TABS = ['About', 'Configure', 'Charts', 'Inspect', 'Sweep'];
 
 export default async function accessibility() {
   for (const colorScheme of ['light', 'dark']) {
@@ -48,7 +48,7 @@ export default async function accessibility() {
         'the arrow key also stepped the simulation',
       );
       await p.keyboard.press('End');
-      await p.getByRole('tab', { name: 'Inspect', selected: true }).waitFor();
+      await p.getByRole('tab', { name: 'Sweep', selected: true }).waitFor();
       await p.context().close();
     },
   );

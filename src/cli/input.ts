@@ -1,0 +1,50 @@
+import { readFileSync } from 'node:fs';
+import type { Scenario } from '../scenario/schema.ts';
+import { getPreset, presetIds } from '../scenario/presets/index.ts';
+import { parseScenarioJson, summarizeErrors } from '../scenario/validate.ts';
+import { clip } from '../scenario/quote.ts';
+
+/**
+ * What the command-line tools share: reading a preset or a scenario file, and the exit convention.
+ * Bad input exits with 2 and one line on stderr; people paste these into scripts and CI, where a stack
+ * trace hides the one thing they need to fix.
+ */
+
+/** A problem with what the user gave (exit 2), as opposed to a bug of ours (exit 1). */
+export class InputError extends Error {}
+
+/** A preset by id, or a scenario file by path, validated; throws InputError with one line. */
+export function loadScenario(target: string): Scenario {
+  const preset = getPreset(target);
+  if (preset) return preset;
+  const looksLikeFile = target.endsWith('.json') || target.includes('/') || target.includes('\\');
+  if (!looksLikeFile) {
+    throw new InputError(
+      `unknown preset "${clip(target)}"; known presets: ${presetIds.join(', ')} (or give a .json file)`,
+    );
+  }
+  let text: string;
+  try {
+    text = readFileSync(target, 'utf8');
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    const why =
+      code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'it is a directory' : (code ?? 'unreadable');
+    throw new InputError(`cannot read ${clip(target)}: ${why}`);
+  }
+  const parsed = parseScenarioJson(text);
+  // One line even with many problems: the first few, then how many more.
+  if (!parsed.ok) throw new InputError(`${clip(target)}: ${summarizeErrors(parsed.errors)}`);
+  return parsed.scenario;
+}
+
+/** Runs a command's main and sets the exit code: 2 for an InputError, 1 for anything else, no trace. */
+export async function runCli(name: string, main: () => number | Promise<number>): Promise<void> {
+  try {
+    process.exitCode = await main();
+  } catch (e) {
+    const message = e instanceof Error ? e.message : String(e);
+    process.stderr.write(`${name}: ${message.split('\n')[0]}\n`);
+    process.exitCode = e instanceof InputError ? 2 : 1;
+  }
+}

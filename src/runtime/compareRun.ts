@@ -1,0 +1,52 @@
+import type { SimMs } from '../engine/types.ts';
+import { createAppStore, type AppStore } from '../store/appStore.ts';
+import { openEnginePort } from '../worker/port.ts';
+import type { CompareSide } from './compareUrl.ts';
+import { RunClient } from './engineClient.ts';
+import { EngineSession } from './session.ts';
+
+/**
+ * Run B of an A/B comparison: a store and an engine session of its own, in a second Web Worker (so on
+ * a two-core machine each run has a core), playing on A's clock. The controller sends every playback
+ * command to both; the frames hold each run to the other's time, so neither drifts ahead.
+ */
+export interface CompareRun {
+  /** What B is, its seed set to A's. */
+  side: CompareSide;
+  store: AppStore;
+  session: EngineSession;
+  /** Stops B's worker and lets A play on its own clock again. */
+  close(): void;
+}
+
+/** How far one run may get ahead of the other, in wall time at the current speed: two 60 Hz frames. */
+const LEAD_WALL_MS = 34;
+
+/**
+ * Starts B beside A, on A's seed, at `atMs` (A's time) and in A's play state.
+ *
+ * @example const b = openCompare({ scenario: getPreset('stampede-lock')!, presetId: 'stampede-lock' }, session, store, 0);
+ */
+export function openCompare(side: CompareSide, a: EngineSession, aStore: AppStore, atMs: SimMs): CompareRun {
+  const scenario = { ...side.scenario, seed: aStore.getState().applied.seed };
+  const store = createAppStore(scenario);
+  store.getState().setApplied(scenario, side.presetId);
+  const port = openEnginePort();
+  const session = new EngineSession(new RunClient(port, 'compare-b'), store, scenario);
+  const lead = () => LEAD_WALL_MS * aStore.getState().speed;
+  a.holdTo = () => session.state.nowMs + lead();
+  session.holdTo = () => a.state.nowMs + lead();
+  session.send({ type: 'setSpeed', speed: aStore.getState().speed });
+  if (atMs > 0) void session.seek(atMs);
+  if (aStore.getState().playing) session.send({ type: 'play' });
+  return {
+    side: { scenario, presetId: side.presetId },
+    store,
+    session,
+    close: () => {
+      a.holdTo = null;
+      session.dispose();
+      port.close();
+    },
+  };
+}
