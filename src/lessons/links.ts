@@ -1,0 +1,60 @@
+import { lessons, getLesson } from './curriculum/index.ts';
+
+/**
+ * `?lesson=<id>&step=<n>` (n counted from 1, as the screen says "step 2 of 5") and `?present=1`.
+ * A link that names no lesson opens none; a link whose lesson or step cannot be found says so in a
+ * notice and opens what it can, so a mistyped link never leaves the room with a blank screen.
+ */
+
+export interface LessonLink {
+  /** The lesson to open and its step (from 0), or null. */
+  open: { lessonId: string; step: number } | null;
+  presenting: boolean;
+  notice: string | null;
+}
+
+/** Reads the lesson part of a URL's query string. */
+export function readLessonLink(search: string): LessonLink {
+  const params = new URLSearchParams(search);
+  const presenting = params.get('present') === '1';
+  const id = params.get('lesson');
+  if (id === null) return { open: null, presenting, notice: null };
+  const lesson = getLesson(id);
+  if (!lesson) {
+    const ids = lessons.map((l) => l.id).join(', ');
+    const shown = id.length > 40 ? `${id.slice(0, 40)}…` : id;
+    return {
+      open: null,
+      presenting,
+      notice: `There is no lesson called "${shown}". Lessons: ${ids}. The Lessons button lists them all.`,
+    };
+  }
+  const raw = params.get('step');
+  const n = raw === null ? 1 : Number(raw);
+  const count = lesson.steps.length;
+  if (Number.isInteger(n) && n >= 1 && n <= count) {
+    return { open: { lessonId: id, step: n - 1 }, presenting, notice: null };
+  }
+  const shown = raw !== null && raw.length > 12 ? `${raw.slice(0, 12)}…` : raw;
+  return {
+    open: { lessonId: id, step: 0 },
+    presenting,
+    notice: `The lesson "${lesson.title}" has steps 1 to ${count}; "${shown}" is not one of them. Showing step 1.`,
+  };
+}
+
+/** The query string for a lesson step (and the presenter view), other parameters kept. */
+export function lessonSearch(search: string, open: LessonLink['open'], presenting: boolean): string {
+  const params = new URLSearchParams(search);
+  params.delete('lesson');
+  params.delete('step');
+  params.delete('present');
+  if (open) {
+    params.delete('preset');
+    params.set('lesson', open.lessonId);
+    params.set('step', String(open.step + 1));
+  }
+  if (presenting) params.set('present', '1');
+  const q = params.toString();
+  return q ? `?${q}` : '';
+}
