@@ -1,9 +1,10 @@
 import { createContext, useContext } from 'react';
-import type { KeyView, NodeId, SimMs, TraceHop, TraceRequest } from '../engine/types.ts';
+import type { KeyView, NodeId, SimMs, Summary, TraceHop, TraceRequest } from '../engine/types.ts';
 import { failureSchema, type FailureKind, type Scenario } from '../scenario/schema.ts';
 import { getPreset } from '../scenario/presets/index.ts';
 import type { AppStore } from '../store/appStore.ts';
 import type { Driver } from './driver.ts';
+import { createCheckRunner, type SummariesAt } from './checkRunner.ts';
 import { stepSpeed } from './speed.ts';
 
 /** Everything the UI can ask the simulation to do. Components get it from context (tests pass a fake). */
@@ -20,6 +21,13 @@ export interface Controller {
   nextNotable(): void;
   setSeed(seed: number): void;
   loadPreset(id: string): void;
+  /** Loads any scenario from time zero (a lesson step); `presetId` when it is an untouched preset. */
+  loadScenario(scenario: Scenario, presetId: string | null): void;
+  /**
+   * Runs a scenario headless, away from the page's thread, and returns its Summary at each of `times`
+   * (a lesson's check); the live run is left alone.
+   */
+  summariesAt(scenario: Scenario, times: readonly SimMs[]): Promise<Summary[]>;
   /** Runs the draft from time zero; the draft stays as it is for further edits. */
   applyDraft(): void;
   /** Adds a failure at the current time and re-simulates up to now, so it happens "now". */
@@ -41,7 +49,11 @@ export function useController(): Controller {
   return c;
 }
 
-export function createController(driver: Driver, store: AppStore): Controller {
+export function createController(
+  driver: Driver,
+  store: AppStore,
+  measure: SummariesAt = createCheckRunner(),
+): Controller {
   // The request open in the inspector stays in the log however many others pass meanwhile.
   store.subscribe((s, prev) => {
     if (s.selection !== prev.selection) {
@@ -79,6 +91,8 @@ export function createController(driver: Driver, store: AppStore): Controller {
       const preset = getPreset(id);
       if (preset) load(preset, id);
     },
+    loadScenario: (scenario, presetId) => load(scenario, presetId),
+    summariesAt: (scenario, times) => measure(scenario, times),
     applyDraft: () => {
       const { draft } = store.getState();
       const keepDraft = draft;

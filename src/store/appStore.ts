@@ -1,13 +1,14 @@
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import { useStore } from 'zustand';
 import type { Scenario } from '../scenario/schema.ts';
+import { createLessonSlice, type LessonSlice } from './lessonSlice.ts';
 import { createMetricsSlice, type MetricsSlice } from './metricsSlice.ts';
 import { createPlaybackSlice, type PlaybackSlice } from './playbackSlice.ts';
 import { createScenarioSlice, type ScenarioSlice } from './scenarioSlice.ts';
 import { createSelectionSlice, type SelectionSlice } from './selectionSlice.ts';
 
 /** UI state only: the engine's per-request data never passes through here. */
-export type AppState = ScenarioSlice & PlaybackSlice & MetricsSlice & SelectionSlice;
+export type AppState = ScenarioSlice & PlaybackSlice & MetricsSlice & SelectionSlice & LessonSlice;
 export type AppStore = StoreApi<AppState>;
 
 /** A store per app (and per test), so tests never share state. */
@@ -17,6 +18,7 @@ export function createAppStore(initial: Scenario): AppStore {
     ...createPlaybackSlice(...a),
     ...createMetricsSlice(...a),
     ...createSelectionSlice(...a),
+    ...createLessonSlice(...a),
   }));
 }
 

@@ -24,6 +24,8 @@ export function spyController(): SpyController {
     nextNotable: vi.fn(),
     setSeed: vi.fn(),
     loadPreset: vi.fn(),
+    loadScenario: vi.fn(),
+    summariesAt: vi.fn<Controller['summariesAt']>(() => Promise.resolve([])),
     applyDraft: vi.fn(),
     injectFailure: vi.fn(),
     inspectKey: vi.fn<Controller['inspectKey']>(),
