@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
 import { createSimulation } from './engine/index.ts';
 import { createAppStore } from './store/appStore.ts';
-import { AppStoreContext } from './store/useAppStore.ts';
+import { AppStoreContext, useAppStore } from './store/useAppStore.ts';
 import { Driver } from './runtime/driver.ts';
 import { bridgeDriverToStore } from './runtime/bridge.ts';
 import { ControllerContext, createController } from './runtime/controller.ts';
@@ -16,6 +16,10 @@ import { MetricsStrip } from './components/stage/MetricsStrip.tsx';
 import { Controls } from './components/controls/Controls.tsx';
 import { Legend } from './components/controls/Legend.tsx';
 import { HelpOverlay } from './components/controls/HelpOverlay.tsx';
+import { LessonPanel } from './components/lessons/LessonPanel.tsx';
+import { LessonsDialog } from './components/lessons/LessonsDialog.tsx';
+import { usePresenterKeys } from './components/lessons/usePresenterKeys.ts';
+import { createLessonActions } from './runtime/lessonActions.ts';
 
 /** Builds the store, the driver and the controller once; everything below reads them from context. */
 function useApp(initial: InitialState) {
@@ -24,10 +28,17 @@ function useApp(initial: InitialState) {
     store.getState().setApplied(initial.scenario, initial.presetId);
     store.getState().setNotice(initial.notice);
     const driver = new Driver(initial.scenario, createSimulation);
-    return { store, driver, controller: createController(driver, store) };
+    const controller = createController(driver, store);
+    return { store, driver, controller, lessons: createLessonActions(controller, store) };
   });
   useEffect(() => bridgeDriverToStore(app.driver, app.store), [app]);
+  useEffect(() => {
+    const { open, presenting } = initial.lesson;
+    if (open) app.lessons.open(open.lessonId, open.step);
+    if (presenting) app.lessons.setPresenting(true);
+  }, [app, initial.lesson]);
   useKeyboard(app.controller, app.store);
+  usePresenterKeys(app.lessons, app.store);
   useUrlSync(app.store);
   return app;
 }
@@ -37,21 +48,31 @@ export function App({ initial }: { initial: InitialState }) {
   return (
     <AppStoreContext.Provider value={store}>
       <ControllerContext.Provider value={controller}>
-        <div className={`app${initial.embed ? ' embed' : ''}`}>
-          <Header embed={initial.embed} />
-          <NoticeBanner />
-          <Controls />
-          <main className="main">
-            <section className="stage-column" aria-label="Simulation">
-              <Stage driver={driver} />
-              <MetricsStrip />
-              <Legend />
-            </section>
-            {!initial.embed && <Sidebar />}
-          </main>
-          <HelpOverlay />
-        </div>
+        <Layout embed={initial.embed} driver={driver} />
       </ControllerContext.Provider>
     </AppStoreContext.Provider>
+  );
+}
+
+/** The page: the embed layout for documentation, and the presenter view that gives the stage the screen. */
+function Layout({ embed, driver }: { embed: boolean; driver: Driver }) {
+  const presenting = useAppStore((s) => s.presenting) && !embed;
+  return (
+    <div className={`app${embed ? ' embed' : ''}${presenting ? ' presenting' : ''}`}>
+      <Header embed={embed} />
+      <NoticeBanner />
+      <Controls />
+      {!embed && <LessonPanel />}
+      <main className="main">
+        <section className="stage-column" aria-label="Simulation">
+          <Stage driver={driver} />
+          <MetricsStrip />
+          <Legend />
+        </section>
+        {!embed && !presenting && <Sidebar />}
+      </main>
+      <HelpOverlay />
+      <LessonsDialog />
+    </div>
   );
 }
