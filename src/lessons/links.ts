@@ -44,14 +44,18 @@ export function readLessonLink(search: string): LessonLink {
 }
 
 /** The query string for a lesson step (and the presenter view), other parameters kept. */
-export function lessonSearch(search: string, open: LessonLink['open'], presenting: boolean): string {
+export function lessonSearch(
+  search: string,
+  open: { id: string; step: number } | null,
+  presenting: boolean,
+): string {
   const params = new URLSearchParams(search);
   params.delete('lesson');
   params.delete('step');
   params.delete('present');
   if (open) {
     params.delete('preset');
-    params.set('lesson', open.lessonId);
+    params.set('lesson', open.id);
     params.set('step', String(open.step + 1));
   }
   if (presenting) params.set('present', '1');

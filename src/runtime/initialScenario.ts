@@ -2,6 +2,9 @@ import type { Scenario } from '../scenario/schema.ts';
 import { decodeScenario } from '../scenario/url.ts';
 import { formatErrors } from '../scenario/validate.ts';
 import { getPreset, presetIds } from '../scenario/presets/index.ts';
+import { getLesson } from '../lessons/curriculum/index.ts';
+import { readLessonLink, type LessonLink } from '../lessons/links.ts';
+import { stepScenario } from '../lessons/runner.ts';
 
 export const DEFAULT_PRESET = 'baseline';
 
@@ -11,6 +14,8 @@ export interface InitialState {
   /** Why the URL's scenario was not used, for a dismissible message. */
   notice: string | null;
   embed: boolean;
+  /** The lesson step `?lesson=<id>&step=<n>` opens, and whether `?present=1` asks for the presenter view. */
+  lesson: LessonLink;
 }
 
 function baseline(): Scenario {
@@ -20,10 +25,22 @@ function baseline(): Scenario {
 }
 
 /**
- * What to open for a URL: `#s=` wins over `?preset=`, and anything unreadable falls back to the
- * baseline with a message, so a damaged link never gives a blank page.
+ * What to open for a URL: `?lesson=` wins over `#s=`, which wins over `?preset=`, and anything
+ * unreadable falls back to the baseline with a message, so a damaged link never gives a blank page.
  */
 export function resolveInitial(search: string, hash: string): InitialState {
+  const lesson = readLessonLink(search);
+  const found = lesson.open ? getLesson(lesson.open.lessonId) : undefined;
+  if (lesson.open && found) {
+    // A lesson link opens its step's scenario; the lesson runner takes it from there.
+    const scenario = stepScenario(found, lesson.open.step);
+    return { scenario, presetId: null, notice: lesson.notice, embed: false, lesson };
+  }
+  const rest = resolveScenario(search, hash);
+  return { ...rest, notice: lesson.notice ?? rest.notice, lesson };
+}
+
+function resolveScenario(search: string, hash: string): Omit<InitialState, 'lesson'> {
   const params = new URLSearchParams(search);
   const embed = params.get('embed') === '1';
   if (hash.startsWith('#s=') || hash.includes('&s=')) {

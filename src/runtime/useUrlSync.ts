@@ -1,6 +1,7 @@
 import { useEffect } from 'react';
 import type { AppStore } from '../store/appStore.ts';
 import { encodeScenario } from '../scenario/url.ts';
+import { lessonSearch } from '../lessons/links.ts';
 
 const DEBOUNCE_MS = 400;
 
@@ -25,19 +26,35 @@ export function addressFor(
 /**
  * Keeps the address bar in step with the user's edits (debounced, replaceState so Back is not
  * flooded), so copying the URL shares the exact scenario. Nothing is written until something changes.
+ * A lesson step is shared as `?lesson=<id>&step=<n>` while its scenario is the one running, and the
+ * presenter view adds `present=1`.
  */
 export function useUrlSync(store: AppStore): void {
   useEffect(() => {
     let timer: ReturnType<typeof setTimeout> | undefined;
     const unsub = store.subscribe((s, prev) => {
-      if (s.draft === prev.draft && s.applied === prev.applied && s.presetId === prev.presetId) return;
+      if (
+        s.draft === prev.draft &&
+        s.applied === prev.applied &&
+        s.presetId === prev.presetId &&
+        s.lesson === prev.lesson &&
+        s.presenting === prev.presenting
+      )
+        return;
       clearTimeout(timer);
       timer = setTimeout(() => {
-        const { draft, applied, presetId } = store.getState();
+        const { draft, applied, presetId, lesson, presenting } = store.getState();
         const edited = draft !== applied || presetId === null;
-        const url = addressFor(location.pathname, location.search, presetId, edited, () =>
-          encodeScenario(draft),
-        );
+        const onLesson = lesson !== null && applied === lesson.scenario && draft === applied;
+        const url = onLesson
+          ? `${location.pathname}${lessonSearch(location.search, lesson, presenting)}`
+          : addressFor(
+              location.pathname,
+              lessonSearch(location.search, null, presenting),
+              presetId,
+              edited,
+              () => encodeScenario(draft),
+            );
         if (url !== `${location.pathname}${location.search}${location.hash}`)
           history.replaceState(null, '', url);
       }, DEBOUNCE_MS);

@@ -83,12 +83,12 @@ describe('lesson links', () => {
   });
 
   it('writes the query string for a step, keeping other parameters', () => {
-    expect(lessonSearch('?embed=0&preset=cdc', { lessonId: 'cdc', step: 1 }, false)).toBe(
+    expect(lessonSearch('?embed=0&preset=cdc', { id: 'cdc', step: 1 }, false)).toBe(
       '?embed=0&lesson=cdc&step=2',
     );
     expect(lessonSearch('?lesson=cdc&step=2&present=1', null, false)).toBe('');
-    expect(lessonSearch('', { lessonId: 'cdc', step: 0 }, true)).toBe('?lesson=cdc&step=1&present=1');
-    const again = lessonSearch('', { lessonId: 'cdc', step: 1 }, true);
+    expect(lessonSearch('', { id: 'cdc', step: 0 }, true)).toBe('?lesson=cdc&step=1&present=1');
+    const again = lessonSearch('', { id: 'cdc', step: 1 }, true);
     expect(readLessonLink(again)).toEqual({
       open: { lessonId: 'cdc', step: 1 },
       presenting: true,
