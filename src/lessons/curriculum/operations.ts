@@ -32,14 +32,14 @@ export const cdnLeak: Lesson = {
     {
       title: 'An account page marked public',
       text:
-        'Now an authenticated route, /account, answers with the signed-in user’s own data, but its ' +
+        "Now an authenticated route, /account, answers with the signed-in user's own data, but its " +
         'response says public, max-age=60. The edge keeps one copy per URL and does not look at who ' +
         'asked.',
       atMs: 10_000,
       scenario: 'cdn-leak',
       prediction: {
         kind: 'choice',
-        question: 'How often will someone get another user’s account page in the next 20 seconds?',
+        question: "How often will someone get another user's account page in the next 20 seconds?",
         figure: 'dataLeaked',
         untilMs: 30_000,
         options: [
@@ -48,8 +48,8 @@ export const cdnLeak: Lesson = {
           { label: 'Constantly (100 times or more)', min: 100 },
         ],
         reveal:
-          '{dataLeaked} responses carried another user’s data in 20 s. Each is a security incident, ' +
-          'and nothing in the app’s logs shows it: the edge answered without asking.',
+          "{dataLeaked} responses carried another user's data in 20 s. Each is a security incident, " +
+          "and nothing in the app's logs shows it: the edge answered without asking.",
       },
     },
     {
@@ -153,9 +153,11 @@ export const monitoring: Lesson = {
     },
     {
       title: 'The minute is up',
-      text: 'Jump to just before 60 s and watch the expiry.',
+      text:
+        'The playhead jumps on to the next notable event: the moment the most popular key expires, ' +
+        'and every other key with it.',
       atMs: 55_000,
-      show: { tab: 'charts' },
+      show: { tab: 'charts', notable: true },
       prediction: {
         kind: 'number',
         question: 'How many database queries per second in the 3 s after the keys expire?',
