@@ -91,6 +91,18 @@ function vsBefore(read: (w: MeasureWindow) => number): (w: MeasureWindow) => num
   return (w) => (w.prior ? read(w) / read(w.prior) : NaN);
 }
 
+/** Hits over lookups of one layer within the window. */
+const hitRatio = (lead: string, layer: (s: Summary) => { hits: number; misses: number }): FigureDef => ({
+  kind: 'ratio',
+  unit: '%',
+  says: (v) => `${lead} ${v}`,
+  read: (w) =>
+    ratio(
+      delta(w, (s) => layer(s).hits),
+      delta(w, (s) => layer(s).misses),
+    ),
+});
+
 const count = (noun: string, read: FigureDef['read']): FigureDef => ({
   kind: 'count',
   unit: noun,
@@ -113,36 +125,9 @@ export const FIGURE_DEFS = {
     read: (w) => delta(w, (s) => s.db.reads) / delta(w, expiries),
   },
   expiries: count('keys expired in Redis', (w) => delta(w, expiries)),
-  l1HitRatio: {
-    kind: 'ratio',
-    unit: '%',
-    says: (v) => `an L1 hit ratio of ${v}`,
-    read: (w) =>
-      ratio(
-        delta(w, (s) => s.l1.hits),
-        delta(w, (s) => s.l1.misses),
-      ),
-  },
-  l2HitRatio: {
-    kind: 'ratio',
-    unit: '%',
-    says: (v) => `an L2 hit ratio of ${v}`,
-    read: (w) =>
-      ratio(
-        delta(w, (s) => s.l2.hits),
-        delta(w, (s) => s.l2.misses),
-      ),
-  },
-  cdnHitRatio: {
-    kind: 'ratio',
-    unit: '%',
-    says: (v) => `a CDN hit ratio of ${v}`,
-    read: (w) =>
-      ratio(
-        delta(w, (s) => s.cdn.hits),
-        delta(w, (s) => s.cdn.misses),
-      ),
-  },
+  l1HitRatio: hitRatio('an L1 hit ratio of', (s) => s.l1),
+  l2HitRatio: hitRatio('an L2 hit ratio of', (s) => s.l2),
+  cdnHitRatio: hitRatio('a CDN hit ratio of', (s) => s.cdn),
   p99Peak: {
     kind: 'ms',
     unit: 'ms',
@@ -174,7 +159,6 @@ export const FIGURE_DEFS = {
     says: (v) => `stale reads up to ${v} old`,
     read: (w) => w.end.maxStaleAgeMs,
   },
-  errors: count('failed requests', (w) => delta(w, (s) => s.errors)),
   lostWrites: count('lost writes', (w) => delta(w, (s) => s.lostWrites)),
   dataLeaked: count("responses with another user's data", (w) => delta(w, (s) => s.cdn.crossUserLeaks)),
   hotShardFactor: {
@@ -183,15 +167,8 @@ export const FIGURE_DEFS = {
     says: (v) => `the busiest shard doing ${v} its fair share`,
     read: hotShardFactor,
   },
-  busiestShardOpsPerSecond: {
-    kind: 'rate',
-    unit: 'ops/s',
-    says: (v) => `${v} operations per second on the busiest shard`,
-    read: (w) => Math.max(...w.end.shards.map((s, i) => s.ops - (w.start.shards[i]?.ops ?? 0))) / seconds(w),
-  },
   evictions: count('keys evicted', (w) => delta(w, evictions)),
   rejectedWrites: count('SETs refused', (w) => delta(w, (s) => s.rejectedWrites)),
-  redisFallbacks: count('reads sent to the database', (w) => delta(w, (s) => s.redisFallbacks)),
   cdcBacklogMax: count('change events waiting at most', (w) => w.end.cdc?.maxBacklog ?? 0),
   writeBehindLagMax: {
     kind: 'seconds',

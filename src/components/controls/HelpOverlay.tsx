@@ -1,4 +1,4 @@
-import { useEffect, useRef } from 'react';
+import { useDialogFocus } from '../app/useDialogFocus.ts';
 import { selectHelpOpen } from '../../store/selectors.ts';
 import { useAppStore, useAppStoreApi } from '../../store/useAppStore.ts';
 
@@ -17,13 +17,7 @@ export const SHORTCUTS: readonly [string, string][] = [
 export function HelpOverlay() {
   const open = useAppStore(selectHelpOpen);
   const store = useAppStoreApi();
-  const closeRef = useRef<HTMLButtonElement>(null);
-  useEffect(() => {
-    if (!open) return;
-    const previous = document.activeElement as HTMLElement | null;
-    closeRef.current?.focus();
-    return () => previous?.focus?.();
-  }, [open]);
+  const closeRef = useDialogFocus<HTMLButtonElement>(open);
   if (!open) return null;
   const close = () => store.getState().setHelpOpen(false);
   return (

@@ -1,4 +1,5 @@
-import { useEffect, useRef, type KeyboardEvent } from 'react';
+import type { KeyboardEvent } from 'react';
+import { useDialogFocus } from '../app/useDialogFocus.ts';
 import { lessons } from '../../lessons/curriculum/index.ts';
 import { useLessonActions } from '../../runtime/lessonActions.ts';
 import { useAppStore } from '../../store/useAppStore.ts';
@@ -11,13 +12,7 @@ export function LessonsDialog() {
   const open = useAppStore((s) => s.lessonsOpen);
   const done = useAppStore((s) => s.lessonsDone);
   const actions = useLessonActions();
-  const closeRef = useRef<HTMLButtonElement>(null);
-  useEffect(() => {
-    if (!open) return;
-    const previous = document.activeElement as HTMLElement | null;
-    closeRef.current?.focus();
-    return () => previous?.focus?.();
-  }, [open]);
+  const closeRef = useDialogFocus<HTMLButtonElement>(open);
   if (!open) return null;
   const close = () => actions.setListOpen(false);
   const onKey = (e: KeyboardEvent) => {

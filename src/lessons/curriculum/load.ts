@@ -2,6 +2,13 @@ import type { Lesson } from '../types.ts';
 
 /** Lessons 7, 8 and 10: load that arrives all at once, on one key, or on an empty cache. */
 
+/** Queries per expiry: one leader, one per instance, or a herd. */
+const HERD_SIZES = [
+  { label: 'Exactly one', max: 1.5 },
+  { label: 'Two to four', min: 1.5, max: 4.5 },
+  { label: 'More than four', min: 4.5 },
+];
+
 export const stampede: Lesson = {
   id: 'stampede',
   title: 'The stampede and its four cures',
@@ -55,11 +62,7 @@ export const stampede: Lesson = {
         question: 'How many queries per expiry now?',
         figure: 'dbQueriesPerExpiry',
         untilMs: 18_000,
-        options: [
-          { label: 'Exactly one', max: 1.5 },
-          { label: 'Two to four', min: 1.5, max: 4.5 },
-          { label: 'More than four', min: 4.5 },
-        ],
+        options: HERD_SIZES,
         reveal:
           '{dbQueriesPerExpiry} per expiry: one per instance that saw the miss, since each instance ' +
           'coalesces only its own readers. The p99 peaked at {p99Peak}.',
@@ -78,11 +81,7 @@ export const stampede: Lesson = {
         question: 'How many queries per expiry with the lock?',
         figure: 'dbQueriesPerExpiry',
         untilMs: 30_000,
-        options: [
-          { label: 'Exactly one', max: 1.5 },
-          { label: 'Two to four', min: 1.5, max: 4.5 },
-          { label: 'More than four', min: 4.5 },
-        ],
+        options: HERD_SIZES,
         reveal:
           '{dbQueriesPerExpiry} per expiry, across all instances. The losers waited instead, so the ' +
           'p99 still reached {p99Peak}: the herd is gone, the wait is not.',
