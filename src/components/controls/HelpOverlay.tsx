@@ -10,7 +10,8 @@ export const SHORTCUTS: readonly [string, string][] = [
   ['N', 'Jump to the next notable event'],
   ['R', 'Restart'],
   ['?', 'Show or hide this help'],
-  ['Esc', 'Close this help'],
+  ['PageDown, PageUp', 'Next or previous lesson step in the presenter view (arrows too)'],
+  ['Esc', 'Close this help; leave the presenter view'],
 ];
 
 /** The keyboard shortcuts, as a modal dialog that takes focus and gives it back on close. */
