@@ -58,7 +58,7 @@ export function LessonsDialog() {
                   aria-label={`Start lesson: ${l.title}`}
                   onClick={() => actions.open(l.id, 0)}
                 >
-                  {finished ? 'Again' : 'Start'}
+                  Start
                 </button>
               </li>
             );
