@@ -47,7 +47,7 @@ export interface ShardStore {
   memoryBytes: number;
   /** Keys sampled per eviction (maxmemory-samples). */
   samples: number;
-  /** key -> dense slot + 1 (0 = absent), a direct table sized to the largest key seen. */
+  /** key -> dense slot + 1 (0 = absent), a direct table sized to the largest key seen, or shared. */
   index: Int32Array;
   keys: Float64Array;
   versions: Float64Array;
@@ -86,6 +86,11 @@ const INITIAL_SLOTS = 64;
 /**
  * An empty shard. `maxKeys: null` never evicts; storage grows on demand up to `maxKeys`.
  *
+ * `index`, when given, is a key -> slot table shared with other stores whose keys are disjoint from this
+ * one's (a cluster's shards: every key lives on exactly one), long enough for every key. Each store writes
+ * only its own keys' entries, so the cluster keeps one table instead of one per shard, each as long as
+ * the whole key space: less memory, and fewer cache misses on every command.
+ *
  * @example
  * const s = createShardStore(10_000, 'allkeys-lru');
  * storeSet(s, 42, 1, Infinity, now, rng);
@@ -94,6 +99,7 @@ export function createShardStore(
   maxKeys: number | null,
   eviction: EvictionPolicy,
   options: StoreOptions = {},
+  index: Int32Array | null = null,
 ): ShardStore {
   const n = maxKeys === null ? INITIAL_SLOTS : Math.max(1, Math.min(maxKeys, INITIAL_SLOTS));
   return {
@@ -105,7 +111,7 @@ export function createShardStore(
     lfuDecayTimeMin: options.lfuDecayTimeMin ?? 1,
     memoryBytes: 0,
     samples: options.samples ?? 5,
-    index: new Int32Array(1024),
+    index: index ?? new Int32Array(1024),
     keys: new Float64Array(n),
     versions: new Float64Array(n),
     expires: new Float64Array(n),
@@ -155,12 +161,15 @@ function grow(s: ShardStore): void {
 
 /** The key's dense slot, or -1 (also for keys outside the table: negative or fractional ones). */
 export function slotOf(s: ShardStore, key: number): number {
+  if (!(key >= 0 && key < s.index.length)) return -1;
   // `?? 0`: a fractional key reads undefined from the table and must miss, not yield NaN.
-  return key >= 0 && key < s.index.length ? (s.index[key] ?? 0) - 1 : -1;
+  const slot = (s.index[key] ?? 0) - 1;
+  // A shared index may hold another store's entry for the key: it is this store's only if its slot says so.
+  return slot >= 0 && slot < s.size && s.keys[slot] === key ? slot : -1;
 }
 
 function growIndex(s: ShardStore, key: number): void {
-  let n = s.index.length;
+  let n = Math.max(1, s.index.length);
   while (n <= key) n *= 2;
   const bigger = new Int32Array(n);
   bigger.set(s.index);
@@ -365,7 +374,7 @@ export function storeDelete(s: ShardStore, key: number): boolean {
 
 /** FLUSHALL, or a restart without persistence; counters are kept. */
 export function storeClear(s: ShardStore): void {
-  s.index.fill(0);
+  for (let i = 0; i < s.size; i++) s.index[s.keys[i]!] = 0; // only its own entries: the index may be shared
   s.size = s.ttlCount = s.poolSize = 0;
   s.memoryBytes = 0;
 }
