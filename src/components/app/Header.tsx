@@ -16,8 +16,7 @@ export function Header({ embed }: { embed: boolean }) {
   return (
     <header className="header">
       <h1>
-        {!embed && <span className="brand">Cachescope</span>}
-        <span className="scenario-title">{title}</span>
+        {!embed && <span className="brand">Cachescope</span>} <span className="scenario-title">{title}</span>
       </h1>
       {!embed && presenting && (
         <div className="header-tools">

@@ -3,11 +3,12 @@ import { definePreset } from './preset.ts';
 export const memoryPressure = definePreset(
   'memory-pressure',
   'Memory pressure: maxmemory with allkeys-lru',
-  'Each of three shards may use 2 MB, while the working set of 20 000 keys of 1 KB would take about ' +
-    '7 MB per shard. Redis evicts to make room: under allkeys-lru it samples five keys and drops the idlest, ' +
-    'so the popular keys stay and the long tail churns. Watch memory sit at the limit, evictions climb and ' +
-    'the hit ratio settle well below the unbounded baseline. Switch the policy to noeviction: nothing is ' +
-    'evicted, but once a shard is full every SET is refused (rejectedWrites), so new keys never get cached. ' +
+  'Each of three shards may use 2 MB, while the working set of 20 000 keys of 1 KB would take ' +
+    'about 7 MB per shard. Redis evicts to make room: under allkeys-lru it samples five keys and ' +
+    'drops the idlest, so the popular keys stay and the long tail churns. Watch the Memory per shard ' +
+    'chart sit at the limit, the keys evicted climb and the L2 hit ratio settle well below an ' +
+    "unbounded cache's. Set the L2 eviction policy to noeviction: nothing is evicted, but once a " +
+    'shard is full every SET is refused (SETs refused (memory full)), so new keys never get cached. ' +
     'Try volatile-ttl or allkeys-lfu too.',
   {
     version: 1,
@@ -20,4 +21,5 @@ export const memoryPressure = definePreset(
       l2: { ttlMs: 600_000, maxMemoryBytes: 2_000_000, eviction: 'allkeys-lru' },
     },
   },
+  ['memoryChart', 'evictions', 'l2HitRatio', 'rejectedWrites'],
 );
