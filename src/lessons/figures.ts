@@ -1,5 +1,6 @@
 import type { SeriesPoint, SimMs, Summary } from '../engine/types.ts';
 import type { AlertRule } from '../engine/sim/alerts.ts';
+import { ALERT_LABELS } from '../labels/options.ts';
 import { formatCount, formatDuration, formatPercent } from '../components/format.ts';
 
 /**
@@ -64,17 +65,9 @@ function p50Typical(w: MeasureWindow): number {
   return sum(pts.map((p) => p.p50 * p.requests)) / sum(pts.map((p) => p.requests));
 }
 
-/** The monitoring rules as a dashboard names them (a figure's value is never shown as a raw id). */
-const ALERT_NAMES: Record<AlertRule | 'none', string> = {
-  'hit-rate': 'Hit rate low',
-  'miss-spike': 'Miss spike',
-  evictions: 'Evictions',
-  memory: 'Memory high',
-  p99: 'Redis p99 latency high',
-  'key-growth': 'Key count growing',
-  'expiring-at-once': 'Keys expiring together',
-  none: 'No alert',
-};
+/** An alert rule by the name the dashboard gives it; "none" is "No alert". */
+export const alertName = (rule: AlertRule | 'none'): string =>
+  rule === 'none' ? 'No alert' : ALERT_LABELS[rule];
 
 /** The first monitoring rule to start firing in the window, or "none". */
 function firstAlert(w: MeasureWindow): string {
@@ -187,15 +180,15 @@ export const FIGURE_DEFS = {
   },
 } as const satisfies Record<string, FigureDef>;
 
-export type FigureId = keyof typeof FIGURE_DEFS;
+export type LessonFigureId = keyof typeof FIGURE_DEFS;
 
-export const figureDef = (id: FigureId): FigureDef => FIGURE_DEFS[id];
+export const figureDef = (id: LessonFigureId): FigureDef => FIGURE_DEFS[id];
 
-export const isFigureId = (id: string): id is FigureId => Object.hasOwn(FIGURE_DEFS, id);
+export const isLessonFigureId = (id: string): id is LessonFigureId => Object.hasOwn(FIGURE_DEFS, id);
 
 /** A measured value as the app writes it: "21", "62 %", "160 ms", "8.5×". */
-export function formatFigure(id: FigureId, value: number | string): string {
-  if (typeof value === 'string') return ALERT_NAMES[value as AlertRule] ?? value;
+export function formatFigure(id: LessonFigureId, value: number | string): string {
+  if (typeof value === 'string') return alertName(value as AlertRule | 'none');
   switch (FIGURE_DEFS[id].kind) {
     case 'ratio':
       return formatPercent(value);

@@ -5,8 +5,8 @@ import {
   FIGURE_DEFS,
   figureDef,
   formatFigure,
-  isFigureId,
-  type FigureId,
+  isLessonFigureId,
+  type LessonFigureId,
   type MeasureWindow,
 } from './figures.ts';
 import type { Lesson, LessonScenario, Prediction } from './types.ts';
@@ -17,7 +17,7 @@ import type { Lesson, LessonScenario, Prediction } from './types.ts';
  * headless on the step's scenario (by `measureRun` in tests and in the engine's worker for the app).
  */
 
-export type FigureValues = Partial<Record<FigureId, number | string>>;
+export type FigureValues = Partial<Record<LessonFigureId, number | string>>;
 
 /** The scenario a lesson names, as written: a preset's input, or the lesson's own. */
 export function scenarioInput(source: LessonScenario): ScenarioInput {
@@ -51,12 +51,12 @@ export function stepScenario(lesson: Lesson, index: number): Scenario {
 }
 
 /** The `{figureId}` placeholders of a text, in order, and the names that are not figures. */
-export function placeholders(text: string): { figures: FigureId[]; unknown: string[] } {
-  const figures: FigureId[] = [];
+export function placeholders(text: string): { figures: LessonFigureId[]; unknown: string[] } {
+  const figures: LessonFigureId[] = [];
   const unknown: string[] = [];
   for (const [, name] of text.matchAll(/\{(\w+)\}/g)) {
     if (name === undefined) continue;
-    if (isFigureId(name)) figures.push(name);
+    if (isLessonFigureId(name)) figures.push(name);
     else unknown.push(name);
   }
   return { figures, unknown };
@@ -65,8 +65,8 @@ export function placeholders(text: string): { figures: FigureId[]; unknown: stri
 /** Fills `{figureId}` placeholders with measured values, written as the app writes them. */
 export function fillTemplate(text: string, values: FigureValues): string {
   return text.replace(/\{(\w+)\}/g, (whole, name: string) => {
-    const value = isFigureId(name) ? values[name] : undefined;
-    return value === undefined ? whole : formatFigure(name as FigureId, value);
+    const value = isLessonFigureId(name) ? values[name] : undefined;
+    return value === undefined ? whole : formatFigure(name as LessonFigureId, value);
   });
 }
 
@@ -76,7 +76,7 @@ export interface CheckRun {
   fromMs: SimMs;
   untilMs: SimMs;
   /** The prediction's figure first, then those its reveal names. */
-  figures: FigureId[];
+  figures: LessonFigureId[];
 }
 
 export function checkRun(lesson: Lesson, index: number): CheckRun | null {
@@ -141,12 +141,12 @@ export interface CheckResult {
 }
 
 /** A figure's value in the unit a guess is typed in: a ratio as a percentage, `seconds` in seconds. */
-export function inGuessUnit(id: FigureId, v: number): number {
+export function inGuessUnit(id: LessonFigureId, v: number): number {
   const kind = figureDef(id).kind;
   return kind === 'ratio' ? v * 100 : kind === 'seconds' ? v / 1000 : v;
 }
 
-function numberVerdict(id: FigureId, guess: number, actual: number): { close: boolean; text: string } {
+function numberVerdict(id: LessonFigureId, guess: number, actual: number): { close: boolean; text: string } {
   const kind = figureDef(id).kind;
   const diff = Math.abs(guess - actual);
   // Below these a difference is noise: 5 percentage points, a quarter of a factor, 0.1 s, one unit.

@@ -1,7 +1,7 @@
 import type { NodeId, SimMs } from '../engine/types.ts';
 import type { LivePath } from '../scenario/changes.ts';
 import type { FailureKind, ScenarioInput } from '../scenario/schema.ts';
-import type { FigureId } from './figures.ts';
+import type { LessonFigureId } from './figures.ts';
 
 /**
  * The shape of a lesson: a scenario and a few steps, each of which may change the run, point at
@@ -40,7 +40,7 @@ export interface ChoiceOption {
 interface PredictionBase {
   question: string;
   /** The figure the answer is read from, over the window [fromMs, untilMs). */
-  figure: FigureId;
+  figure: LessonFigureId;
   /** The start of the window when it is not the step's time (say, once a change has settled). */
   fromMs?: SimMs;
   /** The end of the window: "Check prediction" runs the step's scenario from its time to here. */

@@ -5,11 +5,14 @@
  * a placeholder the engine fills in (see answers.test.ts).
  */
 import { describe, expect, it } from 'vitest';
+import { fieldFor } from '../../src/components/config/fields.ts';
+import { FAILURE_LABELS, optionLabel } from '../../src/labels/options.ts';
 import { getLesson, lessons } from '../../src/lessons/curriculum/index.ts';
 import { figureDef } from '../../src/lessons/figures.ts';
 import { placeholders, stepScenario } from '../../src/lessons/runner.ts';
 import type { Lesson } from '../../src/lessons/types.ts';
 import type { Scenario } from '../../src/scenario/schema.ts';
+import { badNodeNames, rawNames, unlabelledSettings } from '../labels/screenText.ts';
 
 /** Every number a scenario sets (strings such as Cache-Control headers included), and its usual forms. */
 function scenarioNumbers(scenario: Scenario): number[] {
@@ -33,6 +36,18 @@ function writtenNumbers(text: string): { value: number; at: string }[] {
   }));
 }
 
+/** Everything a step puts on screen. */
+const stepTexts = (s: Lesson['steps'][number]): string[] => [
+  s.title,
+  s.text,
+  s.prediction?.question ?? '',
+  s.prediction?.reveal ?? '',
+  ...(s.prediction?.kind === 'choice' ? s.prediction.options.map((o) => o.label) : []),
+];
+
+/** A label without its bracketed part: "Redis maxmemory per shard (bytes)" -> "redis maxmemory per shard". */
+const mainPart = (label: string): string => label.replace(/\s*\(.*\)$/, '').toLowerCase();
+
 const near = (a: number, b: number): boolean => Math.abs(a - b) <= 1e-9 * Math.max(1, Math.abs(b));
 
 function unexplainedNumbers(lesson: Lesson): string[] {
@@ -50,11 +65,7 @@ function unexplainedNumbers(lesson: Lesson): string[] {
         if (!allowed.some((a) => near(a, n.value))) bad.push(`step ${i + 1}: ${n.value} in "…${n.at}…"`);
       }
     }
-    // Node names are numbered from 1 and must exist.
-    for (const m of [...step.text.matchAll(/\b(App|Redis shard) (\d+)\b/g)]) {
-      const max = m[1] === 'App' ? scenario.topology.instances : scenario.topology.redisShards;
-      if (Number(m[2]) < 1 || Number(m[2]) > max) bad.push(`step ${i + 1}: no ${m[0]}`);
-    }
+    bad.push(...badNodeNames(texts.join(' '), scenario.topology).map((b) => `step ${i + 1}: ${b}`));
   });
   return bad;
 }
@@ -149,6 +160,31 @@ describe('the curriculum', () => {
 
     it('states no number that the scenario does not set (results come from the run)', () => {
       expect(unexplainedNumbers(lesson)).toEqual([]);
+    });
+
+    it('names things as the screen does: no raw ids, field paths or unlabelled settings', () => {
+      const texts = [lesson.title, lesson.teaches, ...lesson.steps.flatMap(stepTexts)];
+      // Placeholders are filled with measured values before anyone reads them.
+      expect(texts.map((t) => t.replace(/\{\w+\}/g, '#')).flatMap(rawNames)).toEqual([]);
+      expect(lesson.steps.flatMap((s) => unlabelledSettings(s.text))).toEqual([]);
+    });
+
+    it('names each change and failure as the Configure tab does', () => {
+      for (const step of lesson.steps) {
+        const text = step.text.toLowerCase();
+        for (const c of step.changes ?? []) {
+          const field = fieldFor(c.path)!;
+          expect(text, `${step.title}: the field of ${c.path}`).toContain(mainPart(field.label));
+          if (field.kind === 'select') {
+            const label = optionLabel(c.path, String(c.value)).toLowerCase();
+            const said = [mainPart(label), label.match(/\((.+)\)/)?.[1]].some((w) => w && text.includes(w));
+            expect(said, `${step.title}: the option "${label}"`).toBe(true);
+          }
+        }
+        if (step.failure) {
+          expect(text, step.title).toContain(FAILURE_LABELS[step.failure.kind].toLowerCase());
+        }
+      }
     });
 
     it('keeps step texts short enough for a caption', () => {

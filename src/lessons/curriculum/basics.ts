@@ -176,8 +176,8 @@ export const evictionMemory: Lesson = {
     {
       title: 'Refuse instead of evict',
       text:
-        'Set the eviction policy to noeviction. Redis keeps what it has and, once a shard is full, ' +
-        'answers every SET with an error.',
+        'Set the L2 eviction policy to never evict (noeviction). Redis keeps what it has and, once ' +
+        'a shard is full, answers every SET with an error.',
       atMs: 25_000,
       changes: [{ path: 'cache.l2.eviction', value: 'noeviction' }],
       prediction: {

@@ -36,8 +36,8 @@ export const invalidationRace: Lesson = {
     {
       title: 'Delete on write instead',
       text:
-        'Switch to cache-aside with delete on write: a writer deletes the key and the next read ' +
-        'loads the current row. A late delete does no harm; a late old value does.',
+        'Switch the strategy to cache-aside (delete on write): a writer deletes the key and the next ' +
+        'read loads the current row. A late delete does no harm; a late old value does.',
       atMs: 30_000,
       changes: [{ path: 'cache.strategy', value: 'cache-aside' }],
       show: { key: 0 },
@@ -154,8 +154,8 @@ export const cdcInvalidation: Lesson = {
     {
       title: 'The consumer stops',
       text:
-        'The invalidation consumer goes down for 5 s. Writes keep committing; their events wait in ' +
-        'the broker.',
+        'A CDC consumer outage: the consumer that turns change events into deletes stops for 5 s. ' +
+        'Writes keep committing; their events wait in the broker.',
       atMs: 15_000,
       failure: { kind: 'cdc-outage', durationMs: 5000 },
       show: { tab: 'charts' },

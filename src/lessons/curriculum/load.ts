@@ -53,8 +53,8 @@ export const stampede: Lesson = {
     {
       title: 'Cure 1: coalesce on each instance',
       text:
-        'Turn on request coalescing (single-flight): on each app instance, only the first reader that ' +
-        'misses queries the database; the others wait for its answer.',
+        'Set Stampede protection to request coalescing (single-flight): on each app instance, only ' +
+        'the first reader that misses queries the database; the others wait for its answer.',
       atMs: 12_000,
       changes: [{ path: 'cache.stampede.mode', value: 'single-flight' }],
       prediction: {
@@ -71,8 +71,8 @@ export const stampede: Lesson = {
     {
       title: 'Cure 2: a lock in Redis',
       text:
-        'Switch to a distributed lock: the first reader to miss takes SET NX EX on a lock key and ' +
-        'rebuilds; the others back off and read the cache again.',
+        'Set Stampede protection to distributed lock: the first reader to miss takes SET NX EX on a ' +
+        'lock key and rebuilds; the others back off and read the cache again.',
       atMs: 24_000,
       changes: [{ path: 'cache.stampede.mode', value: 'lock' }],
       show: { tab: 'charts' },
@@ -90,8 +90,9 @@ export const stampede: Lesson = {
     {
       title: 'Cure 3: refresh early, at random',
       text:
-        'Switch to probabilistic early expiration (XFetch): each read may rebuild the key a little ' +
-        'before it expires, more likely as expiry nears, while still answering from the cache.',
+        'Set Stampede protection to probabilistic early expiration (XFetch): each read may rebuild ' +
+        'the key a little before it expires, more likely as expiry nears, while still answering from ' +
+        'the cache.',
       atMs: 36_000,
       changes: [{ path: 'cache.stampede.mode', value: 'xfetch' }],
       prediction: {
@@ -112,8 +113,8 @@ export const stampede: Lesson = {
     {
       title: 'Cure 4: a background refresher',
       text:
-        'Switch to background refresh: a worker watches the most popular keys and re-reads each one ' +
-        'once 75 % of its TTL has passed, whether anyone reads it or not.',
+        'Set Stampede protection to background refresh: a worker watches the most popular keys and ' +
+        're-reads each one once 75 % of its TTL has passed, whether anyone reads it or not.',
       atMs: 48_000,
       changes: [{ path: 'cache.stampede.mode', value: 'background-refresh' }],
       prediction: {
@@ -156,7 +157,7 @@ export const hotKeys: Lesson = {
     {
       title: 'An L1 in every instance',
       text:
-        'Turn on the L1: each app instance keeps values for 1 s in its own memory, so the hot key ' +
+        'Turn L1 enabled on: each app instance keeps values for 1 s in its own memory, so the hot key ' +
         'reaches Redis about once a second per instance.',
       atMs: 10_000,
       changes: [{ path: 'cache.l1.enabled', value: true }],
@@ -179,8 +180,8 @@ export const hotKeys: Lesson = {
     {
       title: 'Or replicate the key',
       text:
-        'Without the L1, store the hot key as 8 copies on different slots and let each read pick one ' +
-        'at random. Every write now costs 8 commands.',
+        'Turn L1 enabled off and set Hot key replicas to 8: the hot key is stored as 8 copies on ' +
+        'different slots, and each read picks one at random. Every write now costs 8 commands.',
       atMs: 15_000,
       changes: [
         { path: 'cache.l1.enabled', value: false },
@@ -211,8 +212,8 @@ export const coldStart: Lesson = {
     {
       title: 'Redis comes back empty',
       text:
-        'Every key is cached, so the database is idle. Warming after a restart is switched off. At ' +
-        '10 s Redis restarts, and 0.5 s later it is back, empty.',
+        'Every key is cached, so the database is idle, and Cache warming is switched off. At 10 s ' +
+        'Redis restarts, and 0.5 s later it is back, empty.',
       atMs: 5000,
       changes: [{ path: 'cache.warming.enabled', value: false }],
       show: { tab: 'charts' },
@@ -231,8 +232,8 @@ export const coldStart: Lesson = {
     {
       title: 'Warm it before the readers',
       text:
-        'Switch warming on: as soon as Redis is back, the 2000 most popular keys are loaded from the ' +
-        'database, most popular first, before readers miss them.',
+        'Turn Cache warming on: as soon as Redis is back, the 2000 most popular keys are loaded from ' +
+        'the database, most popular first, before readers miss them.',
       atMs: 5000,
       changes: [{ path: 'cache.warming.enabled', value: true }],
       show: { tab: 'charts' },
@@ -256,8 +257,8 @@ export const coldStart: Lesson = {
     {
       title: 'Or keep the data through the restart',
       text:
-        'Warming off again, and persistence set to AOF: each shard logs every write and replays the ' +
-        'log when it starts, so it comes back with its keys.',
+        'Turn Cache warming off again and set Redis persistence to AOF: each shard logs every write ' +
+        'and replays the log when it starts, so it comes back with its keys.',
       atMs: 5000,
       changes: [
         { path: 'cache.warming.enabled', value: false },

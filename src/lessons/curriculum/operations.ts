@@ -1,5 +1,7 @@
 import { cdnLeak as cdnLeakPreset } from '../../scenario/presets/cdnLeak.ts';
 import { families } from '../../scenario/presets/families.ts';
+import type { AlertRule } from '../../engine/sim/alerts.ts';
+import { alertName } from '../figures.ts';
 import type { ScenarioInput } from '../../scenario/schema.ts';
 import type { Lesson } from '../types.ts';
 
@@ -98,13 +100,9 @@ const quiet = {
   },
 } as const satisfies ScenarioInput;
 
-const ALERT_OPTIONS = [
-  { label: 'No alert', equals: 'none' },
-  { label: 'Hit rate low', equals: 'hit-rate' },
-  { label: 'Evictions', equals: 'evictions' },
-  { label: 'Memory high', equals: 'memory' },
-  { label: 'Keys expiring together', equals: 'expiring-at-once' },
-];
+/** "Which alert fires first?": the alerts by the names the dashboard gives them, or none. */
+const alertOptions = (...rules: (AlertRule | 'none')[]) =>
+  rules.map((r) => ({ label: alertName(r), equals: r }));
 
 export const monitoring: Lesson = {
   id: 'monitoring',
@@ -117,7 +115,7 @@ export const monitoring: Lesson = {
     {
       title: 'Less memory',
       text:
-        'The dashboard is quiet. Someone lowers the memory limit of each shard to 4,000,000 bytes. ' +
+        'The dashboard is quiet. Someone lowers the Redis maxmemory per shard to 4,000,000 bytes. ' +
         'The alert rules are the usual ones: hit rate below 70 %, any eviction, memory above 80 %.',
       atMs: 10_000,
       changes: [{ path: 'cache.l2.maxMemoryBytes', value: 4_000_000 }],
@@ -127,7 +125,7 @@ export const monitoring: Lesson = {
         question: 'Which alert fires first?',
         figure: 'firstAlert',
         untilMs: 30_000,
-        options: ALERT_OPTIONS.slice(0, 4),
+        options: alertOptions('none', 'hit-rate', 'evictions', 'memory'),
         reveal:
           '{firstAlert} fired, while {evictions} keys were evicted: the data still fits. That alert ' +
           'is the warning before Redis starts dropping keys, time to add memory or trim values.',
@@ -145,7 +143,7 @@ export const monitoring: Lesson = {
         question: 'Which alert fires first?',
         figure: 'firstAlert',
         untilMs: 10_000,
-        options: [ALERT_OPTIONS[0]!, ALERT_OPTIONS[1]!, ALERT_OPTIONS[4]!],
+        options: alertOptions('none', 'hit-rate', 'expiring-at-once'),
         reveal:
           '{firstAlert}, long before anything goes wrong. The TTL distribution chart shows why: one ' +
           'tall bar.',
