@@ -1,5 +1,6 @@
 /* global window, document, localStorage, getComputedStyle */
 import { assert, check, nowMs, openPage, shot } from '../harness.mjs';
+import { axeViolations, horizontalOverflow, textOverlaps } from '../pageChecks.mjs';
 
 const STAMPEDE = 'The stampede and its four cures';
 
@@ -37,6 +38,16 @@ async function assertFitsScreen(page, size) {
     }),
   );
   assert(overlaps.length === 0, `at ${size} these overlap: ${overlaps.join('; ')}`);
+}
+
+/** axe-core, overlapping text and sideways scrolling on what the page shows now. */
+async function pageProblems(page, where) {
+  const found = [
+    ...(await axeViolations(page)),
+    ...(await textOverlaps(page)),
+    ...((await horizontalOverflow(page)) > 0 ? ['the page scrolls sideways'] : []),
+  ];
+  return found.map((f) => `${where}: ${f}`);
 }
 
 export default async function lessonChecks() {
@@ -158,6 +169,38 @@ export default async function lessonChecks() {
     await p.waitForFunction(() => !window.location.search.includes('present'), null, { timeout: 5000 });
     await p.context().close();
   });
+
+  for (const colorScheme of ['light', 'dark']) {
+    await check(
+      `the lessons dialog, a checked step and the presenter view pass the page checks (${colorScheme})`,
+      async () => {
+        const found = [];
+        const p = await openPage('?lesson=cdn-leak&step=2', { colorScheme });
+        await waitForStep(p, 2, 3);
+        await p.getByRole('radio').first().check();
+        await p.getByRole('button', { name: 'Check prediction' }).click();
+        await checkResult(p);
+        found.push(...(await pageProblems(p, 'step')));
+        await p.getByRole('button', { name: 'Lessons' }).click();
+        await p.getByRole('dialog', { name: 'Lessons' }).waitFor();
+        found.push(...(await pageProblems(p, 'dialog')));
+        await p.context().close();
+        for (const viewport of [
+          { width: 1920, height: 1080 },
+          { width: 1280, height: 720 },
+        ]) {
+          const q = await openPage('?lesson=stampede&step=3&present=1', { viewport, colorScheme });
+          await waitForStep(q, 3, 5);
+          await q.getByRole('radio').first().check();
+          await q.getByRole('button', { name: 'Check prediction' }).click();
+          await checkResult(q);
+          found.push(...(await pageProblems(q, `presenter ${viewport.width}x${viewport.height}`)));
+          await q.context().close();
+        }
+        assert(found.length === 0, found.join('; '));
+      },
+    );
+  }
 
   await check('presenter view at 1280x720 keeps every figure and the caption on screen', async () => {
     const p = await openPage('?lesson=hot-keys&step=2&present=1');
