@@ -20,6 +20,7 @@ import { LessonPanel } from './components/lessons/LessonPanel.tsx';
 import { LessonsDialog } from './components/lessons/LessonsDialog.tsx';
 import { usePresenterKeys } from './components/lessons/usePresenterKeys.ts';
 import { createLessonActions } from './runtime/lessonActions.ts';
+import { Guarded } from './components/app/ErrorBoundary.tsx';
 
 /** Builds the store, the driver and the controller once; everything below reads them from context. */
 function useApp(initial: InitialState) {
@@ -62,14 +63,24 @@ function Layout({ embed, driver }: { embed: boolean; driver: Driver }) {
       <Header embed={embed} />
       <NoticeBanner />
       <Controls />
-      {!embed && <LessonPanel />}
+      {!embed && (
+        <Guarded area="the lesson">
+          <LessonPanel />
+        </Guarded>
+      )}
       <main className="main">
         <section className="stage-column" aria-label="Simulation">
-          <Stage driver={driver} />
-          <MetricsStrip />
-          <Legend />
+          <Guarded area="the stage">
+            <Stage driver={driver} />
+            <MetricsStrip />
+            <Legend />
+          </Guarded>
         </section>
-        {!embed && !presenting && <Sidebar />}
+        {!embed && !presenting && (
+          <Guarded area="this panel">
+            <Sidebar />
+          </Guarded>
+        )}
       </main>
       <HelpOverlay />
       <LessonsDialog />

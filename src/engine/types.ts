@@ -94,7 +94,11 @@ export interface SeriesPoint {
   dbReads: number;
   dbWrites: number;
   staleReads: number;
+  /** Requests that ended in an error for the client (timeouts included). */
   errors: number;
+  /** Client timeouts, and retries the clients sent, during the interval. */
+  timeouts: number;
+  retries: number;
   p50: number;
   p99: number;
   /** Database connections busy and queries waiting at the sample instant. */
@@ -171,7 +175,21 @@ export interface Summary {
   /** Stale reads by age: `counts[i]` falls below `edgesMs[i]`; the last count is the open bucket. */
   staleAges: { edgesMs: number[]; counts: number[] };
   lostWrites: number;
+  /** Requests that ended in an error for the client: failures, refusals and timeouts. */
   errors: number;
+  /** How the system gave up under overload (see `workload.client`, `database.acquireTimeoutMs`). */
+  overload: {
+    /** Requests the client stopped waiting for (counted in `errors`; their work went on). */
+    timeouts: number;
+    /** Retries the clients sent, each a new request. */
+    retries: number;
+    /** Queries that waited `acquireTimeoutMs` for a connection and failed. */
+    acquireTimeouts: number;
+    /** Queries refused because `database.maxQueue` were waiting. */
+    dbQueueRejections: number;
+    /** Commands refused by a shard with `cache.l2.maxQueue` waiting (also in `redisErrors`). */
+    redisQueueRejections: number;
+  };
   latencyMs: { mean: number; p50: number; p95: number; p99: number; max: number };
   shards: ShardSummary[];
   /** Busiest shard's operations over the mean per shard (1 = perfectly even). */

@@ -29,6 +29,7 @@ export function bridgeDriverToStore(
     }
     return prev.rates;
   };
+  let failureShown: string | null = null;
   const publish = (withSummary: boolean, extra: { notable?: null } = {}) => {
     const now = clock();
     lastNodes = now;
@@ -39,6 +40,8 @@ export function bridgeDriverToStore(
     const nodes = driver.sim.nodes();
     store.setState({
       ...extra,
+      // An engine failure becomes the notice (and stays until dismissed or a new scenario is loaded).
+      ...(driver.failure !== null && driver.failure !== failureShown ? { notice: driver.failure } : {}),
       playing: driver.playing,
       speed: driver.speed,
       achievedSpeed: driver.achievedSpeed,
@@ -53,6 +56,7 @@ export function bridgeDriverToStore(
         nodes.shards.map((s) => s.ops),
       ),
     });
+    failureShown = driver.failure;
   };
   publish(true);
   return driver.subscribe((reason) => {

@@ -3,6 +3,7 @@ import { ParticleFeed } from './particleFeed.ts';
 import { SnapshotStore } from './snapshots.ts';
 import { clampSpeed } from './speed.ts';
 import { findNextNotable, type Notable } from './notable.ts';
+import { clip } from '../scenario/quote.ts';
 
 export type CreateSimulation = (scenario: Scenario, options?: RunOptions) => Simulation;
 
@@ -34,6 +35,8 @@ export class Driver {
   achievedSpeed = 0;
   /** True while the last frames ran out of budget before reaching the wanted simulated time. */
   behind = false;
+  /** Why the engine stopped, when it threw (an engine bug): shown as a notice; the controls still work. */
+  failure: string | null = null;
   readonly feed = new ParticleFeed();
   snapshots: SnapshotStore;
   /** Bumped on every change, so the canvas repaints only when there is something new to show. */
@@ -73,6 +76,7 @@ export class Driver {
 
   /** Replaces the scenario and starts again from time zero (paused state is kept). */
   load(scenario: Scenario): void {
+    this.failure = null;
     this.scenario = scenario;
     this.sim = this.create(scenario, { trace: true });
     this.snapshots = this.newSnapshots();
@@ -111,10 +115,29 @@ export class Driver {
   step(): void {
     this.playing = false;
     const before = this.sim.now();
-    this.sim.step();
+    if (!this.guard(() => this.sim.step())) return;
     this.feed.drain(this.sim, this.minVisibleMs, this.sim.now() - before);
     this.feed.retire(this.sim.now());
     this.emit('jump');
+  }
+
+  /**
+   * Runs engine work; if the engine throws (a bug, such as a mechanism scheduling itself at `now`), the
+   * run stops where it is with a message instead of killing the animation loop. False when it threw.
+   */
+  private guard(work: () => unknown): boolean {
+    try {
+      work();
+      return true;
+    } catch (e) {
+      const why = e instanceof Error ? e.message : String(e);
+      this.playing = false;
+      this.failure =
+        `The simulation stopped at ${(this.sim.now() / 1000).toFixed(3)} s: ${clip(why, 200)}. ` +
+        'The controls still work: restart, seek back, or load a preset.';
+      this.emit('state');
+      return false;
+    }
   }
 
   /** Moves to simulated time `t`: nearest snapshot before it, then deterministic re-simulation. */
@@ -128,7 +151,7 @@ export class Driver {
     this.feed.reset();
     // Hops of the last instants before the target make the paused frame show traffic, not emptiness;
     // retiring colours those whose request has completed.
-    this.advanceTo(target, Infinity, false);
+    if (!this.guard(() => this.advanceTo(target, Infinity, false))) return;
     this.feed.retire(this.sim.now());
     this.emit('jump');
   }
@@ -153,7 +176,8 @@ export class Driver {
     this.lastWall = wallNow;
     const from = this.sim.now();
     const wanted = Math.min(this.scenario.durationMs, from + dt * this.speed);
-    const reached = this.advanceTo(wanted, FRAME_BUDGET_MS, true);
+    let reached = true;
+    if (!this.guard(() => (reached = this.advanceTo(wanted, FRAME_BUDGET_MS, true)))) return;
     this.behind = !reached;
     if (dt > 0) {
       const achieved = (this.sim.now() - from) / dt;

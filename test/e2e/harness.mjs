@@ -19,7 +19,7 @@ export const env = { server: null, browser: null };
 
 export async function start() {
   await mkdir(out, { recursive: true });
-  env.server = await serveStatic(join(root, 'dist'));
+  env.server = await serveStatic(join(root, 'dist'), join(root, 'test', 'e2e', 'fixtures'));
   env.browser = await launchChromium();
 }
 
@@ -64,6 +64,8 @@ export async function openPage(path, options = {}) {
   const page = await context.newPage();
   page.on('console', (m) => m.type() === 'error' && problems.push(`console: ${m.text()}`));
   page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
+  // Scripts to run in every document before the app's own (listeners that must see the first load).
+  for (const script of options.initScripts ?? []) await page.addInitScript(script);
   await page.goto(env.server.url + path);
   await page.getByRole('button', { name: /^(Play|Pause)$/ }).waitFor();
   return page;

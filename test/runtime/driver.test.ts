@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { createSimulation } from '../../src/engine/index.ts';
 import { Driver } from '../../src/runtime/driver.ts';
+import { bridgeDriverToStore } from '../../src/runtime/bridge.ts';
+import { createAppStore } from '../../src/store/appStore.ts';
 import { stepSpeed, sliderToSpeed, speedToSlider } from '../../src/runtime/speed.ts';
 import { getPreset } from '../../src/scenario/presets/index.ts';
 import { failureSchema } from '../../src/scenario/schema.ts';
@@ -85,5 +87,41 @@ describe('speed scale', () => {
     expect(stepSpeed(1, -1)).toBe(0.5);
     expect(stepSpeed(100, 1)).toBe(100);
     expect(stepSpeed(0.01, -1)).toBe(0.01);
+  });
+
+  it('an engine that throws stops the run with a message instead of breaking the animation loop', () => {
+    // A simulation whose engine fails past 2 s, as an engine bug would.
+    const failing: typeof createSimulation = (scenario, options) => {
+      const sim = createSimulation(scenario, options);
+      const runUntil = sim.runUntil.bind(sim);
+      sim.runUntil = (t) => {
+        if (t > 2000) throw new Error('engine bug: event type 43 rescheduled itself at 2000 ms');
+        runUntil(t);
+      };
+      return sim;
+    };
+    const clock = fakeClock();
+    const d = new Driver(baseline(), failing, clock.now);
+    const store = createAppStore(baseline());
+    bridgeDriverToStore(d, store, clock.now);
+    d.seek(1900);
+    d.setSpeed(1000);
+    d.play();
+    for (let i = 0; i < 5; i++) {
+      clock.advance(16);
+      expect(() => d.tick(clock.now())).not.toThrow();
+    }
+    expect(d.playing).toBe(false);
+    expect(d.failure).toMatch(
+      /^The simulation stopped at 1\.\d+ s: engine bug: event type 43 .*load a preset\.$/,
+    );
+    // The bridge shows it as the page's notice.
+    expect(store.getState().notice).toBe(d.failure);
+    expect(() => d.seek(5000)).not.toThrow();
+    // Seeking back still works, and loading a scenario clears the failure.
+    d.seek(1000);
+    expect(d.sim.now()).toBe(1000);
+    d.load(baseline());
+    expect(d.failure).toBeNull();
   });
 });

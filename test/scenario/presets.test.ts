@@ -37,6 +37,7 @@ const required = [
   'deploy',
   'memory-pressure',
   'lfu-vs-lru',
+  'retry-storm',
 ];
 
 describe('presets', () => {

@@ -5,7 +5,14 @@ import { StaleAgeHistogram, TtlHistogram } from './Histograms.tsx';
 import type { StaleAgeHistogramProps, TtlHistogramProps } from './Histograms.tsx';
 import { ShardKeysChart, ShardMemoryChart, ShardOpsChart } from './ShardCharts.tsx';
 import type { ShardMemoryChartProps } from './ShardCharts.tsx';
-import { DbPoolChart, DbQpsChart, HitRatioChart, LatencyChart, StaleRateChart } from './TimeCharts.tsx';
+import {
+  DbPoolChart,
+  DbQpsChart,
+  ErrorRateChart,
+  HitRatioChart,
+  LatencyChart,
+  StaleRateChart,
+} from './TimeCharts.tsx';
 import { chartThresholds } from './timeSeries.ts';
 import './charts.css';
 
@@ -35,6 +42,11 @@ function charts(p: ChartsPanelProps): { id: FigureId; series?: FigureId[]; node:
     { id: 'dbPoolChart', series: ['queriesWaiting'], node: <DbPoolChart {...time} /> },
     { id: 'latencyChart', series: ['redisP99'], node: <LatencyChart {...time} threshold={t.redisP99} /> },
     { id: 'staleRateChart', node: <StaleRateChart {...time} /> },
+    {
+      id: 'errorRateChart',
+      series: ['errors', 'timeoutsSeries', 'retriesSeries'],
+      node: <ErrorRateChart {...time} />,
+    },
     { id: 'shardOpsChart', node: <ShardOpsChart {...time} /> },
     { id: 'shardKeysChart', node: <ShardKeysChart {...time} /> },
     { id: 'staleAgeChart', node: <StaleAgeHistogram {...ages} /> },

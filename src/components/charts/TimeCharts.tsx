@@ -3,6 +3,7 @@ import { LineChart } from './LineChart.tsx';
 import {
   DB_POOL,
   DB_QPS,
+  ERROR_RATE,
   fmtCount,
   fmtMs,
   fmtPercent,
@@ -91,6 +92,20 @@ export function StaleRateChart({ points, intervalMs }: TimeChartProps) {
       intervalMs={intervalMs}
       series={STALE_RATE}
       yLabel="Stale reads/s"
+      yFormat={fmtRate}
+    />
+  );
+}
+
+/** Requests that failed for the client (timeouts included), and the retries clients sent. */
+export function ErrorRateChart({ points, intervalMs }: TimeChartProps) {
+  return (
+    <LineChart
+      title={FIGURES.errorRateChart}
+      points={points}
+      intervalMs={intervalMs}
+      series={ERROR_RATE}
+      yLabel="Per second"
       yFormat={fmtRate}
     />
   );

@@ -21,7 +21,9 @@ export const I_DB_READ = 5;
 export const I_DB_WRITE = 6;
 export const I_STALE = 7;
 export const I_ERR = 8;
-const INTERVAL_COUNTERS = 9;
+export const I_TIMEOUT = 9;
+export const I_RETRY = 10;
+const INTERVAL_COUNTERS = 11;
 
 /** Every counter a run keeps; plain data so it is snapshotted with the rest of the state. */
 export interface Metrics {
@@ -40,6 +42,12 @@ export interface Metrics {
   staleAgeCounts: Float64Array;
   lostWrites: number;
   errors: number;
+  /** Overload: client timeouts and retries, queries the pool gave up on or refused, commands a full shard refused. */
+  timeouts: number;
+  retries: number;
+  acquireTimeouts: number;
+  dbQueueRejections: number;
+  redisQueueRejections: number;
   latency: Histogram;
   intervalLatency: Histogram;
   dbDone: number;
@@ -76,6 +84,11 @@ export function createMetrics(shards: number): Metrics {
     staleAgeCounts: new Float64Array(STALE_AGE_EDGES_MS.length + 1),
     lostWrites: 0,
     errors: 0,
+    timeouts: 0,
+    retries: 0,
+    acquireTimeouts: 0,
+    dbQueueRejections: 0,
+    redisQueueRejections: 0,
     latency: createHistogram(),
     intervalLatency: createHistogram(),
     dbDone: 0,
@@ -157,6 +170,8 @@ export function closeInterval(
     dbWrites: c[I_DB_WRITE]!,
     staleReads: c[I_STALE]!,
     errors: c[I_ERR]!,
+    timeouts: c[I_TIMEOUT]!,
+    retries: c[I_RETRY]!,
     p50: m.intervalLatency.total > 0 ? quantile(m.intervalLatency, 0.5) : 0,
     p99: m.intervalLatency.total > 0 ? quantile(m.intervalLatency, 0.99) : 0,
     dbInUse,

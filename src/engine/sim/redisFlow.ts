@@ -123,7 +123,10 @@ export function onRedisArrive(c: Ctx, job: number, packed: number): void {
   const shardIx = copy < 0 ? shardOf(c.m, key) : copyShardOf(c.m, key, copy);
   const shard = s.shards[shardIx]!;
   const isRequest = j.kind[job] === JOB_READ || j.kind[job] === JOB_WRITE;
-  if (!shard.up) {
+  // A shard whose backlog is at `cache.l2.maxQueue` refuses the command as a down shard does.
+  const full = shard.busyUntil - s.now > c.m.overload.redisMaxBacklogMs;
+  if (!shard.up || full) {
+    if (full) s.metrics.redisQueueRejections++;
     countRedisError(c);
     if (isRequest) schedule(s.queue, s.now + redisHop(c), EV_REDIS_REPLY, job, REDIS_ERROR);
     else freeJob(j, job);

@@ -22,6 +22,7 @@ import {
   EV_RDB_SAVE,
   EV_INSTANCE_DOWN,
   EV_INSTANCE_UP,
+  scheduleTick,
   type Ctx,
 } from './context.ts';
 import { onActiveExpire, onRdbSave, sampleRedis, startRedisOps } from './redisOps.ts';
@@ -42,6 +43,14 @@ import { keyView, nodeKeys, nodeView, ttlRemainingView, ttlView } from './views.
 import { storeSize } from '../redis/shardStore.ts';
 import { evaluateAlerts } from './alerts.ts';
 import { onCdnPurge } from './cdn.ts';
+import {
+  EV_ACQUIRE_TIMEOUT,
+  EV_CLIENT_RETRY,
+  EV_CLIENT_TIMEOUT,
+  onClientRetry,
+  onClientTimeout,
+} from './overload.ts';
+import { onAcquireTimeout } from './poolTimeout.ts';
 import { onMitigationEvent, startMitigations } from './stampede/hooks.ts';
 import {
   EV_LOCK_BACKOFF,
@@ -64,7 +73,7 @@ function onSample(c: Ctx): void {
   evaluateAlerts(c, s.metrics.points[s.metrics.points.length - 1]!);
   sampleWritePaths(c);
   const next = s.now + c.m.sampleIntervalMs;
-  if (next <= c.m.durationMs) schedule(s.queue, next, EV_SAMPLE, 0, 0);
+  if (next <= c.m.durationMs) scheduleTick(c, next, EV_SAMPLE, 0, 0);
 }
 
 function onPhase(c: Ctx, index: number): void {
@@ -118,6 +127,12 @@ function dispatch(c: Ctx, type: number, a: number, b: number): void {
       return onInstanceDown(c, a, b);
     case EV_INSTANCE_UP:
       return onInstanceUp(c, a);
+    case EV_CLIENT_TIMEOUT:
+      return onClientTimeout(c, a, b);
+    case EV_CLIENT_RETRY:
+      return onClientRetry(c, a, b);
+    case EV_ACQUIRE_TIMEOUT:
+      return onAcquireTimeout(c);
   }
 }
 

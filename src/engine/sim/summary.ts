@@ -11,6 +11,7 @@ import { cdnSummary } from './cdn.ts';
 import { queryCacheSummary } from './dbExtras.ts';
 import { mitigationSummary } from './stampede/mitigation.ts';
 import { familySummary } from './families.ts';
+import { overloadSummary } from './overload.ts';
 
 function layer(hits: number, misses: number): LayerStats {
   const total = hits + misses;
@@ -55,6 +56,7 @@ export function buildSummary(m: Model, s: State, changes: readonly Change[]): Su
     staleAges: { edgesMs: STALE_AGE_EDGES_MS.slice(), counts: Array.from(mt.staleAgeCounts) },
     lostWrites: mt.lostWrites,
     errors: mt.errors,
+    overload: overloadSummary(s),
     latencyMs: {
       mean: lat.total > 0 ? meanOf(lat) : 0,
       p50: lat.total > 0 ? quantile(lat, 0.5) : 0,

@@ -8,6 +8,7 @@ import { stampedeXfetch } from './stampedeXfetch.ts';
 import { backgroundRefresh } from './backgroundRefresh.ts';
 import { hotKeyReplicas } from './hotKeyReplicas.ts';
 import { warming } from './warming.ts';
+import { retryStorm } from './retryStorm.ts';
 import { hotKey } from './hotKey.ts';
 import { updateRace } from './updateRace.ts';
 import { noCache } from './noCache.ts';
@@ -45,6 +46,7 @@ export const presets: readonly Preset[] = [
   stampedeXfetch,
   backgroundRefresh,
   warming,
+  retryStorm,
   hotKey,
   l1HotKey,
   hotKeyReplicas,
