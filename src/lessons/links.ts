@@ -1,3 +1,4 @@
+import { clip } from '../scenario/quote.ts';
 import { lessons, getLesson } from './curriculum/index.ts';
 
 /**
@@ -22,11 +23,10 @@ export function readLessonLink(search: string): LessonLink {
   const lesson = getLesson(id);
   if (!lesson) {
     const ids = lessons.map((l) => l.id).join(', ');
-    const shown = id.length > 40 ? `${id.slice(0, 40)}…` : id;
     return {
       open: null,
       presenting,
-      notice: `There is no lesson called "${shown}". Lessons: ${ids}. The Lessons button lists them all.`,
+      notice: `There is no lesson called "${clip(id, 40)}". Lessons: ${ids}. The Lessons button lists them all.`,
     };
   }
   const raw = params.get('step');
@@ -35,11 +35,10 @@ export function readLessonLink(search: string): LessonLink {
   if (Number.isInteger(n) && n >= 1 && n <= count) {
     return { open: { lessonId: id, step: n - 1 }, presenting, notice: null };
   }
-  const shown = raw !== null && raw.length > 12 ? `${raw.slice(0, 12)}…` : raw;
   return {
     open: { lessonId: id, step: 0 },
     presenting,
-    notice: `The lesson "${lesson.title}" has steps 1 to ${count}; "${shown}" is not one of them. Showing step 1.`,
+    notice: `The lesson "${lesson.title}" has steps 1 to ${count}; "${clip(raw ?? '', 12)}" is not one of them. Showing step 1.`,
   };
 }
 
