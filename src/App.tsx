@@ -1,9 +1,9 @@
 import { useEffect, useState } from 'react';
-import { createSimulation } from './engine/index.ts';
 import { createAppStore } from './store/appStore.ts';
 import { AppStoreContext, useAppStore } from './store/useAppStore.ts';
-import { Driver } from './runtime/driver.ts';
-import { bridgeDriverToStore } from './runtime/bridge.ts';
+import { RunClient } from './runtime/engineClient.ts';
+import { EngineSession } from './runtime/session.ts';
+import { openEnginePort } from './worker/port.ts';
 import { ControllerContext, createController } from './runtime/controller.ts';
 import type { InitialState } from './runtime/initialScenario.ts';
 import { useUrlSync } from './runtime/useUrlSync.ts';
@@ -22,17 +22,19 @@ import { usePresenterKeys } from './components/lessons/usePresenterKeys.ts';
 import { createLessonActions } from './runtime/lessonActions.ts';
 import { Guarded } from './components/app/ErrorBoundary.tsx';
 
-/** Builds the store, the driver and the controller once; everything below reads them from context. */
+/**
+ * Builds the store, the engine session (the simulation runs in a Web Worker) and the controller once;
+ * everything below reads them from context. They live as long as the page.
+ */
 function useApp(initial: InitialState) {
   const [app] = useState(() => {
     const store = createAppStore(initial.scenario);
     store.getState().setApplied(initial.scenario, initial.presetId);
     store.getState().setNotice(initial.notice);
-    const driver = new Driver(initial.scenario, createSimulation);
-    const controller = createController(driver, store);
-    return { store, driver, controller, lessons: createLessonActions(controller, store) };
+    const session = new EngineSession(new RunClient(openEnginePort(), 'main'), store, initial.scenario);
+    const controller = createController(session, store);
+    return { store, session, controller, lessons: createLessonActions(controller, store) };
   });
-  useEffect(() => bridgeDriverToStore(app.driver, app.store), [app]);
   useEffect(() => {
     const { open, presenting } = initial.lesson;
     if (open) app.lessons.open(open.lessonId, open.step);
@@ -45,18 +47,18 @@ function useApp(initial: InitialState) {
 }
 
 export function App({ initial }: { initial: InitialState }) {
-  const { store, driver, controller } = useApp(initial);
+  const { store, session, controller } = useApp(initial);
   return (
     <AppStoreContext.Provider value={store}>
       <ControllerContext.Provider value={controller}>
-        <Layout embed={initial.embed} driver={driver} />
+        <Layout embed={initial.embed} session={session} />
       </ControllerContext.Provider>
     </AppStoreContext.Provider>
   );
 }
 
 /** The page: the embed layout for documentation, and the presenter view that gives the stage the screen. */
-function Layout({ embed, driver }: { embed: boolean; driver: Driver }) {
+function Layout({ embed, session }: { embed: boolean; session: EngineSession }) {
   const presenting = useAppStore((s) => s.presenting) && !embed;
   return (
     <div className={`app${embed ? ' embed' : ''}${presenting ? ' presenting' : ''}`}>
@@ -71,7 +73,7 @@ function Layout({ embed, driver }: { embed: boolean; driver: Driver }) {
       <main className="main">
         <section className="stage-column" aria-label="Simulation">
           <Guarded area="the stage">
-            <Stage driver={driver} />
+            <Stage session={session} />
             <MetricsStrip />
             <Legend />
           </Guarded>

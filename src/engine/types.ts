@@ -365,9 +365,18 @@ export interface KeyView {
   replicas?: { name: string; slot: number; shard: number }[];
 }
 
-/** An opaque, structured-cloneable copy of a simulation's state. */
+/**
+ * An opaque copy of a simulation's state, kept compact (see `sim/snapshotCodec.ts`). The time series
+ * is not in it: restoring rewinds the run's series to where it stood.
+ */
 export interface SimSnapshot {
   readonly __snapshot: true;
+  /** Simulated time and events processed when it was taken. */
+  readonly atMs: SimMs;
+  readonly events: number;
+  /** Memory it holds, and the size of the state it encodes (what taking it had to read). */
+  readonly bytes: number;
+  readonly rawBytes: number;
 }
 
 /** The stepping API the UI uses. */
@@ -388,6 +397,13 @@ export interface Simulation {
    * the events at or before its time, then sets the clock to `tMs`.
    */
   runUntil(tMs: SimMs): void;
+  /** Events processed so far (cheap; the Summary has it too). */
+  events(): number;
+  /**
+   * Starts or stops recording hops and requests. Recording never changes the run, so a fast-forward
+   * can run untraced and turn it on for the stretch it shows.
+   */
+  setTracing(on: boolean): void;
   /**
    * Applies a change now (`now()`), after the events of this instant, and records it in the run's change
    * list; throws when `validateChange` refuses it. Replaying a scenario that carries the returned change

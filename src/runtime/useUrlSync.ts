@@ -2,6 +2,7 @@ import { useEffect } from 'react';
 import type { AppStore } from '../store/appStore.ts';
 import { encodeScenario } from '../scenario/url.ts';
 import { lessonSearch } from '../lessons/links.ts';
+import { deepEqual } from '../scenario/json.ts';
 
 const DEBOUNCE_MS = 400;
 
@@ -24,10 +25,10 @@ export function addressFor(
 }
 
 /**
- * Keeps the address bar in step with the user's edits (debounced, replaceState so Back is not
- * flooded), so copying the URL shares the exact scenario. Nothing is written until something changes.
- * A lesson step is shared as `?lesson=<id>&step=<n>` while its scenario is the one running, and the
- * presenter view adds `present=1`.
+ * Keeps the address bar in step with the user's edits and live changes (debounced, replaceState so
+ * Back is not flooded), so copying the URL shares the exact scenario. Nothing is written until
+ * something changes. A lesson step is shared as `?lesson=<id>&step=<n>` while its scenario is the one
+ * running, and the presenter view adds `present=1`.
  */
 export function useUrlSync(store: AppStore): void {
   useEffect(() => {
@@ -44,8 +45,10 @@ export function useUrlSync(store: AppStore): void {
       clearTimeout(timer);
       timer = setTimeout(() => {
         const { draft, applied, presetId, lesson, presenting } = store.getState();
-        const edited = draft !== applied || presetId === null;
-        const onLesson = lesson !== null && applied === lesson.scenario && draft === applied;
+        // A preset with live changes is no longer the preset: the link carries the whole scenario.
+        const edited = draft !== applied || presetId === null || applied.changes.length > 0;
+        // The engine echoes the run's change list into `applied`: compare by content, not identity.
+        const onLesson = lesson !== null && draft === applied && deepEqual(applied, lesson.scenario);
         const url = onLesson
           ? `${location.pathname}${lessonSearch(location.search, lesson, presenting)}`
           : addressFor(

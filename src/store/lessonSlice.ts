@@ -14,7 +14,7 @@ export type CheckState =
 export interface OpenLesson {
   id: string;
   step: number;
-  /** While this is the applied scenario, the address is the lesson's link. */
+  /** While the applied scenario equals this one, the address is the lesson's link. */
   scenario: Scenario;
 }
 

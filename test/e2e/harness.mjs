@@ -94,11 +94,23 @@ export async function setRange(locator, value) {
   }, value);
 }
 
+/**
+ * Drags the timeline to `ms` and waits until the engine is there: no seek running, and the clock at the
+ * target (past it only while playing). Backwards too: the clock is already past the target then.
+ */
 export async function seek(page, ms) {
-  await setRange(page.getByRole('slider', { name: 'Timeline' }), ms);
+  const timeline = page.getByRole('slider', { name: 'Timeline' });
+  await setRange(timeline, ms);
+  // The slider rounds to its step (a thousandth of the run): wait for where it actually went.
+  const target = Number(await timeline.inputValue());
   await page.waitForFunction(
-    (t) => Number(document.querySelector('[data-now-ms]')?.getAttribute('data-now-ms')) >= t - 100,
-    ms,
-    { timeout: 20_000 },
+    (t) => {
+      if (document.querySelector('.clock-seeking')) return false;
+      const now = Number(document.querySelector('[data-now-ms]')?.getAttribute('data-now-ms'));
+      const playing = document.querySelector('button[aria-label="Pause"]') !== null;
+      return now >= t - 100 && (playing || now <= t + 100);
+    },
+    target,
+    { timeout: 60_000 },
   );
 }

@@ -1,6 +1,7 @@
 import { schedule } from '../core/eventQueue.ts';
 import { exponential } from '../core/samplers.ts';
 import type { Model } from './model.ts';
+import type { Series } from './series.ts';
 import type { State } from './state.ts';
 import type { Tracer } from './trace.ts';
 
@@ -39,6 +40,8 @@ export const REDIS_ERROR = -2;
 export interface Ctx {
   m: Model;
   s: State;
+  /** The time series, outside `s` so snapshots do not copy it (see series.ts). */
+  series: Series;
   trace: Tracer | null;
 }
 

@@ -7,6 +7,7 @@ import {
   type Histogram,
 } from '../metrics/histogram.ts';
 import type { SeriesPoint } from '../types.ts';
+import { logPush, type Log } from './series.ts';
 
 /** Upper edges of the staleness-age buckets (ms); the last bucket is open. */
 export const STALE_AGE_EDGES_MS = [1, 10, 100, 1000, 10_000, 60_000, 300_000, 3_600_000];
@@ -25,7 +26,10 @@ export const I_TIMEOUT = 9;
 export const I_RETRY = 10;
 const INTERVAL_COUNTERS = 11;
 
-/** Every counter a run keeps; plain data so it is snapshotted with the rest of the state. */
+/**
+ * Every counter a run keeps; plain data so it is snapshotted with the rest of the state. The series
+ * points are not here: they go to the run's append-only `Series` (see series.ts).
+ */
 export interface Metrics {
   requests: number;
   reads: number;
@@ -64,7 +68,6 @@ export interface Metrics {
   dbConnectionSince: number;
   interval: Float64Array;
   shardOpsInterval: Float64Array;
-  points: SeriesPoint[];
 }
 
 export function createMetrics(shards: number): Metrics {
@@ -103,7 +106,6 @@ export function createMetrics(shards: number): Metrics {
     dbConnectionSince: 0,
     interval: new Float64Array(INTERVAL_COUNTERS),
     shardOpsInterval: new Float64Array(shards),
-    points: [],
   };
 }
 
@@ -150,16 +152,17 @@ export function connectionTime(m: Metrics, until: number, size: number): number 
   return m.dbConnectionArea + (until - m.dbConnectionSince) * size;
 }
 
-/** Closes the current interval into a series point. */
+/** Closes the current interval into a series point, appended to `points` and returned. */
 export function closeInterval(
   m: Metrics,
+  points: Log<SeriesPoint>,
   tMs: number,
   dbInUse: number,
   dbQueue: number,
   shardKeys: number[],
-): void {
+): SeriesPoint {
   const c = m.interval;
-  m.points.push({
+  const point: SeriesPoint = {
     tMs,
     requests: c[I_REQ]!,
     l1Hits: c[I_L1_HIT]!,
@@ -186,9 +189,11 @@ export function closeInterval(
     expired: 0,
     redisErrors: 0,
     instancesUp: 0,
-  });
+  };
+  logPush(points, point);
   c.fill(0);
   m.shardOpsInterval.fill(0);
   mergeHistogram(m.latency, m.intervalLatency);
   resetHistogram(m.intervalLatency);
+  return point;
 }

@@ -1,5 +1,5 @@
 import { peekTime, popSlot, release, schedule } from '../core/eventQueue.ts';
-import type { Change, RunOptions, Scenario, SimSnapshot, Simulation } from '../types.ts';
+import type { Change, RunOptions, Scenario, Simulation } from '../types.ts';
 import { applyChangesTo, validateChange } from '../../scenario/changes.ts';
 import { deepEqual } from '../../scenario/json.ts';
 import { applyLiveChange } from './liveChanges.ts';
@@ -36,6 +36,8 @@ import { admit, onArrival, scheduleNextArrival } from './requests.ts';
 import { createState, type State } from './state.ts';
 import { buildSummary } from './summary.ts';
 import { createTracer, drain } from './trace.ts';
+import { createSeries, forgetFuture } from './series.ts';
+import { restoreSnapshot, takeSnapshot } from './snapshot.ts';
 import { onCdcWake } from './cdc.ts';
 import { onWriteBehindTick, startWriteBehind } from './writeBehind.ts';
 import { sampleWritePaths } from './writePaths.ts';
@@ -62,16 +64,17 @@ import {
 
 function onSample(c: Ctx): void {
   const s = c.s;
-  closeInterval(
+  const point = closeInterval(
     s.metrics,
+    c.series.points,
     s.now,
     s.db.inUse,
     s.db.waitLen,
     s.shards.map((sh) => storeSize(sh.store)),
   );
-  sampleRedis(s, s.metrics.points[s.metrics.points.length - 1]!);
-  evaluateAlerts(c, s.metrics.points[s.metrics.points.length - 1]!);
-  sampleWritePaths(c);
+  sampleRedis(s, point);
+  evaluateAlerts(c, point);
+  sampleWritePaths(c, c.series);
   const next = s.now + c.m.sampleIntervalMs;
   if (next <= c.m.durationMs) scheduleTick(c, next, EV_SAMPLE, 0, 0);
 }
@@ -157,7 +160,12 @@ export function createSimulation(scenario: Scenario, options: RunOptions = {}): 
   const start: Scenario = { ...scenario, changes: [] };
   const model = createModel(start, durationMs, seed, sampleIntervalMs, models);
   const capacity = options.traceCapacity ?? 100_000;
-  const c: Ctx = { m: model, s: createState(model), trace: options.trace ? createTracer(capacity) : null };
+  const c: Ctx = {
+    m: model,
+    s: createState(model),
+    series: createSeries(),
+    trace: options.trace ? createTracer(capacity) : null,
+  };
   const q = () => c.s.queue;
   scheduleNextArrival(c);
   scenario.workload.phases.forEach((p, i) => schedule(q(), p.atMs, EV_PHASE, i, 0));
@@ -245,18 +253,23 @@ export function createSimulation(scenario: Scenario, options: RunOptions = {}): 
       changes.splice(c.s.changesApplied, 0, change);
       described = null;
       applyLiveChange(c, change, models);
+      // Samples a previous pass computed past this instant belong to a run without this change.
+      forgetFuture(c.series);
       return { ...change };
     },
     changes: () => changes.map((ch) => ({ ...ch })),
-    snapshot: () => structuredClone(c.s) as unknown as SimSnapshot,
+    events: () => c.s.events,
+    setTracing(on) {
+      if (!on) c.trace = null;
+      else if (!c.trace) c.trace = createTracer(capacity);
+    },
+    snapshot: () => takeSnapshot(c),
     restore(snapshot) {
-      const s = structuredClone(snapshot) as unknown as typeof c.s;
-      checkRestorable(s, start, changes);
-      c.s = s;
-      c.m = createModel(s.scenario, durationMs, seed, sampleIntervalMs, models);
+      restoreSnapshot(c, snapshot, (s) => checkRestorable(s, start, changes));
+      c.m = createModel(c.s.scenario, durationMs, seed, sampleIntervalMs, models);
       if (c.trace) c.trace = createTracer(capacity);
     },
-    summary: () => buildSummary(c.m, c.s, changes.slice(0, c.s.changesApplied)),
+    summary: () => buildSummary(c.m, c.s, c.series, changes.slice(0, c.s.changesApplied)),
     drainHops() {
       if (!c.trace) return [];
       const out = drain(c.trace.hops, capacity);
