@@ -86,6 +86,10 @@ export default async function lessonChecks() {
       () => Number(document.querySelector('[data-now-ms]')?.getAttribute('data-now-ms')) >= 6900,
     );
     await shot(p, '32-lesson-checked');
+    // The check ran in an engine worker of its own, beside the app's.
+    assert(p.workers().length >= 2, `${p.workers().length} worker(s): the check did not get its own`);
+    const address = await p.evaluate(() => window.location.search + window.location.hash);
+    assert(address === '?lesson=stampede&step=1', `the address became ${address}`);
     await p.context().close();
   });
 
