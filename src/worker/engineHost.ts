@@ -1,4 +1,4 @@
-import { summariesAt } from '../lessons/measureRun.ts';
+import { summariesAt } from '../engine/index.ts';
 import { formatErrors, parseScenario } from '../scenario/validate.ts';
 import { EngineRun } from './engineRun.ts';
 import {

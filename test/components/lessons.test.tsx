@@ -7,7 +7,7 @@ import { LessonPanel } from '../../src/components/lessons/LessonPanel.tsx';
 import { LessonsDialog } from '../../src/components/lessons/LessonsDialog.tsx';
 import { usePresenterKeys } from '../../src/components/lessons/usePresenterKeys.ts';
 import { getLesson, lessons } from '../../src/lessons/curriculum/index.ts';
-import { summariesAt } from '../../src/lessons/measureRun.ts';
+import { summariesAt } from '../../src/engine/index.ts';
 import { PROGRESS_KEY } from '../../src/lessons/progress.ts';
 import { checkRun, checkTimes, stepScenario } from '../../src/lessons/runner.ts';
 import { createLessonActions, useLessonActions } from '../../src/runtime/lessonActions.ts';

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { summariesAt, measureCheck } from '../../src/lessons/measureRun.ts';
+import { summariesAt } from '../../src/engine/index.ts';
+import { measureCheck } from '../../src/lessons/measureRun.ts';
 import {
   checkRun,
   checkTimes,
