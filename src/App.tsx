@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { lazy, Suspense, useEffect, useState } from 'react';
 import { createAppStore } from './store/appStore.ts';
 import { AppStoreContext, useAppStore } from './store/useAppStore.ts';
 import { RunClient } from './runtime/engineClient.ts';
@@ -16,11 +16,17 @@ import { MetricsStrip } from './components/stage/MetricsStrip.tsx';
 import { Controls } from './components/controls/Controls.tsx';
 import { Legend } from './components/controls/Legend.tsx';
 import { HelpOverlay } from './components/controls/HelpOverlay.tsx';
-import { LessonPanel } from './components/lessons/LessonPanel.tsx';
-import { LessonsDialog } from './components/lessons/LessonsDialog.tsx';
 import { usePresenterKeys } from './components/lessons/usePresenterKeys.ts';
 import { createLessonActions } from './runtime/lessonActions.ts';
 import { Guarded } from './components/app/ErrorBoundary.tsx';
+
+// The lesson panel and list come with the lesson kit, fetched when a lesson or the list first opens.
+const LessonPanel = lazy(() =>
+  import('./components/lessons/LessonPanel.tsx').then((m) => ({ default: m.LessonPanel })),
+);
+const LessonsDialog = lazy(() =>
+  import('./components/lessons/LessonsDialog.tsx').then((m) => ({ default: m.LessonsDialog })),
+);
 
 /**
  * Builds the store, the engine session (the simulation runs in a Web Worker) and the controller once;
@@ -37,7 +43,7 @@ function useApp(initial: InitialState) {
   });
   useEffect(() => {
     const { open, presenting } = initial.lesson;
-    if (open) app.lessons.open(open.lessonId, open.step);
+    if (open) void app.lessons.open(open.lessonId, open.step);
     if (presenting) app.lessons.setPresenting(true);
   }, [app, initial.lesson]);
   useKeyboard(app.controller, app.store);
@@ -60,14 +66,18 @@ export function App({ initial }: { initial: InitialState }) {
 /** The page: the embed layout for documentation, and the presenter view that gives the stage the screen. */
 function Layout({ embed, session }: { embed: boolean; session: EngineSession }) {
   const presenting = useAppStore((s) => s.presenting) && !embed;
+  const lessonOpen = useAppStore((s) => s.lesson !== null);
+  const listOpen = useAppStore((s) => s.lessonsOpen);
   return (
     <div className={`app${embed ? ' embed' : ''}${presenting ? ' presenting' : ''}`}>
       <Header embed={embed} />
       <NoticeBanner />
       <Controls />
-      {!embed && (
+      {!embed && lessonOpen && (
         <Guarded area="the lesson">
-          <LessonPanel />
+          <Suspense fallback={null}>
+            <LessonPanel />
+          </Suspense>
         </Guarded>
       )}
       <main className="main">
@@ -85,7 +95,11 @@ function Layout({ embed, session }: { embed: boolean; session: EngineSession }) 
         )}
       </main>
       <HelpOverlay />
-      <LessonsDialog />
+      {listOpen && (
+        <Suspense fallback={null}>
+          <LessonsDialog />
+        </Suspense>
+      )}
     </div>
   );
 }

@@ -1,5 +1,5 @@
 import { clip } from '../scenario/quote.ts';
-import { lessons, getLesson } from './curriculum/index.ts';
+import type { Lesson } from './types.ts';
 
 /**
  * `?lesson=<id>&step=<n>` (n counted from 1, as the screen says "step 2 of 5") and `?present=1`.
@@ -14,13 +14,13 @@ export interface LessonLink {
   notice: string | null;
 }
 
-/** Reads the lesson part of a URL's query string. */
-export function readLessonLink(search: string): LessonLink {
+/** Reads the lesson part of a URL's query string, against the curriculum `lessons`. */
+export function readLessonLink(search: string, lessons: readonly Lesson[]): LessonLink {
   const params = new URLSearchParams(search);
   const presenting = params.get('present') === '1';
   const id = params.get('lesson');
   if (id === null) return { open: null, presenting, notice: null };
-  const lesson = getLesson(id);
+  const lesson = lessons.find((l) => l.id === id);
   if (!lesson) {
     const ids = lessons.map((l) => l.id).join(', ');
     return {

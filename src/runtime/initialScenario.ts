@@ -3,9 +3,8 @@ import { decodeScenario } from '../scenario/url.ts';
 import { summarizeErrors } from '../scenario/validate.ts';
 import { clip } from '../scenario/quote.ts';
 import { getPreset, presetIds } from '../scenario/presets/index.ts';
-import { getLesson } from '../lessons/curriculum/index.ts';
-import { readLessonLink, type LessonLink } from '../lessons/links.ts';
-import { stepScenario } from '../lessons/runner.ts';
+import type { LessonLink } from '../lessons/links.ts';
+import type { LessonKit } from '../lessons/loadKit.ts';
 
 export const DEFAULT_PRESET = 'baseline';
 
@@ -28,13 +27,15 @@ function baseline(): Scenario {
 /**
  * What to open for a URL: `?lesson=` wins over `#s=`, which wins over `?preset=`, and anything
  * unreadable falls back to the baseline with a message, so a damaged link never gives a blank page.
+ * A lesson link is read only with the lesson kit (the page loads it first when the link names one).
  */
-export function resolveInitial(search: string, hash: string): InitialState {
-  const lesson = readLessonLink(search);
-  const found = lesson.open ? getLesson(lesson.open.lessonId) : undefined;
-  if (lesson.open && found) {
+export function resolveInitial(search: string, hash: string, kit?: LessonKit): InitialState {
+  const presenting = new URLSearchParams(search).get('present') === '1';
+  const lesson = kit ? kit.readLink(search) : { open: null, presenting, notice: null };
+  const found = lesson.open ? kit?.getLesson(lesson.open.lessonId) : undefined;
+  if (kit && lesson.open && found) {
     // A lesson link opens its step's scenario; the lesson runner takes it from there.
-    const scenario = stepScenario(found, lesson.open.step);
+    const scenario = kit.stepScenario(found, lesson.open.step);
     return { scenario, presetId: null, notice: lesson.notice, embed: false, lesson };
   }
   const rest = resolveScenario(search, hash);

@@ -1,7 +1,7 @@
 import { useMemo } from 'react';
-import { getLesson } from '../lessons/curriculum/index.ts';
+import { loadLessonKit } from '../lessons/loadKit.ts';
 import { browserStorage, markDone, readProgress } from '../lessons/progress.ts';
-import { checkRun, checkTimes, judge, measureFigures, stepScenario, type Guess } from '../lessons/runner.ts';
+import type { Guess } from '../lessons/runner.ts';
 import type { AppStore } from '../store/appStore.ts';
 import { useAppStoreApi } from '../store/useAppStore.ts';
 import { useController, type Controller } from './controller.ts';
@@ -9,13 +9,14 @@ import { useController, type Controller } from './controller.ts';
 /**
  * What the lesson UI can do, built on the Controller: opening a step loads its scenario and moves the
  * playhead to its time; checking a prediction asks the engine to run the step headless and compares
- * the guess with what it measured. Components call these; these call the Controller.
+ * the guess with what it measured. Components call these; these call the Controller. The curriculum
+ * and the runner come in the lesson kit, fetched on the first of these calls.
  */
 export interface LessonActions {
   /** Opens step `step` (from 0) of a lesson: its scenario, its time, what it shows. */
-  open(lessonId: string, step: number): void;
-  next(): void;
-  back(): void;
+  open(lessonId: string, step: number): Promise<void>;
+  next(): Promise<void>;
+  back(): Promise<void>;
   /** Marks the open lesson done (remembered in this browser) and closes it. */
   finish(): void;
   close(): void;
@@ -34,18 +35,21 @@ export function createLessonActions(
   store: AppStore,
   storage: Storage = browserStorage(),
 ): LessonActions {
-  const current = () => {
+  /** The open step (its lesson from the kit), or null. */
+  const current = async () => {
     const open = store.getState().lesson;
-    const lesson = open ? getLesson(open.id) : undefined;
-    return open && lesson ? { lesson, index: open.step } : null;
+    if (!open) return null;
+    const lesson = (await loadLessonKit()).getLesson(open.id);
+    return lesson ? { lesson, index: open.step } : null;
   };
   const actions: LessonActions = {
-    open(lessonId, step) {
-      const lesson = getLesson(lessonId);
+    async open(lessonId, step) {
+      const kit = await loadLessonKit();
+      const lesson = kit.getLesson(lessonId);
       if (!lesson) return;
       const index = Math.min(Math.max(0, step), lesson.steps.length - 1);
       const s = lesson.steps[index]!;
-      const scenario = stepScenario(lesson, index);
+      const scenario = kit.stepScenario(lesson, index);
       controller.loadScenario(scenario, null);
       controller.seek(s.atMs);
       const state = store.getState();
@@ -56,36 +60,37 @@ export function createLessonActions(
       if (s.show?.key !== undefined) state.select({ kind: 'key', key: s.show.key });
       if (s.show?.notable) controller.nextNotable();
     },
-    next() {
-      const c = current();
-      if (c && c.index < c.lesson.steps.length - 1) actions.open(c.lesson.id, c.index + 1);
+    async next() {
+      const c = await current();
+      if (c && c.index < c.lesson.steps.length - 1) await actions.open(c.lesson.id, c.index + 1);
     },
-    back() {
-      const c = current();
-      if (c && c.index > 0) actions.open(c.lesson.id, c.index - 1);
+    async back() {
+      const c = await current();
+      if (c && c.index > 0) await actions.open(c.lesson.id, c.index - 1);
     },
     finish() {
-      const c = current();
-      if (c) store.getState().setLessonsDone([...markDone(storage, c.lesson.id)]);
+      const open = store.getState().lesson;
+      if (open) store.getState().setLessonsDone([...markDone(storage, open.id)]);
       actions.close();
     },
     close() {
       store.getState().setLesson(null);
     },
     async check(guess) {
-      const c = current();
-      const run = c ? checkRun(c.lesson, c.index) : null;
-      const prediction = c?.lesson.steps[c.index]?.prediction;
-      if (!run || !prediction) return;
       // Every opening of a step is a new object: an answer that arrives after the room moved on
       // (or reopened the step) finds another one and is dropped.
       const opened = store.getState().lesson;
       const stale = () => store.getState().lesson !== opened;
+      const kit = await loadLessonKit();
+      const c = await current();
+      const run = c ? kit.checkRun(c.lesson, c.index) : null;
+      const prediction = c?.lesson.steps[c.index]?.prediction;
+      if (!run || !prediction || stale()) return;
       store.getState().setCheck({ status: 'running' });
       try {
-        const readings = await controller.summariesAt(run.scenario, checkTimes(run));
+        const readings = await controller.summariesAt(run.scenario, kit.checkTimes(run));
         if (stale()) return;
-        const result = judge(prediction, guess, measureFigures(run, readings));
+        const result = kit.judge(prediction, guess, kit.measureFigures(run, readings));
         store.getState().setCheck({ status: 'done', result, fromMs: run.fromMs, untilMs: run.untilMs });
         controller.pause();
         controller.seek(run.untilMs);

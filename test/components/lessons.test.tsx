@@ -1,5 +1,5 @@
 // @vitest-environment jsdom
-import { act, fireEvent, screen, within } from '@testing-library/react';
+import { act, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { LessonsButton, PresentButton } from '../../src/components/lessons/LessonButtons.tsx';
@@ -8,6 +8,7 @@ import { LessonsDialog } from '../../src/components/lessons/LessonsDialog.tsx';
 import { usePresenterKeys } from '../../src/components/lessons/usePresenterKeys.ts';
 import { getLesson, lessons } from '../../src/lessons/curriculum/index.ts';
 import { summariesAt } from '../../src/engine/index.ts';
+import { loadLessonKit } from '../../src/lessons/loadKit.ts';
 import { PROGRESS_KEY } from '../../src/lessons/progress.ts';
 import { checkRun, checkTimes, stepScenario } from '../../src/lessons/runner.ts';
 import { createLessonActions, useLessonActions } from '../../src/runtime/lessonActions.ts';
@@ -41,8 +42,18 @@ function Lessons() {
   );
 }
 
-function openStep(c: SpyController, store: AppStore, id: string, step: number) {
-  act(() => createLessonActions(c, store, null).open(id, step));
+/** Opens a step as the app does; the lesson kit arrives asynchronously (a chunk of its own). */
+async function openStep(c: SpyController, store: AppStore, id: string, step: number) {
+  await act(() => createLessonActions(c, store, null).open(id, step));
+}
+
+/** A key pressed on `target`, then the step it opens (moves wait for the lesson kit) settled. */
+async function press(key: string, target: Element | Window = window) {
+  await act(async () => {
+    fireEvent.keyDown(target, { key });
+    await loadLessonKit();
+    await new Promise((resolve) => setTimeout(resolve, 0));
+  });
 }
 
 const panel = () => screen.getByRole('region', { name: /./ });
@@ -60,6 +71,7 @@ describe('the Lessons dialog', () => {
     expect(item.textContent).toContain(stampede.teaches);
     expect(item.textContent).toContain(`${stampede.minutes} min · 5 steps`);
     await userEvent.click(within(dialog).getByRole('button', { name: `Start lesson: ${stampede.title}` }));
+    await waitFor(() => expect(store.getState().lesson).not.toBeNull());
     expect(c.loadScenario).toHaveBeenCalledWith(stepScenario(stampede, 0), null);
     expect(c.seek).toHaveBeenCalledWith(4000);
     expect(store.getState().lesson).toMatchObject({ id: 'stampede', step: 0 });
@@ -85,7 +97,7 @@ describe('the lesson panel', () => {
   it('says where the step is, and Back and Next load the neighbouring steps', async () => {
     const c = spyController();
     const { store } = renderWithApp(<Lessons />, c);
-    openStep(c, store, 'stampede', 0);
+    await openStep(c, store, 'stampede', 0);
     expect(panel().textContent).toContain('Step 1 of 5');
     expect(screen.getByRole('heading', { name: stampede.steps[0]!.title })).toBeTruthy();
     expect((screen.getByRole('button', { name: 'Back' }) as HTMLButtonElement).disabled).toBe(true);
@@ -100,7 +112,7 @@ describe('the lesson panel', () => {
   it('checks a number against the engine and puts the guess beside the measurement', async () => {
     const c = engineController();
     const { store } = renderWithApp(<Lessons />, c);
-    openStep(c, store, 'stampede', 0);
+    await openStep(c, store, 'stampede', 0);
     const check = screen.getByRole('button', { name: 'Check prediction' }) as HTMLButtonElement;
     expect(check.disabled).toBe(true);
     const field = screen.getByRole('spinbutton', { name: /Your guess/ });
@@ -122,7 +134,7 @@ describe('the lesson panel', () => {
   it('checks a choice, and says which option was right', async () => {
     const c = engineController();
     const { store } = renderWithApp(<Lessons />, c);
-    openStep(c, store, 'stampede', 1);
+    await openStep(c, store, 'stampede', 1);
     await userEvent.click(screen.getByRole('radio', { name: 'Exactly one' }));
     await userEvent.click(screen.getByRole('button', { name: 'Check prediction' }));
     expect((await screen.findByText(/^You said “Exactly one”\./)).parentElement!.textContent).toContain(
@@ -134,7 +146,7 @@ describe('the lesson panel', () => {
     const c = spyController();
     c.summariesAt.mockRejectedValueOnce(new Error('the engine stopped'));
     const { store } = renderWithApp(<Lessons />, c);
-    openStep(c, store, 'stampede', 1);
+    await openStep(c, store, 'stampede', 1);
     await userEvent.click(screen.getByRole('radio', { name: 'Exactly one' }));
     await userEvent.click(screen.getByRole('button', { name: 'Check prediction' }));
     expect((await screen.findByRole('alert')).textContent).toBe(
@@ -155,7 +167,7 @@ describe('the lesson panel', () => {
   it('Finish on the last step remembers the lesson and closes it', async () => {
     const c = spyController();
     const { store } = renderWithApp(<Lessons />, c);
-    openStep(c, store, 'why-cache', 2);
+    await openStep(c, store, 'why-cache', 2);
     await userEvent.click(screen.getByRole('button', { name: 'Finish' }));
     expect(store.getState().lesson).toBeNull();
     expect(JSON.parse(localStorage.getItem(PROGRESS_KEY)!)).toEqual({ done: ['why-cache'] });
@@ -166,21 +178,21 @@ describe('the presenter view', () => {
   it('Present turns it on; PageDown, PageUp and the arrows move between steps; Esc leaves', async () => {
     const c = spyController();
     const { store } = renderWithApp(<Lessons />, c);
-    openStep(c, store, 'stampede', 0);
+    await openStep(c, store, 'stampede', 0);
     // Outside the presenter view the keys are the app's own (the right arrow steps the simulation).
-    fireEvent.keyDown(window, { key: 'PageDown' });
+    await press('PageDown');
     expect(store.getState().lesson?.step).toBe(0);
 
     await userEvent.click(screen.getByRole('button', { name: 'Present' }));
     expect(store.getState().presenting).toBe(true);
-    fireEvent.keyDown(window, { key: 'PageDown' });
-    fireEvent.keyDown(window, { key: 'ArrowRight' });
+    await press('PageDown');
+    await press('ArrowRight');
     expect(store.getState().lesson?.step).toBe(2);
-    fireEvent.keyDown(window, { key: 'PageUp' });
-    fireEvent.keyDown(window, { key: 'ArrowLeft' });
-    fireEvent.keyDown(window, { key: 'ArrowLeft' });
+    await press('PageUp');
+    await press('ArrowLeft');
+    await press('ArrowLeft');
     expect(store.getState().lesson?.step).toBe(0);
-    fireEvent.keyDown(window, { key: 'Escape' });
+    await press('Escape');
     expect(store.getState().presenting).toBe(false);
     expect(screen.getByRole('button', { name: 'Present' })).toBeTruthy();
   });
@@ -188,13 +200,13 @@ describe('the presenter view', () => {
   it('leaves the arrows to a focused radio button', async () => {
     const c = spyController();
     const { store } = renderWithApp(<Lessons />, c);
-    openStep(c, store, 'stampede', 1);
+    await openStep(c, store, 'stampede', 1);
     act(() => store.getState().setPresenting(true));
     const radio = screen.getByRole('radio', { name: 'Exactly one' });
     radio.focus();
-    fireEvent.keyDown(radio, { key: 'ArrowRight' });
+    await press('ArrowRight', radio);
     expect(store.getState().lesson?.step).toBe(1);
-    fireEvent.keyDown(radio, { key: 'PageDown' });
+    await press('PageDown', radio);
     expect(store.getState().lesson?.step).toBe(2);
   });
 });

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { lessonSearch, readLessonLink } from '../../src/lessons/links.ts';
+import { readLink as readLessonLink } from '../../src/lessons/kit.ts';
+import { lessonSearch } from '../../src/lessons/links.ts';
 import { markDone, PROGRESS_KEY, readProgress } from '../../src/lessons/progress.ts';
 
 /** A Storage stand-in: a map, or one that throws like a blocked localStorage. */

@@ -1,6 +1,7 @@
 import { useLessonActions } from '../../runtime/lessonActions.ts';
 import { useAppStore } from '../../store/useAppStore.ts';
 import { enterFullscreen, leaveFullscreen } from './fullscreen.ts';
+import './presenter.css';
 
 /** "Lessons" opens the list of lessons. */
 export function LessonsButton() {

@@ -33,7 +33,7 @@ export function LessonPanel() {
       </div>
       <div className="lesson-side">
         <div className="btn-group lesson-nav" role="group" aria-label="Lesson steps">
-          <button type="button" className="btn" onClick={() => actions.back()} disabled={n === 1}>
+          <button type="button" className="btn" onClick={() => void actions.back()} disabled={n === 1}>
             Back
           </button>
           {n === total ? (
@@ -41,7 +41,7 @@ export function LessonPanel() {
               Finish
             </button>
           ) : (
-            <button type="button" className="btn" onClick={() => actions.next()}>
+            <button type="button" className="btn" onClick={() => void actions.next()}>
               Next
             </button>
           )}

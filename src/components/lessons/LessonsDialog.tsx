@@ -56,7 +56,7 @@ export function LessonsDialog() {
                   type="button"
                   className="btn primary"
                   aria-label={`Start lesson: ${l.title}`}
-                  onClick={() => actions.open(l.id, 0)}
+                  onClick={() => void actions.open(l.id, 0)}
                 >
                   Start
                 </button>

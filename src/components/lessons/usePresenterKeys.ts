@@ -27,8 +27,7 @@ export function usePresenterKeys(actions: LessonActions, store: AppStore): void 
         leaveFullscreen();
       } else if (s.lesson && (NEXT.has(e.key) || BACK.has(e.key))) {
         if (e.key.startsWith('Arrow') && ownsArrows(e.target)) return;
-        if (NEXT.has(e.key)) actions.next();
-        else actions.back();
+        void (NEXT.has(e.key) ? actions.next() : actions.back());
       } else {
         return;
       }
