@@ -96,9 +96,11 @@ function Layout({ embed, session }: { embed: boolean; session: EngineSession }) 
       </main>
       <HelpOverlay />
       {listOpen && (
-        <Suspense fallback={null}>
-          <LessonsDialog />
-        </Suspense>
+        <Guarded area="the lessons">
+          <Suspense fallback={null}>
+            <LessonsDialog />
+          </Suspense>
+        </Guarded>
       )}
     </div>
   );

@@ -3,4 +3,11 @@ export type LessonKit = typeof import('./kit.ts');
 
 let loading: Promise<LessonKit> | null = null;
 
-export const loadLessonKit = (): Promise<LessonKit> => (loading ??= import('./kit.ts'));
+/** The kit; a fetch that failed (offline, a deploy that replaced the chunk) is tried again next time. */
+export function loadLessonKit(): Promise<LessonKit> {
+  loading ??= import('./kit.ts').catch((error: unknown) => {
+    loading = null;
+    throw error;
+  });
+  return loading;
+}

@@ -30,8 +30,8 @@ function baseline(): Scenario {
  * A lesson link is read only with the lesson kit (the page loads it first when the link names one).
  */
 export function resolveInitial(search: string, hash: string, kit?: LessonKit): InitialState {
-  const presenting = new URLSearchParams(search).get('present') === '1';
-  const lesson = kit ? kit.readLink(search) : { open: null, presenting, notice: null };
+  const params = new URLSearchParams(search);
+  const lesson = kit ? kit.readLink(search) : withoutKit(params);
   const found = lesson.open ? kit?.getLesson(lesson.open.lessonId) : undefined;
   if (kit && lesson.open && found) {
     // A lesson link opens its step's scenario; the lesson runner takes it from there.
@@ -40,6 +40,15 @@ export function resolveInitial(search: string, hash: string, kit?: LessonKit): I
   }
   const rest = resolveScenario(search, hash);
   return { ...rest, notice: lesson.notice ?? rest.notice, lesson };
+}
+
+/** A lesson link when the lesson kit could not be fetched (offline, a failed chunk): say so. */
+function withoutKit(params: URLSearchParams): LessonLink {
+  const presenting = params.get('present') === '1';
+  const notice = params.has('lesson')
+    ? 'The lessons could not be loaded, so this lesson link opened without its lesson. Reload the page to try again.'
+    : null;
+  return { open: null, presenting, notice };
 }
 
 function resolveScenario(search: string, hash: string): Omit<InitialState, 'lesson'> {

@@ -35,18 +35,23 @@ export function createLessonActions(
   store: AppStore,
   storage: Storage = browserStorage(),
 ): LessonActions {
+  /** The lesson kit, or null with a notice when it cannot be fetched (the next click tries again). */
+  const loadKit = () =>
+    loadLessonKit().catch(() => {
+      store.getState().setNotice('The lessons could not be loaded. Check the connection and try again.');
+      return null;
+    });
   /** The open step (its lesson from the kit), or null. */
   const current = async () => {
     const open = store.getState().lesson;
-    if (!open) return null;
-    const lesson = (await loadLessonKit()).getLesson(open.id);
-    return lesson ? { lesson, index: open.step } : null;
+    const lesson = open ? (await loadKit())?.getLesson(open.id) : undefined;
+    return open && lesson ? { lesson, index: open.step } : null;
   };
   const actions: LessonActions = {
     async open(lessonId, step) {
-      const kit = await loadLessonKit();
-      const lesson = kit.getLesson(lessonId);
-      if (!lesson) return;
+      const kit = await loadKit();
+      const lesson = kit?.getLesson(lessonId);
+      if (!kit || !lesson) return;
       const index = Math.min(Math.max(0, step), lesson.steps.length - 1);
       const s = lesson.steps[index]!;
       const scenario = kit.stepScenario(lesson, index);
@@ -81,11 +86,12 @@ export function createLessonActions(
       // (or reopened the step) finds another one and is dropped.
       const opened = store.getState().lesson;
       const stale = () => store.getState().lesson !== opened;
-      const kit = await loadLessonKit();
+      const kit = await loadKit();
       const c = await current();
-      const run = c ? kit.checkRun(c.lesson, c.index) : null;
-      const prediction = c?.lesson.steps[c.index]?.prediction;
-      if (!run || !prediction || stale()) return;
+      if (!kit || !c || stale()) return;
+      const run = kit.checkRun(c.lesson, c.index);
+      const prediction = c.lesson.steps[c.index]?.prediction;
+      if (!run || !prediction) return;
       store.getState().setCheck({ status: 'running' });
       try {
         const readings = await controller.summariesAt(run.scenario, kit.checkTimes(run));
