@@ -18,6 +18,7 @@ import { Legend } from './components/controls/Legend.tsx';
 import { HelpOverlay } from './components/controls/HelpOverlay.tsx';
 import { usePresenterKeys } from './components/lessons/usePresenterKeys.ts';
 import { createLessonActions } from './runtime/lessonActions.ts';
+import { CostDialog } from './components/app/CostDialog.tsx';
 import { Guarded } from './components/app/ErrorBoundary.tsx';
 
 // The lesson panel and list come with the lesson kit, fetched when a lesson or the list first opens.
@@ -95,6 +96,7 @@ function Layout({ embed, session }: { embed: boolean; session: EngineSession }) 
         )}
       </main>
       <HelpOverlay />
+      <CostDialog />
       {listOpen && (
         <Guarded area="the lessons">
           <Suspense fallback={null}>

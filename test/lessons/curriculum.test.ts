@@ -6,6 +6,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { fieldFor } from '../../src/components/config/fields.ts';
+import { COST_BUDGET, estimateCost } from '../../src/engine/cost.ts';
 import { FAILURE_LABELS, optionLabel } from '../../src/labels/options.ts';
 import { getLesson, lessons } from '../../src/lessons/curriculum/index.ts';
 import { figureDef } from '../../src/lessons/figures.ts';
@@ -107,6 +108,15 @@ describe('the curriculum', () => {
     expect(new Set(lessons.map((l) => l.id)).size).toBe(lessons.length);
     for (const l of lessons) expect(getLesson(l.id)).toBe(l);
     expect(getLesson('no-such-lesson')).toBeUndefined();
+  });
+
+  it('opens every step without the cost question (every step scenario is within the budget)', () => {
+    for (const lesson of lessons) {
+      lesson.steps.forEach((_, i) => {
+        const { overBudget, work } = estimateCost(stepScenario(lesson, i));
+        expect(overBudget, `${lesson.id} step ${i + 1}: ${work} of ${COST_BUDGET}`).toBe(false);
+      });
+    }
   });
 
   it('follows the article from why to cache to when not to', () => {
