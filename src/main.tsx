@@ -2,6 +2,7 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './App.tsx';
 import { resolveInitial } from './runtime/initialScenario.ts';
+import { loadLessonKit, type LessonKit } from './lessons/loadKit.ts';
 import './styles/theme.css';
 import './styles/app.css';
 import './styles/stage.css';
@@ -9,8 +10,14 @@ import './styles/controls.css';
 
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root element');
-createRoot(root).render(
-  <StrictMode>
-    <App initial={resolveInitial(location.search, location.hash)} />
-  </StrictMode>,
+// A lesson link needs the lesson kit to open its step; any other page starts without it.
+const kit: Promise<LessonKit | undefined> = new URLSearchParams(location.search).has('lesson')
+  ? loadLessonKit().catch(() => undefined)
+  : Promise.resolve(undefined);
+void kit.then((k) =>
+  createRoot(root).render(
+    <StrictMode>
+      <App initial={resolveInitial(location.search, location.hash, k)} />
+    </StrictMode>,
+  ),
 );

@@ -5,6 +5,7 @@ import { getPreset } from '../scenario/presets/index.ts';
 import type { AppStore } from '../store/appStore.ts';
 import type { NodeKeyEntry, RequestDetail } from '../worker/protocol.ts';
 import type { EngineSession } from './session.ts';
+import { createCheckRunner, type SummariesAt } from './checkRunner.ts';
 import { clampSpeed, stepSpeed } from './speed.ts';
 import { applyChangesTo, validateChange } from '../scenario/changes.ts';
 import { withoutLastGroup } from './changeGroups.ts';
@@ -27,10 +28,18 @@ export interface Controller {
   nextNotable(): void;
   setSeed(seed: number): void;
   loadPreset(id: string): void;
+  /**
+   * Runs any scenario from time zero (a lesson step, a sweep's "Open"), as if typed into the panel and
+   * applied; `presetId` when it is an untouched preset.
+   */
+  loadScenario(scenario: Scenario, presetId?: string | null): void;
+  /**
+   * Runs a scenario headless, away from the page's thread, and returns its Summary at each of `times`
+   * (a lesson's check); the live run is left alone.
+   */
+  summariesAt(scenario: Scenario, times: readonly SimMs[]): Promise<Summary[]>;
   /** Runs the draft from time zero; the draft stays as it is for further edits. */
   applyDraft(): void;
-  /** Runs a scenario from time zero, as if typed into the panel and applied (a sweep's "open"). */
-  loadScenario(scenario: Scenario): void;
   /**
    * Runs B beside the running scenario (A), on A's seed and clock: play, pause, step, seek, speed and
    * restart move both from then on. Replaces any comparison already open.
@@ -69,7 +78,11 @@ export function useController(): Controller {
   return c;
 }
 
-export function createController(session: EngineSession, store: AppStore): Controller {
+export function createController(
+  session: EngineSession,
+  store: AppStore,
+  measure: SummariesAt = createCheckRunner(),
+): Controller {
   // The request open in the inspector stays in the worker's log however many others pass.
   store.subscribe((s, prev) => {
     if (s.selection !== prev.selection) {
@@ -173,13 +186,14 @@ export function createController(session: EngineSession, store: AppStore): Contr
       const preset = getPreset(id);
       if (preset) reload(preset, id);
     },
+    loadScenario: (scenario, presetId = null) => reload(scenario, presetId),
+    summariesAt: (scenario, times) => measure(scenario, times),
     applyDraft: () => {
       const { draft } = store.getState();
       const keepDraft = draft;
       reload(draft, null);
       store.getState().setDraft(keepDraft);
     },
-    loadScenario: (scenario) => reload(scenario, null),
     startCompare: (side) => open(side, session.state.nowMs),
     stopCompare: () => {
       store.getState().compare?.close();

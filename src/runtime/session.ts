@@ -218,6 +218,8 @@ export class EngineSession {
    * Resolves once the engine has arrived at the last target asked for.
    */
   seek(t: SimMs): Promise<void> {
+    // A scenario loaded (or a field changed) just before must reach the worker before the seek does.
+    this.flush();
     this.store.setState({ seekTargetMs: t });
     if (this.seekBusy) {
       this.seekNext = t;

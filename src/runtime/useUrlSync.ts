@@ -2,6 +2,8 @@ import { useEffect } from 'react';
 import type { AppStore } from '../store/appStore.ts';
 import { encodeScenario } from '../scenario/url.ts';
 import { withCompare } from './compareUrl.ts';
+import { lessonSearch } from '../lessons/links.ts';
+import { deepEqual } from '../scenario/json.ts';
 
 const DEBOUNCE_MS = 400;
 
@@ -26,22 +28,38 @@ export function addressFor(
 /**
  * Keeps the address bar in step with the user's edits and live changes, and with the run compared
  * against (debounced, replaceState so Back is not flooded), so copying the URL shares the exact state.
- * Nothing is written until something changes.
+ * Nothing is written until something changes. A lesson step is shared as `?lesson=<id>&step=<n>` while
+ * its scenario is the one running, and the presenter view adds `present=1`.
  */
 export function useUrlSync(store: AppStore): void {
   useEffect(() => {
     let timer: ReturnType<typeof setTimeout> | undefined;
     const unsub = store.subscribe((s, prev) => {
-      const same = s.draft === prev.draft && s.applied === prev.applied && s.presetId === prev.presetId;
-      if (same && s.compare === prev.compare) return;
+      if (
+        s.draft === prev.draft &&
+        s.applied === prev.applied &&
+        s.presetId === prev.presetId &&
+        s.lesson === prev.lesson &&
+        s.presenting === prev.presenting &&
+        s.compare === prev.compare
+      )
+        return;
       clearTimeout(timer);
       timer = setTimeout(() => {
-        const { draft, applied, presetId, compare } = store.getState();
+        const { draft, applied, presetId, lesson, presenting, compare } = store.getState();
         // A preset with live changes is no longer the preset: the link carries the whole scenario.
         const edited = draft !== applied || presetId === null || applied.changes.length > 0;
-        const a = addressFor(location.pathname, location.search, presetId, edited, () =>
-          encodeScenario(draft),
-        );
+        // The engine echoes the run's change list into `applied`: compare by content, not identity.
+        const onLesson = lesson !== null && draft === applied && deepEqual(applied, lesson.scenario);
+        const a = onLesson
+          ? `${location.pathname}${lessonSearch(location.search, lesson, presenting)}`
+          : addressFor(
+              location.pathname,
+              lessonSearch(location.search, null, presenting),
+              presetId,
+              edited,
+              () => encodeScenario(draft),
+            );
         // Run B of a comparison rides along: `?compare=<preset>`, or `b=` beside A's `s=`.
         const [pathAndSearch = '', hash] = a.split('#');
         const url = withCompare(pathAndSearch, hash ? `#${hash}` : '', compare?.side ?? null);

@@ -2,6 +2,7 @@ import { createStore, type StoreApi } from 'zustand/vanilla';
 import { useStore } from 'zustand';
 import type { Scenario } from '../scenario/schema.ts';
 import { createExportSlice, type ExportSlice } from './exportSlice.ts';
+import { createLessonSlice, type LessonSlice } from './lessonSlice.ts';
 import { createMetricsSlice, type MetricsSlice } from './metricsSlice.ts';
 import { createPlaybackSlice, type PlaybackSlice } from './playbackSlice.ts';
 import { createScenarioSlice, type ScenarioSlice } from './scenarioSlice.ts';
@@ -16,7 +17,8 @@ export type AppState = ScenarioSlice &
   SelectionSlice &
   ExportSlice &
   SweepSlice &
-  CompareSlice;
+  CompareSlice &
+  LessonSlice;
 export type AppStore = StoreApi<AppState>;
 
 /** A store per app (and per test), so tests never share state. */
@@ -29,6 +31,7 @@ export function createAppStore(initial: Scenario): AppStore {
     ...createExportSlice(...a),
     ...createSweepSlice(...a),
     ...createCompareSlice(...a),
+    ...createLessonSlice(...a),
   }));
 }
 

@@ -1,3 +1,4 @@
+import { summariesAt } from '../engine/index.ts';
 import { formatErrors, parseScenario } from '../scenario/validate.ts';
 import { estimateCost } from '../engine/cost.ts';
 import { EngineRun } from './engineRun.ts';
@@ -40,6 +41,13 @@ export function createEngineHost(
       return fail(run, typeof m.id === 'number' ? m.id : undefined, read.message);
     }
     const { run: runId, id, v: _v, ...cmd } = read.cmd;
+    if (cmd.type === 'summariesAt') {
+      const parsed = parseScenario(cmd.scenario);
+      if (!parsed.ok) return fail(runId, id, `summariesAt.scenario: ${formatErrors(parsed.errors)}`);
+      const result = summariesAt(parsed.scenario, cmd.times);
+      if (id !== undefined) send(runId, { type: 'reply', id, result });
+      return;
+    }
     if (cmd.type === 'load') {
       const parsed = parseScenario(cmd.scenario);
       if (!parsed.ok) return fail(runId, id, `load.scenario: ${formatErrors(parsed.errors)}`);

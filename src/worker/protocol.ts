@@ -57,6 +57,12 @@ export type Command =
   /** Runs to the end untraced, without snapshots; answered by `reply` with the Summary (sweeps). */
   | { type: 'runToEnd' }
   /**
+   * Runs `scenario` headless from time zero (untraced, no snapshots) and answers with its Summary at
+   * each of `times`, in order: a lesson's check. No run is created or touched; `run` only addresses
+   * the reply.
+   */
+  | { type: 'summariesAt'; scenario: Scenario; times: SimMs[] }
+  /**
    * A live change at the run's current time (the same field again at the same instant replaces it);
    * answered by `reply` with the change as recorded.
    */
@@ -154,6 +160,7 @@ const COMMAND_TYPES: ReadonlySet<string> = new Set<Command['type']>([
   'nextNotable',
   'frame',
   'runToEnd',
+  'summariesAt',
   'applyChange',
   'setChanges',
   'follow',
@@ -168,6 +175,14 @@ const QUERY_KINDS: ReadonlySet<string> = new Set<Query['kind']>([
 
 const isRecord = (x: unknown): x is Record<string, unknown> => typeof x === 'object' && x !== null;
 const isNum = (x: unknown): x is number => typeof x === 'number' && Number.isFinite(x);
+
+/** Readings one `summariesAt` may ask for: a Summary each, carried back in one reply. */
+export const MAX_READINGS = 16;
+const isTimes = (x: unknown): boolean =>
+  Array.isArray(x) &&
+  x.length >= 1 &&
+  x.length <= MAX_READINGS &&
+  x.every((t, i) => isNum(t) && t >= 0 && (i === 0 || t >= (x[i - 1] as number)));
 
 /**
  * Checks the shape of a message a worker received: a command it can act on, or the reason it cannot
@@ -193,7 +208,12 @@ export function readCommand(
     ok: false as const,
     message: `${type}.${field}: expected ${what}`,
   });
-  if (type === 'load' && !isRecord(msg.scenario)) return bad('scenario', 'a scenario object');
+  if ((type === 'load' || type === 'summariesAt') && !isRecord(msg.scenario)) {
+    return bad('scenario', 'a scenario object');
+  }
+  if (type === 'summariesAt' && !isTimes(msg.times)) {
+    return bad('times', `from 1 to ${MAX_READINGS} simulated times, each >= 0 and none before the last`);
+  }
   if (type === 'load' && msg.force !== undefined && typeof msg.force !== 'boolean') {
     return bad('force', 'true or false');
   }

@@ -65,6 +65,16 @@ describe('EngineSession', () => {
     expect(store.getState().summary?.series.points).toHaveLength(12);
   });
 
+  it('sends a scenario loaded just before a seek first, so the seek moves the new run', async () => {
+    const { session, store, sent } = setup();
+    const other = { ...getPreset('stampede')!, durationMs: 20_000 };
+    session.load(other);
+    await session.seek(5000);
+    expect(types(sent).slice(-2)).toEqual(['load', 'seek 5000']);
+    expect(store.getState().nowMs).toBe(5000);
+    expect(store.getState().summary?.title).toBe(other.title);
+  });
+
   it('sends a dragged field once per frame, shows it at once, and clears it when the engine has it', async () => {
     const { session, store, sent } = setup();
     await session.seek(3000);

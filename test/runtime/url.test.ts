@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import * as kit from '../../src/lessons/kit.ts';
 import { resolveInitial } from '../../src/runtime/initialScenario.ts';
 import { addressFor } from '../../src/runtime/useUrlSync.ts';
 import { getPreset } from '../../src/scenario/presets/index.ts';
@@ -33,6 +34,19 @@ describe('opening a URL', () => {
     const s = resolveInitial('', '#s=garbage!!');
     expect(s.scenario.title).toBe(title('baseline'));
     expect(s.notice).toMatch(/could not be read/);
+  });
+
+  it('?lesson= opens the step with the lesson kit, and says so when the kit could not be fetched', () => {
+    const lesson = kit.getLesson('stampede')!;
+    const s = resolveInitial('?lesson=stampede&step=2&present=1', '', kit);
+    expect(s.scenario).toEqual(kit.stepScenario(lesson, 1));
+    expect(s.lesson).toEqual({ open: { lessonId: 'stampede', step: 1 }, presenting: true, notice: null });
+
+    const without = resolveInitial('?lesson=stampede&step=2&present=1&preset=stampede', '');
+    expect(without.lesson.open).toBeNull();
+    expect(without.lesson.presenting).toBe(true);
+    expect(without.notice).toMatch(/lessons could not be loaded/);
+    expect(without.scenario.title).toBe(title('stampede'));
   });
 
   it('an unknown preset falls back to the baseline and lists the real ones', () => {

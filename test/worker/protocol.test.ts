@@ -175,4 +175,21 @@ describe('worker protocol', () => {
       { from: 2, n: 0 },
     ]);
   });
+
+  it('summariesAt reads a scenario headless at the times asked, as a run stopped there, and creates no run', async () => {
+    const port = localPort();
+    const client = new RunClient(port, 'lesson-check');
+    const scenario = baseline(6000);
+    const [at2, at6] = await client.call<Summary[]>({ type: 'summariesAt', scenario, times: [2000, 6000] });
+    expect(at6).toEqual(runScenario(scenario));
+    expect(at2).toEqual(runScenario({ ...scenario, durationMs: 2000 }));
+    await expect(client.call({ type: 'summariesAt', scenario, times: [3000, 1000] })).rejects.toThrow(
+      'summariesAt.times: expected from 1 to 16 simulated times',
+    );
+    await expect(
+      client.call({ type: 'summariesAt', scenario: { ...scenario, seed: -1 }, times: [1000] }),
+    ).rejects.toThrow(/^summariesAt\.scenario: seed/);
+    await expect(client.query({ kind: 'summary' })).rejects.toThrow('does not exist');
+    port.close();
+  });
 });

@@ -2,25 +2,35 @@ import { selectTitle } from '../../store/selectors.ts';
 import { useAppStore, useAppStoreApi } from '../../store/useAppStore.ts';
 import { PresetPicker } from '../controls/PresetPicker.tsx';
 import { SeedInput } from '../controls/SeedInput.tsx';
+import { LessonsButton, PresentButton } from '../lessons/LessonButtons.tsx';
 import { ThemeToggle } from './ThemeToggle.tsx';
 import { ExportButton } from '../export/ExportButton.tsx';
 import { RecordToggle } from '../export/RecordToggle.tsx';
 import { CompareButton } from '../compare/CompareButton.tsx';
 
 /**
- * The scenario's title (what the audience should read first), the preset picker, the seed, Compare,
- * Export and Record, theme and help.
+ * The scenario's title (what the audience should read first), lessons and the presenter view, the
+ * preset picker, the seed, Compare, Export and Record, theme and help; in the presenter view only the
+ * title and the way out.
  */
 export function Header({ embed }: { embed: boolean }) {
   const title = useAppStore(selectTitle);
   const store = useAppStoreApi();
+  const presenting = useAppStore((s) => s.presenting);
   return (
     <header className="header">
       <h1>
         {!embed && <span className="brand">Cachescope</span>} <span className="scenario-title">{title}</span>
       </h1>
-      {!embed && (
+      {!embed && presenting && (
         <div className="header-tools">
+          <PresentButton />
+        </div>
+      )}
+      {!embed && !presenting && (
+        <div className="header-tools">
+          <LessonsButton />
+          <PresentButton />
           <PresetPicker />
           <SeedInput />
           <CompareButton />

@@ -1,4 +1,4 @@
-import { useEffect, useRef } from 'react';
+import { useDialogFocus } from '../app/useDialogFocus.ts';
 import { selectHelpOpen } from '../../store/selectors.ts';
 import { useAppStore, useAppStoreApi } from '../../store/useAppStore.ts';
 
@@ -10,20 +10,15 @@ export const SHORTCUTS: readonly [string, string][] = [
   ['N', 'Jump to the next notable event'],
   ['R', 'Restart'],
   ['?', 'Show or hide this help'],
-  ['Esc', 'Close this help'],
+  ['PageDown, PageUp', 'Next or previous lesson step in the presenter view (arrows too)'],
+  ['Esc', 'Close this help; leave the presenter view'],
 ];
 
 /** The keyboard shortcuts, as a modal dialog that takes focus and gives it back on close. */
 export function HelpOverlay() {
   const open = useAppStore(selectHelpOpen);
   const store = useAppStoreApi();
-  const closeRef = useRef<HTMLButtonElement>(null);
-  useEffect(() => {
-    if (!open) return;
-    const previous = document.activeElement as HTMLElement | null;
-    closeRef.current?.focus();
-    return () => previous?.focus?.();
-  }, [open]);
+  const closeRef = useDialogFocus<HTMLButtonElement>(open);
   if (!open) return null;
   const close = () => store.getState().setHelpOpen(false);
   return (

@@ -1,0 +1,203 @@
+import type { SeriesPoint, SimMs, Summary } from '../engine/types.ts';
+import type { AlertRule } from '../engine/sim/alerts.ts';
+import { ALERT_LABELS } from '../labels/options.ts';
+import { formatCount, formatDuration, formatPercent } from '../components/format.ts';
+
+/**
+ * The figures a lesson can ask the room to predict, each read from the app's own numbers: the
+ * run's Summary at the start and at the end of a step's window (the counters the metrics strip and
+ * the run figures show, differenced), or the time series points inside it (what the charts draw).
+ */
+
+/**
+ * Two readings of one run, at the start and at the end of a prediction's window, and the stretch of
+ * the same length just before it (for "compared with before"; null when the run is not that old).
+ */
+export interface MeasureWindow {
+  fromMs: SimMs;
+  untilMs: SimMs;
+  start: Summary;
+  end: Summary;
+  prior: MeasureWindow | null;
+}
+
+/**
+ * How a figure is written and guessed: `count` and `rate` as whole numbers, `ratio` as a percentage
+ * (typed as one), `ms` and `seconds` as a duration (measured in ms, typed in ms or in seconds),
+ * `factor` with one decimal, `label` as words.
+ */
+export type FigureKind = 'count' | 'rate' | 'ratio' | 'ms' | 'seconds' | 'factor' | 'label';
+
+export interface FigureDef {
+  kind: FigureKind;
+  /** The unit beside the number field where a guess is typed. */
+  unit: string;
+  /** The measurement as a sentence ending: `says('21')` is "21 database queries per expiry". */
+  says: (value: string) => string;
+  read: (w: MeasureWindow) => number | string;
+}
+
+const seconds = (w: MeasureWindow): number => (w.untilMs - w.fromMs) / 1000;
+const delta = (w: MeasureWindow, f: (s: Summary) => number): number => f(w.end) - f(w.start);
+const sum = (xs: readonly number[]): number => xs.reduce((a, b) => a + b, 0);
+const ratio = (hits: number, misses: number): number => hits / (hits + misses);
+
+/** The series points inside the window: a point at `tMs` covers the interval just before it. */
+function points(w: MeasureWindow): SeriesPoint[] {
+  return w.end.series.points.filter((p) => p.tMs > w.fromMs && p.tMs <= w.untilMs);
+}
+
+const expiries = (s: Summary): number => sum(s.shards.map((x) => x.expired));
+const evictions = (s: Summary): number => sum(s.shards.map((x) => x.evictions));
+
+/** Busiest shard's operations over the mean per shard, in the window (the per-shard ops chart). */
+function hotShardFactor(w: MeasureWindow): number {
+  const totals = w.end.shards.map((_, i) => sum(points(w).map((p) => p.shardOps[i] ?? 0)));
+  return Math.max(...totals) / (sum(totals) / totals.length);
+}
+
+/** The highest point of the p99 line on the latency chart within the window. */
+const p99Peak = (w: MeasureWindow): number => Math.max(...points(w).map((p) => p.p99));
+
+/** The p50 line on the latency chart over the window, each interval weighted by its requests. */
+function p50Typical(w: MeasureWindow): number {
+  const pts = points(w);
+  return sum(pts.map((p) => p.p50 * p.requests)) / sum(pts.map((p) => p.requests));
+}
+
+/** An alert rule by the name the dashboard gives it; "none" is "No alert". */
+export const alertName = (rule: AlertRule | 'none'): string =>
+  rule === 'none' ? 'No alert' : ALERT_LABELS[rule];
+
+/** The first monitoring rule to start firing in the window, or "none". */
+function firstAlert(w: MeasureWindow): string {
+  const before = w.start.series.points.at(-1)?.alerts ?? [];
+  for (const p of points(w)) {
+    const fresh = p.alerts.find((a) => !before.includes(a));
+    if (fresh !== undefined) return fresh;
+  }
+  return 'none';
+}
+
+/** A figure over the window as a share of the same figure over the stretch just before it. */
+function vsBefore(read: (w: MeasureWindow) => number): (w: MeasureWindow) => number {
+  return (w) => (w.prior ? read(w) / read(w.prior) : NaN);
+}
+
+/** Hits over lookups of one layer within the window. */
+const hitRatio = (lead: string, layer: (s: Summary) => { hits: number; misses: number }): FigureDef => ({
+  kind: 'ratio',
+  unit: '%',
+  says: (v) => `${lead} ${v}`,
+  read: (w) =>
+    ratio(
+      delta(w, (s) => layer(s).hits),
+      delta(w, (s) => layer(s).misses),
+    ),
+});
+
+const count = (noun: string, read: FigureDef['read']): FigureDef => ({
+  kind: 'count',
+  unit: noun,
+  says: (v) => `${v} ${noun}`,
+  read,
+});
+
+export const FIGURE_DEFS = {
+  dbQueries: count('database queries', (w) => delta(w, (s) => s.db.reads + s.db.writes)),
+  dbQueriesPerSecond: {
+    kind: 'rate',
+    unit: 'queries/s',
+    says: (v) => `${v} database queries per second`,
+    read: (w) => delta(w, (s) => s.db.reads + s.db.writes) / seconds(w),
+  },
+  dbQueriesPerExpiry: {
+    kind: 'rate',
+    unit: 'queries',
+    says: (v) => `${v} database queries per expiry`,
+    read: (w) => delta(w, (s) => s.db.reads) / delta(w, expiries),
+  },
+  expiries: count('keys expired in Redis', (w) => delta(w, expiries)),
+  l1HitRatio: hitRatio('an L1 hit ratio of', (s) => s.l1),
+  l2HitRatio: hitRatio('an L2 hit ratio of', (s) => s.l2),
+  cdnHitRatio: hitRatio('a CDN hit ratio of', (s) => s.cdn),
+  p99Peak: {
+    kind: 'ms',
+    unit: 'ms',
+    says: (v) => `a p99 latency peaking at ${v}`,
+    read: p99Peak,
+  },
+  p50Latency: {
+    kind: 'ms',
+    unit: 'ms',
+    says: (v) => `a p50 latency of ${v}`,
+    read: p50Typical,
+  },
+  p50LatencyVsBefore: {
+    kind: 'ratio',
+    unit: '%',
+    says: (v) => `a p50 latency at ${v} of what it was before`,
+    read: vsBefore(p50Typical),
+  },
+  staleReads: count('stale reads', (w) => delta(w, (s) => s.staleReads)),
+  staleReadsVsBefore: {
+    kind: 'ratio',
+    unit: '%',
+    says: (v) => `${v} as many stale reads as in the same time before`,
+    read: vsBefore((w) => delta(w, (s) => s.staleReads)),
+  },
+  maxStaleAge: {
+    kind: 'seconds',
+    unit: 's',
+    says: (v) => `stale reads up to ${v} old`,
+    read: (w) => w.end.maxStaleAgeMs,
+  },
+  lostWrites: count('lost writes', (w) => delta(w, (s) => s.lostWrites)),
+  dataLeaked: count("responses with another user's data", (w) => delta(w, (s) => s.cdn.crossUserLeaks)),
+  hotShardFactor: {
+    kind: 'factor',
+    unit: '× fair share',
+    says: (v) => `the busiest shard doing ${v} its fair share`,
+    read: hotShardFactor,
+  },
+  evictions: count('keys evicted', (w) => delta(w, evictions)),
+  rejectedWrites: count('SETs refused', (w) => delta(w, (s) => s.rejectedWrites)),
+  cdcBacklogMax: count('change events waiting at most', (w) => w.end.cdc?.maxBacklog ?? 0),
+  writeBehindLagMax: {
+    kind: 'seconds',
+    unit: 's',
+    says: (v) => `a database up to ${v} behind the cache`,
+    read: (w) => w.end.writeBehind?.maxDbLagMs ?? 0,
+  },
+  warmingReads: count('keys loaded by warming', (w) => delta(w, (s) => s.mitigations.warmingReads)),
+  oversold: count('items oversold', (w) => delta(w, (s) => s.consequences.oversold)),
+  wrongBalances: count('wrong balances shown', (w) => delta(w, (s) => s.consequences.wrongBalances)),
+  firstAlert: {
+    kind: 'label',
+    unit: '',
+    says: (v) => `the first alert: ${v}`,
+    read: firstAlert,
+  },
+} as const satisfies Record<string, FigureDef>;
+
+export type LessonFigureId = keyof typeof FIGURE_DEFS;
+
+export const figureDef = (id: LessonFigureId): FigureDef => FIGURE_DEFS[id];
+
+export const isLessonFigureId = (id: string): id is LessonFigureId => Object.hasOwn(FIGURE_DEFS, id);
+
+/** A measured value as the app writes it: "21", "62 %", "160 ms", "8.5×". */
+export function formatFigure(id: LessonFigureId, value: number | string): string {
+  if (typeof value === 'string') return alertName(value as AlertRule | 'none');
+  switch (FIGURE_DEFS[id].kind) {
+    case 'ratio':
+      return formatPercent(value);
+    case 'ms':
+    case 'seconds':
+      return formatDuration(value);
+    case 'factor':
+      return Number.isFinite(value) ? `${value.toFixed(1)}×` : '—';
+    default:
+      return formatCount(Math.round(value));
+  }
+}
