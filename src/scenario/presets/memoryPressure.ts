@@ -3,8 +3,9 @@ import { definePreset } from './preset.ts';
 export const memoryPressure = definePreset(
   'memory-pressure',
   'Memory pressure: maxmemory with allkeys-lru',
-  'Each of three shards may use 2 MB, while the working set of 20 000 keys of 1 KB would take about ' +
-    '7 MB per shard. Redis evicts to make room: under allkeys-lru it samples five keys and drops the idlest, ' +
+  'Each of three shards may use 4 MB (maxmemory), of which an empty Redis node takes about 1.7 MB, ' +
+    'while the working set of 20 000 keys of 1 KB would take about 11 MB per shard (Redis spends about ' +
+    '1.4 KB on each). Redis evicts to make room: under allkeys-lru it samples five keys and drops the idlest, ' +
     'so the popular keys stay and the long tail churns. Watch memory sit at the limit, evictions climb and ' +
     'the hit ratio settle well below the unbounded baseline. Switch the policy to noeviction: nothing is ' +
     'evicted, but once a shard is full every SET is refused (rejectedWrites), so new keys never get cached. ' +
@@ -17,7 +18,7 @@ export const memoryPressure = definePreset(
     topology: { instances: 4, redisShards: 3 },
     cache: {
       strategy: 'cache-aside',
-      l2: { ttlMs: 600_000, maxMemoryBytes: 2_000_000, eviction: 'allkeys-lru' },
+      l2: { ttlMs: 600_000, maxMemoryBytes: 4_000_000, eviction: 'allkeys-lru' },
     },
   },
 );
