@@ -8,6 +8,12 @@ export const JOB_WRITE = 1;
 /** Fire-and-forget cache commands: not client requests, no response. */
 export const JOB_BG_SET = 2;
 export const JOB_BG_DEL = 3;
+/**
+ * A read that led a coalesced fetch and now carries the refill SET: it (and the reads waiting on it) is
+ * answered when Redis acknowledges the SET, so the flight covers the SET as Go's singleflight does when
+ * its function writes the cache.
+ */
+export const JOB_READ_REFILL = 4;
 
 export interface Jobs {
   kind: Uint8Array;
