@@ -25,6 +25,8 @@ export interface Jobs {
   version: Float64Array;
   /** When the job reached the database (for its latency). */
   dbArrive: Float64Array;
+  /** The expiry of the value a GET hit returned, as the app sees it with the value (XFetch reads it). */
+  servedExpiry: Float64Array;
   /** Single-flight: the next request waiting on the same fetch (-1 = none). */
   nextWaiter: Int32Array;
   /** Request id shown in traces (monotonic, unlike the reused job slot). */
@@ -44,6 +46,7 @@ export function createJobs(capacity = 256): Jobs {
     start: new Float64Array(capacity),
     version: new Float64Array(capacity),
     dbArrive: new Float64Array(capacity),
+    servedExpiry: new Float64Array(capacity),
     nextWaiter: new Int32Array(capacity),
     requestId: new Float64Array(capacity),
     free,
@@ -67,6 +70,7 @@ function grow(j: Jobs): void {
   j.start = growArray(j.start, cap);
   j.version = growArray(j.version, cap);
   j.dbArrive = growArray(j.dbArrive, cap);
+  j.servedExpiry = growArray(j.servedExpiry, cap);
   j.nextWaiter = growArray(j.nextWaiter, cap);
   j.requestId = growArray(j.requestId, cap);
   j.free = new Int32Array(cap);

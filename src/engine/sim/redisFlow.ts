@@ -1,5 +1,5 @@
 import { schedule } from '../core/eventQueue.ts';
-import { storeDelete, storeGet, storeSet } from '../redis/shardStore.ts';
+import { slotOf, storeDelete, storeGet, storeSet } from '../redis/shardStore.ts';
 import {
   appNode,
   EV_REDIS_ARRIVE,
@@ -24,8 +24,8 @@ import { entryBytesOf } from './redisOps.ts';
 import { recordRedisLatency } from './alerts.ts';
 import { l2TtlOf } from './families.ts';
 import { copiesOf, copyShardOf, packOp, pickCopy, storeIdOf } from './replication.ts';
-import { HOT_TRACKED, jitterTtl } from './stampede/mitigation.ts';
-import { xfetchOnHit } from './stampede/xfetch.ts';
+import { HOT_TRACKED, jitterTtl, JOB_XFETCH } from './stampede/mitigation.ts';
+import { onXfetchStored, xfetchOnHit } from './stampede/xfetch.ts';
 
 const OP_NAMES = ['get', 'set', 'del'];
 
@@ -127,7 +127,9 @@ export function onRedisArrive(c: Ctx, job: number, packed: number): void {
   const shardIx = copy < 0 ? shardOf(c.m, key) : copyShardOf(c.m, key, copy);
   const shard = s.shards[shardIx]!;
   const kind = j.kind[job];
-  const isRequest = kind === JOB_READ || kind === JOB_WRITE || kind === JOB_READ_REFILL;
+  // Client requests wait for their answer, and so do the SETs of a flight's leader and of a recompute.
+  const isRequest =
+    kind === JOB_READ || kind === JOB_WRITE || kind === JOB_READ_REFILL || kind === JOB_XFETCH;
   if (!shard.up) {
     countRedisError(c);
     if (isRequest) {
@@ -145,6 +147,7 @@ export function onRedisArrive(c: Ctx, job: number, packed: number): void {
     const reset = l2.ttlReset && l2.ttlMs !== null ? l2.ttlMs : null;
     result = storeGet(shard.store, id, start, s.rng, reset);
     if (key < HOT_TRACKED) s.mit.hotReads[key]!++;
+    if (result >= 0 && c.m.mit.xfetch) j.servedExpiry[job] = shard.store.expires[slotOf(shard.store, id)]!;
   } else if (op === OP_SET) {
     result = j.version[job]!;
     const ttl = jitterTtl(c, l2TtlOf(c.m, key));
@@ -170,6 +173,7 @@ export function onRedisArrive(c: Ctx, job: number, packed: number): void {
 export function onRedisReply(c: Ctx, job: number, result: number): void {
   const s = c.s;
   const j = s.jobs;
+  if (j.kind[job] === JOB_XFETCH) return onXfetchStored(c, job, result);
   if (j.kind[job] === JOB_READ_REFILL) {
     // A flight's refill SET is done (or failed: the database's answer stands either way).
     j.kind[job] = JOB_READ;

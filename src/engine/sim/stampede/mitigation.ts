@@ -63,7 +63,8 @@ export function createMitigationModel(scenario: Scenario, keyCount: number): Mit
     xfetch: cached && stampede.mode === 'xfetch',
     refresh: cached && stampede.mode === 'background-refresh',
     beta: stampede.beta,
-    deltaPriorMs: scenario.database.readMs + 2 * scenario.network.dbMs,
+    deltaPriorMs:
+      scenario.database.readMs + 2 * (scenario.network.dbMs + scenario.network.redisMs) + l2.serviceMs,
     lockTtlMs: stampede.lockTtlMs,
     backoffMs: stampede.backoffMs,
     maxRetries: stampede.maxRetries,
