@@ -72,6 +72,19 @@ describe("the article's hot-key arithmetic (fidelity.md 8)", () => {
     expect(r1.hotShardFactor).toBeLessThan(8.5 / 2);
   });
 
+  it('64 shards: the same hot key is four times worse, about 32.5x (add shards, the hot key stays hot)', () => {
+    const many = getPreset('hot-key-many-shards')!;
+    const few = getPreset('hot-key')!;
+    const n = many.topology.redisShards;
+    const s = many.workload.hotKey!.share;
+    expect(n * (s + (1 - s) / n)).toBe(32.5);
+    const r = runScenario(many);
+    const expected = expectedHotShardFactor(many, (k) => [`key:${k}`]);
+    expect(r.hotShardFactor).toBeGreaterThan(expected * 0.95);
+    expect(r.hotShardFactor).toBeLessThan(expected * 1.05);
+    expect(r.hotShardFactor).toBeGreaterThan(3 * runScenario(few).hotShardFactor);
+  });
+
   it('inspectKey lists the copies with their slots and shards', () => {
     const scenario = getPreset('hot-key-replicas')!;
     const sim = createSimulation(scenario);

@@ -16,9 +16,12 @@ export interface Model {
   sampleIntervalMs: number;
   popularity: AliasTable;
   ranges: Array<[number, number]>;
-  slotToShard: Uint8Array;
-  /** Shard of each key, filled lazily (-1 = not computed yet): hashing 2M names up front is slow. */
-  shardOfKey: Int8Array;
+  slotToShard: Uint16Array;
+  /**
+   * Shard of each key, filled lazily (-1 = not computed yet): hashing 2M names up front is slow. 16 bits:
+   * 8 would hold only 127 shards besides the -1.
+   */
+  shardOfKey: Int16Array;
   l1Enabled: boolean;
   /** Concurrent reads of one key on an instance share one fetch (single-flight, or a coalescing L1). */
   coalesceReads: boolean;
@@ -65,7 +68,7 @@ export function createModel(
     popularity: buildAliasTable(zipfProbabilities(workload.keys, workload.zipf)),
     ranges: slotRanges(topology.redisShards),
     slotToShard: buildShardLookup(topology.redisShards),
-    shardOfKey: new Int8Array(keyCountOf(scenario)).fill(-1),
+    shardOfKey: new Int16Array(keyCountOf(scenario)).fill(-1),
     l1Enabled: cache.l1.enabled && cache.strategy !== 'none',
     coalesceReads:
       cache.strategy !== 'none' &&

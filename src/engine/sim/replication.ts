@@ -21,7 +21,7 @@ export interface ReplicaModel {
   /** Store id of copy r of key k: `firstId + k * replicas + r`. */
   firstId: number;
   /** Shard of copy r of key k at `k * replicas + r`. */
-  copyShard: Int8Array;
+  copyShard: Int16Array;
 }
 
 /** The Redis key name of one copy. */
@@ -35,7 +35,7 @@ export function buildReplicaModel(scenario: Scenario, keyCount: number): Replica
   const on = replicas > 1 && scenario.cache.strategy !== 'none';
   const replicated = on ? Math.min(topKeys, keyCount) : 0;
   // Filled lazily, as `shardOfKey`: hashing is cheap, but names depend on the model's families.
-  const copyShard = new Int8Array(replicated * replicas).fill(-1);
+  const copyShard = new Int16Array(replicated * replicas).fill(-1);
   return { replicas, replicatedKeys: replicated, firstId: keyCount, copyShard };
 }
 

@@ -8,6 +8,7 @@ import { stampedeXfetch } from './stampedeXfetch.ts';
 import { backgroundRefresh } from './backgroundRefresh.ts';
 import { hotKeyReplicas } from './hotKeyReplicas.ts';
 import { warming } from './warming.ts';
+import { hotKeyManyShards } from './hotKeyManyShards.ts';
 import { hotKey } from './hotKey.ts';
 import { updateRace } from './updateRace.ts';
 import { noCache } from './noCache.ts';
@@ -46,6 +47,7 @@ export const presets: readonly Preset[] = [
   backgroundRefresh,
   warming,
   hotKey,
+  hotKeyManyShards,
   l1HotKey,
   hotKeyReplicas,
   updateRace,

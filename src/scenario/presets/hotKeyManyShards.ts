@@ -1,0 +1,19 @@
+import { definePreset } from './preset.ts';
+
+export const hotKeyManyShards = definePreset(
+  'hot-key-many-shards',
+  'Add shards, the hot key stays hot',
+  'The hot-key scenario on a cluster four times bigger: 64 shards instead of 16. Each shard now owns 1/64 ' +
+    'of the slots, but one key still takes half of all requests and a key lives on exactly one shard, so ' +
+    'that shard serves the hot key plus its 1/64 of the rest: about 32.5 times its fair share, four times ' +
+    'worse than with 16. One dark tile among 64 pale ones: adding shards spreads the cold keys thinner and ' +
+    'leaves the hot one where it was. Only L1 or key replication (hot-key-replicas) moves that load.',
+  {
+    version: 1,
+    seed: 42,
+    durationMs: 20_000,
+    workload: { rps: 4000, readRatio: 1, keys: 1000, zipf: 0, hotKey: { share: 0.5 } },
+    topology: { instances: 4, redisShards: 64 },
+    cache: { strategy: 'cache-aside', l1: { enabled: false }, l2: { ttlMs: 60_000 } },
+  },
+);
