@@ -102,13 +102,22 @@ describe('shard charts', () => {
     expect(container.querySelectorAll('rect.bar')).toHaveLength(3);
     const hot = container.querySelectorAll('rect.bar-hot');
     expect(hot).toHaveLength(1);
-    expect(hot[0]?.textContent).toBe('1: 400');
+    // The second of three shards, named as on the stage (from 1).
+    expect(hot[0]?.textContent).toBe('2: 400');
     expect(texts(container)).toEqual(expect.arrayContaining(['Ops/s', 'Redis shard', 'hot ×2.0']));
   });
 
   it('flags no shard when the load is even', () => {
     expect(hotShard([100, 110, 95])).toBeNull();
     expect(hotShard([10, 90])?.index).toBe(1);
+  });
+
+  it('labels at most 8 of 128 bars, numbered from 1', () => {
+    const many = points.map((p) => ({ ...p, shardOps: Array.from({ length: 128 }, (_, i) => 10 + i) }));
+    const { container } = render(<ShardOpsChart points={many} intervalMs={1000} />);
+    expect(container.querySelectorAll('rect.bar')).toHaveLength(128);
+    const ticks = [...container.querySelectorAll('.axis-x text.tick')].map((t) => t.textContent);
+    expect(ticks).toEqual(Array.from({ length: 8 }, (_, i) => String(16 * i + 1)));
   });
 
   it('draws keys per shard', () => {
@@ -123,7 +132,7 @@ describe('memory chart', () => {
     const { container } = render(<ShardMemoryChart bytes={[3e6, 7e6, 2e6]} maxBytes={8e6} />);
     expect(texts(container)).toEqual(expect.arrayContaining(['Memory (bytes)', 'Redis shard']));
     expectThreshold(container, 'Alert: 80 % of maxmemory');
-    expect(container.querySelector('rect.bar')?.textContent).toBe('0: 3MB');
+    expect(container.querySelector('rect.bar')?.textContent).toBe('1: 3MB');
   });
 
   it('draws no alert line when memory is unbounded', () => {

@@ -20,6 +20,9 @@ export interface BarChartProps {
   threshold?: Threshold | undefined;
 }
 
+/** Most bar labels one axis shows. */
+const MAX_TICKS = 8;
+
 /** One bar per shard. Band positions are categorical, so the x axis is drawn here, not by AxisBottom. */
 export function BarChart(props: BarChartProps) {
   const { title, values, barLabel, xLabel, yLabel, yFormat, color, highlight, threshold } = props;
@@ -37,16 +40,20 @@ export function BarChart(props: BarChartProps) {
   }, [values, threshold]);
 
   const description = values.map((v, i) => `${barLabel(i)}: ${yFormat(v)}`).join(', ');
+  // Many bars (a 128-shard cluster): label every k-th, so at most MAX_TICKS labels share the axis.
+  const every = Math.ceil(values.length / MAX_TICKS);
   return (
     <ChartFrame title={title} description={description || 'No data yet.'} empty={values.length === 0}>
       <AxisLeft scale={y} label={yLabel} format={yFormat} />
       <g className="axis axis-x" transform={`translate(0,${INNER_H})`}>
         <line x1={0} x2={INNER_W} className="axis-line" />
-        {values.map((_, i) => (
-          <text key={i} x={(x(i) ?? 0) + x.bandwidth() / 2} y={18} textAnchor="middle" className="tick">
-            {barLabel(i)}
-          </text>
-        ))}
+        {values.map((_, i) =>
+          i % every === 0 ? (
+            <text key={i} x={(x(i) ?? 0) + x.bandwidth() / 2} y={18} textAnchor="middle" className="tick">
+              {barLabel(i)}
+            </text>
+          ) : null,
+        )}
         <text x={INNER_W / 2} y={MARGIN.bottom - 6} textAnchor="middle" className="axis-label">
           {xLabel}
         </text>

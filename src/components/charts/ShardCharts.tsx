@@ -12,7 +12,8 @@ export interface ShardChartProps {
 }
 
 const fmt = format('~s');
-const shardName = (i: number): string => String(i);
+// Numbered from 1, as on the stage (Redis shard 1..N).
+const shardName = (i: number): string => String(i + 1);
 /** Below this ratio to the mean a shard is just busy, not hot; flagging it would cry wolf. */
 const HOT_FACTOR = 1.5;
 
