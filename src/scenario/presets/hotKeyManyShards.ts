@@ -1,3 +1,4 @@
+import { hotKeyBody } from './hotKey.ts';
 import { definePreset } from './preset.ts';
 
 export const hotKeyManyShards = definePreset(
@@ -8,12 +9,5 @@ export const hotKeyManyShards = definePreset(
     'that shard serves the hot key plus its 1/64 of the rest: about 32.5 times its fair share, four times ' +
     'worse than with 16. One dark tile among 64 pale ones: adding shards spreads the cold keys thinner and ' +
     'leaves the hot one where it was. Only L1 or key replication (hot-key-replicas) moves that load.',
-  {
-    version: 1,
-    seed: 42,
-    durationMs: 20_000,
-    workload: { rps: 4000, readRatio: 1, keys: 1000, zipf: 0, hotKey: { share: 0.5 } },
-    topology: { instances: 4, redisShards: 64 },
-    cache: { strategy: 'cache-aside', l1: { enabled: false }, l2: { ttlMs: 60_000 } },
-  },
+  { ...hotKeyBody, topology: { ...hotKeyBody.topology, redisShards: 64 } },
 );
