@@ -24,6 +24,18 @@ export function grid(header: string[], body: string[][]): string[] {
   return [line(header), ...body.map(line)];
 }
 
+/** Live changes shown in the table; a longer list ends with how many more there are. */
+const CHANGES_SHOWN = 20;
+
+/** The changes the run applied, one row each: when, which field, its new value. */
+function changeRows(changes: Summary['changes']): [string, string][] {
+  const rows = changes
+    .slice(0, CHANGES_SHOWN)
+    .map((c): [string, string] => [`at ${fmtMs(c.atMs)}`, `${c.path} = ${JSON.stringify(c.value)}`]);
+  const more = changes.length - CHANGES_SHOWN;
+  return more > 0 ? [...rows, ['...', `and ${more} more`]] : rows;
+}
+
 export function formatSummaryTable(s: Summary): string {
   const layer = (l: Summary['l1']): string =>
     `${fmtInt(l.hits)} hits, ${fmtInt(l.misses)} misses, hit ratio ${fmtRatio(l.hitRatio)}`;
@@ -53,6 +65,7 @@ export function formatSummaryTable(s: Summary): string {
       ['lost writes', fmtInt(s.lostWrites)],
     ]),
     ...mechanismFigures(s).flatMap(({ title, rows }) => section(title, rows)),
+    ...(s.changes.length > 0 ? section('Live changes', changeRows(s.changes)) : []),
     ...section('Latency', [
       ['mean / p50', `${fmtMs(s.latencyMs.mean)} / ${fmtMs(s.latencyMs.p50)}`],
       [

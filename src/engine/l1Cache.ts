@@ -181,6 +181,21 @@ export function l1Delete(c: L1Cache, key: number): boolean {
   return true;
 }
 
+/**
+ * Changes the capacity of a cache in use (a live change): when it now holds more keys than allowed, the
+ * least recently used are evicted at once and counted as evictions.
+ *
+ * @example
+ * l1SetCapacity(c, 100); // l1Size(c) <= 100
+ */
+export function l1SetCapacity(c: L1Cache, capacity: number | null): void {
+  c.capacity = capacity;
+  while (capacity !== null && c.size > capacity && c.tail !== -1) {
+    removeSlot(c, c.tail);
+    c.evictions++;
+  }
+}
+
 /** Empties the cache (an instance restart); storage and the eviction count are kept. */
 export function l1Clear(c: L1Cache): void {
   indexClear(c.index);

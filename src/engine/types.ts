@@ -1,6 +1,7 @@
 import type { Scenario } from '../scenario/schema.ts';
+import type { Change } from '../scenario/changeSchema.ts';
 
-export type { Scenario };
+export type { Change, Scenario };
 
 /** Simulated milliseconds. Plain numbers at runtime; the alias marks which clock a value is on. */
 export type SimMs = number;
@@ -223,6 +224,8 @@ export interface Summary {
   hotKeyRedisReads: number[];
   /** Of those, the misses. */
   hotKeyRedisMisses: number[];
+  /** The live changes applied so far, in order (`scenario.changes` and `Simulation.applyChange`). */
+  changes: Change[];
 }
 
 /** Figures of the stampede and hot-key mitigations. */
@@ -349,16 +352,39 @@ export interface SimSnapshot {
 
 /** The stepping API the UI uses. */
 export interface Simulation {
+  /**
+   * The scenario this run replays: the one it was created from, its `changes` holding every change the
+   * run knows (those it came with and those applied live). Creating a simulation from it repeats the run.
+   */
   readonly scenario: Scenario;
   /** Current simulated time. */
   now(): SimMs;
-  /** True once the next event lies beyond the duration (or none is left). */
+  /** True once no event and no change is left within the duration. */
   done(): boolean;
-  /** Processes one event; returns false when the run is over. */
+  /** Applies the changes due before the next event, then processes that event; false when the run is over. */
   step(): boolean;
-  /** Processes every event up to and including `tMs` (capped at the duration), then sets the clock to it. */
+  /**
+   * Processes every event up to and including `tMs` (capped at the duration), applying each change after
+   * the events at or before its time, then sets the clock to `tMs`.
+   */
   runUntil(tMs: SimMs): void;
+  /**
+   * Applies a change now (`now()`), after the events of this instant, and records it in the run's change
+   * list; throws when `validateChange` refuses it. Replaying a scenario that carries the returned change
+   * gives exactly this run.
+   *
+   * @example
+   * sim.runUntil(10_000);
+   * sim.applyChange({ path: 'cache.l2.ttlMs', value: 1 }); // { atMs: 10000, path: ..., value: 1 }
+   */
+  applyChange(change: { path: string; value: unknown }): Change;
+  /** Every change the run knows, in time order: the scenario's and those applied live. */
+  changes(): readonly Change[];
   snapshot(): SimSnapshot;
+  /**
+   * Returns to a snapshot. It may come from another simulation whose scenario equals this one's except for
+   * changes after the snapshot's time (how "undo the last change" works); any other throws.
+   */
   restore(snapshot: SimSnapshot): void;
   summary(): Summary;
   /** Hops recorded since the last drain (tracing only). */

@@ -81,6 +81,10 @@ export function describeAllowed(path: readonly PropertyKey[]): string {
       text = max === undefined ? 'a list' : `a list of at most ${max} items`;
       break;
     }
+    case 'unknown':
+      // Only `changes[].value`: its rule is the rule of the field its entry's `path` names.
+      text = 'what the field named by path allows';
+      break;
     default:
       text = kindOf(base);
   }

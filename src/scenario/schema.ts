@@ -3,6 +3,8 @@ import { cdnSchema, familiesSchema, monitoringSchema, queryCacheSchema } from '.
 import { cdcSchema, writeBehindSchema } from './writePathSchema.ts';
 import { l2RedisExtras, redisDownPolicySchema } from './redisSchema.ts';
 import { hotKeysSchema, stampedeExtras, stampedeModes, warmingSchema } from './mitigationSchema.ts';
+import { changeSchema, MAX_CHANGES } from './changeSchema.ts';
+import { checkChangeEntries } from './changes.ts';
 
 /**
  * Scenario format v1. Every field but `version` has a default, so `{ "version": 1 }` is valid.
@@ -193,8 +195,25 @@ export const scenarioSchema = z
     failures: z.array(failureSchema).max(100).default([]),
     cdn: cdnSchema.prefault({}),
     monitoring: monitoringSchema.prefault({}),
+    /** Settings changed mid-run, in time order: a live session, replayed exactly (see changes.ts). */
+    changes: z
+      .array(changeSchema)
+      .max(MAX_CHANGES)
+      .superRefine((list, ctx) => checkChangeEntries(list, ctx))
+      .default([]),
   })
   .superRefine((scenario, ctx) => {
+    if (Array.isArray(scenario.changes) && typeof scenario.durationMs === 'number') {
+      scenario.changes.forEach((change, i) => {
+        if (typeof change?.atMs === 'number' && change.atMs > scenario.durationMs) {
+          ctx.addIssue({
+            code: 'custom',
+            path: ['changes', i, 'atMs'],
+            message: `got ${change.atMs}, expected a time within the run (durationMs ${scenario.durationMs})`,
+          });
+        }
+      });
+    }
     // A failure after the end would never happen; saying so beats a demo where nothing breaks.
     // Zod may run this even when other fields failed, so check the shapes it relies on.
     if (!Array.isArray(scenario.failures) || typeof scenario.durationMs !== 'number') return;

@@ -1,6 +1,7 @@
 import { compressToEncodedURIComponent, decompressFromEncodedURIComponent } from 'lz-string';
 import { scenarioSchema, type Scenario, type ScenarioInput } from './schema.ts';
 import { parseScenario, type ParseResult } from './validate.ts';
+import { deepEqual, isPlainObject } from './json.ts';
 
 /**
  * Scenario <-> `#s=<compressed>` for shareable links. Only fields that differ from the defaults are
@@ -8,21 +9,6 @@ import { parseScenario, type ParseResult } from './validate.ts';
  */
 
 type Json = unknown;
-
-const isPlainObject = (v: unknown): v is Record<string, unknown> =>
-  v !== null && typeof v === 'object' && !Array.isArray(v);
-
-function deepEqual(a: Json, b: Json): boolean {
-  if (a === b) return true;
-  if (Array.isArray(a) && Array.isArray(b)) {
-    return a.length === b.length && a.every((x, i) => deepEqual(x, b[i]));
-  }
-  if (isPlainObject(a) && isPlainObject(b)) {
-    const ka = Object.keys(a);
-    return ka.length === Object.keys(b).length && ka.every((k) => k in b && deepEqual(a[k], b[k]));
-  }
-  return false;
-}
 
 /** The parts of `value` that differ from `base`; objects are compared field by field, arrays whole. */
 function diff(value: Json, base: Json): Json | undefined {

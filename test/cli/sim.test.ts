@@ -67,6 +67,28 @@ describe('npm run sim', { timeout: 60_000 }, () => {
     expect(r.stdout).toContain('From a file');
   });
 
+  it('replays the changes a scenario file carries, and lists them', () => {
+    const body = { version: 1, durationMs: 3000, workload: { rps: 500 } };
+    const changes = [
+      { atMs: 1000, path: 'cache.l2.ttlMs', value: 1 },
+      { atMs: 2000, path: 'workload.rps', value: 2000 },
+    ];
+    const plain = JSON.parse(sim(file('plain.json', JSON.stringify(body)), '--json').stdout);
+    const r = sim(file('changes.json', JSON.stringify({ ...body, changes })), '--json');
+    expect(r.code).toBe(0);
+    const s = JSON.parse(r.stdout);
+    expect(s.changes).toEqual(changes);
+    expect(plain.changes).toEqual([]);
+    // The first second is the same run; after the changes, more requests and more misses.
+    expect(s.series.points[0]).toEqual(plain.series.points[0]);
+    expect(s.requests).toBeGreaterThan(plain.requests + 1000);
+    expect(s.l2.hitRatio).toBeLessThan(plain.l2.hitRatio);
+    const table = sim(file('changes.json', JSON.stringify({ ...body, changes }))).stdout;
+    expect(table).toMatch(
+      /Live changes\n\s+at 1,000 ms\s+cache\.l2\.ttlMs = 1\n\s+at 2,000 ms\s+workload\.rps = 2000/,
+    );
+  });
+
   it('prints usage with --help', () => {
     const r = sim('--help');
     expect(r.code).toBe(0);
@@ -89,6 +111,11 @@ describe('npm run sim', { timeout: 60_000 }, () => {
       /sead: unknown field; did you mean seed\?/,
     ],
     ['a wrong version', [file('v2.json', '{"version":2}')], /version: got 2, this build reads version 1/],
+    [
+      'a change of a field that cannot change mid-run',
+      [file('live.json', '{"version":1,"changes":[{"atMs":5,"path":"topology.instances","value":2}]}')],
+      /changes\[0\]\.path: topology\.instances cannot change mid-run; use Apply & restart/,
+    ],
     ['a negative seed', ['baseline', '--seed', '-1'], /--seed: got -1/],
     ['a non-numeric seed', ['baseline', '--seed', 'abc'], /--seed: got "abc"/],
     ['a zero duration', ['baseline', '--duration-ms', '0'], /--duration-ms: got 0/],

@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { LIVE_PATHS } from '../../src/scenario/changes.ts';
 import { leafFields, parsePath } from '../../src/scenario/fields.ts';
 import { describeAllowed } from '../../src/scenario/messages.ts';
 import { parseScenarioJson } from '../../src/scenario/validate.ts';
@@ -40,6 +41,17 @@ describe('docs/scenario-format.md', () => {
     const known = new Set(fields.map((f) => f.path));
     const documented = [...doc.matchAll(/^\| `([^`]+)` \|/gm)].map((m) => m[1]);
     expect(documented.filter((p) => p !== undefined && !known.has(p))).toEqual([]);
+  });
+
+  it('lists every live path, and only those, with what a change does', () => {
+    const section = doc.split('### Live paths')[1]?.split('\n## ')[0] ?? '';
+    // Each bullet starts with the paths it covers, in backticks, before a colon.
+    const listed = section
+      .split('\n')
+      .filter((line) => line.startsWith('- `'))
+      .flatMap((line) => [...(line.split(':')[0] ?? '').matchAll(/`([^`]+)`/g)].map((m) => m[1]));
+    expect(listed.length).toBeGreaterThan(40);
+    expect([...listed].sort()).toEqual([...LIVE_PATHS].sort());
   });
 
   it('has a valid example', () => {

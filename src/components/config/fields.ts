@@ -4,6 +4,7 @@ import { cdcLagDistributions, writeBehindQueues } from '../../scenario/writePath
 import type { Unit } from '../format.ts';
 import { persistenceModes, redisDownPolicies } from '../../scenario/redisSchema.ts';
 import { consequences } from '../../scenario/schemaExtras.ts';
+import { isLivePath } from '../../scenario/changes.ts';
 
 /**
  * The config panel is generated from this table: one line per scenario field. Ranges mirror
@@ -60,13 +61,22 @@ export interface FieldDef {
   /** Null means "off" ("No expiry", "Unbounded"); `parentPath` when the whole parent object is nulled. */
   nullable?: { label: string; parentPath?: string };
   multiline?: boolean;
+  /**
+   * The field may change while a run plays (a live change at the current time, see LIVE_PATHS); false:
+   * changing it means "Apply & restart". Set from LIVE_PATHS by `withLive`, never by hand.
+   */
+  live: boolean;
 }
 
 const DAY = 86_400_000;
 
+/** Marks each field live or restart-only from the one list the engine also uses. */
+const withLive = (defs: readonly Omit<FieldDef, 'live'>[]): readonly FieldDef[] =>
+  defs.map((def) => ({ ...def, live: isLivePath(def.path) }));
+
 // One line per field, so adding a field is one line: keep prettier from spreading them out.
 // prettier-ignore
-export const FIELDS: readonly FieldDef[] = [
+export const FIELDS: readonly FieldDef[] = withLive([
   { path: 'title', label: 'Title', section: 'scenario', kind: 'text' },
   { path: 'description', label: 'Description', section: 'scenario', kind: 'text', multiline: true },
   { path: 'seed', label: 'Seed', section: 'scenario', kind: 'number', unit: 'none', min: 0, max: 2 ** 32 - 1, integer: true, noSlider: true },
@@ -144,7 +154,7 @@ export const FIELDS: readonly FieldDef[] = [
   { path: 'network.redisMs', label: 'Redis latency', section: 'network', kind: 'number', unit: 'ms', min: 0, max: 10_000, log: true, sliderMin: 0.01 },
   { path: 'network.dbMs', label: 'Database latency', section: 'network', kind: 'number', unit: 'ms', min: 0, max: 10_000, log: true, sliderMin: 0.01 },
   { path: 'network.jitterMs', label: 'Network jitter', section: 'network', kind: 'number', unit: 'ms', min: 0, max: 10_000, log: true, sliderMin: 0.01 },
-];
+]);
 
 export interface ListDef {
   path: string;
@@ -169,10 +179,10 @@ export const LISTS: readonly ListDef[] = [
     section: 'workload',
     item: 'Phase',
     maxItems: 100,
-    fields: [
+    fields: withLive([
       { path: 'workload.phases.*.atMs', label: 'start', section: 'workload', kind: 'number', unit: 'ms', min: 0, noSlider: true },
       { path: 'workload.phases.*.rps', label: 'requests per second', section: 'workload', kind: 'number', unit: 'per-s', min: 0, max: 10_000_000, log: true, sliderMin: 1 },
-    ],
+    ]),
     newItem: (rows) => ({ atMs: lastAt(rows) + 10_000, rps: 1000 }),
   },
   {
@@ -180,7 +190,7 @@ export const LISTS: readonly ListDef[] = [
     section: 'workload',
     item: 'Family',
     maxItems: 16,
-    fields: [
+    fields: withLive([
       { path: 'workload.families.*.name', label: 'name', section: 'workload', kind: 'text' },
       { path: 'workload.families.*.share', label: 'share', section: 'workload', kind: 'number', unit: 'ratio', min: 0, max: 1 },
       { path: 'workload.families.*.keys', label: 'keys', section: 'workload', kind: 'number', unit: 'keys', min: 1, max: 2_000_000, integer: true, log: true },
@@ -191,7 +201,7 @@ export const LISTS: readonly ListDef[] = [
       { path: 'workload.families.*.valueBytes', label: 'value size (bytes)', section: 'workload', kind: 'number', unit: 'count', min: 1, max: 536_870_912, integer: true, log: true },
       { path: 'workload.families.*.bypass', label: 'bypass the cache', section: 'workload', kind: 'boolean' },
       { path: 'workload.families.*.consequence', label: 'consequence when stale', section: 'workload', kind: 'select', options: consequences },
-    ],
+    ]),
     newItem: (rows) => ({ name: `family-${rows.length + 1}`, share: 1, keys: 1000, ttlMs: 60_000 }),
   },
   {
@@ -199,12 +209,12 @@ export const LISTS: readonly ListDef[] = [
     section: 'cdn',
     item: 'Route',
     maxItems: 8,
-    fields: [
+    fields: withLive([
       { path: 'cdn.routes.*.name', label: 'name', section: 'cdn', kind: 'text' },
       { path: 'cdn.routes.*.share', label: 'share', section: 'cdn', kind: 'number', unit: 'ratio', min: 0, max: 1 },
       { path: 'cdn.routes.*.cacheControl', label: 'Cache-Control', section: 'cdn', kind: 'text' },
       { path: 'cdn.routes.*.personalised', label: 'personalised', section: 'cdn', kind: 'boolean' },
-    ],
+    ]),
     newItem: (rows) => ({ name: `route-${rows.length + 1}`, share: 1, cacheControl: 'public, max-age=60', personalised: false }),
   },
   {
@@ -212,14 +222,14 @@ export const LISTS: readonly ListDef[] = [
     section: 'failures',
     item: 'Failure',
     maxItems: 100,
-    fields: [
+    fields: withLive([
       { path: 'failures.*.kind', label: 'kind', section: 'failures', kind: 'select', options: failureKinds },
       { path: 'failures.*.atMs', label: 'at', section: 'failures', kind: 'number', unit: 'ms', min: 0, noSlider: true },
       { path: 'failures.*.durationMs', label: 'duration', section: 'failures', kind: 'number', unit: 'ms', min: 0, max: DAY, noSlider: true },
       { path: 'failures.*.multiplier', label: 'latency multiplier', section: 'failures', kind: 'number', unit: 'none', min: 1, max: 1000, log: true },
       { path: 'failures.*.stepMs', label: 'deploy step', section: 'failures', kind: 'number', unit: 'ms', min: 0, max: DAY, noSlider: true, nullable: { label: 'Same as duration' } },
       { path: 'failures.*.target', label: 'target', section: 'failures', kind: 'number', unit: 'none', min: 0, max: 127, integer: true, noSlider: true },
-    ],
+    ]),
     newItem: (rows) => ({ atMs: lastAt(rows) + 10_000, kind: failureKinds[0], durationMs: 5000 }),
   },
 ];
@@ -255,8 +265,16 @@ export const FAILURE_LABELS: Record<FailureKind, string> = {
   'db-latency-spike': 'Database latency spike',
 };
 
-/** Fields excluded from the panel on purpose: the format version is not the user's to change. */
-export const NOT_EDITABLE: readonly string[] = ['version'];
+/**
+ * Fields excluded from the panel on purpose: the format version is not the user's to change, and the
+ * changes list is recorded by live edits, one at a time, not typed in.
+ */
+export const NOT_EDITABLE: readonly string[] = [
+  'version',
+  'changes.*.atMs',
+  'changes.*.path',
+  'changes.*.value',
+];
 
 /** The definition for a concrete path ("failures.3.atMs" finds "failures.*.atMs"). */
 export function fieldFor(path: string): FieldDef | undefined {

@@ -84,7 +84,7 @@ export function rdbLoad(s: ShardStore, image: RdbImage | null, now: number, rng:
   storeClear(s);
   if (image === null) return;
   // The image fitted the limits when it was taken (or was over by the last SET, which the next command
-  // would have evicted), so at most that last entry may be evicted here.
+  // would have evicted); only that entry, or limits made smaller since, make these SETs evict.
   for (let i = 0; i < image.size; i++) {
     const expiresAt = image.expires[i]!;
     if (now >= expiresAt) continue;

@@ -2,6 +2,7 @@ import { schedule } from '../core/eventQueue.ts';
 import type { Scenario, Summary } from '../types.ts';
 import { appNode, dbHop, EV_DB_REPLY, type Ctx } from './context.ts';
 import type { FamilyModel } from './families.ts';
+import type { Model } from './model.ts';
 import { traceHop } from './trace.ts';
 
 /**
@@ -32,9 +33,14 @@ export interface DbExtrasState {
   qcDropped: number;
 }
 
-export function createDbExtras(scenario: Scenario): DbExtrasState {
+/** The query cache's slots: none when it is off. */
+const slotsOf = (scenario: Scenario): number => {
   const qc = scenario.database.queryCache;
-  const slots = qc.enabled ? qc.maxEntries : 0;
+  return qc.enabled ? qc.maxEntries : 0;
+};
+
+export function createDbExtras(scenario: Scenario): DbExtrasState {
+  const slots = slotsOf(scenario);
   const tables = Math.max(1, scenario.workload.families.length);
   return {
     latencyFactor: 1,
@@ -63,6 +69,23 @@ export function setDbLatencySpike(x: DbExtrasState, index: number, multiplier: n
   let f = 1;
   for (let i = 0; i < x.activeSpike.length; i++) f *= x.activeSpike[i]!;
   x.latencyFactor = f;
+}
+
+/**
+ * The query cache was switched on or off or resized mid-run: it starts over empty, as MySQL's does when
+ * `query_cache_size` is set (the memory is freed and allocated anew). Its counters carry on.
+ *
+ * @example
+ * reconcileQueryCache(c, before); // after a change of database.queryCache.maxEntries
+ */
+export function reconcileQueryCache(c: Ctx, before: Model): void {
+  const slots = slotsOf(c.m.scenario);
+  const x = c.s.dbx;
+  if (slots === slotsOf(before.scenario)) return;
+  x.qcKey = new Int32Array(slots).fill(-1);
+  x.qcGen = new Float64Array(slots);
+  x.qcVersion = new Float64Array(slots);
+  x.tableLive.fill(0);
 }
 
 const tableOf = (fm: FamilyModel | null, key: number): number => (fm === null ? 0 : fm.familyOf[key]!);

@@ -3,7 +3,8 @@ import { serviceTime } from '../core/samplers.ts';
 import { l1Delete } from '../l1Cache.ts';
 import { appNode, dbHop, EV_DB_ARRIVE, EV_DB_DONE, EV_DB_REPLY, type Ctx } from './context.ts';
 import { JOB_READ, JOB_READ_REFILL, JOB_WRITE } from './jobs.ts';
-import { I_DB_READ, I_DB_WRITE, integrateDb } from './metrics.ts';
+import { closeConnectionTime, I_DB_READ, I_DB_WRITE, integrateDb } from './metrics.ts';
+import type { Model } from './model.ts';
 import { sendDel, sendSet, sendSetAndWait } from './redisFlow.ts';
 import { fillL1, joinFlight, respond } from './requests.ts';
 import { dequeueWaiting, enqueueWaiting } from './state.ts';
@@ -84,6 +85,33 @@ export function onDbArrive(c: Ctx, job: number): void {
   if (s.db.waitLen > s.metrics.peakDbQueue) s.metrics.peakDbQueue = s.db.waitLen;
 }
 
+/**
+ * A connection is free: the next query in line takes it. The pool size is read here, not only on
+ * arrival, so a pool made smaller mid-run lets running queries finish and starts nothing until it is
+ * below its new size.
+ */
+function startWaiting(c: Ctx): void {
+  const db = c.s.db;
+  if (db.waitLen > 0 && db.inUse < c.m.scenario.database.connections) startService(c, dequeueWaiting(db));
+}
+
+/**
+ * The pool size changed mid-run: the connection-time integral behind `utilisation` is closed at the old
+ * size, and when the pool grew, queries waiting in line start at once.
+ *
+ * @example
+ * reconcileDbPool(c, before); // after a change of database.connections
+ */
+export function reconcileDbPool(c: Ctx, before: Model): void {
+  const s = c.s;
+  const was = before.scenario.database.connections;
+  const size = c.m.scenario.database.connections;
+  if (size === was) return;
+  closeConnectionTime(s.metrics, s.now, was);
+  integrateDb(s.metrics, s.now, s.db.inUse, s.db.waitLen);
+  while (s.db.waitLen > 0 && s.db.inUse < size) startService(c, dequeueWaiting(s.db));
+}
+
 /** A query finishes: a write commits a new version; the connection goes to the next in line. */
 export function onDbDone(c: Ctx, job: number): void {
   const s = c.s;
@@ -94,7 +122,7 @@ export function onDbDone(c: Ctx, job: number): void {
   s.db.inUse--;
   if (j.kind[job] === JOB_FLUSH) {
     onFlushDone(c, job); // a write-behind batch: applied there, no reply to wait for
-    if (s.db.waitLen > 0) startService(c, dequeueWaiting(s.db));
+    startWaiting(c);
     return;
   }
   if (j.kind[job] === JOB_WRITE) {
@@ -104,7 +132,8 @@ export function onDbDone(c: Ctx, job: number): void {
     s.db.latest[key] = v;
     s.db.latestAt[key] = s.now;
     s.db.commitTime[key] = s.now;
-    if (s.cdc !== null) publishChange(c, key, v);
+    // After a switch away from `cdc` the broker drains, but new commits publish nothing.
+    if (s.cdc !== null && c.m.scenario.cache.strategy === 'cdc') publishChange(c, key, v);
     mt.dbWrites++;
     mt.interval[I_DB_WRITE]!++;
   } else if (j.kind[job] === JOB_WARM) {
@@ -115,7 +144,7 @@ export function onDbDone(c: Ctx, job: number): void {
   }
   mt.dbDone++;
   mt.dbLatencySum += s.now - j.dbArrive[job]!;
-  if (s.db.waitLen > 0) startService(c, dequeueWaiting(s.db));
+  startWaiting(c);
   const back = s.now + dbHop(c);
   const version = s.db.versions[key]!;
   schedule(s.queue, back, EV_DB_REPLY, job, version);
@@ -154,7 +183,8 @@ export function onDbReply(c: Ctx, job: number, version: number): void {
   if (s.wb !== null) noteDbRead(c, key, version);
   if (strategy !== 'none' && isCached(c.m, key)) {
     fillL1(c, inst, key, version);
-    if (c.m.coalesceReads && s.inflight[inst]!.get(key) === job) {
+    // Not `coalesceReads`: a flight started before coalescing was switched off still covers its SET.
+    if (s.flights > 0 && s.inflight[inst]!.get(key) === job) {
       // The flight's leader: it and its waiters are answered once the refill SET is acknowledged, so a
       // read that misses before the SET lands joins this flight instead of starting another.
       j.kind[job] = JOB_READ_REFILL;

@@ -35,16 +35,40 @@ export function keyCountOf(scenario: Scenario): number {
   return fams.length === 0 ? scenario.workload.keys : fams.reduce((n, f) => n + f.keys, 0);
 }
 
+type TableOf = (keys: number, zipf: number) => AliasTable;
+const freshTable: TableOf = (keys, zipf) => buildAliasTable(zipfProbabilities(keys, zipf));
+
+/** The parts of the family tables that no live change can touch: laid out once per run. */
+export type FamilyLayout = Omit<FamilyModel, 'popularity' | 'readRatio' | 'l1TtlMs'>;
+
 /**
  * Derives the family tables from the scenario; null when it has no families (one implicit family).
+ * Three columns follow workload or cache fields that may change mid-run (a family's null Zipf, read
+ * ratio and L1 TTL take those); the rest comes from `layout`, the run's own, when it is given.
+ * `table` builds (or finds) a Zipf alias table.
  *
  * @example
  * const fm = buildFamilies(scenario); // fm.offsets -> [0, 1000, 1100] for families of 1000 and 100 keys
  */
-export function buildFamilies(scenario: Scenario): FamilyModel | null {
+export function buildFamilies(
+  scenario: Scenario,
+  table: TableOf = freshTable,
+  layout: FamilyLayout | null = null,
+): FamilyModel | null {
   const { workload, cache } = scenario;
   const fams = workload.families;
   if (fams.length === 0) return null;
+  return {
+    ...(layout ?? familyLayout(scenario)),
+    popularity: fams.map((f) => table(f.keys, f.zipf ?? workload.zipf)),
+    readRatio: Float64Array.from(fams, (f) => f.readRatio ?? workload.readRatio),
+    l1TtlMs: Float64Array.from(fams, (f) => f.l1TtlMs ?? cache.l1.ttlMs ?? Infinity),
+  };
+}
+
+/** The family layout of a scenario with families. */
+export function familyLayout(scenario: Scenario): FamilyLayout {
+  const fams = scenario.workload.families;
   const n = fams.length;
   const offsets = new Int32Array(n + 1);
   fams.forEach((f, i) => (offsets[i + 1] = offsets[i]! + f.keys));
@@ -59,10 +83,7 @@ export function buildFamilies(scenario: Scenario): FamilyModel | null {
     names: fams.map((f) => f.name),
     offsets,
     cumShare,
-    popularity: fams.map((f) => buildAliasTable(zipfProbabilities(f.keys, f.zipf ?? workload.zipf))),
     familyOf,
-    readRatio: Float64Array.from(fams, (f) => f.readRatio ?? workload.readRatio),
-    l1TtlMs: Float64Array.from(fams, (f) => f.l1TtlMs ?? cache.l1.ttlMs ?? Infinity),
     l2TtlMs: Float64Array.from(fams, (f) => f.ttlMs ?? Infinity),
     valueBytes: Float64Array.from(fams, (f) => f.valueBytes),
     bypass: Uint8Array.from(fams, (f) => (f.bypass ? 1 : 0)),

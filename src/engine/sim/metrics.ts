@@ -51,6 +51,9 @@ export interface Metrics {
   dbAreaInSystem: number;
   dbAreaBusy: number;
   dbLastChange: number;
+  /** Connection time (pool size x time) before the last change of the pool size, and when that was. */
+  dbConnectionArea: number;
+  dbConnectionSince: number;
   interval: Float64Array;
   shardOpsInterval: Float64Array;
   points: SeriesPoint[];
@@ -83,6 +86,8 @@ export function createMetrics(shards: number): Metrics {
     dbAreaInSystem: 0,
     dbAreaBusy: 0,
     dbLastChange: 0,
+    dbConnectionArea: 0,
+    dbConnectionSince: 0,
     interval: new Float64Array(INTERVAL_COUNTERS),
     shardOpsInterval: new Float64Array(shards),
     points: [],
@@ -119,6 +124,17 @@ export function integrateDb(m: Metrics, now: number, inUse: number, queued: numb
     m.dbAreaBusy += dt * inUse;
     m.dbLastChange = now;
   }
+}
+
+/** The pool size changes at `now`: the time since the previous change is counted at the old size. */
+export function closeConnectionTime(m: Metrics, now: number, oldSize: number): void {
+  m.dbConnectionArea += (now - m.dbConnectionSince) * oldSize;
+  m.dbConnectionSince = now;
+}
+
+/** Connection time up to `until` (the denominator of the pool's utilisation). */
+export function connectionTime(m: Metrics, until: number, size: number): number {
+  return m.dbConnectionArea + (until - m.dbConnectionSince) * size;
 }
 
 /** Closes the current interval into a series point. */

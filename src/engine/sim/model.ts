@@ -2,14 +2,25 @@ import type { Scenario } from '../types.ts';
 import { buildAliasTable, zipfProbabilities, type AliasTable } from '../core/zipf.ts';
 import { buildShardLookup, keySlot, slotRanges } from '../redis/keySlot.ts';
 import { buildCdn, type CdnModel } from './cdn.ts';
-import { buildFamilies, familyKeyName, keyCountOf, type FamilyModel } from './families.ts';
+import {
+  buildFamilies,
+  familyKeyName,
+  familyLayout,
+  keyCountOf,
+  type FamilyLayout,
+  type FamilyModel,
+} from './families.ts';
 import { createMitigationModel, type MitigationModel } from './stampede/mitigation.ts';
+import { REPLICA_STRIDE } from './replication.ts';
 
 /**
- * What a run derives once from its scenario and never changes: popularity tables, slot ranges,
- * the key -> shard map. Kept apart from the mutable state so snapshots stay small.
+ * What a run derives from the scenario in force: popularity tables, slot ranges, the key -> shard map,
+ * the settings the hot paths read. Kept apart from the mutable state so snapshots stay small. A live
+ * change never mutates a model: the run gets a new one, built from the scenario after the change, that
+ * shares every table the change cannot affect (see ModelCache).
  */
 export interface Model {
+  /** The scenario in force: the run's scenario with the changes applied so far (its `changes` empty). */
   scenario: Scenario;
   durationMs: number;
   seed: number;
@@ -53,36 +64,124 @@ export function keyName(key: number, m?: Pick<Model, 'families'> | null): string
   return fm === null ? `key:${key}` : familyKeyName(fm, key);
 }
 
+/** The tables of a run that depend only on fields no live change can touch: the keyspace and the shards. */
+interface Layout {
+  keyCount: number;
+  ranges: Array<[number, number]>;
+  slotToShard: Uint16Array;
+  shardOfKey: Int16Array;
+  entryBytes: Float64Array;
+  families: FamilyLayout | null;
+}
+
+/**
+ * What the models of one run share: its layout, built with the first model; Zipf alias tables by key
+ * count and exponent, the least recently used forgotten beyond a budget, so dragging the Zipf slider
+ * back and forth rebuilds little and memory stays bounded; the shards of replicated keys' copies.
+ */
+export interface ModelCache {
+  layout: Layout | null;
+  alias: Map<string, AliasTable>;
+  /** Entries held by the alias tables in `alias`, and the most it may hold. */
+  aliasEntries: number;
+  aliasBudget: number;
+  /** Shard of each copy of a replicated key (see replication.ts), filled lazily, grown on demand. */
+  copyShard: Int16Array;
+}
+
+export function createModelCache(): ModelCache {
+  return { layout: null, alias: new Map(), aliasEntries: 0, aliasBudget: 0, copyShard: new Int16Array(0) };
+}
+
+function layoutOf(scenario: Scenario): Layout {
+  const keyCount = keyCountOf(scenario);
+  const shards = scenario.topology.redisShards;
+  return {
+    keyCount,
+    ranges: slotRanges(shards),
+    slotToShard: buildShardLookup(shards),
+    shardOfKey: new Int16Array(keyCount).fill(-1),
+    entryBytes: new Float64Array(keyCount),
+    families: scenario.workload.families.length > 0 ? familyLayout(scenario) : null,
+  };
+}
+
+/** The alias table of Zipf(n, s): a pure function of both, so one forgotten and built again is the same. */
+function aliasTable(cache: ModelCache, n: number, s: number): AliasTable {
+  const id = `${n}:${s}`;
+  const known = cache.alias.get(id);
+  cache.alias.delete(id);
+  const table = known ?? buildAliasTable(zipfProbabilities(n, s));
+  cache.alias.set(id, table); // most recently used last
+  if (known) return table;
+  cache.aliasEntries += n;
+  for (const [old, t] of cache.alias) {
+    if (cache.aliasEntries <= cache.aliasBudget || old === id) break;
+    cache.alias.delete(old);
+    cache.aliasEntries -= t.prob.length;
+  }
+  return table;
+}
+
+/** The shared copy -> shard table, large enough for `replicatedKeys` keys. */
+function copyShardTable(cache: ModelCache, replicatedKeys: number): Int16Array {
+  const need = replicatedKeys * REPLICA_STRIDE;
+  if (cache.copyShard.length < need) {
+    const bigger = new Int16Array(need).fill(-1);
+    bigger.set(cache.copyShard);
+    cache.copyShard = bigger;
+  }
+  return cache.copyShard;
+}
+
+/**
+ * The model of `scenario`. Pass the run's ModelCache to share tables with its earlier models (a live
+ * change); without one, everything is built afresh.
+ *
+ * @example
+ * const models = createModelCache();
+ * const m = createModel(scenario, 60_000, 42, 1000, models);
+ */
 export function createModel(
   scenario: Scenario,
   durationMs: number,
   seed: number,
   sampleIntervalMs: number,
+  cache: ModelCache = createModelCache(),
 ): Model {
-  const { workload, topology, cache } = scenario;
+  const { workload, topology, cache: cfg } = scenario;
+  if (cache.layout === null) {
+    cache.layout = layoutOf(scenario);
+    // Room for two models' worth of Zipf tables (about 20 bytes an entry): the one in force and the
+    // previous one, so a slider dragged back to where it was rebuilds nothing.
+    const familyKeys = cache.layout.families ? cache.layout.keyCount : 0;
+    cache.aliasBudget = 2 * (workload.keys + familyKeys);
+  }
+  const { keyCount, ranges, slotToShard, shardOfKey, entryBytes, families } = cache.layout;
+  const table = (n: number, s: number) => aliasTable(cache, n, s);
   return {
     scenario,
     durationMs,
     seed,
     sampleIntervalMs,
-    popularity: buildAliasTable(zipfProbabilities(workload.keys, workload.zipf)),
-    ranges: slotRanges(topology.redisShards),
-    slotToShard: buildShardLookup(topology.redisShards),
-    shardOfKey: new Int16Array(keyCountOf(scenario)).fill(-1),
-    l1Enabled: cache.l1.enabled && cache.strategy !== 'none',
+    popularity: table(workload.keys, workload.zipf),
+    ranges,
+    slotToShard,
+    shardOfKey,
+    l1Enabled: cfg.l1.enabled && cfg.strategy !== 'none',
     coalesceReads:
-      cache.strategy !== 'none' &&
-      (cache.stampede.mode === 'single-flight' || (cache.l1.enabled && cache.l1.coalesce)),
-    l1TtlMs: cache.l1.ttlMs ?? Infinity,
-    l2TtlMs: cache.l2.ttlMs ?? Infinity,
-    keyCount: keyCountOf(scenario),
-    families: buildFamilies(scenario),
+      cfg.strategy !== 'none' &&
+      (cfg.stampede.mode === 'single-flight' || (cfg.l1.enabled && cfg.l1.coalesce)),
+    l1TtlMs: cfg.l1.ttlMs ?? Infinity,
+    l2TtlMs: cfg.l2.ttlMs ?? Infinity,
+    keyCount,
+    families: buildFamilies(scenario, table, families),
     cdn: buildCdn(scenario),
     cdnHopMs: topology.cdn ? scenario.cdn.hopMs : 0,
     queryCacheOn: scenario.database.queryCache.enabled,
     monitoringOn: scenario.monitoring.enabled,
-    mit: createMitigationModel(scenario, keyCountOf(scenario)),
-    entryBytes: new Float64Array(keyCountOf(scenario)),
+    mit: createMitigationModel(scenario, keyCount, (n) => copyShardTable(cache, n)),
+    entryBytes,
   };
 }
 

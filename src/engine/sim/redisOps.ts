@@ -9,7 +9,7 @@ import { createRng, type RngState } from '../core/rng.ts';
 import { activeExpireCycle, ttlDistribution, ttlRemaining, type TtlDistribution } from '../redis/expiry.ts';
 import { EMPTY_NODE_BYTES, entryBytes, entryBytesFor } from '../redis/memory.ts';
 import { rdbSave, type RdbImage } from '../redis/persistence.ts';
-import type { StoreOptions } from '../redis/shardStore.ts';
+import { storeConfigure, type StoreOptions } from '../redis/shardStore.ts';
 import type { SeriesPoint, ShardSummary, Summary } from '../types.ts';
 import { EV_ACTIVE_EXPIRE, EV_RDB_SAVE, type Ctx } from './context.ts';
 import { valueBytesOf } from './families.ts';
@@ -35,6 +35,10 @@ export interface RedisOpsState {
   lastEvictions: number;
   lastExpired: number;
   lastErrors: number;
+  /** Per shard: 1 while its active expiry cycle is scheduled (`hz` may go to 0 and back mid-run). */
+  cronOn: Uint8Array;
+  /** An RDB save is scheduled (`persistence` may leave `rdb` and come back mid-run). */
+  rdbOn: boolean;
 }
 
 export function createRedisOpsState(m: Model): RedisOpsState {
@@ -51,6 +55,8 @@ export function createRedisOpsState(m: Model): RedisOpsState {
     lastEvictions: 0,
     lastExpired: 0,
     lastErrors: 0,
+    cronOn: new Uint8Array(shards),
+    rdbOn: false,
   };
 }
 
@@ -99,33 +105,82 @@ function decimalDigits(n: number): number {
 
 /** Schedules the first active expiry cycle of each shard and the first RDB save. */
 export function startRedisOps(c: Ctx): void {
-  const l2 = c.m.scenario.cache.l2;
-  const q = c.s.queue;
-  if (l2.hz > 0) {
-    const period = 1000 / l2.hz;
-    for (let i = 0; i < c.s.shards.length; i++) schedule(q, period, EV_ACTIVE_EXPIRE, i, 0);
+  startCron(c);
+  startRdb(c);
+}
+
+/** Starts the active expiry cycle of every shard whose cycle is not scheduled, when `hz` > 0. */
+function startCron(c: Ctx): void {
+  const hz = c.m.scenario.cache.l2.hz;
+  const on = c.s.redisOps.cronOn;
+  if (hz === 0) return;
+  for (let i = 0; i < on.length; i++) {
+    if (on[i] === 1) continue;
+    on[i] = 1;
+    schedule(c.s.queue, c.s.now + 1000 / hz, EV_ACTIVE_EXPIRE, i, 0);
   }
-  if (l2.persistence === 'rdb') schedule(q, l2.rdbIntervalMs, EV_RDB_SAVE, 0, 0);
+}
+
+/** Schedules the next RDB save unless one is, when persistence is `rdb`. */
+function startRdb(c: Ctx): void {
+  const l2 = c.m.scenario.cache.l2;
+  if (l2.persistence !== 'rdb' || c.s.redisOps.rdbOn) return;
+  c.s.redisOps.rdbOn = true;
+  schedule(c.s.queue, c.s.now + l2.rdbIntervalMs, EV_RDB_SAVE, 0, 0);
 }
 
 /** One tick of a shard's cron: the active expiry cycle (skipped while the shard is down). */
 export function onActiveExpire(c: Ctx, shardIx: number): void {
   const s = c.s;
+  const hz = c.m.scenario.cache.l2.hz;
   const shard = s.shards[shardIx]!;
-  if (shard.up) activeExpireCycle(shard.store, s.now);
-  const next = s.now + 1000 / c.m.scenario.cache.l2.hz;
+  if (hz > 0 && shard.up) activeExpireCycle(shard.store, s.now);
+  const next = s.now + 1000 / hz; // Infinity at hz 0: the cycle stops
   if (next <= c.m.durationMs) schedule(s.queue, next, EV_ACTIVE_EXPIRE, shardIx, 0);
+  else s.redisOps.cronOn[shardIx] = 0;
 }
 
 /** Every shard that is up writes its RDB snapshot (a point-in-time copy, as BGSAVE's fork gives). */
 export function onRdbSave(c: Ctx): void {
   const s = c.s;
   const r = s.redisOps;
+  const l2 = c.m.scenario.cache.l2;
+  if (l2.persistence !== 'rdb') {
+    r.rdbOn = false; // persistence changed mid-run; the last image stays for a switch back
+    return;
+  }
   s.shards.forEach((sh, i) => {
     if (sh.up) r.rdb[i] = rdbSave(r.rdb[i] ?? null, sh.store, s.now);
   });
-  const next = s.now + c.m.scenario.cache.l2.rdbIntervalMs;
+  const next = s.now + l2.rdbIntervalMs;
   if (next <= c.m.durationMs) schedule(s.queue, next, EV_RDB_SAVE, 0, 0);
+  else r.rdbOn = false;
+}
+
+/**
+ * A change mid-run reached Redis's settings: the stores take the new limits, policy and tuning (evicting
+ * down to smaller limits at once), and the active expiry cycle and RDB saves start when switched on.
+ *
+ * @example
+ * reconcileRedis(c, before); // after a change of cache.l2.maxKeys
+ */
+export function reconcileRedis(c: Ctx, before: Model): void {
+  const l2 = c.m.scenario.cache.l2;
+  const old = before.scenario.cache.l2;
+  const s = c.s;
+  const stores =
+    l2.maxKeys !== old.maxKeys ||
+    l2.eviction !== old.eviction ||
+    l2.maxMemoryBytes !== old.maxMemoryBytes ||
+    l2.maxMemorySamples !== old.maxMemorySamples ||
+    l2.lfuLogFactor !== old.lfuLogFactor ||
+    l2.lfuDecayTimeMin !== old.lfuDecayTimeMin;
+  if (stores) {
+    const options = storeOptionsOf(c.m);
+    for (const sh of s.shards) storeConfigure(sh.store, l2.maxKeys, l2.eviction, options, s.now, s.rng);
+  }
+  startCron(c);
+  startRdb(c);
 }
 
 /** Adds the Redis figures of the interval that just closed to its series point. */

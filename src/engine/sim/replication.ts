@@ -10,17 +10,22 @@ import type { State } from './state.ts';
  * Hot-key replication: the most popular keys are stored as N copies named `key:N:r0` ... `key:N:r{N-1}`.
  * Each copy hashes to its own slot, so the copies land on different shards; a read picks one copy at
  * random and a SET or DEL goes to all of them (N commands). In the shard stores a copy is the integer id
- * `keys + rank * N + r`, right after the workload's own keys, so the stores' dense index grows by only
- * `topKeys * N` entries.
+ * `keys + rank * REPLICA_STRIDE + r`, right after the workload's own keys. The stride is the most copies
+ * the schema allows, not the count in force: N may change mid-run, and a copy id must never come to
+ * name another key's copy.
  */
+
+/** Copies a key may have at most (`cache.hotKeys.replicas` <= 64): the spacing of copy ids. */
+export const REPLICA_STRIDE = 64;
+
 export interface ReplicaModel {
   /** Copies per replicated key (1 = off). */
   replicas: number;
   /** Keys with a rank below this are replicated (0 when replication is off). */
   replicatedKeys: number;
-  /** Store id of copy r of key k: `firstId + k * replicas + r`. */
+  /** Store id of copy r of key k: `firstId + k * REPLICA_STRIDE + r`. */
   firstId: number;
-  /** Shard of copy r of key k at `k * replicas + r`. */
+  /** Shard of copy r of key k at `k * REPLICA_STRIDE + r` (-1: not computed yet). */
   copyShard: Int16Array;
 }
 
@@ -29,14 +34,20 @@ export function copyName(m: Model, key: number, copy: number): string {
   return `${keyName(key, m)}:r${copy}`;
 }
 
-/** `keyCount`: the run's number of keys; copies get the store ids right after them. */
-export function buildReplicaModel(scenario: Scenario, keyCount: number): ReplicaModel {
+/**
+ * `keyCount`: the run's number of keys; copies get the store ids right after them. `copyShardFor(n)`
+ * gives a copy -> shard table for `n` replicated keys, shared by the run's models (names never change).
+ */
+export function buildReplicaModel(
+  scenario: Scenario,
+  keyCount: number,
+  copyShardFor: (replicatedKeys: number) => Int16Array = (n) => new Int16Array(n * REPLICA_STRIDE).fill(-1),
+): ReplicaModel {
   const { replicas, topKeys } = scenario.cache.hotKeys;
   const on = replicas > 1 && scenario.cache.strategy !== 'none';
   const replicated = on ? Math.min(topKeys, keyCount) : 0;
   // Filled lazily, as `shardOfKey`: hashing is cheap, but names depend on the model's families.
-  const copyShard = new Int16Array(replicated * replicas).fill(-1);
-  return { replicas, replicatedKeys: replicated, firstId: keyCount, copyShard };
+  return { replicas, replicatedKeys: replicated, firstId: keyCount, copyShard: copyShardFor(replicated) };
 }
 
 /**
@@ -60,13 +71,13 @@ export function copiesOf(m: Model, key: number): number {
 /** The id a key (copy -1) or one of its copies has in the shard store. */
 export function storeIdOf(m: Model, key: number, copy: number): number {
   const r = m.mit.replica;
-  return copy < 0 ? key : r.firstId + key * r.replicas + copy;
+  return copy < 0 ? key : r.firstId + key * REPLICA_STRIDE + copy;
 }
 
 /** The shard a copy lives on: from the slot of the copy's own name. */
 export function copyShardOf(m: Model, key: number, copy: number): number {
   const r = m.mit.replica;
-  const i = key * r.replicas + copy;
+  const i = key * REPLICA_STRIDE + copy;
   let shard = r.copyShard[i]!;
   if (shard < 0) {
     shard = m.slotToShard[keySlot(copyName(m, key, copy))]!;

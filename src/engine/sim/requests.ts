@@ -138,6 +138,7 @@ export function joinFlight(c: Ctx, job: number): boolean {
   const leader = flights.get(j.key[job]!);
   if (leader === undefined) {
     flights.set(j.key[job]!, job);
+    c.s.flights++;
     return false;
   }
   if (leader === job) return false;
@@ -152,6 +153,7 @@ function wakeWaiters(c: Ctx, job: number, version: number, outcome: Outcome): vo
   const flights = c.s.inflight[j.instance[job]!]!;
   if (flights.get(j.key[job]!) !== job) return;
   flights.delete(j.key[job]!);
+  c.s.flights--;
   let w = j.nextWaiter[job]!;
   while (w >= 0) {
     const next = j.nextWaiter[w]!;
@@ -175,7 +177,8 @@ export function respond(c: Ctx, job: number, version: number, outcome: Outcome):
   const j = s.jobs;
   const key = j.key[job]!;
   const isWrite = j.kind[job] === JOB_WRITE;
-  if (c.m.coalesceReads && !isWrite) wakeWaiters(c, job, version, outcome);
+  // Not `coalesceReads`: a leader chosen before coalescing was switched off still has readers waiting.
+  if (s.flights > 0 && !isWrite) wakeWaiters(c, job, version, outcome);
   // Judged against what clients were told (ahead of the database under write-behind).
   const dbVersion = s.db.latest[key]!;
   let final = outcome;

@@ -1,5 +1,8 @@
 import { peekTime, popSlot, release, schedule } from '../core/eventQueue.ts';
-import type { RunOptions, Scenario, SimSnapshot, Simulation } from '../types.ts';
+import type { Change, RunOptions, Scenario, SimSnapshot, Simulation } from '../types.ts';
+import { applyChangesTo, validateChange } from '../../scenario/changes.ts';
+import { deepEqual } from '../../scenario/json.ts';
+import { applyLiveChange } from './liveChanges.ts';
 import {
   EV_ARRIVAL,
   EV_DB_ARRIVE,
@@ -26,10 +29,10 @@ import { onInstanceDown, onInstanceUp } from './outages.ts';
 import { onDbArrive, onDbDone, onDbReply } from './dbFlow.ts';
 import { onFailure, onRecover } from './failures.ts';
 import { closeInterval } from './metrics.ts';
-import { createModel } from './model.ts';
+import { createModel, createModelCache } from './model.ts';
 import { onRedisArrive, onRedisReply } from './redisFlow.ts';
 import { admit, onArrival, scheduleNextArrival } from './requests.ts';
-import { createState } from './state.ts';
+import { createState, type State } from './state.ts';
 import { buildSummary } from './summary.ts';
 import { createTracer, drain } from './trace.ts';
 import { onCdcWake } from './cdc.ts';
@@ -119,7 +122,9 @@ function dispatch(c: Ctx, type: number, a: number, b: number): void {
 }
 
 /**
- * Creates a simulation to step through. Same scenario and seed, same run, event for event.
+ * Creates a simulation to step through. Same scenario and seed, same run, event for event. The
+ * scenario's `changes` are applied at their times, exactly as if they had been made live (a change
+ * `validateChange` refuses throws here, with its message).
  *
  * @example
  * const sim = createSimulation(getPreset('baseline'), { trace: true });
@@ -127,12 +132,15 @@ function dispatch(c: Ctx, type: number, a: number, b: number): void {
  * const hops = sim.drainHops();
  */
 export function createSimulation(scenario: Scenario, options: RunOptions = {}): Simulation {
-  const model = createModel(
-    scenario,
-    options.durationMs ?? scenario.durationMs,
-    options.seed ?? scenario.seed,
-    options.sampleIntervalMs ?? 1000,
-  );
+  const models = createModelCache();
+  const durationMs = options.durationMs ?? scenario.durationMs;
+  const seed = options.seed ?? scenario.seed;
+  const sampleIntervalMs = options.sampleIntervalMs ?? 1000;
+  // The changes are the run's own list (live ones are inserted), values as their fields parse them;
+  // the model starts from the rest.
+  const changes: Change[] = scenario.changes.map((ch) => ({ ...ch, value: checked(ch).value }));
+  const start: Scenario = { ...scenario, changes: [] };
+  const model = createModel(start, durationMs, seed, sampleIntervalMs, models);
   const capacity = options.traceCapacity ?? 100_000;
   const c: Ctx = { m: model, s: createState(model), trace: options.trace ? createTracer(capacity) : null };
   const q = () => c.s.queue;
@@ -156,32 +164,74 @@ export function createSimulation(scenario: Scenario, options: RunOptions = {}): 
     c.s.events++;
     dispatch(c, type, a, b);
   };
+  /** Every event at or before `end`. The hot loop: no closures per event beyond the handler dispatch. */
+  const runEvents = (end: number) => {
+    for (;;) {
+      const queue = c.s.queue;
+      if (queue.size === 0 || queue.time[queue.heap[0]!]! > end) break;
+      stepOne();
+    }
+  };
+  const nextChangeAt = () => changes[c.s.changesApplied]?.atMs ?? Infinity;
+  /** The next change, at its own time: every event at or before it has been processed. */
+  const applyNext = () => {
+    const change = changes[c.s.changesApplied]!;
+    if (change.atMs > c.s.now) c.s.now = change.atMs;
+    applyLiveChange(c, change, models);
+  };
+  const runUntil = (tMs: number) => {
+    const end = Math.min(tMs, c.m.durationMs);
+    // Split at change times rather than scheduling changes as events: a change made live after
+    // runUntil(t) then lands exactly where its replay does, whatever the heap's sequence numbers.
+    for (;;) {
+      const at = nextChangeAt();
+      if (at > end) {
+        runEvents(end);
+        break;
+      }
+      runEvents(at);
+      applyNext();
+      // Events a change at `end` schedules for `end` wait for the next call, as after a live change.
+      if (at === end && nextChangeAt() > end) break;
+    }
+    if (end > c.s.now) c.s.now = end;
+  };
+  let described: Scenario | null = null;
 
   return {
-    scenario,
+    get scenario() {
+      described ??= { ...scenario, changes: changes.map((ch) => ({ ...ch })) };
+      return described;
+    },
     now: () => c.s.now,
-    done: () => !hasNext(model.durationMs),
+    done: () => !hasNext(c.m.durationMs) && nextChangeAt() > c.m.durationMs,
     step() {
-      if (!hasNext(model.durationMs)) return false;
+      // A change may schedule events (a new arrival), so the next event is looked at again after each.
+      while (nextChangeAt() < peekTime(q()) && nextChangeAt() <= c.m.durationMs) applyNext();
+      if (!hasNext(c.m.durationMs)) return false;
       stepOne();
       return true;
     },
-    runUntil(tMs) {
-      const end = Math.min(tMs, model.durationMs);
-      // The hot loop: no closures per event beyond the handler dispatch.
-      for (;;) {
-        const queue = c.s.queue;
-        if (queue.size === 0 || queue.time[queue.heap[0]!]! > end) break;
-        stepOne();
-      }
-      if (end > c.s.now) c.s.now = end;
+    runUntil,
+    applyChange({ path, value }) {
+      const parsed = checked({ path, value }).value;
+      runUntil(c.s.now); // the rest of this instant first, as a replay would have it
+      const change: Change = { atMs: c.s.now, path, value: parsed };
+      changes.splice(c.s.changesApplied, 0, change);
+      described = null;
+      applyLiveChange(c, change, models);
+      return { ...change };
     },
+    changes: () => changes.map((ch) => ({ ...ch })),
     snapshot: () => structuredClone(c.s) as unknown as SimSnapshot,
     restore(snapshot) {
-      c.s = structuredClone(snapshot) as unknown as typeof c.s;
+      const s = structuredClone(snapshot) as unknown as typeof c.s;
+      checkRestorable(s, start, changes);
+      c.s = s;
+      c.m = createModel(s.scenario, durationMs, seed, sampleIntervalMs, models);
       if (c.trace) c.trace = createTracer(capacity);
     },
-    summary: () => buildSummary(model, c.s),
+    summary: () => buildSummary(c.m, c.s, changes.slice(0, c.s.changesApplied)),
     drainHops() {
       if (!c.trace) return [];
       const out = drain(c.trace.hops, capacity);
@@ -194,10 +244,36 @@ export function createSimulation(scenario: Scenario, options: RunOptions = {}): 
       c.trace.requests = [];
       return out;
     },
-    nodes: () => nodeView(model, c.s),
-    inspectKey: (key) => keyView(model, c.s, key),
+    nodes: () => nodeView(c.m, c.s),
+    inspectKey: (key) => keyView(c.m, c.s, key),
     nodeKeys: (node, limit) => nodeKeys(c.s, node, limit),
     ttlDistribution: () => ttlView(c.s),
     ttlRemaining: (limit) => ttlRemainingView(c.s, limit),
   };
+}
+
+/** The change's check by `validateChange`; throws its message when the change is not valid. */
+function checked(change: Pick<Change, 'path' | 'value'>): { value: unknown } {
+  const check = validateChange(change.path, change.value);
+  if (!check.ok) throw new Error(check.message);
+  return check;
+}
+
+/**
+ * A snapshot fits this run when its settings are what this run's own changes give at that point: then
+ * the state, the settings and the changes still to come line up. Anything else would continue a run that
+ * never happened, so it is refused with what differs.
+ */
+function checkRestorable(s: State, start: Scenario, changes: readonly Change[]): void {
+  const applied = s.changesApplied;
+  if (applied > changes.length) {
+    throw new Error(
+      `cannot restore: the snapshot has ${applied} changes applied, this simulation knows ${changes.length}`,
+    );
+  }
+  if (!deepEqual(applyChangesTo(start, changes.slice(0, applied)), s.scenario)) {
+    throw new Error(
+      `cannot restore: the snapshot's settings differ from this simulation's after its first ${applied} changes`,
+    );
+  }
 }

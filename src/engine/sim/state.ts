@@ -5,6 +5,7 @@ import { createShardStore, type ShardStore } from '../redis/shardStore.ts';
 import { createJobs, type Jobs } from './jobs.ts';
 import { createMetrics, type Metrics } from './metrics.ts';
 import type { Model } from './model.ts';
+import type { Scenario } from '../types.ts';
 import { createRedisOpsState, storeOptionsOf, type RedisOpsState } from './redisOps.ts';
 import { createMitigationState, type MitigationState } from './stampede/mitigation.ts';
 import { createMonitor, type MonitorState } from './alerts.ts';
@@ -49,6 +50,13 @@ export interface Database {
  * Everything that changes during a run, as plain data: a snapshot is `structuredClone(state)`.
  */
 export interface State {
+  /**
+   * The scenario in force: the run's scenario with the changes applied so far (`changes` empty). The
+   * model is built from it, so a snapshot carries the settings its state was made under.
+   */
+  scenario: Scenario;
+  /** How many of the run's changes are applied: always the first ones of its time-ordered list. */
+  changesApplied: number;
   now: number;
   events: number;
   rng: RngState;
@@ -68,6 +76,8 @@ export interface State {
    * (even index) and back (odd): see redisLinkArrival.
    */
   redisLinks: Float64Array;
+  /** Entries in all `inflight` maps: reads may wait on a leader even after coalescing is switched off. */
+  flights: number;
   shards: Shard[];
   db: Database;
   metrics: Metrics;
@@ -110,6 +120,8 @@ export function createState(m: Model): State {
     inflight.push(new Map());
   }
   return {
+    scenario: m.scenario,
+    changesApplied: 0,
     now: 0,
     events: 0,
     rng: createRng(m.seed),
@@ -122,6 +134,7 @@ export function createState(m: Model): State {
     instanceInFlight: new Int32Array(topology.instances),
     inflight,
     redisLinks: new Float64Array(topology.instances * topology.redisShards * 2),
+    flights: 0,
     shards,
     db: {
       versions: new Float64Array(m.keyCount),

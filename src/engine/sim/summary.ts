@@ -1,8 +1,8 @@
 import { meanOf, quantile } from '../metrics/histogram.ts';
 import { storeSize } from '../redis/shardStore.ts';
-import type { LayerStats, Summary } from '../types.ts';
+import type { Change, LayerStats, Summary } from '../types.ts';
 import type { Model } from './model.ts';
-import { runLatency, STALE_AGE_EDGES_MS } from './metrics.ts';
+import { connectionTime, runLatency, STALE_AGE_EDGES_MS } from './metrics.ts';
 import type { State } from './state.ts';
 import { redisOpsSummary, shardMemorySummary } from './redisOps.ts';
 import { cdcSummary, writeBehindSummary } from './writePaths.ts';
@@ -17,11 +17,11 @@ function layer(hits: number, misses: number): LayerStats {
   return { hits, misses, hitRatio: total > 0 ? hits / total : 0 };
 }
 
-/** The run's figures so far (the whole run once it is done). */
-export function buildSummary(m: Model, s: State): Summary {
+/** The run's figures so far (the whole run once it is done); `changes`: those applied so far. */
+export function buildSummary(m: Model, s: State, changes: readonly Change[]): Summary {
   const mt = s.metrics;
   const elapsed = Math.min(s.now, m.durationMs);
-  const connections = m.scenario.database.connections;
+  const connected = connectionTime(mt, elapsed, m.scenario.database.connections);
   // Close the database integrals at the current time without mutating the state.
   const tail = Math.max(0, s.now - mt.dbLastChange);
   const areaInSystem = mt.dbAreaInSystem + tail * (s.db.inUse + s.db.waitLen);
@@ -47,7 +47,7 @@ export function buildSummary(m: Model, s: State): Summary {
       meanLatencyMs: mt.dbDone > 0 ? mt.dbLatencySum / mt.dbDone : 0,
       meanWaitMs: mt.dbDone > 0 ? mt.dbWaitSum / mt.dbDone : 0,
       meanInSystem: elapsed > 0 ? areaInSystem / elapsed : 0,
-      utilisation: elapsed > 0 ? areaBusy / (elapsed * connections) : 0,
+      utilisation: connected > 0 ? areaBusy / connected : 0,
     },
     staleReads: mt.staleReads,
     maxStaleAgeMs: mt.maxStaleAge,
@@ -82,5 +82,6 @@ export function buildSummary(m: Model, s: State): Summary {
     ...familySummary(m.families, s.famStats),
     alerts: alertSummary({ m, s }),
     ...mitigationSummary(s),
+    changes: changes.map((c) => ({ ...c })),
   };
 }

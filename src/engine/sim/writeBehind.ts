@@ -3,11 +3,11 @@ import { appNode, dbHop, EV_DB_ARRIVE, EV_WB_TICK, type Ctx } from './context.ts
 import { sendToDb } from './dbFlow.ts';
 import { allocJob, freeJob } from './jobs.ts';
 import { I_DB_WRITE } from './metrics.ts';
-import { shardOf } from './model.ts';
+import { shardOf, type Model } from './model.ts';
 import { sendSetAndWait } from './redisFlow.ts';
 import { fillL1 } from './requests.ts';
 import { traceHop } from './trace.ts';
-import { pushWrite, type Batch, type WriteBehindState } from './writePathState.ts';
+import { newWriteBehindState, pushWrite, type Batch, type WriteBehindState } from './writePathState.ts';
 
 /**
  * Write-behind, as the article's worker does it: a write goes to Redis and to its instance's queue
@@ -20,12 +20,43 @@ import { pushWrite, type Batch, type WriteBehindState } from './writePathState.t
 /** Job kind of a batch on its way through the database pool (a value no other kind uses). */
 export const JOB_FLUSH = 30;
 
-/** Schedules every instance's first flush interval (at the start of a write-behind run). */
+/** Schedules the first flush interval of every instance whose flusher is not running yet. */
 export function startWriteBehind(c: Ctx): void {
-  if (c.s.wb === null) return;
-  const t = c.m.scenario.cache.writeBehind.flushIntervalMs;
+  const wb = c.s.wb;
+  if (wb === null) return;
+  const t = c.s.now + c.m.scenario.cache.writeBehind.flushIntervalMs;
   if (t > c.m.durationMs) return;
-  for (let i = 0; i < c.m.scenario.topology.instances; i++) schedule(c.s.queue, t, EV_WB_TICK, i, 0);
+  for (let i = 0; i < wb.ticking.length; i++) {
+    if (wb.ticking[i] === 1) continue;
+    wb.ticking[i] = 1;
+    schedule(c.s.queue, t, EV_WB_TICK, i, 0);
+  }
+}
+
+/**
+ * The strategy changed mid-run. To write-behind: the queues and flushers are created if this run never
+ * had them, and every flusher not running starts its interval now. Away from write-behind: the writes
+ * already acknowledged are not dropped but flushed: each flusher sends what it holds at once and keeps
+ * its interval until its queue is empty (see onWriteBehindTick); new writes follow the new strategy.
+ *
+ * @example
+ * reconcileWriteBehind(c, before); // after a change of cache.strategy
+ */
+export function reconcileWriteBehind(c: Ctx, before: Model): void {
+  const was = before.scenario.cache.strategy === 'write-behind';
+  const on = c.m.scenario.cache.strategy === 'write-behind';
+  if (on === was) return;
+  if (on) {
+    c.s.wb ??= newWriteBehindState(c.m);
+    startWriteBehind(c);
+    return;
+  }
+  const wb = c.s.wb!;
+  for (let i = 0; i < wb.queues.length; i++) {
+    if (c.s.instanceUp[i] === 0) continue;
+    if (c.m.scenario.cache.writeBehind.ordered && wb.inFlight[i]! > 0) wb.tickMissed[i] = 1;
+    else flush(c, i);
+  }
 }
 
 /**
@@ -58,12 +89,20 @@ export function acceptWrite(c: Ctx, job: number): void {
   if (q.len >= cfg.batchSize && (!cfg.ordered || wb.inFlight[inst] === 0)) flush(c, inst);
 }
 
-/** The flush interval of instance `inst` elapsed: send what waits, unless a batch is in flight. */
+/**
+ * The flush interval of instance `inst` elapsed: send what waits, unless a batch is in flight. After a
+ * switch away from write-behind the flusher stops once its queue is empty.
+ */
 export function onWriteBehindTick(c: Ctx, inst: number): void {
   const s = c.s;
   const wb = s.wb!;
   const interval = c.m.scenario.cache.writeBehind.flushIntervalMs;
-  if (s.now + interval <= c.m.durationMs) schedule(s.queue, s.now + interval, EV_WB_TICK, inst, 0);
+  const drained = c.m.scenario.cache.strategy !== 'write-behind' && wb.queues[inst]!.len === 0;
+  if (!drained && s.now + interval <= c.m.durationMs) {
+    schedule(s.queue, s.now + interval, EV_WB_TICK, inst, 0);
+  } else {
+    wb.ticking[inst] = 0;
+  }
   if (s.instanceUp[inst] === 0) return;
   if (c.m.scenario.cache.writeBehind.ordered && wb.inFlight[inst]! > 0) wb.tickMissed[inst] = 1;
   else flush(c, inst);
@@ -105,7 +144,11 @@ function flush(c: Ctx, inst: number): void {
 }
 
 function allocBatch(wb: WriteBehindState, size: number): number {
-  for (let i = 0; i < wb.batches.length; i++) if (wb.batches[i]!.n === 0) return i;
+  // A free buffer serves if it can hold a batch of the size in force (batchSize may grow mid-run).
+  for (let i = 0; i < wb.batches.length; i++) {
+    const b = wb.batches[i]!;
+    if (b.n === 0 && b.key.length >= size) return i;
+  }
   const b: Batch = {
     key: new Int32Array(size),
     version: new Float64Array(size),

@@ -31,6 +31,8 @@ export interface WriteBehindState {
   /** Batches in flight per instance, and whether a flush interval elapsed while one was. */
   inFlight: Int32Array;
   tickMissed: Uint8Array;
+  /** Per instance: 1 while its flusher's next interval is scheduled (it stops once drained, see writeBehind.ts). */
+  ticking: Uint8Array;
   batches: Batch[];
   /** Per key: 1 while the row holds an older version than one applied before (unordered flushes). */
   regressed: Uint8Array;
@@ -103,15 +105,21 @@ export function pushWrite(q: WriteQueue, key: number, version: number, at: numbe
   q.len++;
 }
 
+/** Write-behind's state when the run starts with it; null under any other strategy. */
 export function createWriteBehindState(m: Model): WriteBehindState | null {
-  if (m.scenario.cache.strategy !== 'write-behind') return null;
+  return m.scenario.cache.strategy === 'write-behind' ? newWriteBehindState(m) : null;
+}
+
+/** Empty queues and flushers for every instance (at the start, or when a change switches to write-behind). */
+export function newWriteBehindState(m: Model): WriteBehindState {
   const n = m.scenario.topology.instances;
   return {
     queues: Array.from({ length: n }, () => createQueue()),
     inFlight: new Int32Array(n),
     tickMissed: new Uint8Array(n),
+    ticking: new Uint8Array(n),
     batches: [],
-    regressed: new Uint8Array(m.shardOfKey.length), // one per key
+    regressed: new Uint8Array(m.keyCount), // one per key
     acknowledged: 0,
     flushedRows: 0,
     batchesSent: 0,
@@ -125,8 +133,13 @@ export function createWriteBehindState(m: Model): WriteBehindState | null {
   };
 }
 
+/** The CDC pipeline's state when the run starts with it; null under any other strategy. */
 export function createCdcState(m: Model): CdcState | null {
-  if (m.scenario.cache.strategy !== 'cdc') return null;
+  return m.scenario.cache.strategy === 'cdc' ? newCdcState() : null;
+}
+
+/** An empty broker and an idle consumer (at the start, or when a change switches to `cdc`). */
+export function newCdcState(): CdcState {
   const cap = 64;
   return {
     key: new Int32Array(cap),

@@ -3,7 +3,9 @@ import type { CdcSummary, WriteBehindSummary } from '../types.ts';
 import { consumerLagMs, resumeConsumer, stopConsumer } from './cdc.ts';
 import type { Ctx } from './context.ts';
 import type { State } from './state.ts';
-import { dbLagMs, loseQueue, unflushed } from './writeBehind.ts';
+import { dbLagMs, loseQueue, reconcileWriteBehind, unflushed } from './writeBehind.ts';
+import type { Model } from './model.ts';
+import { newCdcState } from './writePathState.ts';
 
 /**
  * The hooks the shared flow calls for the write paths: failures that hit them, sampling into their
@@ -31,6 +33,19 @@ export function onWritePathFailure(c: Ctx, kind: string, target: number): void {
   } else if (kind === 'cdc-outage') {
     stopConsumer(c);
   }
+}
+
+/**
+ * The strategy changed mid-run: write-behind starts or drains (see reconcileWriteBehind); a switch to
+ * `cdc` creates the broker and consumer if this run never had them. Away from `cdc`, the consumer goes
+ * on draining the events already in the broker, and commits publish no new ones (see onDbDone).
+ *
+ * @example
+ * reconcileWritePaths(c, before);
+ */
+export function reconcileWritePaths(c: Ctx, before: Model): void {
+  reconcileWriteBehind(c, before);
+  if (c.m.scenario.cache.strategy === 'cdc') c.s.cdc ??= newCdcState();
 }
 
 /** The failure ends: the instance comes back cold (empty L1 and queue), the consumer resumes. */

@@ -21,24 +21,28 @@ import { EV_REFRESH_TICK, JOB_REFRESH } from './mitigation.ts';
 const DOWN_RETRY_MS = 100;
 
 /**
- * Starts the refresher: every watched key is looked at once at time 0 (absent keys are fetched then).
+ * Starts the refresher: every watched key is looked at once, now (absent keys are fetched then). Each
+ * start is a new generation: the wake-ups of an earlier one (before a change of mode or of the keys
+ * watched) carry its number and are dropped, so a key never has two chains of refreshes.
  *
  * @example
  * if (c.m.mit.refresh) startRefresher(c);
  */
 export function startRefresher(c: Ctx): void {
-  for (let key = 0; key < c.m.mit.refreshKeys; key++) schedule(c.s.queue, c.s.now, EV_REFRESH_TICK, key, 0);
+  const gen = ++c.s.mit.refreshGen;
+  for (let key = 0; key < c.m.mit.refreshKeys; key++) schedule(c.s.queue, c.s.now, EV_REFRESH_TICK, key, gen);
 }
 
 /** The refresher checks a watched key's remaining TTL (a `PTTL`, one command on the shard). */
-export function onRefreshTick(c: Ctx, key: number): void {
+export function onRefreshTick(c: Ctx, key: number, gen: number): void {
   const s = c.s;
   const m = c.m;
+  if (gen !== s.mit.refreshGen || !m.mit.refresh) return; // superseded, or switched off mid-run
   const copy = copiesOf(m, key) > 0 ? 0 : -1;
   const shardIx = copy < 0 ? shardOf(m, key) : copyShardOf(m, key, copy);
   const shard = s.shards[shardIx]!;
   if (!shard.up) {
-    schedule(s.queue, s.now + DOWN_RETRY_MS, EV_REFRESH_TICK, key, 0);
+    schedule(s.queue, s.now + DOWN_RETRY_MS, EV_REFRESH_TICK, key, gen);
     return;
   }
   occupyShard(c, shardIx, 1);
@@ -48,19 +52,24 @@ export function onRefreshTick(c: Ctx, key: number): void {
   if (expiry === Infinity) return; // no TTL: nothing to refresh until it is deleted
   const threshold = ttl * (1 - m.mit.refreshAt);
   if (expiry - s.now > threshold) {
-    schedule(s.queue, expiry - threshold, EV_REFRESH_TICK, key, 0);
+    schedule(s.queue, expiry - threshold, EV_REFRESH_TICK, key, gen);
     return;
   }
   s.mit.refreshReads++;
-  sendToDb(c, allocJob(s.jobs, JOB_REFRESH, key, 0, s.now));
+  const job = allocJob(s.jobs, JOB_REFRESH, key, 0, s.now);
+  s.jobs.version[job] = gen; // a read job's version is free until its reply, which carries its own
+  sendToDb(c, job);
 }
 
 /** The refresher's read came back: store the value and sleep until the new one needs refreshing. */
 export function onRefreshFetched(c: Ctx, job: number, version: number): void {
   const s = c.s;
   const key = s.jobs.key[job]!;
+  const gen = s.jobs.version[job]!;
   sendSet(c, key, 0, version);
   freeJob(s.jobs, job);
   const ttl = l2TtlOf(c.m, key);
-  if (Number.isFinite(ttl)) schedule(s.queue, s.now + ttl * c.m.mit.refreshAt, EV_REFRESH_TICK, key, 0);
+  if (Number.isFinite(ttl) && gen === s.mit.refreshGen) {
+    schedule(s.queue, s.now + ttl * c.m.mit.refreshAt, EV_REFRESH_TICK, key, gen);
+  }
 }

@@ -1,4 +1,5 @@
 import type { Ctx } from '../context.ts';
+import type { Model } from '../model.ts';
 import { startRefresher, onRefreshFetched, onRefreshTick } from './backgroundRefresh.ts';
 import { onFallThroughFetched, onHolderFetched, onLockBackoff, onLockCmd, onLockReply } from './lock.ts';
 import {
@@ -63,10 +64,29 @@ export function onMitigationEvent(c: Ctx, type: number, a: number, b: number): v
     case EV_LOCK_BACKOFF:
       return onLockBackoff(c, a);
     case EV_REFRESH_TICK:
-      return onRefreshTick(c, a);
+      return onRefreshTick(c, a, b);
     case EV_WARM:
       return onWarm(c, a, b);
   }
+}
+
+/**
+ * A change mid-run reached the mitigations. Entering `xfetch` gives the run its per-key δ table; entering
+ * `background-refresh`, or changing the keys it watches, starts the refresher anew. Leaving a mode stops
+ * it from the next request on: locks already held run out (released, or at their TTL), requests waiting
+ * on a lock or a coalesced fetch finish as they started, a pending refresh is dropped.
+ *
+ * @example
+ * reconcileMitigations(c, before); // after a change of cache.stampede.mode
+ */
+export function reconcileMitigations(c: Ctx, before: Model): void {
+  const mit = c.m.mit;
+  const st = c.s.mit;
+  if (mit.xfetch && st.delta.length === 0) {
+    st.delta = new Float64Array(c.m.keyCount);
+    st.cycleExpiry = new Float64Array(c.m.keyCount).fill(-1);
+  }
+  if (mit.refresh && (!before.mit.refresh || before.mit.refreshKeys !== mit.refreshKeys)) startRefresher(c);
 }
 
 /**

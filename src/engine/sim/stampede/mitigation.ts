@@ -55,7 +55,12 @@ export interface MitigationModel {
   replica: ReplicaModel;
 }
 
-export function createMitigationModel(scenario: Scenario, keyCount: number): MitigationModel {
+/** `copyShardFor`: see buildReplicaModel. */
+export function createMitigationModel(
+  scenario: Scenario,
+  keyCount: number,
+  copyShardFor?: (replicatedKeys: number) => Int16Array,
+): MitigationModel {
   const { stampede, l2, warming } = scenario.cache;
   const cached = scenario.cache.strategy !== 'none';
   return {
@@ -72,7 +77,7 @@ export function createMitigationModel(scenario: Scenario, keyCount: number): Mit
     refreshAt: stampede.refreshAt,
     ttlJitter: l2.ttlJitter,
     warming,
-    replica: buildReplicaModel(scenario, keyCount),
+    replica: buildReplicaModel(scenario, keyCount, copyShardFor),
   };
 }
 
@@ -93,6 +98,8 @@ export interface MitigationState {
   xfetchRecomputes: number;
   xfetchCycles: number;
   refreshReads: number;
+  /** The background refresher's generation: wake-ups of an earlier start carry an older number. */
+  refreshGen: number;
   warmingReads: number;
   /** SET/DEL commands the app meant to send, and those it sent (one per copy). */
   cacheWrites: number;
@@ -113,6 +120,7 @@ export function createMitigationState(m: Model): MitigationState {
     xfetchRecomputes: 0,
     xfetchCycles: 0,
     refreshReads: 0,
+    refreshGen: 0,
     warmingReads: 0,
     cacheWrites: 0,
     redisWriteCommands: 0,
