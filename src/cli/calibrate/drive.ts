@@ -30,7 +30,10 @@ export interface RealResult {
   misses: number;
   evicted: number;
   expired: number;
-  /** DBSIZE at the end. */
+  /**
+   * Keys held: the median of DBSIZE read every KEYS_SAMPLE_MS over the run's second half, a steadier
+   * figure than the count at the end.
+   */
   keys: number;
   /** used_memory at the end, and of the empty node just before the drive. */
   usedMemory: number;
@@ -45,6 +48,15 @@ const WARM_UP_MS = 2000;
 const TICK_MS = 1;
 /** A request sent this much after its time counts as late. */
 const LATE_MS = 10;
+/** Requests awaiting their reply at most (with 1 KiB values, their replies fit the 16 KB reply buffer). */
+const MAX_IN_FLIGHT = 16;
+/** How often the drive reads DBSIZE over the run's second half. */
+const KEYS_SAMPLE_MS = 250;
+
+function median(xs: readonly number[]): number {
+  const sorted = Float64Array.from(xs).sort();
+  return sorted[Math.floor(sorted.length / 2)] ?? NaN;
+}
 
 /** The case's arrival times (ms from the start) and keys (ranks), fixed by the seed. */
 function schedule(c: CalibrationCase, seed: number): { at: Float64Array; key: Int32Array } {
@@ -80,20 +92,19 @@ export async function driveRedis(
   await client.send('CONFIG', 'SET', 'maxmemory-policy', c.policy);
   // The connection's buffers count in used_memory, and so against maxmemory: bring them to the size this
   // traffic keeps them at, with a short drive on other keys, before taking the empty node's memory.
-  await play(client, c, schedule({ ...c, durationMs: WARM_UP_MS }, seed + 1), 'warm-up:');
+  await play(client, c, schedule({ ...c, durationMs: WARM_UP_MS }, seed + 1), 'warm-up:', false);
   await client.send('FLUSHALL', 'SYNC');
   await client.send('CONFIG', 'RESETSTAT');
   const emptyMemory = await memoryNow(client);
   if (budgetBytes !== null) await client.send('CONFIG', 'SET', 'maxmemory', emptyMemory + budgetBytes);
-  const timing = await play(client, c, schedule(c, seed), 'key:');
+  const timing = await play(client, c, schedule(c, seed), 'key:', true);
   const stats = infoFields(await client.send('INFO', 'stats'));
-  const dbsize = await client.send('DBSIZE');
   return {
     hits: stats.keyspace_hits ?? NaN,
     misses: stats.keyspace_misses ?? NaN,
     evicted: stats.evicted_keys ?? NaN,
     expired: stats.expired_keys ?? NaN,
-    keys: typeof dbsize === 'number' ? dbsize : NaN,
+    keys: timing.keysMedian,
     usedMemory: await memoryNow(client),
     emptyMemory,
     timing,
@@ -109,7 +120,8 @@ async function play(
   c: CalibrationCase,
   { at, key }: { at: Float64Array; key: Int32Array },
   prefix: string,
-): Promise<DriveTiming> {
+  countKeys: boolean,
+): Promise<DriveTiming & { keysMedian: number }> {
   const value = 'x'.repeat(c.valueBytes);
   const ttl = c.ttlMs === null ? [] : ['PX', c.ttlMs];
   const roundTrips = new Float64Array(at.length);
@@ -132,14 +144,26 @@ async function play(
   // After a stall (a busy machine can hold this process or Redis back for tens of milliseconds), the
   // requests that fell due are sent at twice the rate rather than all at once: a burst would make
   // repeated reads of a key miss before the first miss's SET lands, which Poisson arrivals rarely do.
+  // And no more than MAX_IN_FLIGHT wait for their reply: replies Redis cannot send yet sit in the
+  // connection's buffers, which count against maxmemory; a few fit in its fixed 16 KB reply buffer, more
+  // take 16 KB blocks that cost a small byte budget a dozen keys while they last (see runCase.ts).
   const perTick = Math.max(1, Math.ceil((2 * c.rps * TICK_MS) / 1000));
   const t0 = performance.now();
   let maxLagMs = 0;
   let late = 0;
   let lastSent = 0;
+  const keyCounts: number[] = [];
+  let nextCount = c.durationMs / 2;
   for (let i = 0; i < at.length;) {
     const elapsed = performance.now() - t0;
-    for (let n = 0; n < perTick && i < at.length && at[i]! <= elapsed; n++) {
+    if (countKeys && elapsed >= nextCount) {
+      nextCount += KEYS_SAMPLE_MS;
+      client
+        .send('DBSIZE')
+        .then((n) => typeof n === 'number' && keyCounts.push(n))
+        .catch((e: unknown) => (failure ??= e));
+    }
+    for (let n = 0; n < perTick && i < at.length && at[i]! <= elapsed && outstanding < MAX_IN_FLIGHT; n++) {
       const lag = elapsed - at[i]!;
       if (lag > maxLagMs) maxLagMs = lag;
       if (lag > LATE_MS) late++;
@@ -152,6 +176,7 @@ async function play(
   if (failure !== null) throw failure instanceof Error ? failure : new Error(String(failure));
   const sorted = Float64Array.from(roundTrips).sort();
   return {
+    keysMedian: median(keyCounts),
     requests: at.length,
     durationMs: Math.max(c.durationMs, lastSent),
     maxLagMs,

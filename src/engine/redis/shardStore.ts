@@ -14,9 +14,9 @@ import { LFU_INIT_VAL, lfuOnAccess } from './lfu.ts';
 import { bucketsAfterRemove, bucketsForAdd, EXPIRES_ENTRY_BYTES, jemallocSize } from './memory.ts';
 
 /**
- * What happens when a NEW entry would exceed `maxKeys` or `maxMemoryBytes` (Redis's maxmemory-policy).
- * `volatile-*` policies only consider keys with a TTL (the dense `ttlSlots` list, like Redis's `expires`
- * dict) and refuse the write, as `noeviction` does, when there is none.
+ * What happens when a new entry would exceed `maxKeys`, or memory is over `maxMemoryBytes` (Redis's
+ * maxmemory-policy). `volatile-*` policies only consider keys with a TTL (the dense `ttlSlots` list, like
+ * Redis's `expires` dict) and refuse the write, as `noeviction` does, when there is none.
  */
 export type EvictionPolicy =
   'noeviction' | 'allkeys-lru' | 'volatile-lru' | 'allkeys-lfu' | 'allkeys-random' | 'volatile-ttl';
