@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { zipfProbabilities } from '../../src/engine/core/zipf.ts';
 import { createSimulation, runScenario } from '../../src/engine/index.ts';
 import { valueBytesOf } from '../../src/engine/sim/families.ts';
-import { createModel } from '../../src/engine/sim/model.ts';
+import { keySlot } from '../../src/engine/redis/keySlot.ts';
+import { createModel, keyName, shardOf } from '../../src/engine/sim/model.ts';
 import { getPreset } from '../../src/scenario/presets/index.ts';
 import { scenarioSchema, type ScenarioInput } from '../../src/scenario/schema.ts';
 
@@ -30,6 +31,24 @@ describe('key families', () => {
     expect(valueBytesOf(m, 3)).toBe(1024);
     expect(valueBytesOf(m, 120)).toBe(256);
     expect(valueBytesOf(createModel(parse({ workload: { valueBytes: 300 } }), 1000, 1, 1000), 7)).toBe(300);
+  });
+
+  it('routes every key to the shard of its name, hash tags in family names included', () => {
+    const s = parse({
+      topology: { redisShards: 7 },
+      workload: {
+        families: [
+          { name: 'product', keys: 300, ttlMs: 1000 },
+          { name: 'user{eu}', keys: 20, ttlMs: 1000 },
+          { name: 'ключ', keys: 200, ttlMs: 1000 },
+          { name: 'a{b', keys: 20, ttlMs: 1000 },
+        ],
+      },
+    });
+    const m = createModel(s, 1000, 1, 1000);
+    for (let key = 0; key < m.keyCount; key++) {
+      expect(shardOf(m, key)).toBe(m.slotToShard[keySlot(keyName(key, m))]);
+    }
   });
 
   it('spreads requests over families by share', () => {

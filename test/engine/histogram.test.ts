@@ -100,6 +100,29 @@ describe('latency histogram', () => {
     expect(merged.counts.every((c) => c === 0)).toBe(true);
   });
 
+  it('merging interval histograms gives the counts of recording everything in one (zeros and extremes too)', () => {
+    const r = createRng(8);
+    const whole = createHistogram();
+    const total = createHistogram();
+    const interval = createHistogram();
+    for (let k = 0; k < 40; k++) {
+      // Intervals over different ranges, some with only zeros, some empty.
+      const scale = 10 ** (6 * random(r) - 3);
+      const n = k % 7 === 0 ? 0 : 500;
+      for (let i = 0; i < n; i++) {
+        const v = k % 5 === 0 ? 0 : k === 13 ? 1e12 : exponential(r, scale);
+        recordValue(whole, v);
+        recordValue(interval, v);
+      }
+      mergeHistogram(total, interval);
+      resetHistogram(interval);
+      expect(interval.counts.every((c) => c === 0)).toBe(true);
+    }
+    expect(total.counts).toEqual(whole.counts);
+    expect([total.total, total.min, total.max]).toEqual([whole.total, whole.min, whole.max]);
+    for (const q of QS) expect(quantile(total, q)).toBe(quantile(whole, q));
+  });
+
   it('a structured clone is independent', () => {
     const h = createHistogram();
     recordValue(h, 1);

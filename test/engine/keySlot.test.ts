@@ -1,10 +1,13 @@
 import { describe, it, expect } from 'vitest';
+import fc from 'fast-check';
 import {
   SLOT_COUNT,
   buildShardLookup,
   crc16,
+  keyPrefixCrc,
   keySlot,
   keySlotBytes,
+  numberedKeySlot,
   shardForSlot,
   slotRanges,
 } from '../../src/engine/redis/keySlot.ts';
@@ -39,6 +42,26 @@ describe('keySlot', () => {
     const lookup = buildShardLookup(3);
     const shards = new Set(Array.from({ length: 8 }, (_, r) => lookup[keySlot(`hot:r${r}`)]));
     expect(shards.size).toBeGreaterThan(1);
+  });
+});
+
+describe('numberedKeySlot', () => {
+  it('equals keySlot of the built name for any prefix without a brace and any rank', () => {
+    const prefix = fc.string({ unit: 'binary', maxLength: 12 }).filter((p) => !p.includes('{'));
+    fc.assert(
+      fc.property(prefix, fc.nat({ max: 2 ** 31 - 1 }), (p, n) => {
+        expect(numberedKeySlot(keyPrefixCrc(p)!, n)).toBe(keySlot(`${p}${n}`));
+      }),
+      { seed: 7, numRuns: 2000 },
+    );
+    for (const n of [0, 9, 10, 99, 100, 99_999, 100_000, 1_999_999]) {
+      expect(numberedKeySlot(keyPrefixCrc('key:')!, n)).toBe(keySlot(`key:${n}`));
+    }
+  });
+
+  it('declines a prefix with a brace, where a hash tag may start', () => {
+    expect(keyPrefixCrc('{user}:')).toBeNull();
+    expect(keyPrefixCrc('a{b:')).toBeNull();
   });
 });
 

@@ -111,11 +111,12 @@ describe('L1 cache: exact LRU', () => {
     expect(l1Get(c, 1, 0)).toBe(-1);
   });
 
-  it('matches a reference LRU built on Map insertion order (property)', () => {
+  it('matches a reference LRU built on Map insertion order, hashed or direct key index (property)', () => {
     const op = fc.tuple(fc.constantFrom('get', 'set', 'del'), fc.integer({ min: 0, max: 12 }));
+    const cap = fc.integer({ min: 1, max: 6 });
     fc.assert(
-      fc.property(fc.integer({ min: 1, max: 6 }), fc.array(op, { maxLength: 200 }), (cap, ops) => {
-        const c = createL1(cap);
+      fc.property(cap, fc.boolean(), fc.array(op, { maxLength: 200 }), (cap, direct, ops) => {
+        const c = createL1(cap, direct ? 13 : null);
         const ref = new Map<number, number>();
         let evictions = 0;
         for (const [kind, k] of ops) {

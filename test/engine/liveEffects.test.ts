@@ -93,12 +93,13 @@ describe('a live change of the L2 TTL', () => {
     sim.applyChange({ path: 'cache.l2.ttlMs', value: 300 });
     const expiryOf = new Map(stored.map((e) => [e.key, e.expiresAtMs]));
     for (const e of sim.nodeKeys('redis-0', 100_000)) expect(e.expiresAtMs).toBe(expiryOf.get(e.key));
-    sim.runUntil(8100);
+    // 200 ms: about 30 misses refill Redis (fewer than 10 in 100 ms at some seeds), each with the new TTL.
+    sim.runUntil(8200);
     const rewritten = sim.nodeKeys('redis-0', 100_000).filter((e) => e.expiresAtMs !== expiryOf.get(e.key));
     expect(rewritten.length).toBeGreaterThan(10);
     for (const e of rewritten) {
       expect(e.expiresAtMs).toBeGreaterThan(8000);
-      expect(e.expiresAtMs).toBeLessThanOrEqual(8100 + 300);
+      expect(e.expiresAtMs).toBeLessThanOrEqual(8200 + 300);
     }
   });
 });

@@ -97,9 +97,11 @@ describe('per-entry memory as Redis 7 allocates it', () => {
   it("the engine's per-key size is the entry of the key's name and value, for every key", () => {
     const scenario = scenarioSchema.parse({ version: 1, workload: { keys: 123_456, valueBytes: 300 } });
     const model = createModel(scenario, 1000, 1, 1000);
+    const digitEdges = [9, 10, 99, 100, 999, 1000, 9999, 10_000, 99_999, 100_000];
     for (let key = 0; key < scenario.workload.keys; key += 7) {
       expect(entryBytesOf(model, key)).toBe(entryBytes(keyName(key, model), 300));
     }
+    for (const key of digitEdges) expect(entryBytesOf(model, key)).toBe(entryBytes(keyName(key, model), 300));
   });
 });
 

@@ -1,4 +1,5 @@
 import { describe, it, expect } from 'vitest';
+import fc from 'fast-check';
 import { createRng } from '../../src/engine/core/rng.ts';
 import {
   activeExpireCycle,
@@ -231,5 +232,43 @@ describe('shard store: bookkeeping', () => {
     storeClear(copy);
     expect(storeSize(s)).toBe(50);
     checkInvariants(s);
+  });
+});
+
+describe('shard store: an index shared by a cluster', () => {
+  it('stores sharing one index behave as stores with their own (property)', () => {
+    // Key k lives on shard k % 3, as a cluster routes each key to one shard. Small stores, so eviction,
+    // expiry, deletes, clears (a restart) and active expiry all move keys between slots.
+    const op = fc.record({
+      kind: fc.constantFrom('get', 'set', 'set', 'del', 'clear', 'expire'),
+      key: fc.nat(59),
+      ttl: fc.constantFrom(Infinity, 5, 50),
+    });
+    fc.assert(
+      fc.property(fc.array(op, { maxLength: 300 }), (ops) => {
+        const shared = new Int32Array(60);
+        const withShared = [0, 1, 2].map(() => createShardStore(8, 'allkeys-lru', {}, shared));
+        const alone = [0, 1, 2].map(() => createShardStore(8, 'allkeys-lru'));
+        const [r1, r2] = [createRng(5), createRng(5)];
+        ops.forEach(({ kind, key, ttl }, now) => {
+          const shard = key % 3;
+          const [a, b] = [withShared[shard]!, alone[shard]!];
+          if (kind === 'get') expect(storeGet(a, key, now, r1, null)).toBe(storeGet(b, key, now, r2, null));
+          else if (kind === 'set') {
+            expect(storeSet(a, key, now, now + ttl, now, r1)).toBe(storeSet(b, key, now, now + ttl, now, r2));
+          } else if (kind === 'del') expect(storeDelete(a, key)).toBe(storeDelete(b, key));
+          else if (kind === 'clear') [a, b].forEach(storeClear);
+          else expect(activeExpireCycle(a, now)).toBe(activeExpireCycle(b, now));
+        });
+        withShared.forEach((a, i) => {
+          checkInvariants(a);
+          expect(storeEntries(a, 0, 100)).toEqual(storeEntries(alone[i]!, 0, 100));
+          // A key of another shard is absent here, even though the shared index has an entry for it.
+          for (let key = 0; key < 60; key++) if (key % 3 !== i) expect(slotOf(a, key)).toBe(-1);
+        });
+        expect(withShared.every((a) => a.index === shared)).toBe(true); // never grew apart
+      }),
+      { seed: 11, numRuns: 200 },
+    );
   });
 });

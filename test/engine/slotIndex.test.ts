@@ -9,9 +9,9 @@ import {
 } from '../../src/engine/core/slotIndex.ts';
 
 /** Drives the index the way a cache does (keys in slots, a free list) and checks it against a Map. */
-function replay(ops: { key: number; remove: boolean }[]): void {
+function replay(ops: { key: number; remove: boolean }[], keyRange: number | null = null): void {
   const keys = new Float64Array(ops.length + 1);
-  const ix = createSlotIndex(4);
+  const ix = createSlotIndex(4, keyRange);
   const model = new Map<number, number>();
   const free: number[] = [];
   let used = 0;
@@ -46,13 +46,23 @@ describe('slot index (open addressing, backward-shift deletion)', () => {
     );
   });
 
-  it('finds nothing after a clear', () => {
-    const keys = new Float64Array([5, 9]);
-    const ix = createSlotIndex(2);
-    indexInsert(ix, keys, 5, 0, 0);
-    indexInsert(ix, keys, 9, 1, 1);
-    indexClear(ix);
-    expect(indexFind(ix, keys, 5)).toBe(-1);
-    expect(indexFind(ix, keys, 9)).toBe(-1);
+  it('agrees with a Map as a direct table over a known key range', () => {
+    const op = fc.record({ key: fc.nat(49), remove: fc.boolean() });
+    fc.assert(
+      fc.property(fc.array(op, { maxLength: 300 }), (ops) => replay(ops, 50)),
+      { seed: 7, numRuns: 300 },
+    );
+  });
+
+  it('finds nothing after a clear, hashed or direct', () => {
+    for (const range of [null, 10]) {
+      const keys = new Float64Array([5, 9]);
+      const ix = createSlotIndex(2, range);
+      indexInsert(ix, keys, 5, 0, 0);
+      indexInsert(ix, keys, 9, 1, 1);
+      indexClear(ix);
+      expect(indexFind(ix, keys, 5)).toBe(-1);
+      expect(indexFind(ix, keys, 9)).toBe(-1);
+    }
   });
 });

@@ -1,9 +1,16 @@
 import { random, type RngState } from './rng.ts';
+import { standardExponential } from './ziggurat.ts';
 
-/** Exponential with the given mean (0 gives 0). Inverse transform on (0, 1]. */
+/**
+ * Exponential with the given mean (0 gives 0, drawing nothing). By the ziggurat (see ziggurat.ts):
+ * arrivals and network jitter draw one per request and hop, so no logarithm on the common path.
+ *
+ * @example
+ * const gapMs = exponential(rng, 1000 / rps);
+ */
 export function exponential(rng: RngState, mean: number): number {
   if (mean <= 0) return 0;
-  return -mean * Math.log(1 - random(rng));
+  return mean * standardExponential(rng);
 }
 
 export function uniform(rng: RngState, min: number, max: number): number {

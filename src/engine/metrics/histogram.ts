@@ -94,13 +94,14 @@ export function quantile(h: Histogram, q: number): number {
   // The extremes are tracked exactly, so the smallest non-zero and the largest value come back exact.
   if (rank === h.total) return h.max;
   if (rank === counts[0]! + 1) return h.min;
-  let seen = 0;
-  let i = 0;
+  // Past the zero bucket, counts lie between the buckets of the smallest and the largest value.
+  let seen = counts[0]!;
+  if (seen >= rank) return 0;
+  let i = bucketOf(h.min);
   for (; i < counts.length; i++) {
     seen += counts[i]!;
     if (seen >= rank) break;
   }
-  if (i === 0) return 0;
   return Math.min(h.max, Math.max(h.min, bucketMid(i)));
 }
 
@@ -111,7 +112,9 @@ export function meanOf(h: Histogram): number {
 
 /** Forgets every value, keeping the storage. */
 export function resetHistogram(h: Histogram): void {
-  h.counts.fill(0);
+  h.counts[0] = 0;
+  // Only the buckets values went to (none when min is still Infinity).
+  if (h.min !== Infinity) h.counts.fill(0, bucketOf(h.min), bucketOf(h.max) + 1);
   h.total = 0;
   h.sum = 0;
   h.max = 0;
@@ -125,7 +128,12 @@ export function resetHistogram(h: Histogram): void {
  * mergeHistogram(total, interval);
  */
 export function mergeHistogram(into: Histogram, from: Histogram): void {
-  for (let i = 0; i < into.counts.length; i++) into.counts[i]! += from.counts[i]!;
+  into.counts[0]! += from.counts[0]!;
+  // Only the buckets `from`'s values went to: an interval's latencies span a few octaves of the 41.
+  if (from.min !== Infinity) {
+    for (let i = bucketOf(from.min), end = bucketOf(from.max); i <= end; i++)
+      into.counts[i]! += from.counts[i]!;
+  }
   into.total += from.total;
   into.sum += from.sum;
   if (from.max > into.max) into.max = from.max;

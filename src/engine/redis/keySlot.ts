@@ -104,6 +104,33 @@ export function keySlot(key: string): number {
 }
 
 /**
+ * CRC16 of a key-name prefix's UTF-8 bytes, for numberedKeySlot; null when the prefix has a `{`, where a
+ * hash tag could start and only keySlot on the whole name is right.
+ *
+ * @example
+ * keyPrefixCrc('key:'); // a number; keyPrefixCrc('{user}:') === null
+ */
+export function keyPrefixCrc(prefix: string): number | null {
+  return prefix.includes('{') ? null : crc16Utf8(prefix, 0, prefix.length);
+}
+
+/**
+ * The slot of the name `<prefix><n>` (n a non-negative integer in decimal), without building the string:
+ * the prefix's CRC carried on over n's ASCII digits. Exact because, with no `{` in the prefix, the name
+ * has none either (digits hold no braces), so the whole name is hashed.
+ *
+ * @example
+ * numberedKeySlot(keyPrefixCrc('key:')!, 42) === keySlot('key:42'); // true
+ */
+export function numberedKeySlot(prefixCrc: number, n: number): number {
+  let unit = 1;
+  while (unit * 10 <= n) unit *= 10;
+  let crc = prefixCrc;
+  for (; unit >= 1; unit /= 10) crc = crcByte(crc, 48 + (Math.floor(n / unit) % 10));
+  return crc & 0x3fff;
+}
+
+/**
  * Slot ranges as `redis-cli --cluster create` assigns them to `shards` masters. redis-cli computes in C
  * `float`, so the cursor arithmetic is rounded to single precision here too.
  *

@@ -1,5 +1,5 @@
 import { random } from '../core/rng.ts';
-import { buildAliasTable, sampleAlias, zipfProbabilities, type AliasTable } from '../core/zipf.ts';
+import { buildRankSampler, sampleRank, zipfProbabilities, type RankSampler } from '../core/zipf.ts';
 import type { FamilySummary, LayerStats, Outcome, Scenario, Summary } from '../types.ts';
 import type { Ctx } from './context.ts';
 
@@ -15,7 +15,7 @@ export interface FamilyModel {
   offsets: Int32Array;
   /** Cumulative normalised shares, for picking a family with one uniform draw. */
   cumShare: Float64Array;
-  popularity: AliasTable[];
+  popularity: RankSampler[];
   familyOf: Uint8Array;
   readRatio: Float64Array;
   l1TtlMs: Float64Array;
@@ -35,8 +35,8 @@ export function keyCountOf(scenario: Scenario): number {
   return fams.length === 0 ? scenario.workload.keys : fams.reduce((n, f) => n + f.keys, 0);
 }
 
-type TableOf = (keys: number, zipf: number) => AliasTable;
-const freshTable: TableOf = (keys, zipf) => buildAliasTable(zipfProbabilities(keys, zipf));
+type TableOf = (keys: number, zipf: number) => RankSampler;
+const freshTable: TableOf = (keys, zipf) => buildRankSampler(zipfProbabilities(keys, zipf));
 
 /** The parts of the family tables that no live change can touch: laid out once per run. */
 export type FamilyLayout = Omit<FamilyModel, 'popularity' | 'readRatio' | 'l1TtlMs'>;
@@ -99,7 +99,7 @@ export function pickFamilyKey(c: Ctx, fm: FamilyModel): number {
   const u = random(rng);
   let f = 0;
   while (u >= fm.cumShare[f]!) f++;
-  return fm.offsets[f]! + sampleAlias(fm.popularity[f]!, rng);
+  return fm.offsets[f]! + sampleRank(fm.popularity[f]!, rng);
 }
 
 /** `<family>:<rank>` for a global key id. */

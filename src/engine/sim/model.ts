@@ -1,6 +1,6 @@
 import type { Scenario } from '../types.ts';
-import { buildAliasTable, zipfProbabilities, type AliasTable } from '../core/zipf.ts';
-import { buildShardLookup, keySlot, slotRanges } from '../redis/keySlot.ts';
+import { buildRankSampler, rankCount, zipfProbabilities, type RankSampler } from '../core/zipf.ts';
+import { buildShardLookup, keyPrefixCrc, keySlot, numberedKeySlot, slotRanges } from '../redis/keySlot.ts';
 import { buildCdn, type CdnModel } from './cdn.ts';
 import {
   buildFamilies,
@@ -25,7 +25,7 @@ export interface Model {
   durationMs: number;
   seed: number;
   sampleIntervalMs: number;
-  popularity: AliasTable;
+  popularity: RankSampler;
   ranges: Array<[number, number]>;
   slotToShard: Uint16Array;
   /**
@@ -33,6 +33,8 @@ export interface Model {
    * 8 would hold only 127 shards besides the -1.
    */
   shardOfKey: Int16Array;
+  /** Per family (one without families), the CRC16 of its key names' prefix; -1 when it holds a `{`. */
+  keyPrefixCrc: Int32Array;
   l1Enabled: boolean;
   /** Concurrent reads of one key on an instance share one fetch (single-flight, or a coalescing L1). */
   coalesceReads: boolean;
@@ -70,6 +72,7 @@ interface Layout {
   ranges: Array<[number, number]>;
   slotToShard: Uint16Array;
   shardOfKey: Int16Array;
+  keyPrefixCrc: Int32Array;
   entryBytes: Float64Array;
   families: FamilyLayout | null;
 }
@@ -81,7 +84,7 @@ interface Layout {
  */
 export interface ModelCache {
   layout: Layout | null;
-  alias: Map<string, AliasTable>;
+  alias: Map<string, RankSampler>;
   /** Entries held by the alias tables in `alias`, and the most it may hold. */
   aliasEntries: number;
   aliasBudget: number;
@@ -101,24 +104,28 @@ function layoutOf(scenario: Scenario): Layout {
     ranges: slotRanges(shards),
     slotToShard: buildShardLookup(shards),
     shardOfKey: new Int16Array(keyCount).fill(-1),
+    keyPrefixCrc: Int32Array.from(
+      scenario.workload.families.length === 0 ? ['key'] : scenario.workload.families.map((f) => f.name),
+      (name) => keyPrefixCrc(`${name}:`) ?? -1,
+    ),
     entryBytes: new Float64Array(keyCount),
     families: scenario.workload.families.length > 0 ? familyLayout(scenario) : null,
   };
 }
 
-/** The alias table of Zipf(n, s): a pure function of both, so one forgotten and built again is the same. */
-function aliasTable(cache: ModelCache, n: number, s: number): AliasTable {
+/** The rank sampler of Zipf(n, s): a pure function of both, so one forgotten and built again is the same. */
+function aliasTable(cache: ModelCache, n: number, s: number): RankSampler {
   const id = `${n}:${s}`;
   const known = cache.alias.get(id);
   cache.alias.delete(id);
-  const table = known ?? buildAliasTable(zipfProbabilities(n, s));
+  const table = known ?? buildRankSampler(zipfProbabilities(n, s));
   cache.alias.set(id, table); // most recently used last
   if (known) return table;
   cache.aliasEntries += n;
   for (const [old, t] of cache.alias) {
     if (cache.aliasEntries <= cache.aliasBudget || old === id) break;
     cache.alias.delete(old);
-    cache.aliasEntries -= t.prob.length;
+    cache.aliasEntries -= rankCount(t);
   }
   return table;
 }
@@ -157,7 +164,7 @@ export function createModel(
     const familyKeys = cache.layout.families ? cache.layout.keyCount : 0;
     cache.aliasBudget = 2 * (workload.keys + familyKeys);
   }
-  const { keyCount, ranges, slotToShard, shardOfKey, entryBytes, families } = cache.layout;
+  const { keyCount, ranges, slotToShard, shardOfKey, keyPrefixCrc, entryBytes, families } = cache.layout;
   const table = (n: number, s: number) => aliasTable(cache, n, s);
   return {
     scenario,
@@ -168,6 +175,7 @@ export function createModel(
     ranges,
     slotToShard,
     shardOfKey,
+    keyPrefixCrc,
     l1Enabled: cfg.l1.enabled && cfg.strategy !== 'none',
     coalesceReads:
       cfg.strategy !== 'none' &&
@@ -188,8 +196,17 @@ export function createModel(
 export function shardOf(m: Model, key: number): number {
   let s = m.shardOfKey[key]!;
   if (s < 0) {
-    s = m.slotToShard[keySlot(keyName(key, m))]!;
+    s = m.slotToShard[slotOfKey(m, key)]!;
     m.shardOfKey[key] = s;
   }
   return s;
+}
+
+/** keySlot(keyName(key, m)), computed from the name's prefix and rank without building the string. */
+function slotOfKey(m: Model, key: number): number {
+  const fm = m.families;
+  const f = fm === null ? 0 : fm.familyOf[key]!;
+  const crc = m.keyPrefixCrc[f]!;
+  if (crc < 0) return keySlot(keyName(key, m));
+  return numberedKeySlot(crc, fm === null ? key : key - fm.offsets[f]!);
 }

@@ -96,10 +96,7 @@ export function entryBytesOf(m: Model, key: number): number {
 
 function decimalDigits(n: number): number {
   let d = 1;
-  while (n >= 10) {
-    n = Math.floor(n / 10);
-    d++;
-  }
+  for (let p = 10; p <= n; p *= 10) d++; // multiplications: no division per digit
   return d;
 }
 

@@ -1,7 +1,7 @@
 import { schedule } from '../core/eventQueue.ts';
 import { random, randomInt } from '../core/rng.ts';
 import { exponential } from '../core/samplers.ts';
-import { sampleAlias } from '../core/zipf.ts';
+import { sampleRank } from '../core/zipf.ts';
 import { l1Get, l1Set } from '../l1Cache.ts';
 import type { Outcome } from '../types.ts';
 import { appNode, EV_ARRIVAL, type Ctx } from './context.ts';
@@ -25,7 +25,7 @@ export function scheduleNextArrival(c: Ctx): void {
 function pickKey(c: Ctx): number {
   const hot = c.m.scenario.workload.hotKey;
   if (hot !== null && random(c.s.rng) < hot.share) return 0;
-  return sampleAlias(c.m.popularity, c.s.rng);
+  return sampleRank(c.m.popularity, c.s.rng);
 }
 
 function pickInstance(c: Ctx): number {

@@ -164,14 +164,24 @@ export function createSimulation(scenario: Scenario, options: RunOptions = {}): 
     c.s.events++;
     dispatch(c, type, a, b);
   };
-  /** Every event at or before `end`. The hot loop: no closures per event beyond the handler dispatch. */
-  const runEvents = (end: number) => {
-    for (;;) {
-      const queue = c.s.queue;
-      if (queue.size === 0 || queue.time[queue.heap[0]!]! > end) break;
-      stepOne();
+  /**
+   * Every event at or before `end`. The hot loop, stepOne inlined: handlers never replace the state or
+   * its queue object (restore and live changes do, between calls), so both are read once.
+   */
+  function runEvents(end: number): void {
+    const s = c.s;
+    const queue = s.queue;
+    while (queue.size > 0 && queue.heapTime[0]! <= end) {
+      const slot = popSlot(queue);
+      s.now = queue.time[slot]!;
+      s.events++;
+      const type = queue.type[slot]!;
+      const a = queue.a[slot]!;
+      const b = queue.b[slot]!;
+      release(queue, slot);
+      dispatch(c, type, a, b);
     }
-  };
+  }
   const nextChangeAt = () => changes[c.s.changesApplied]?.atMs ?? Infinity;
   /** The next change, at its own time: every event at or before it has been processed. */
   const applyNext = () => {

@@ -5,6 +5,7 @@ import { createShardStore, type ShardStore } from '../redis/shardStore.ts';
 import { createJobs, type Jobs } from './jobs.ts';
 import { createMetrics, type Metrics } from './metrics.ts';
 import type { Model } from './model.ts';
+import { REPLICA_STRIDE } from './replication.ts';
 import type { Scenario } from '../types.ts';
 import { createRedisOpsState, storeOptionsOf, type RedisOpsState } from './redisOps.ts';
 import { createMitigationState, type MitigationState } from './stampede/mitigation.ts';
@@ -101,12 +102,22 @@ export interface State {
   redisOps: RedisOpsState;
 }
 
+/**
+ * Direct L1 key indexes (4 bytes per key and instance) while they take at most 16 MB in all; past that,
+ * each L1 hashes its keys instead (slower per lookup, sized by the L1's capacity).
+ */
+const DIRECT_L1_INDEX_ENTRIES = 1 << 22;
+
 export function createState(m: Model): State {
   const { topology, cache, workload } = m.scenario;
   const shards: Shard[] = [];
+  // One key index for the cluster: each key (or copy of a replicated key) lives on exactly one shard.
+  // Copies a live change adds beyond it make their store grow an index of its own (still correct).
+  const replica = m.mit.replica;
+  const keyIndex = new Int32Array(replica.firstId + replica.replicatedKeys * REPLICA_STRIDE);
   for (let s = 0; s < topology.redisShards; s++) {
     shards.push({
-      store: createShardStore(cache.l2.maxKeys, cache.l2.eviction, storeOptionsOf(m)),
+      store: createShardStore(cache.l2.maxKeys, cache.l2.eviction, storeOptionsOf(m), keyIndex),
       busyUntil: 0,
       ops: 0,
       peakQueue: 0,
@@ -115,8 +126,9 @@ export function createState(m: Model): State {
   }
   const l1: L1Cache[] = [];
   const inflight: Map<number, number>[] = [];
+  const l1KeyRange = m.keyCount * topology.instances <= DIRECT_L1_INDEX_ENTRIES ? m.keyCount : null;
   for (let i = 0; i < topology.instances; i++) {
-    l1.push(createL1(cache.l1.maxKeys));
+    l1.push(createL1(cache.l1.maxKeys, m.l1Enabled ? l1KeyRange : null));
     inflight.push(new Map());
   }
   return {
