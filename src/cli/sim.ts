@@ -56,7 +56,9 @@ function main(argv: readonly string[]): number {
   if (args.seed !== undefined) options.seed = args.seed;
   if (args.durationMs !== undefined) options.durationMs = args.durationMs;
   const summary = runScenario(scenario, options);
-  process.stdout.write(args.json ? `${JSON.stringify(summary)}\n` : `${formatSummaryTable(summary)}\n`);
+  process.stdout.write(
+    args.json ? `${JSON.stringify(summary)}\n` : `${formatSummaryTable(summary, scenario)}\n`,
+  );
   return 0;
 }
 

@@ -1,4 +1,6 @@
-import type { Summary } from '../engine/types.ts';
+import type { Scenario, Summary } from '../engine/types.ts';
+import { FIGURES } from '../labels/figures.ts';
+import { shardName } from '../labels/names.ts';
 import { fmtBytes, fmtInt, fmtMs, fmtRatio, mechanismFigures } from '../report/figures.ts';
 
 export { fmtBytes, fmtInt, fmtMs, fmtRatio };
@@ -36,7 +38,7 @@ function changeRows(changes: Summary['changes']): [string, string][] {
   return more > 0 ? [...rows, ['...', `and ${more} more`]] : rows;
 }
 
-export function formatSummaryTable(s: Summary): string {
+export function formatSummaryTable(s: Summary, scenario: Scenario): string {
   const layer = (l: Summary['l1']): string =>
     `${fmtInt(l.hits)} hits, ${fmtInt(l.misses)} misses, hit ratio ${fmtRatio(l.hitRatio)}`;
   const lines = [
@@ -53,18 +55,23 @@ export function formatSummaryTable(s: Summary): string {
     ]),
     ...section('Database', [
       ['reads / writes', `${fmtInt(s.db.reads)} / ${fmtInt(s.db.writes)}`],
-      ['peak concurrency', `${fmtInt(s.db.peakConcurrency)} (peak queue ${fmtInt(s.db.peakQueue)})`],
-      ['mean latency', `${fmtMs(s.db.meanLatencyMs)} (of which waiting ${fmtMs(s.db.meanWaitMs)})`],
-      ['utilisation', fmtRatio(s.db.utilisation)],
+      [FIGURES.dbPeakConcurrency, `${fmtInt(s.db.peakConcurrency)} (peak queue ${fmtInt(s.db.peakQueue)})`],
+      [FIGURES.dbMeanLatency, `${fmtMs(s.db.meanLatencyMs)} (of which waiting ${fmtMs(s.db.meanWaitMs)})`],
+      [FIGURES.dbUtilisation, fmtRatio(s.db.utilisation)],
     ]),
     ...section('Correctness', [
       [
-        'stale reads',
+        FIGURES.staleReads.toLowerCase(),
         `${fmtInt(s.staleReads)} (max age ${fmtMs(s.maxStaleAgeMs)}, mean ${fmtMs(s.meanStaleAgeMs)})`,
       ],
-      ['lost writes', fmtInt(s.lostWrites)],
+      [FIGURES.lostWrites.toLowerCase(), fmtInt(s.lostWrites)],
     ]),
-    ...mechanismFigures(s).flatMap(({ title, rows }) => section(title, rows)),
+    ...mechanismFigures(s, scenario).flatMap(({ title, rows }) =>
+      section(
+        title,
+        rows.map((r) => [r.label, r.value]),
+      ),
+    ),
     ...(s.changes.length > 0 ? section('Live changes', changeRows(s.changes)) : []),
     ...section('Latency', [
       ['mean / p50', `${fmtMs(s.latencyMs.mean)} / ${fmtMs(s.latencyMs.p50)}`],
@@ -73,11 +80,11 @@ export function formatSummaryTable(s: Summary): string {
         `${fmtMs(s.latencyMs.p95)} / ${fmtMs(s.latencyMs.p99)} / ${fmtMs(s.latencyMs.max)}`,
       ],
     ]),
-    `Redis shards (hot-shard factor ${Number.isFinite(s.hotShardFactor) ? s.hotShardFactor.toFixed(2) : '-'})`,
+    `Redis shards (${FIGURES.hotShardFactor} ${Number.isFinite(s.hotShardFactor) ? s.hotShardFactor.toFixed(2) : '-'})`,
     ...grid(
       ['shard', 'slots', 'ops', 'keys', 'memory', 'evictions', 'expired', 'peak queue'],
       s.shards.map((sh, i) => [
-        `redis-${i}`,
+        shardName(i),
         `${sh.slotStart}-${sh.slotEnd}`,
         fmtInt(sh.ops),
         fmtInt(sh.keys),

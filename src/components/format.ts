@@ -69,27 +69,5 @@ export function unitSuffix(unit: Unit): string {
   }
 }
 
-/**
- * The stage's name for an engine node id, numbered from 1 as on the stage: `app-0` -> "App 1",
- * `redis-2` -> "Redis shard 3", `db` -> "Database".
- */
-export function nodeLabel(id: string): string {
-  const fixed: Record<string, string> = {
-    client: 'Clients',
-    lb: 'Load balancer',
-    db: 'Database',
-    cdn: 'CDN edge',
-    cdc: 'CDC pipeline',
-  };
-  if (fixed[id] !== undefined) return fixed[id];
-  const m = /^(app|redis)-(\d+)$/.exec(id);
-  if (!m) return id;
-  const n = Number(m[2]) + 1;
-  return m[1] === 'app' ? `App ${n}` : `Redis shard ${n}`;
-}
-
-/** A compact form of nodeLabel for narrow tables: "LB", "App 3", "Redis 2", "DB". */
-export function shortNodeLabel(id: string): string {
-  const fixed: Record<string, string> = { client: 'Client', lb: 'LB', db: 'DB', cdn: 'CDN', cdc: 'CDC' };
-  return fixed[id] ?? nodeLabel(id).replace('Redis shard', 'Redis');
-}
+// Node names live with the other labels (src/labels/names.ts); re-exported for code written before.
+export { nodeLabel, shortNodeLabel } from '../labels/names.ts';

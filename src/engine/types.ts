@@ -32,7 +32,9 @@ export interface TraceHop {
   outcome: Outcome | null;
   /**
    * What the hop carries: `get`, `set`, `del`, `read`, `write`, `reply`, `request`, `response`;
-   * `flush` (a write-behind batch, app -> db) and `invalidate` (CDC: db -> cdc -> redis).
+   * `flush` (a write-behind batch, app -> db) and `invalidate` (CDC: db -> cdc -> redis); `leak` (a CDN
+   * response served to a user it was not made for, outcome `error`); `lost` (an acknowledged write
+   * dropped with its queue: from and to are the node where it vanished, the request id is negative).
    */
   op: string;
   /** Writes carried by a `flush` hop. */

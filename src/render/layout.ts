@@ -1,63 +1,23 @@
-/**
- * Where each node sits on the stage, in CSS pixels. Pure so React (the node cards) and the canvas
- * (particle end points) agree on positions without sharing mutable state.
- */
-export interface NodeBox {
-  id: string;
-  kind: 'client' | 'cdn' | 'lb' | 'app' | 'redis' | 'db' | 'cdc';
-  /** Instance or shard number; 0 for singletons. */
-  index: number;
-  x: number;
-  y: number;
-  w: number;
-  h: number;
-}
+/** The stage left to right (the usual case), and the switch to top to bottom on narrow screens. */
+import { finishLayout, GAP, PAD, type LayoutInput, type NodeBox, type StageLayout } from './layoutBox.ts';
+import { computeVerticalLayout } from './layoutVertical.ts';
 
-export interface StageLayout {
-  width: number;
-  height: number;
-  nodes: NodeBox[];
-  /** Node id to position in `nodes` (and in the arrays below). */
-  indexOf: Map<string, number>;
-  left: Float32Array;
-  right: Float32Array;
-  cy: Float32Array;
-  /** True when cards are too small for their full detail. */
-  compactApps: boolean;
-  compactShards: boolean;
-  /**
-   * More than MAX_SHARD_CARDS shards: they are drawn as a grid of small square tiles, with a line under
-   * the grid (this box) naming the busiest one. Null when shards are cards.
-   */
-  shardTiles: { x: number; y: number; w: number } | null;
-}
+export type { LayoutInput, NodeBox, StageLayout };
 
-/** Up to this many shards are cards (two sub-columns of eight); more are tiles. */
-export const MAX_SHARD_CARDS = 16;
-/** Room under the tile grid for the line naming the busiest shard. */
-const TILE_CAPTION_H = 62;
-const TILE_GAP = 3;
-
-export interface LayoutInput {
-  instances: number;
-  shards: number;
-  cdn: boolean;
-  /** The CDC pipeline (binlog, broker, consumer), drawn under the database. */
-  cdc?: boolean;
-  width: number;
-  height: number;
-}
-
-const GAP = 8;
-const PAD = 12;
 /** Room above the cards for the column captions. */
 const PAD_TOP = 30;
-const PAD_BOTTOM = 28;
-/** Narrowest a singleton card (clients, CDN, load balancer, database) may get and stay legible. */
-const MIN_SINGLE_W = 74;
+/** The status line sits under the stage, outside it: a small margin is enough. */
+const PAD_BOTTOM = 12;
+/** Narrower than this, the stage runs top to bottom (see layoutVertical.ts). */
+export const VERTICAL_BELOW = 560;
+/**
+ * Narrowest a singleton card may get and keep its text inside: "4,000/s" on the clients, a wrapped
+ * "Load balancer", "pool: 10/10 busy" on the database.
+ */
+const MIN_SINGLE_W: Partial<Record<NodeBox['kind'], number>> = { client: 84, cdn: 80, lb: 88, db: 112 };
 
 /**
- * Widths in proportion to the weights, except that singleton columns get at least MIN_SINGLE_W,
+ * Widths in proportion to the weights, except that singleton columns get their MIN_SINGLE_W,
  * taken from the multi-card columns, which can wrap their cards further.
  */
 function columnWidths(cols: readonly { kind: NodeBox['kind']; weight: number }[], usable: number): number[] {
@@ -66,9 +26,10 @@ function columnWidths(cols: readonly { kind: NodeBox['kind']; weight: number }[]
   const multi = (k: NodeBox['kind']) => k === 'app' || k === 'redis';
   let deficit = 0;
   const out = raw.map((w, i) => {
-    if (multi(cols[i]!.kind) || w >= MIN_SINGLE_W) return w;
-    deficit += MIN_SINGLE_W - w;
-    return MIN_SINGLE_W;
+    const min = MIN_SINGLE_W[cols[i]!.kind] ?? 0;
+    if (multi(cols[i]!.kind) || w >= min) return w;
+    deficit += min - w;
+    return min;
   });
   const multiTotal = raw.reduce((s, w, i) => (multi(cols[i]!.kind) ? s + w : s), 0);
   return out.map((w, i) => (multi(cols[i]!.kind) && multiTotal > 0 ? w - (deficit * w) / multiTotal : w));
@@ -99,6 +60,31 @@ function grid(
 }
 
 /**
+ * Where every card goes: left to right in columns, or top to bottom in rows on a narrow stage (or
+ * when the columns would squeeze cards below a readable width).
+ *
+ * @example
+ * computeLayout({ instances: 4, shards: 3, cdn: false, width: 900, height: 420 }).nodes.length; // 9
+ */
+export function computeLayout(input: LayoutInput): StageLayout {
+  if (input.width < VERTICAL_BELOW) return computeVerticalLayout(input);
+  const wide = computeHorizontalLayout(input);
+  // Too many cards for the width (32 instances on a tablet): rows read better than slivers. (Shard tiles
+  // are small by design.)
+  const sliver = wide.nodes.some((n) => n.w < MIN_CARD_W && !(n.kind === 'redis' && wide.shardTiles));
+  return sliver ? computeVerticalLayout(input) : wide;
+}
+
+/** Narrower than this a card cannot show even its number. */
+const MIN_CARD_W = 44;
+
+/** Up to this many shards are cards (two sub-columns of eight); more are tiles. */
+export const MAX_SHARD_CARDS = 16;
+/** Room under the tile grid for the caption naming the busiest shard (three lines). */
+const TILE_CAPTION_H = 62;
+const TILE_GAP = 3;
+
+/**
  * Square tiles for `count` shards in a region, as large as fit: tries every column count and keeps the
  * one giving the biggest tiles, centred horizontally, from the region's top.
  */
@@ -121,7 +107,7 @@ function tileGrid(count: number, x: number, y: number, width: number, height: nu
   return { cells, bottom: y + rows * size + (rows - 1) * TILE_GAP };
 }
 
-export function computeLayout(input: LayoutInput): StageLayout {
+function computeHorizontalLayout(input: LayoutInput): StageLayout {
   const { instances, shards, cdn, cdc = false, width, height } = input;
   const tiles = shards > MAX_SHARD_CARDS;
   // Column weights: singletons need room for their numbers; the app and Redis columns widen when their
@@ -133,11 +119,12 @@ export function computeLayout(input: LayoutInput): StageLayout {
     ...(cdn ? [{ kind: 'cdn' as const, weight: 1.05 }] : []),
     { kind: 'lb', weight: 1.05 },
     { kind: 'app', weight: (cdn ? 1.4 : 1.6) + 0.6 * (appCols - 1) },
-    { kind: 'redis', weight: tiles ? (cdn ? 2.3 : 2.5) : (cdn ? 1.7 : 1.9) + 0.5 * (shardCols - 1) },
+    { kind: 'redis', weight: tiles ? (cdn ? 2.3 : 2.5) : (cdn ? 1.7 : 1.9) + 0.9 * (shardCols - 1) },
     { kind: 'db', weight: 1.55 },
   ];
   // Wide gaps between columns leave room for the particles to travel visibly.
-  const colGap = Math.max(14, width * (cdn ? 0.028 : 0.04));
+  // Narrower stages keep more of their width for the cards.
+  const colGap = Math.max(14, width * (cdn ? 0.028 : width < 800 ? 0.026 : 0.04));
   const usable = width - 2 * PAD - colGap * (cols.length - 1);
   // Room at the bottom for the stage's status line, so it never covers the last row of cards.
   const innerH = height - PAD_TOP - PAD_BOTTOM;
@@ -180,15 +167,5 @@ export function computeLayout(input: LayoutInput): StageLayout {
     }
     x += w + colGap;
   });
-  const indexOf = new Map<string, number>();
-  const left = new Float32Array(nodes.length);
-  const right = new Float32Array(nodes.length);
-  const cy = new Float32Array(nodes.length);
-  nodes.forEach((n, i) => {
-    indexOf.set(n.id, i);
-    left[i] = n.x;
-    right[i] = n.x + n.w;
-    cy[i] = n.y + n.h / 2;
-  });
-  return { width, height, nodes, indexOf, left, right, cy, compactApps, compactShards, shardTiles };
+  return finishLayout(width, height, nodes, { compactApps, compactShards, vertical: false, shardTiles });
 }

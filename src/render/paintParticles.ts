@@ -10,6 +10,8 @@ export interface ParticleFrame {
   dpr: number;
   /** Outline for the shaped outcomes, from the theme (black error squares need a light edge in the dark). */
   outline: string;
+  /** The theme's error colour (`--outcome-error`). */
+  error: string;
 }
 
 export interface PaintScratch {
@@ -49,23 +51,9 @@ export function paintParticles(
       continue;
     }
     const u = e > s ? Math.min(1, (t - s) / (e - s)) : 1;
-    // Between columns a particle runs edge to edge; within a column (database to CDC) centre to centre.
-    const forward = layout.left[d]! >= layout.right[f]!;
-    const backward = layout.right[d]! <= layout.left[f]!;
-    const x0 = forward
-      ? layout.right[f]!
-      : backward
-        ? layout.left[f]!
-        : (layout.left[f]! + layout.right[f]!) / 2;
-    const x1 = forward
-      ? layout.left[d]!
-      : backward
-        ? layout.right[d]!
-        : (layout.left[d]! + layout.right[d]!) / 2;
-    // Spread requests over a band so simultaneous hops do not stack on one line.
-    const lane = ((Math.imul(p.requestId[i]! | 0, 0x85ebca6b) >>> 0) % 21) - 10;
-    scratch.x[i] = x0 + (x1 - x0) * u;
-    scratch.y[i] = layout.cy[f]! + (layout.cy[d]! - layout.cy[f]!) * u + lane * 1.6;
+    const hash = Math.imul(p.requestId[i]! | 0, 0x85ebca6b) >>> 0;
+    if (f === d) burst(layout, f, hash, u, scratch, i);
+    else travel(layout, f, d, hash, u, scratch, i);
     drawn++;
   }
   for (let code = 0; code < OUTCOME_CODES.length; code++) {
@@ -83,7 +71,13 @@ export function paintParticles(
       traceShape(ctx, shape, x, y);
     }
     if (!any) continue;
-    ctx.fillStyle = codeColor(code);
+    if (shape === 'ring') {
+      ctx.lineWidth = 1.6;
+      ctx.strokeStyle = codeColor(code, frame.error);
+      ctx.stroke();
+      continue;
+    }
+    ctx.fillStyle = codeColor(code, frame.error);
     ctx.fill();
     // The outline keeps a few shaped particles readable on any background; in a dense crowd the
     // outlines would merge into a dark mass that hides the colour, so crowds are drawn flat.
@@ -94,6 +88,53 @@ export function paintParticles(
     }
   }
   return drawn;
+}
+
+/** Spreads simultaneous hops over a band across their path, so they do not stack on one line. */
+const laneOffset = (hash: number): number => ((hash % 21) - 10) * 1.6;
+
+/**
+ * A hop between two nodes runs between their facing edges: side to side when one is left of the other
+ * (the left-to-right stage), top to bottom when one is above the other (the vertical stage, the
+ * database and its CDC pipeline), centre to centre when they overlap.
+ */
+function travel(l: StageLayout, f: number, d: number, hash: number, u: number, out: PaintScratch, i: number) {
+  const fcx = (l.left[f]! + l.right[f]!) / 2;
+  const dcx = (l.left[d]! + l.right[d]!) / 2;
+  let x0 = fcx;
+  let x1 = dcx;
+  let y0 = l.cy[f]!;
+  let y1 = l.cy[d]!;
+  let across = true;
+  if (l.left[d]! >= l.right[f]!) [x0, x1] = [l.right[f]!, l.left[d]!];
+  else if (l.right[d]! <= l.left[f]!) [x0, x1] = [l.left[f]!, l.right[d]!];
+  else {
+    across = false;
+    if (l.top[d]! >= l.bottom[f]!) [y0, y1] = [l.bottom[f]!, l.top[d]!];
+    else if (l.bottom[d]! <= l.top[f]!) [y0, y1] = [l.top[f]!, l.bottom[d]!];
+  }
+  const lane = laneOffset(hash);
+  out.x[i] = x0 + (x1 - x0) * u + (across ? 0 : lane);
+  out.y[i] = y0 + (y1 - y0) * u + (across ? lane : 0);
+}
+
+/** How far a vanishing particle flies out of its node's edge, in CSS pixels. */
+const BURST_PX = 40;
+
+/**
+ * Something that happened at one node (a lost write): the particle leaves the node's edge in a
+ * direction of its own and flies outwards, so a loss reads as a burst around the card that lost it.
+ */
+function burst(l: StageLayout, n: number, hash: number, u: number, out: PaintScratch, i: number) {
+  const angle = ((hash % 360) * Math.PI) / 180;
+  const dx = Math.cos(angle);
+  const dy = Math.sin(angle);
+  const halfW = (l.right[n]! - l.left[n]!) / 2;
+  const halfH = (l.bottom[n]! - l.top[n]!) / 2;
+  const edge = Math.min(halfW / Math.max(Math.abs(dx), 1e-6), halfH / Math.max(Math.abs(dy), 1e-6));
+  const r = edge + BURST_PX * u;
+  out.x[i] = (l.left[n]! + l.right[n]!) / 2 + dx * r;
+  out.y[i] = l.cy[n]! + dy * r;
 }
 
 function traceShape(ctx: CanvasRenderingContext2D, shape: string, x: number, y: number): void {
@@ -114,6 +155,10 @@ function traceShape(ctx: CanvasRenderingContext2D, shape: string, x: number, y: 
       ctx.lineTo(x + r * 1.4, y + r);
       ctx.lineTo(x - r * 1.4, y + r);
       ctx.closePath();
+      break;
+    case 'ring':
+      ctx.moveTo(x + r * 0.85, y);
+      ctx.arc(x, y, r * 0.85, 0, Math.PI * 2);
       break;
     default:
       ctx.moveTo(x + r, y);
@@ -136,7 +181,8 @@ export function pickParticle(
   let bestD = radius * radius;
   for (let i = 0; i < p.count; i++) {
     const px = scratch.x[i]!;
-    if (Number.isNaN(px)) continue;
+    // Negative ids are hops of no request (lost writes): nothing to open in the inspector.
+    if (Number.isNaN(px) || p.requestId[i]! < 0) continue;
     const dx = px - x;
     const dy = scratch.y[i]! - y;
     const d = dx * dx + dy * dy;

@@ -1,40 +1,38 @@
 import type { Outcome } from '../engine/types.ts';
 
 /**
- * One colour per outcome, shared by the stage, the charts and the legend.
- * Okabe-Ito, so the seven outcomes stay distinguishable for colour-blind viewers; stale gets the
- * vermillion that no other outcome is near, so a stale response is unmistakable.
- * `error` is black; dark themes should swap it for a light grey via a CSS variable.
+ * One colour per outcome, shared by the stage, the charts and the legend, chosen (from Okabe-Ito where
+ * it could be) so that people with protanopia or deuteranopia tell them apart in both themes: the
+ * outcomes drawn as dots differ by CIEDE2000 >= 20 under both simulations, every other pair and each
+ * colour against the stage by >= 10 (test/render/palette.test.ts computes it). Stale gets the
+ * vermillion no other outcome is near; writes a violet far from the blue of L2 hits.
+ * `error` follows the theme (black on the light stage, white on the dark one) through a CSS variable.
  */
 export const OUTCOME_COLORS: Record<Outcome, string> = {
-  'l1-hit': '#009E73',
+  'l1-hit': '#008F6C',
   'l2-hit': '#56B4E9',
-  'cdn-hit': '#CC79A7',
+  'cdn-hit': '#730088',
   db: '#E69F00',
   stale: '#D55E00',
-  write: '#0072B2',
-  error: '#000000',
+  write: '#B538E3',
+  error: 'var(--outcome-error)',
 };
 
-/** Legend text for each outcome, in plain words. */
-export const OUTCOME_LABELS: Record<Outcome, string> = {
-  'l1-hit': 'L1 hit',
-  'l2-hit': 'L2 hit',
-  'cdn-hit': 'CDN hit',
-  db: 'Miss to database',
-  stale: 'Stale value served',
-  write: 'Write',
-  error: 'Error or lost',
-};
+/** The error colour per theme: the value of `--outcome-error` in theme.css (the palette test reads both). */
+export const ERROR_COLORS = { light: '#000000', dark: '#ffffff' } as const;
 
-/** Requests whose outcome the engine has not decided yet (still travelling). */
+// The words for each outcome are in the label map; re-exported beside the colours they go with.
+export { OUTCOME_LABELS } from '../labels/options.ts';
+
+/** Requests whose outcome the engine has not decided yet (still travelling), drawn as hollow rings. */
 export const PENDING_COLOR = '#8a8f98';
 
 /**
  * How each outcome is drawn on the canvas and in the legend: shape is a second cue besides colour,
- * and the stale diamond is drawn larger so a stale response stands out.
+ * and the stale diamond is drawn larger so a stale response stands out. A ring (hollow) is a request
+ * whose outcome is not known yet.
  */
-export type ParticleShape = 'dot' | 'diamond' | 'square' | 'triangle';
+export type ParticleShape = 'dot' | 'ring' | 'diamond' | 'square' | 'triangle';
 
 export const OUTCOME_SHAPES: Readonly<Record<Outcome, ParticleShape>> = {
   'l1-hit': 'dot',
@@ -64,12 +62,14 @@ export function outcomeCode(outcome: Outcome | null): number {
   return i < 0 ? 0 : i;
 }
 
-export function codeColor(code: number): string {
+/** The canvas colour of an outcome code; `error` is the theme's, read from CSS by the caller. */
+export function codeColor(code: number, errorColor: string): string {
   const o = OUTCOME_CODES[code];
-  return o === undefined || o === 'pending' ? PENDING_COLOR : OUTCOME_COLORS[o];
+  if (o === undefined || o === 'pending') return PENDING_COLOR;
+  return o === 'error' ? errorColor : OUTCOME_COLORS[o];
 }
 
 export function codeShape(code: number): ParticleShape {
   const o = OUTCOME_CODES[code];
-  return o === undefined || o === 'pending' ? 'dot' : OUTCOME_SHAPES[o];
+  return o === undefined || o === 'pending' ? 'ring' : OUTCOME_SHAPES[o];
 }

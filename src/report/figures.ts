@@ -1,14 +1,26 @@
-import type { Summary } from '../engine/types.ts';
+import type { Scenario, Summary } from '../engine/types.ts';
+import { FIGURES, type FigureId } from '../labels/figures.ts';
+import { ALERT_LABELS } from '../labels/options.ts';
 
 /**
  * What a Summary says about the mechanisms a scenario switched on, as labelled rows: the CLI prints them
- * as a table, the app lists them beside the charts. A section appears only when it has something to say,
- * so a plain cache-aside run stays short.
+ * as a table, the app lists them beside the charts. A section appears when its mechanism is on (so a
+ * figure a text tells people to watch is there, at 0, before the moment it moves) or when it has
+ * counted something; a plain cache-aside run stays short.
  */
+export interface FigureRow {
+  /** Which figure the row shows; its label comes from the label map. */
+  id: FigureId;
+  label: string;
+  value: string;
+}
+
 export interface FigureSection {
   title: string;
-  rows: [label: string, value: string][];
+  rows: FigureRow[];
 }
+
+const row = (id: FigureId, value: string): FigureRow => ({ id, label: FIGURES[id], value });
 
 const intFmt = new Intl.NumberFormat('en-US', { maximumFractionDigits: 0 });
 
@@ -40,17 +52,29 @@ export function fmtBytes(b: number): string {
 const pct0 = (r: number): string => (Number.isFinite(r) ? `${Math.round(r * 100)} %` : '-');
 const pair = (a: number, b: number): string => `${fmtInt(a)} / ${fmtInt(b)}`;
 
-function failures(s: Summary): FigureSection | null {
-  if (s.redisErrors + s.redisFallbacks + s.shardCrashes + s.instanceRestarts + s.rejectedWrites === 0)
-    return null;
+function failures(s: Summary, sc: Scenario): FigureSection | null {
+  const counted = s.redisErrors + s.redisFallbacks + s.shardCrashes + s.instanceRestarts;
+  if (sc.failures.length === 0 && counted === 0) return null;
   return {
     title: 'Failures',
     rows: [
-      ['shard outages / instance restarts', pair(s.shardCrashes, s.instanceRestarts)],
-      ['Redis errors / fallbacks to the DB', pair(s.redisErrors, s.redisFallbacks)],
-      ['keys lost on restart', fmtInt(s.keysLostOnRestart)],
-      ['SETs refused (memory)', fmtInt(s.rejectedWrites)],
+      row('shardOutages', fmtInt(s.shardCrashes)),
+      row('instanceRestarts', fmtInt(s.instanceRestarts)),
+      row('redisErrors', fmtInt(s.redisErrors)),
+      row('redisFallbacks', fmtInt(s.redisFallbacks)),
+      row('keysLostOnRestart', fmtInt(s.keysLostOnRestart)),
     ],
+  };
+}
+
+/** What a memory or key limit on the shards costs: keys evicted to make room, SETs refused. */
+function memory(s: Summary, sc: Scenario): FigureSection | null {
+  const evicted = s.shards.reduce((n, sh) => n + sh.evictions, 0);
+  const limited = sc.cache.l2.maxMemoryBytes !== null || sc.cache.l2.maxKeys !== null;
+  if (!limited && evicted + s.rejectedWrites === 0) return null;
+  return {
+    title: 'Redis memory',
+    rows: [row('evictions', fmtInt(evicted)), row('rejectedWrites', fmtInt(s.rejectedWrites))],
   };
 }
 
@@ -61,14 +85,13 @@ function writePaths(s: Summary): FigureSection[] {
     out.push({
       title: 'Write-behind',
       rows: [
-        [
-          'acknowledged / flushed / lost',
-          `${pair(wb.acknowledged, wb.flushedRows)} / ${fmtInt(wb.lostWrites)}`,
-        ],
-        ['batches / pending at end', pair(wb.batches, wb.pendingAtEnd)],
-        ['max queue depth', fmtInt(wb.maxQueueDepth)],
-        ['database lag max / mean', `${fmtMs(wb.maxDbLagMs)} / ${fmtMs(wb.meanDbLagMs)}`],
-        ['rows gone back in time', fmtInt(wb.dbRegressions)],
+        row('writesAcknowledged', fmtInt(wb.acknowledged)),
+        row('writesFlushed', fmtInt(wb.flushedRows)),
+        row('writesLost', fmtInt(wb.lostWrites)),
+        row('batches', pair(wb.batches, wb.pendingAtEnd)),
+        row('maxQueueDepth', fmtInt(wb.maxQueueDepth)),
+        row('dbLag', `${fmtMs(wb.maxDbLagMs)} / ${fmtMs(wb.meanDbLagMs)}`),
+        row('dbRegressions', fmtInt(wb.dbRegressions)),
       ],
     });
   }
@@ -77,9 +100,9 @@ function writePaths(s: Summary): FigureSection[] {
     out.push({
       title: 'CDC invalidation',
       rows: [
-        ['events published / processed', pair(cdc.published, cdc.processed)],
-        ['backlog max / at end', pair(cdc.maxBacklog, cdc.backlogAtEnd)],
-        ['consumer lag mean / max', `${fmtMs(cdc.meanConsumerLagMs)} / ${fmtMs(cdc.maxConsumerLagMs)}`],
+        row('cdcEvents', pair(cdc.published, cdc.processed)),
+        row('cdcBacklog', pair(cdc.maxBacklog, cdc.backlogAtEnd)),
+        row('cdcLag', `${fmtMs(cdc.meanConsumerLagMs)} / ${fmtMs(cdc.maxConsumerLagMs)}`),
       ],
     });
   }
@@ -92,9 +115,10 @@ function edgeAndDb(s: Summary): FigureSection[] {
     out.push({
       title: 'CDN edge',
       rows: [
-        ['hits / misses', `${pair(s.cdn.hits, s.cdn.misses)}, hit ratio ${fmtRatio(s.cdn.hitRatio)}`],
-        ['stale hits / purges', pair(s.cdn.staleHits, s.cdn.purges)],
-        ["another user's data served", fmtInt(s.cdn.crossUserLeaks)],
+        row('cdnHitRatio', fmtRatio(s.cdn.hitRatio)),
+        row('cdnHits', pair(s.cdn.hits, s.cdn.misses)),
+        row('cdnStaleHits', pair(s.cdn.staleHits, s.cdn.purges)),
+        row('crossUserLeaks', fmtInt(s.cdn.crossUserLeaks)),
       ],
     });
   }
@@ -103,77 +127,86 @@ function edgeAndDb(s: Summary): FigureSection[] {
     out.push({
       title: 'Database query cache',
       rows: [
-        ['hits / misses', `${pair(q.hits, q.misses)}, hit ratio ${fmtRatio(q.hitRatio)}`],
-        ['table flushes / entries dropped', pair(q.invalidations, q.droppedEntries)],
+        row('queryCacheHitRatio', fmtRatio(q.hitRatio)),
+        row('queryCacheHits', pair(q.hits, q.misses)),
+        row('queryCacheFlushes', pair(q.invalidations, q.droppedEntries)),
       ],
     });
   }
   return out;
 }
 
-function mitigations(s: Summary): FigureSection | null {
+function mitigations(s: Summary, sc: Scenario): FigureSection | null {
   const m = s.mitigations;
-  if (m.lockAcquisitions + m.xfetchRecomputes + m.refreshReads + m.warmingReads === 0) return null;
+  const on = sc.cache.stampede.mode !== 'none' || sc.cache.warming.enabled;
+  if (!on && m.lockAcquisitions + m.xfetchRecomputes + m.refreshReads + m.warmingReads === 0) return null;
   return {
     title: 'Stampede mitigations',
     rows: [
-      [
-        'locks taken / waits / fall-throughs',
-        `${pair(m.lockAcquisitions, m.lockWaits)} / ${fmtInt(m.lockFallThroughs)}`,
-      ],
-      ['XFetch recomputes per cycle', m.xfetchCycles > 0 ? m.recomputesPerCycle.toFixed(2) : '-'],
-      ['refresh reads / warming reads', pair(m.refreshReads, m.warmingReads)],
+      row('locksTaken', fmtInt(m.lockAcquisitions)),
+      row('lockWaits', fmtInt(m.lockWaits)),
+      row('lockFallThroughs', fmtInt(m.lockFallThroughs)),
+      row('recomputesPerCycle', m.xfetchCycles > 0 ? m.recomputesPerCycle.toFixed(2) : '-'),
+      row('refreshReads', fmtInt(m.refreshReads)),
+      row('warmingReads', fmtInt(m.warmingReads)),
     ],
   };
 }
 
-function business(s: Summary): FigureSection[] {
+function business(s: Summary, sc: Scenario): FigureSection[] {
   const out: FigureSection[] = [];
   if (s.families.length > 0) {
     out.push({
-      title: 'Key families',
-      rows: s.families.map((f) => [
-        f.name,
-        `L1 ${pct0(f.l1.hitRatio)} · L2 ${pct0(f.l2.hitRatio)} · ${fmtInt(f.staleReads)} stale`,
-      ]),
+      title: FIGURES.familyRow,
+      rows: s.families.map((f) => ({
+        id: 'familyRow',
+        label: f.name,
+        value: `L1 ${pct0(f.l1.hitRatio)} · L2 ${pct0(f.l2.hitRatio)} · ${fmtInt(f.staleReads)} stale`,
+      })),
     });
   }
   const c = s.consequences;
-  if (c.oversold + c.wrongPrices + c.revokedAllowed + c.wrongBalances > 0) {
+  const costly = sc.workload.families.some((f) => f.consequence !== 'none');
+  if (costly || c.oversold + c.wrongPrices + c.revokedAllowed + c.wrongBalances > 0) {
     out.push({
       title: 'Business consequences of stale reads',
       rows: [
-        ['items oversold', fmtInt(c.oversold)],
-        ['wrong prices charged', fmtInt(c.wrongPrices)],
-        ['revoked users allowed', fmtInt(c.revokedAllowed)],
-        ['wrong balances shown', fmtInt(c.wrongBalances)],
+        row('oversold', fmtInt(c.oversold)),
+        row('wrongPrices', fmtInt(c.wrongPrices)),
+        row('revokedAllowed', fmtInt(c.revokedAllowed)),
+        row('wrongBalances', fmtInt(c.wrongBalances)),
       ],
     });
   }
   return out;
 }
 
-/** Alerts that fired, earliest first. */
-export function alertRows(s: Summary): [string, string][] {
+/** Alerts that fired, earliest first, each under its rule's name. */
+export function alertRows(s: Summary): FigureRow[] {
   return [...s.alerts]
     .sort((a, b) => a.firstAtMs - b.firstAtMs)
-    .map((a) => [`${fmtMs(a.firstAtMs)} ${a.rule}`, `${a.message} (${fmtInt(a.count)}x)`]);
+    .map((a) => ({
+      id: 'alerts',
+      label: `${fmtMs(a.firstAtMs)} ${ALERT_LABELS[a.rule as keyof typeof ALERT_LABELS] ?? 'Alert'}`,
+      value: `${a.message} (${fmtInt(a.count)}x)`,
+    }));
 }
 
 /**
  * The sections for the mechanisms that are on, then the alerts.
  *
  * @example
- * for (const { title, rows } of mechanismFigures(summary)) console.log(title, rows);
+ * for (const { title, rows } of mechanismFigures(summary, scenario)) console.log(title, rows);
  */
-export function mechanismFigures(s: Summary): FigureSection[] {
+export function mechanismFigures(s: Summary, scenario: Scenario): FigureSection[] {
   const alerts = alertRows(s);
   return [
-    failures(s),
+    failures(s, scenario),
+    memory(s, scenario),
     ...writePaths(s),
     ...edgeAndDb(s),
-    mitigations(s),
-    ...business(s),
-    alerts.length > 0 ? { title: 'Alerts', rows: alerts } : null,
+    mitigations(s, scenario),
+    ...business(s, scenario),
+    alerts.length > 0 ? { title: FIGURES.alerts, rows: alerts } : null,
   ].filter((x): x is FigureSection => x !== null);
 }

@@ -73,7 +73,8 @@ export class ParticleFeed {
       const from = this.nodeIndex.get(h.from);
       const to = this.nodeIndex.get(h.to);
       if (from === undefined || to === undefined) continue;
-      const end = Math.max(h.endMs, h.startMs + minVisibleMs);
+      // A hop at one node (a lost write's burst) happens in an instant: shown three times as long.
+      const end = Math.max(h.endMs, h.startMs + minVisibleMs * (h.from === h.to ? 3 : 1));
       pushParticle(this.particles, from, to, h.startMs, end, h.requestId, outcomeCode(h.outcome));
     }
   }

@@ -61,11 +61,14 @@ export const workloadSchema = z.strictObject({
 /** Redis Cluster primaries a scenario may have: clusters commonly run 32 to 128. */
 export const MAX_REDIS_SHARDS = 128;
 
+export const loadBalancers = ['round-robin', 'random'] as const;
+export const serviceTimes = ['exponential', 'constant'] as const;
+
 export const topologySchema = z.strictObject({
   instances: z.int().min(1).max(32).default(4),
   redisShards: z.int().min(1).max(MAX_REDIS_SHARDS).default(3),
   cdn: z.boolean().default(false),
-  loadBalancer: z.enum(['round-robin', 'random']).default('round-robin'),
+  loadBalancer: z.enum(loadBalancers).default('round-robin'),
 });
 
 export const networkSchema = z.strictObject({
@@ -146,7 +149,7 @@ export const databaseSchema = z.strictObject({
   connections: z.int().min(1).max(1000).default(10),
   readMs: nonNegMs.max(60_000).default(5),
   writeMs: nonNegMs.max(60_000).default(10),
-  serviceTime: z.enum(['exponential', 'constant']).default('exponential'),
+  serviceTime: z.enum(serviceTimes).default('exponential'),
   queryCache: queryCacheSchema.prefault({}),
 });
 

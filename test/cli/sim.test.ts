@@ -12,7 +12,8 @@ function sim(...args: string[]): { code: number | null; stdout: string; stderr: 
   return run('node', ['--import', 'tsx', 'src/cli/sim.ts', ...args]);
 }
 function run(cmd: string, args: string[]): { code: number | null; stdout: string; stderr: string } {
-  const r = spawnSync(cmd, args, { encoding: 'utf8', timeout: 60_000 });
+  // No timeout: on a loaded machine `npx tsx` may take long to start, and no test depends on wall time.
+  const r = spawnSync(cmd, args, { encoding: 'utf8' });
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 
@@ -23,7 +24,7 @@ const file = (name: string, text: string): string => {
   return path;
 };
 
-describe('npm run sim', { timeout: 60_000 }, () => {
+describe('npm run sim', () => {
   it('prints a table for a preset (through npx tsx, as npm run sim does)', () => {
     const r = run('npx', ['tsx', 'src/cli/sim.ts', 'baseline', '--duration-ms', '1000']);
     expect(r.stderr).toBe('');
@@ -33,7 +34,9 @@ describe('npm run sim', { timeout: 60_000 }, () => {
     }
     expect(r.stdout).toMatch(/p95 \/ p99 \/ max/);
     expect(r.stdout).toMatch(/hot-shard factor \d/);
-    expect(r.stdout.match(/redis-\d/g)).toHaveLength(3);
+    // Shards named as on the stage, numbered from 1.
+    expect(r.stdout.match(/^ {2}Redis shard \d/gm)).toHaveLength(3);
+    expect(r.stdout).not.toMatch(/redis-\d/);
   });
 
   it('prints one Summary as JSON with --json, honouring --seed', () => {

@@ -136,8 +136,32 @@ describe('ConfigPanel controls', () => {
   it('offers one "Inject now" button per failure kind', async () => {
     const onInjectFailure = vi.fn();
     const { user } = setup({ onInjectFailure });
-    await user.click(screen.getByRole('button', { name: 'Inject redis restart now' }));
+    await user.click(screen.getByRole('button', { name: 'Inject now: Redis restart (every shard)' }));
     expect(onInjectFailure).toHaveBeenCalledWith('redis-restart');
+  });
+
+  it('names a failure’s kind in words and its target as the stage does, storing the index', async () => {
+    const draft = {
+      version: 1 as const,
+      topology: { instances: 3 },
+      failures: [{ atMs: 1000, kind: 'instance-crash' as const, target: 1 }],
+    };
+    const { props, user } = setup({ draft });
+    const kind = screen.getByRole('combobox', { name: 'Failure 1 kind' }) as HTMLSelectElement;
+    expect(kind.selectedOptions[0]?.textContent).toBe('App instance crash');
+    const target = screen.getByRole('combobox', { name: 'Failure 1 target' }) as HTMLSelectElement;
+    expect(Array.from(target.options).map((o) => o.textContent)).toEqual(['App 1', 'App 2', 'App 3']);
+    expect(target.selectedOptions[0]?.textContent).toBe('App 2');
+    await user.selectOptions(target, 'App 3');
+    expect(props.onChange).toHaveBeenLastCalledWith('failures', [{ ...draft.failures[0], target: 2 }]);
+  });
+
+  it('shows no raw id in any select', () => {
+    setup({ draft: { version: 1, failures: [{ atMs: 1000, kind: 'redis-shard-crash' }] } });
+    for (const option of screen.getAllByRole('option')) {
+      expect(option.textContent).not.toMatch(/^[a-z]+(-[a-z0-9]+)+$/);
+      expect(option.textContent).not.toBe('Unknown option');
+    }
   });
 
   it('picks the strategy from a select', async () => {

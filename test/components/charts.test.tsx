@@ -11,6 +11,9 @@ import {
   ShardMemoryChart,
   ShardOpsChart,
 } from '../../src/components/charts/ShardCharts.tsx';
+import { scenarioSchema } from '../../src/scenario/schema.ts';
+import { chartThresholds } from '../../src/components/charts/timeSeries.ts';
+import { formatBytesTick, formatTick } from '../../src/components/charts/ticks.ts';
 import {
   DbPoolChart,
   DbQpsChart,
@@ -50,29 +53,47 @@ function makePoints(n: number): SeriesPoint[] {
 const points = makePoints(600);
 const texts = (c: HTMLElement) => Array.from(c.querySelectorAll('text')).map((t) => t.textContent);
 
+/** The alert line is drawn on the plot, and its words are in the legend, never on top of the data. */
 function expectThreshold(container: HTMLElement, label: string) {
   const threshold = container.querySelector('[data-threshold]');
   expect(threshold).not.toBeNull();
   expect(threshold?.querySelector('line')?.getAttribute('stroke-dasharray')).toBeTruthy();
-  expect(threshold?.textContent).toBe(label);
+  expect(threshold?.textContent).toBe('');
+  const legend = Array.from(container.querySelectorAll('.chart-legend li')).map((li) => li.textContent);
+  expect(legend).toContain(label);
 }
+
+const monitoring = scenarioSchema.parse({ version: 1 }).monitoring;
+const thresholds = chartThresholds(monitoring);
 
 describe('time charts', () => {
   it('hit ratio: axes with units, two series, the 70 % alert line', () => {
-    const { container } = render(<HitRatioChart points={points} intervalMs={1000} />);
+    const { container } = render(
+      <HitRatioChart points={points} intervalMs={1000} threshold={thresholds.hitRatio} />,
+    );
     expect(
       screen.getByRole('img', { name: /^Hit ratio per layer\. Latest: L1 60%, L2 75%\.$/ }),
     ).toBeTruthy();
     expect(texts(container)).toEqual(expect.arrayContaining(['Hit ratio (%)', 'Time (s)', '100%', '0%']));
     expect(container.querySelectorAll('path.series')).toHaveLength(2);
     for (const p of container.querySelectorAll('path.series')) expect(p.getAttribute('d')).toMatch(/^M/);
-    expectThreshold(container, 'Alert: below 70 %');
+    expectThreshold(container, 'Alert: L2 hit ratio below 70 %');
   });
 
-  it('latency: p50 and p99 in ms with the 5 ms alert line', () => {
-    const { container } = render(<LatencyChart points={points} intervalMs={1000} />);
+  it('latency: p50 and p99 in ms, and Redis p99 with the 5 ms alert line the rule watches', () => {
+    const { container } = render(
+      <LatencyChart points={points} intervalMs={1000} threshold={thresholds.redisP99} />,
+    );
     expect(texts(container)).toEqual(expect.arrayContaining(['Latency (ms)', 'Time (s)']));
-    expectThreshold(container, 'Alert: p99 over 5 ms');
+    expect(container.querySelectorAll('path.series')).toHaveLength(3);
+    expectThreshold(container, 'Alert: Redis p99 over 5 ms');
+  });
+
+  it('an all-zero count series gets whole-number ticks, with no SI prefix below 1', () => {
+    const zero = points.map((p) => ({ ...p, dbInUse: 0, dbQueue: 0 }));
+    const { container } = render(<DbPoolChart points={zero} intervalMs={1000} />);
+    const ticks = Array.from(container.querySelectorAll('.axis-y .tick')).map((t) => t.textContent);
+    expect(ticks).toEqual(['0', '1']);
   });
 
   it('database, pool and stale charts label their units', () => {
@@ -102,22 +123,14 @@ describe('shard charts', () => {
     expect(container.querySelectorAll('rect.bar')).toHaveLength(3);
     const hot = container.querySelectorAll('rect.bar-hot');
     expect(hot).toHaveLength(1);
-    // The second of three shards, named as on the stage (from 1).
-    expect(hot[0]?.textContent).toBe('2: 400');
-    expect(texts(container)).toEqual(expect.arrayContaining(['Ops/s', 'Redis shard', 'hot ×2.0']));
+    expect(hot[0]?.textContent).toBe('Redis shard 2: 400');
+    // Bars are numbered from 1, as the stage numbers its shards.
+    expect(texts(container)).toEqual(expect.arrayContaining(['Ops/s', 'Redis shard', 'hot ×2.0', '1', '3']));
   });
 
   it('flags no shard when the load is even', () => {
     expect(hotShard([100, 110, 95])).toBeNull();
     expect(hotShard([10, 90])?.index).toBe(1);
-  });
-
-  it('labels at most 8 of 128 bars, numbered from 1', () => {
-    const many = points.map((p) => ({ ...p, shardOps: Array.from({ length: 128 }, (_, i) => 10 + i) }));
-    const { container } = render(<ShardOpsChart points={many} intervalMs={1000} />);
-    expect(container.querySelectorAll('rect.bar')).toHaveLength(128);
-    const ticks = [...container.querySelectorAll('.axis-x text.tick')].map((t) => t.textContent);
-    expect(ticks).toEqual(Array.from({ length: 8 }, (_, i) => String(16 * i + 1)));
   });
 
   it('draws keys per shard', () => {
@@ -129,10 +142,19 @@ describe('shard charts', () => {
 
 describe('memory chart', () => {
   it('draws memory per shard in bytes with the 80 % maxmemory alert', () => {
-    const { container } = render(<ShardMemoryChart bytes={[3e6, 7e6, 2e6]} maxBytes={8e6} />);
-    expect(texts(container)).toEqual(expect.arrayContaining(['Memory (bytes)', 'Redis shard']));
-    expectThreshold(container, 'Alert: 80 % of maxmemory');
-    expect(container.querySelector('rect.bar')?.textContent).toBe('1: 3MB');
+    const { container } = render(
+      <ShardMemoryChart bytes={[3e6, 7e6, 2e6]} maxBytes={8e6} alertAt={thresholds.memory} />,
+    );
+    expect(texts(container)).toEqual(expect.arrayContaining(['Memory', 'Redis shard', '2 MB']));
+    expectThreshold(container, 'Alert: memory over 80 % of maxmemory');
+    expect(container.querySelector('rect.bar')?.textContent).toBe('Redis shard 1: 3 MB');
+  });
+
+  it('labels only every n-th of many bars, so the numbers never run together', () => {
+    const { container } = render(<ShardMemoryChart bytes={Array(64).fill(1e6)} maxBytes={null} />);
+    const labels = Array.from(container.querySelectorAll('.axis-x .tick')).map((t) => t.textContent);
+    expect(labels.length).toBeLessThan(64);
+    expect(labels[0]).toBe('1');
   });
 
   it('draws no alert line when memory is unbounded', () => {
@@ -186,10 +208,37 @@ describe('histograms', () => {
   });
 });
 
+describe('axis numbers', () => {
+  it('use SI prefixes only from a thousand up', () => {
+    expect([0, 0.2, 0.5, 1, 12.5, 999, 1500, 2e6, 3e9].map(formatTick)).toEqual([
+      '0',
+      '0.2',
+      '0.5',
+      '1',
+      '12.5',
+      '999',
+      '1.5k',
+      '2M',
+      '3B',
+    ]);
+    expect(formatBytesTick(0.5)).toBe('0.5 B');
+    expect(formatBytesTick(2_000_000)).toBe('2 MB');
+  });
+});
+
 describe('ChartsPanel', () => {
-  it('lays out all nine charts over 600 points', () => {
-    render(<ChartsPanel points={points} intervalMs={1000} staleAges={[10, 100]} ttls={[1000, 60_000]} />);
+  it('lays out all nine charts over 600 points, with the alert lines monitoring asks for', () => {
+    render(
+      <ChartsPanel
+        points={points}
+        intervalMs={1000}
+        staleAges={[10, 100]}
+        ttls={[1000, 60_000]}
+        monitoring={monitoring}
+      />,
+    );
     const panel = screen.getByRole('region', { name: 'Charts' });
     expect(panel.querySelectorAll('figure.chart')).toHaveLength(9);
+    expect(panel.querySelectorAll('[data-threshold]')).toHaveLength(2);
   });
 });

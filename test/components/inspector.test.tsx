@@ -116,7 +116,7 @@ describe('RequestWaterfall', () => {
     const rows = screen.getAllByRole('row').slice(1);
     expect(rows.map((r) => Array.from(r.children, (c) => c.textContent).slice(0, 3))).toEqual([
       ['Client → App 3request', '+0 ms', '1 ms'],
-      ['App 3 → Redis 2get', '+1 ms', '0.25 ms'],
+      ['App 3 → Redis 2GET', '+1 ms', '0.25 ms'],
       ['Redis 2 → App 3reply', '+1.25 ms', '6.25 ms'],
       ['App 3 → Clientresponse', '+7.5 ms', '1 ms'],
     ]);

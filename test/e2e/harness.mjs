@@ -8,7 +8,7 @@ import { launchChromium } from './browser.mjs';
 
 export const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 export const out = join(root, 'test-results');
-export const BASELINE_TITLE = 'Baseline: a healthy two-level cache';
+export const BASELINE_TITLE = 'Baseline: a two-level cache';
 export const STAMPEDE_TITLE = 'Cache stampede: a hot key expires';
 
 const results = [];

@@ -1,5 +1,5 @@
 import { ChartsPanel } from '../charts/ChartsPanel.tsx';
-import { selectSummary } from '../../store/selectors.ts';
+import { selectApplied, selectSummary } from '../../store/selectors.ts';
 import { useAppStore } from '../../store/useAppStore.ts';
 import { RunFigures } from './RunFigures.tsx';
 
@@ -9,9 +9,12 @@ import { RunFigures } from './RunFigures.tsx';
  */
 export function ChartsSection() {
   const summary = useAppStore(selectSummary);
+  const scenario = useAppStore(selectApplied);
   if (!summary) return null;
   return (
     <>
+      <h2 className="visually-hidden">Charts</h2>
+      <RunFigures summary={summary} scenario={scenario} />
       <ChartsPanel
         points={summary.series.points}
         intervalMs={summary.series.intervalMs}
@@ -21,8 +24,8 @@ export function ChartsSection() {
           bytes: summary.shards.map((sh) => sh.memoryBytes),
           maxBytes: summary.shards[0]?.maxMemoryBytes ?? null,
         }}
+        monitoring={scenario.monitoring}
       />
-      <RunFigures summary={summary} />
     </>
   );
 }

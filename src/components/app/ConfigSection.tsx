@@ -38,14 +38,17 @@ export function ConfigSection() {
     store.getState().setDraft(store.getState().applied);
   }, [store]);
   return (
-    <ConfigPanel
-      draft={draft}
-      onChange={onChange}
-      errors={errors}
-      dirty={dirty}
-      onApply={onApply}
-      onReset={onReset}
-      onInjectFailure={(kind) => c.injectFailure(kind, 2000)}
-    />
+    <>
+      <h2 className="visually-hidden">Configure</h2>
+      <ConfigPanel
+        draft={draft}
+        onChange={onChange}
+        errors={errors}
+        dirty={dirty}
+        onApply={onApply}
+        onReset={onReset}
+        onInjectFailure={(kind) => c.injectFailure(kind, 2000)}
+      />
+    </>
   );
 }

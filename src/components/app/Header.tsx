@@ -11,8 +11,7 @@ export function Header({ embed }: { embed: boolean }) {
   return (
     <header className="header">
       <h1>
-        {!embed && <span className="brand">Cachescope</span>}
-        <span className="scenario-title">{title}</span>
+        {!embed && <span className="brand">Cachescope</span>} <span className="scenario-title">{title}</span>
       </h1>
       {!embed && (
         <div className="header-tools">

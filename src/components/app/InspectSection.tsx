@@ -59,6 +59,7 @@ export function InspectSection() {
   }
   return (
     <section className="inspect" aria-label="Inspector">
+      <h2 className="visually-hidden">Inspect</h2>
       <KeyPicker keys={keys} onPick={pickKey} initial={selection?.kind === 'key' ? selection.key : 0} />
       {body}
       <RecentRequests />

@@ -7,8 +7,8 @@ export function NoticeBanner() {
   const store = useAppStoreApi();
   if (!notice) return null;
   return (
-    <div className="notice" role="alert">
-      <p>{notice}</p>
+    <section className="notice" aria-label="Message">
+      <p role="alert">{notice}</p>
       <button
         type="button"
         className="btn"
@@ -17,6 +17,6 @@ export function NoticeBanner() {
       >
         Dismiss
       </button>
-    </div>
+    </section>
   );
 }

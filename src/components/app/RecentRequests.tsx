@@ -1,5 +1,6 @@
 import { useController } from '../../runtime/controller.ts';
-import { OUTCOME_COLORS, OUTCOME_LABELS } from '../../render/palette.ts';
+import { OUTCOME_LABELS } from '../../labels/options.ts';
+import { OUTCOME_COLORS } from '../../render/palette.ts';
 import { useAppStore, useAppStoreApi } from '../../store/useAppStore.ts';
 import { formatDuration } from '../format.ts';
 

@@ -1,11 +1,14 @@
 import type { AxisScale } from './frame.ts';
 import { INNER_H, INNER_W, MARGIN } from './frame.ts';
+import { integerTicks } from './ticks.ts';
 
 interface AxisProps {
   scale: AxisScale;
   label: string;
   format(value: number): string;
   ticks?: number;
+  /** The quantity is a count: whole-number ticks only (no "0.5 connections"). */
+  integer?: boolean;
 }
 
 /** The x axis along the bottom of the plot area, with its label (and unit) underneath. */
@@ -29,11 +32,12 @@ export function AxisBottom({ scale, label, format, ticks = 5 }: AxisProps) {
 }
 
 /** The y axis with light grid lines across the plot, so values can be read off without a ruler. */
-export function AxisLeft({ scale, label, format, ticks = 4 }: AxisProps) {
+export function AxisLeft({ scale, label, format, ticks = 4, integer = false }: AxisProps) {
+  const values = integer ? integerTicks(scale.ticks(ticks)) : scale.ticks(ticks);
   return (
     <g className="axis axis-y">
       <line y1={0} y2={INNER_H} className="axis-line" />
-      {scale.ticks(ticks).map((t) => (
+      {values.map((t) => (
         <g key={t} transform={`translate(0,${scale(t)})`}>
           <line x2={INNER_W} className="grid-line" />
           <line x1={-5} className="axis-line" />
@@ -43,7 +47,7 @@ export function AxisLeft({ scale, label, format, ticks = 4 }: AxisProps) {
         </g>
       ))}
       <text
-        transform={`translate(${-MARGIN.left + 14},${INNER_H / 2}) rotate(-90)`}
+        transform={`translate(${-MARGIN.left + 11},${INNER_H / 2}) rotate(-90)`}
         textAnchor="middle"
         className="axis-label"
       >
@@ -53,14 +57,17 @@ export function AxisLeft({ scale, label, format, ticks = 4 }: AxisProps) {
   );
 }
 
-/** An alert threshold: a dashed horizontal line labelled at its right end. */
-export function ThresholdLine({ y, label }: { y: number; label: string }) {
+/**
+ * An alert threshold: a dashed line across the plot in the warning colour. Its words are in the
+ * chart's legend, never on the plot, where they would sit on top of the data.
+ */
+export function ThresholdLine({ y }: { y: number }) {
   return (
     <g className="threshold" data-threshold="">
-      <line x1={0} x2={INNER_W} y1={y} y2={y} strokeDasharray="6 4" />
-      <text x={INNER_W - 4} y={y - 5} textAnchor="end">
-        {label}
-      </text>
+      <line x1={0} x2={INNER_W} y1={y} y2={y} strokeDasharray={THRESHOLD_DASH} />
     </g>
   );
 }
+
+/** The threshold's dash, shared with its legend entry. */
+export const THRESHOLD_DASH = '7 3 2 3';

@@ -4,13 +4,15 @@ import { useMemo } from 'react';
 import { AxisLeft, ThresholdLine } from './Axes.tsx';
 import { ChartFrame } from './ChartFrame.tsx';
 import type { Threshold } from './frame.ts';
-import { INNER_H, INNER_W, MARGIN } from './frame.ts';
+import { INNER_H, INNER_W, MARGIN, thresholdLegend } from './frame.ts';
 
 export interface BarChartProps {
   title: string;
   values: readonly number[];
-  /** Names under the bars ("0", "1", ...) and in the description ("shard 2"). */
+  /** The short name under a bar ("3"). */
   barLabel(index: number): string;
+  /** The full name in the description and the tooltip ("Redis shard 3"). */
+  barName(index: number): string;
   xLabel: string;
   yLabel: string;
   yFormat(value: number): string;
@@ -18,14 +20,16 @@ export interface BarChartProps {
   /** Bar drawn in the highlight colour with a note above it (the hot shard). */
   highlight?: { index: number; note: string } | null;
   threshold?: Threshold | undefined;
+  /** The bars count things (keys, bytes): whole-number ticks. */
+  integer?: boolean;
 }
 
-/** Most bar labels one axis shows. */
-const MAX_TICKS = 8;
+/** Room a label under a bar needs, in viewBox units (12 px type, up to three characters). */
+const LABEL_ROOM = 24;
 
 /** One bar per shard. Band positions are categorical, so the x axis is drawn here, not by AxisBottom. */
 export function BarChart(props: BarChartProps) {
-  const { title, values, barLabel, xLabel, yLabel, yFormat, color, highlight, threshold } = props;
+  const { title, values, barLabel, barName, xLabel, yLabel, yFormat, color, highlight, threshold } = props;
   const { x, y } = useMemo(() => {
     const x = scaleBand<number>()
       .domain(values.map((_, i) => i))
@@ -38,13 +42,18 @@ export function BarChart(props: BarChartProps) {
       .nice();
     return { x, y };
   }, [values, threshold]);
+  // With many bars only every n-th is labelled, so the numbers never run into each other.
+  const every = Math.max(1, Math.ceil(LABEL_ROOM / x.step()));
 
-  const description = values.map((v, i) => `${barLabel(i)}: ${yFormat(v)}`).join(', ');
-  // Many bars (a 128-shard cluster): label every k-th, so at most MAX_TICKS labels share the axis.
-  const every = Math.ceil(values.length / MAX_TICKS);
+  const description = values.map((v, i) => `${barName(i)}: ${yFormat(v)}`).join(', ');
   return (
-    <ChartFrame title={title} description={description || 'No data yet.'} empty={values.length === 0}>
-      <AxisLeft scale={y} label={yLabel} format={yFormat} />
+    <ChartFrame
+      title={title}
+      description={description || 'No data yet.'}
+      empty={values.length === 0}
+      legend={threshold ? [thresholdLegend(threshold)] : undefined}
+    >
+      <AxisLeft scale={y} label={yLabel} format={yFormat} integer={props.integer === true} />
       <g className="axis axis-x" transform={`translate(0,${INNER_H})`}>
         <line x1={0} x2={INNER_W} className="axis-line" />
         {values.map((_, i) =>
@@ -70,21 +79,28 @@ export function BarChart(props: BarChartProps) {
             height={INNER_H - y(v)}
             fill={hot ? 'var(--c-accent)' : color}
           >
-            <title>{`${barLabel(i)}: ${yFormat(v)}`}</title>
+            <title>{`${barName(i)}: ${yFormat(v)}`}</title>
           </rect>
         );
       })}
-      {threshold && <ThresholdLine y={y(threshold.value)} label={threshold.label} />}
+      {threshold && <ThresholdLine y={y(threshold.value)} />}
       {highlight && values[highlight.index] !== undefined && (
         <text
           className="bar-note"
           x={(x(highlight.index) ?? 0) + x.bandwidth() / 2}
           y={Math.max(y(values[highlight.index] ?? 0) - 6, 10)}
-          textAnchor="middle"
+          textAnchor={noteAnchor(highlight.index, values.length)}
         >
           {highlight.note}
         </text>
       )}
     </ChartFrame>
   );
+}
+
+/** The note over the first or last bar grows inwards, so it stays inside the plot. */
+function noteAnchor(index: number, count: number): 'start' | 'middle' | 'end' {
+  if (count > 4 && index === 0) return 'start';
+  if (count > 4 && index === count - 1) return 'end';
+  return 'middle';
 }

@@ -1,5 +1,6 @@
 import type { ReactNode } from 'react';
 import { useId } from 'react';
+import { THRESHOLD_DASH } from './Axes.tsx';
 import { HEIGHT, MARGIN, WIDTH } from './frame.ts';
 import './charts.css';
 
@@ -7,13 +8,15 @@ export interface LegendItem {
   label: string;
   color: string;
   dashed?: boolean;
+  /** An alert threshold's entry: drawn in the threshold's dash. */
+  threshold?: boolean;
 }
 
 interface ChartFrameProps {
   title: string;
   /** What a screen reader hears instead of the picture: the latest values in words. */
   description: string;
-  legend?: readonly LegendItem[];
+  legend?: readonly LegendItem[] | undefined;
   /** Shown instead of the plot when there is nothing to draw yet. */
   empty?: boolean;
   children: ReactNode;
@@ -40,7 +43,7 @@ export function ChartFrame({ title, description, legend, empty = false, children
                     y2="5"
                     stroke={item.color}
                     strokeWidth="3"
-                    strokeDasharray={item.dashed ? '4 3' : undefined}
+                    strokeDasharray={item.threshold ? THRESHOLD_DASH : item.dashed ? '4 3' : undefined}
                   />
                 </svg>
                 {item.label}

@@ -1,9 +1,12 @@
-import type { SeriesPoint } from '../../engine/types.ts';
+import { Fragment, type ReactNode } from 'react';
+import type { Scenario, SeriesPoint } from '../../engine/types.ts';
+import type { FigureId } from '../../labels/figures.ts';
 import { StaleAgeHistogram, TtlHistogram } from './Histograms.tsx';
 import type { StaleAgeHistogramProps, TtlHistogramProps } from './Histograms.tsx';
 import { ShardKeysChart, ShardMemoryChart, ShardOpsChart } from './ShardCharts.tsx';
 import type { ShardMemoryChartProps } from './ShardCharts.tsx';
 import { DbPoolChart, DbQpsChart, HitRatioChart, LatencyChart, StaleRateChart } from './TimeCharts.tsx';
+import { chartThresholds } from './timeSeries.ts';
 import './charts.css';
 
 export interface ChartsPanelProps {
@@ -14,28 +17,54 @@ export interface ChartsPanelProps {
   /** TTLs (or TTLs left) of cached keys in ms, or the engine's TTL-left buckets. */
   ttls: readonly number[] | NonNullable<TtlHistogramProps['buckets']>;
   /** Memory per shard; the chart is left out when not given. */
-  memory?: ShardMemoryChartProps | undefined;
+  memory?: Omit<ShardMemoryChartProps, 'alertAt'> | undefined;
+  /** The scenario's alert thresholds, drawn on the charts they concern; none when left out. */
+  monitoring?: Scenario['monitoring'] | undefined;
 }
+
+/** The charts in the order the panel draws them, each with the figure it shows. */
+function charts(p: ChartsPanelProps): { id: FigureId; series?: FigureId[]; node: ReactNode }[] {
+  const { points, intervalMs, staleAges, ttls, memory } = p;
+  const t = p.monitoring ? chartThresholds(p.monitoring) : {};
+  const time = { points, intervalMs };
+  const ages = 'edgesMs' in staleAges ? { buckets: staleAges } : { ages: staleAges };
+  const ttlProps = 'edgesMs' in ttls ? { buckets: ttls } : { ttlsMs: ttls };
+  return [
+    { id: 'hitRatioChart', node: <HitRatioChart {...time} threshold={t.hitRatio} /> },
+    { id: 'dbQpsChart', node: <DbQpsChart {...time} /> },
+    { id: 'dbPoolChart', series: ['queriesWaiting'], node: <DbPoolChart {...time} /> },
+    { id: 'latencyChart', series: ['redisP99'], node: <LatencyChart {...time} threshold={t.redisP99} /> },
+    { id: 'staleRateChart', node: <StaleRateChart {...time} /> },
+    { id: 'shardOpsChart', node: <ShardOpsChart {...time} /> },
+    { id: 'shardKeysChart', node: <ShardKeysChart {...time} /> },
+    { id: 'staleAgeChart', node: <StaleAgeHistogram {...ages} /> },
+    { id: 'ttlChart', node: <TtlHistogram {...ttlProps} /> },
+    ...(memory
+      ? [{ id: 'memoryChart' as const, node: <ShardMemoryChart {...memory} alertAt={t.memory} /> }]
+      : []),
+  ];
+}
+
+/** The figures the Charts tab draws, titles and named series (memory too: the app always passes it). */
+export const chartFigures = (): FigureId[] =>
+  charts({
+    points: [],
+    intervalMs: 1000,
+    staleAges: [],
+    ttls: [],
+    memory: { bytes: [], maxBytes: null },
+  }).flatMap((c) => [c.id, ...(c.series ?? [])]);
 
 /**
  * Every chart in a grid: three columns at 1280x720, two on a 1024x768 projector. The parent decides how
  * often to pass new points (at most 10 Hz); each chart recomputes only when its inputs change.
  */
-export function ChartsPanel({ points, intervalMs, staleAges, ttls, memory }: ChartsPanelProps) {
-  const ages = 'edgesMs' in staleAges ? { buckets: staleAges } : { ages: staleAges };
-  const ttlProps = 'edgesMs' in ttls ? { buckets: ttls } : { ttlsMs: ttls };
+export function ChartsPanel(props: ChartsPanelProps) {
   return (
     <section className="charts-panel" aria-label="Charts">
-      <HitRatioChart points={points} intervalMs={intervalMs} />
-      <DbQpsChart points={points} intervalMs={intervalMs} />
-      <DbPoolChart points={points} intervalMs={intervalMs} />
-      <LatencyChart points={points} intervalMs={intervalMs} />
-      <StaleRateChart points={points} intervalMs={intervalMs} />
-      <ShardOpsChart points={points} intervalMs={intervalMs} />
-      <ShardKeysChart points={points} intervalMs={intervalMs} />
-      <StaleAgeHistogram {...ages} />
-      <TtlHistogram {...ttlProps} />
-      {memory && <ShardMemoryChart {...memory} />}
+      {charts(props).map((c) => (
+        <Fragment key={c.id}>{c.node}</Fragment>
+      ))}
     </section>
   );
 }

@@ -1,5 +1,4 @@
 import { max } from 'd3-array';
-import { format } from 'd3-format';
 import { scaleLinear } from 'd3-scale';
 import { useMemo } from 'react';
 import { formatDuration } from '../format.ts';
@@ -8,6 +7,7 @@ import type { DurationBins } from './bins.ts';
 import { ChartFrame } from './ChartFrame.tsx';
 import type { AxisScale } from './frame.ts';
 import { INNER_H, INNER_W } from './frame.ts';
+import { formatTick } from './ticks.ts';
 
 export interface HistogramProps {
   title: string;
@@ -17,8 +17,6 @@ export interface HistogramProps {
   yLabel: string;
   color: string;
 }
-
-const fmtCount = format('~s');
 
 /** Bars over a duration axis; a log axis is ticked at whole decades (1 ms, 10 ms, 100 ms, 1 s, ...). */
 export function Histogram({ title, data, xLabel, yLabel, color }: HistogramProps) {
@@ -50,7 +48,7 @@ export function Histogram({ title, data, xLabel, yLabel, color }: HistogramProps
     : 'No data yet.';
   return (
     <ChartFrame title={title} description={description} empty={total === 0}>
-      <AxisLeft scale={y} label={yLabel} format={fmtCount} />
+      <AxisLeft scale={y} label={yLabel} format={formatTick} integer />
       <AxisBottom scale={x} label={log ? `${xLabel} (log scale)` : xLabel} format={edge} ticks={4} />
       {bins.map((b, i) => (
         <rect

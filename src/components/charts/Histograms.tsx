@@ -1,4 +1,5 @@
 import { useMemo } from 'react';
+import { FIGURES } from '../../labels/figures.ts';
 import { OUTCOME_COLORS } from '../../render/palette.ts';
 import { binDurations, binsFromBuckets } from './bins.ts';
 import { Histogram } from './Histogram.tsx';
@@ -17,7 +18,7 @@ export function StaleAgeHistogram({ ages, buckets }: StaleAgeHistogramProps) {
   );
   return (
     <Histogram
-      title="Staleness age"
+      title={FIGURES.staleAgeChart}
       data={data}
       xLabel="Age of stale value"
       yLabel="Stale reads"
@@ -40,6 +41,6 @@ export function TtlHistogram({ ttlsMs, buckets }: TtlHistogramProps) {
   );
   // Keys without expiry have no place on a time axis; say how many rather than drop them silently.
   const noExpiry = buckets?.noExpiry ?? 0;
-  const title = noExpiry > 0 ? `TTL distribution (${noExpiry} keys never expire)` : 'TTL distribution';
+  const title = noExpiry > 0 ? `${FIGURES.ttlChart} (${noExpiry} keys never expire)` : FIGURES.ttlChart;
   return <Histogram title={title} data={data} xLabel="TTL" yLabel="Keys" color="var(--c-accent)" />;
 }

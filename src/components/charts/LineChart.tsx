@@ -1,5 +1,4 @@
 import { max } from 'd3-array';
-import { format } from 'd3-format';
 import { scaleLinear } from 'd3-scale';
 import { line } from 'd3-shape';
 import { useMemo } from 'react';
@@ -7,7 +6,8 @@ import type { SeriesPoint } from '../../engine/types.ts';
 import { AxisBottom, AxisLeft, ThresholdLine } from './Axes.tsx';
 import { ChartFrame } from './ChartFrame.tsx';
 import type { Threshold } from './frame.ts';
-import { INNER_H, INNER_W } from './frame.ts';
+import { INNER_H, INNER_W, thresholdLegend } from './frame.ts';
+import { formatTick } from './ticks.ts';
 
 /** One line of a time chart; `value` returns null where the metric is undefined (no traffic). */
 export interface LineSeries {
@@ -27,17 +27,17 @@ export interface LineChartProps {
   yFormat(value: number): string;
   /** Fixed y range, e.g. [0, 1] for ratios; otherwise 0 to the data's maximum. */
   yDomain?: [number, number];
-  threshold?: Threshold;
+  threshold?: Threshold | undefined;
+  /** The series count things (connections, queries): whole-number ticks. */
+  integer?: boolean;
 }
-
-const seconds = format('~s');
 
 /**
  * A time-series chart over the engine's sample points. Paths are computed once per new points array,
  * not per render: at 10 Hz with 600 points and several charts, that is what keeps the panel cheap.
  */
 export function LineChart(props: LineChartProps) {
-  const { title, points, intervalMs, series, yLabel, yFormat, yDomain, threshold } = props;
+  const { title, points, intervalMs, series, yLabel, yFormat, yDomain, threshold, integer = false } = props;
 
   const computed = useMemo(() => {
     const values = series.map((s) => points.map((p) => s.value(p, intervalMs)));
@@ -47,8 +47,9 @@ export function LineChart(props: LineChartProps) {
       .domain([first / 1000, Math.max(last, first + intervalMs) / 1000])
       .range([0, INNER_W]);
     const dataMax = max(values, (vs) => max(vs, (v) => v ?? 0)) ?? 0;
-    // Keep the threshold on screen even when the data sits far below it.
-    const top = Math.max(dataMax, threshold ? threshold.value * 1.25 : 0, 1e-9);
+    // Keep the threshold on screen even when the data sits far below it; an all-zero series still
+    // gets an axis up to 1 rather than one from 0 to a billionth.
+    const top = Math.max(dataMax, threshold ? threshold.value * 1.25 : 0, 1);
     const y = scaleLinear()
       .domain(yDomain ?? [0, top])
       .range([INNER_H, 0])
@@ -68,12 +69,15 @@ export function LineChart(props: LineChartProps) {
     <ChartFrame
       title={title}
       description={points.length ? `Latest: ${latest}.` : 'No data yet.'}
-      legend={series.map((s) => ({ label: s.label, color: s.color, dashed: s.dashed === true }))}
+      legend={[
+        ...series.map((s) => ({ label: s.label, color: s.color, dashed: s.dashed === true })),
+        ...(threshold ? [thresholdLegend(threshold)] : []),
+      ]}
       empty={points.length === 0}
     >
-      <AxisLeft scale={y} label={yLabel} format={yFormat} />
-      <AxisBottom scale={x} label="Time (s)" format={seconds} />
-      {threshold && <ThresholdLine y={y(threshold.value)} label={threshold.label} />}
+      <AxisLeft scale={y} label={yLabel} format={yFormat} integer={integer} />
+      <AxisBottom scale={x} label="Time (s)" format={formatTick} />
+      {threshold && <ThresholdLine y={y(threshold.value)} />}
       {paths.map((d, i) => (
         <path
           key={series[i]?.label ?? i}

@@ -2,8 +2,11 @@ import { mean } from 'd3-array';
 import { format } from 'd3-format';
 import { useMemo } from 'react';
 import type { SeriesPoint } from '../../engine/types.ts';
+import { FIGURES } from '../../labels/figures.ts';
+import { shardName } from '../../labels/names.ts';
 import { OUTCOME_COLORS } from '../../render/palette.ts';
 import { BarChart } from './BarChart.tsx';
+import { formatBytesTick, formatTick } from './ticks.ts';
 import { perSecond } from './timeSeries.ts';
 
 export interface ShardChartProps {
@@ -11,9 +14,8 @@ export interface ShardChartProps {
   intervalMs: number;
 }
 
-const fmt = format('~s');
-// Numbered from 1, as on the stage (Redis shard 1..N).
-const shardName = (i: number): string => String(i + 1);
+/** Bars are numbered from 1, as the stage numbers its shards. */
+const shardNumber = (i: number): string => String(i + 1);
 /** Below this ratio to the mean a shard is just busy, not hot; flagging it would cry wolf. */
 const HOT_FACTOR = 1.5;
 
@@ -38,12 +40,13 @@ export function ShardOpsChart({ points, intervalMs }: ShardChartProps) {
   );
   return (
     <BarChart
-      title="Operations per shard (latest interval)"
+      title={`${FIGURES.shardOpsChart} (latest interval)`}
       values={values}
-      barLabel={shardName}
+      barLabel={shardNumber}
+      barName={shardName}
       xLabel="Redis shard"
       yLabel="Ops/s"
-      yFormat={fmt}
+      yFormat={formatTick}
       color={OUTCOME_COLORS['l2-hit']}
       highlight={hotShard(values)}
     />
@@ -56,40 +59,50 @@ export function ShardKeysChart({ points }: ShardChartProps) {
   const values = latest?.shardKeys ?? [];
   return (
     <BarChart
-      title="Keys per shard"
+      title={FIGURES.shardKeysChart}
       values={values}
-      barLabel={shardName}
+      barLabel={shardNumber}
+      barName={shardName}
       xLabel="Redis shard"
       yLabel="Keys"
-      yFormat={fmt}
+      yFormat={formatTick}
+      integer
       color={OUTCOME_COLORS['l2-hit']}
     />
   );
 }
-
-const fmtBytes = (b: number): string => `${format('.3~s')(b)}B`;
 
 export interface ShardMemoryChartProps {
   /** Memory held by each shard now, in bytes. */
   bytes: readonly number[];
   /** Each shard's memory limit (`maxmemory`); null when unbounded, and then no alert line. */
   maxBytes: number | null;
+  /** The memory alert rule's share of the limit (0.8); none when monitoring is off. */
+  alertAt?: number | undefined;
 }
 
-/** Memory per shard, with the monitoring alert at 80 % of the limit. */
-export function ShardMemoryChart({ bytes, maxBytes }: ShardMemoryChartProps) {
+/** Memory per shard, with the monitoring alert line at its share of the limit. */
+export function ShardMemoryChart({ bytes, maxBytes, alertAt }: ShardMemoryChartProps) {
   const threshold = useMemo(
-    () => (maxBytes === null ? undefined : { value: maxBytes * 0.8, label: 'Alert: 80 % of maxmemory' }),
-    [maxBytes],
+    () =>
+      maxBytes === null || alertAt === undefined
+        ? undefined
+        : {
+            value: maxBytes * alertAt,
+            label: `Alert: memory over ${Math.round(alertAt * 100)} % of maxmemory`,
+          },
+    [maxBytes, alertAt],
   );
   return (
     <BarChart
-      title="Memory per shard"
+      title={FIGURES.memoryChart}
       values={bytes}
-      barLabel={shardName}
+      barLabel={shardNumber}
+      barName={shardName}
       xLabel="Redis shard"
-      yLabel="Memory (bytes)"
-      yFormat={fmtBytes}
+      yLabel="Memory"
+      yFormat={formatBytesTick}
+      integer
       color={OUTCOME_COLORS['l2-hit']}
       threshold={threshold}
     />

@@ -8,30 +8,32 @@ import {
   fmtPercent,
   fmtRate,
   HIT_RATIO,
-  HIT_RATIO_ALERT,
   HIT_RATIO_DOMAIN,
   LATENCY,
-  LATENCY_ALERT,
   STALE_RATE,
 } from './timeSeries.ts';
+import type { Threshold } from './frame.ts';
+import { FIGURES } from '../../labels/figures.ts';
 
 export interface TimeChartProps {
   points: readonly SeriesPoint[];
   intervalMs: number;
+  /** The monitoring rule's alert line, when the chart has one and monitoring is on. */
+  threshold?: Threshold | undefined;
 }
 
-/** Hit ratio of L1 and L2 per interval, with the 70 % alert line. */
-export function HitRatioChart({ points, intervalMs }: TimeChartProps) {
+/** Hit ratio of L1 and L2 per interval, with the hit-rate alert line. */
+export function HitRatioChart({ points, intervalMs, threshold }: TimeChartProps) {
   return (
     <LineChart
-      title="Hit ratio per layer"
+      title={FIGURES.hitRatioChart}
       points={points}
       intervalMs={intervalMs}
       series={HIT_RATIO}
       yLabel="Hit ratio (%)"
       yFormat={fmtPercent}
       yDomain={HIT_RATIO_DOMAIN}
-      threshold={HIT_RATIO_ALERT}
+      threshold={threshold}
     />
   );
 }
@@ -40,7 +42,7 @@ export function HitRatioChart({ points, intervalMs }: TimeChartProps) {
 export function DbQpsChart({ points, intervalMs }: TimeChartProps) {
   return (
     <LineChart
-      title="Database queries per second"
+      title={FIGURES.dbQpsChart}
       points={points}
       intervalMs={intervalMs}
       series={DB_QPS}
@@ -54,27 +56,28 @@ export function DbQpsChart({ points, intervalMs }: TimeChartProps) {
 export function DbPoolChart({ points, intervalMs }: TimeChartProps) {
   return (
     <LineChart
-      title="Database connections in use"
+      title={FIGURES.dbPoolChart}
       points={points}
       intervalMs={intervalMs}
       series={DB_POOL}
       yLabel="Connections"
       yFormat={fmtCount}
+      integer
     />
   );
 }
 
-/** Request latency p50 and p99, with the 5 ms alert line. */
-export function LatencyChart({ points, intervalMs }: TimeChartProps) {
+/** Request latency p50 and p99, and Redis p99 with the monitoring rule's alert line. */
+export function LatencyChart({ points, intervalMs, threshold }: TimeChartProps) {
   return (
     <LineChart
-      title="Latency p50 / p99"
+      title={FIGURES.latencyChart}
       points={points}
       intervalMs={intervalMs}
       series={LATENCY}
       yLabel="Latency (ms)"
       yFormat={fmtMs}
-      threshold={LATENCY_ALERT}
+      threshold={threshold}
     />
   );
 }
@@ -83,7 +86,7 @@ export function LatencyChart({ points, intervalMs }: TimeChartProps) {
 export function StaleRateChart({ points, intervalMs }: TimeChartProps) {
   return (
     <LineChart
-      title="Stale reads per second"
+      title={FIGURES.staleRateChart}
       points={points}
       intervalMs={intervalMs}
       series={STALE_RATE}

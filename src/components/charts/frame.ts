@@ -5,15 +5,22 @@
 export const WIDTH = 400;
 // 400x175 lets three rows of charts (with titles) fit a 1280x720 screen.
 export const HEIGHT = 175;
-export const MARGIN = { top: 12, right: 14, bottom: 40, left: 58 } as const;
+export const MARGIN = { top: 12, right: 14, bottom: 40, left: 70 } as const;
 export const INNER_W = WIDTH - MARGIN.left - MARGIN.right;
 export const INNER_H = HEIGHT - MARGIN.top - MARGIN.bottom;
 
-/** A threshold from the monitoring rules, drawn as a dashed line with its label. */
+/** A threshold from the monitoring rules, drawn as a dashed line; its label goes in the legend. */
 export interface Threshold {
   value: number;
   label: string;
 }
+
+/** The legend entry of a threshold, in the warning colour the line is drawn in. */
+export const thresholdLegend = (t: Threshold) => ({
+  label: t.label,
+  color: 'var(--c-error)',
+  threshold: true,
+});
 
 /** Minimal scale shape the axes need: d3 linear, log and band-like scales all fit. */
 export interface AxisScale {

@@ -1,8 +1,10 @@
 import { format } from 'd3-format';
-import type { SeriesPoint } from '../../engine/types.ts';
+import type { Scenario, SeriesPoint } from '../../engine/types.ts';
+import { FIGURES } from '../../labels/figures.ts';
 import { OUTCOME_COLORS } from '../../render/palette.ts';
 import type { LineSeries } from './LineChart.tsx';
 import type { Threshold } from './frame.ts';
+import { formatTick } from './ticks.ts';
 
 /**
  * The series definitions of the time charts, at module level so their identity is stable and the
@@ -19,7 +21,6 @@ export const HIT_RATIO: readonly LineSeries[] = [
   { label: 'L1', color: OUTCOME_COLORS['l1-hit'], value: (p) => ratio(p.l1Hits, p.l1Misses) },
   { label: 'L2', color: OUTCOME_COLORS['l2-hit'], value: (p) => ratio(p.l2Hits, p.l2Misses) },
 ];
-export const HIT_RATIO_ALERT: Threshold = { value: 0.7, label: 'Alert: below 70 %' };
 export const HIT_RATIO_DOMAIN: [number, number] = [0, 1];
 
 export const DB_QPS: readonly LineSeries[] = [
@@ -29,21 +30,40 @@ export const DB_QPS: readonly LineSeries[] = [
 
 export const DB_POOL: readonly LineSeries[] = [
   { label: 'Connections in use', color: OUTCOME_COLORS.db, value: (p: SeriesPoint) => p.dbInUse },
-  { label: 'Queries waiting', color: 'var(--c-fg)', dashed: true, value: (p: SeriesPoint) => p.dbQueue },
+  { label: FIGURES.queriesWaiting, color: 'var(--c-fg)', dashed: true, value: (p: SeriesPoint) => p.dbQueue },
 ];
 
+/** Request latency, and the Redis command latency the monitoring rule watches. */
 export const LATENCY: readonly LineSeries[] = [
   { label: 'p50', color: 'var(--c-accent)', value: (p) => p.p50 },
   { label: 'p99', color: 'var(--c-fg)', dashed: true, value: (p) => p.p99 },
+  { label: FIGURES.redisP99, color: OUTCOME_COLORS['l2-hit'], value: (p) => p.redisP99 },
 ];
-export const LATENCY_ALERT: Threshold = { value: 5, label: 'Alert: p99 over 5 ms' };
+
+/** The alert lines of the charts, from the scenario's monitoring thresholds (none when it is off). */
+export interface ChartThresholds {
+  hitRatio?: Threshold | undefined;
+  redisP99?: Threshold | undefined;
+  memory?: number | undefined;
+}
+
+const pctText = (r: number): string => `${Math.round(r * 1000) / 10} %`;
+
+export function chartThresholds(m: Scenario['monitoring']): ChartThresholds {
+  if (!m.enabled) return {};
+  return {
+    hitRatio: { value: m.hitRateBelow, label: `Alert: L2 hit ratio below ${pctText(m.hitRateBelow)}` },
+    redisP99: { value: m.p99AboveMs, label: `Alert: Redis p99 over ${m.p99AboveMs} ms` },
+    memory: m.memoryAbove,
+  };
+}
 
 export const STALE_RATE: readonly LineSeries[] = [
   { label: 'Stale reads', color: OUTCOME_COLORS.stale, value: (p, ms) => perSecond(p.staleReads, ms) },
 ];
 
 export const fmtPercent = format('.0%');
-export const fmtRate = format('~s');
-export const fmtCount = format('~s');
-export const fmtMs = (v: number): string => `${format('~r')(v)}`;
+export const fmtRate = formatTick;
+export const fmtCount = formatTick;
+export const fmtMs = formatTick;
 export { perSecond };

@@ -2,7 +2,8 @@ import { useCallback, useState } from 'react';
 import { failureKinds } from '../../scenario/schema.ts';
 import type { FailureKind, ScenarioInput } from '../../scenario/schema.ts';
 import { FieldControl } from './FieldControl.tsx';
-import { FAILURE_LABELS, FIELDS, LISTS, SECTIONS } from './fields.ts';
+import { FIELDS, LISTS, SECTIONS } from './fields.ts';
+import { FAILURE_LABELS } from '../../labels/options.ts';
 import { ListEditor } from './ListEditor.tsx';
 import './config.css';
 
@@ -76,7 +77,7 @@ export function ConfigPanel({
             <div className="cfg-inject">
               {failureKinds.map((kind) => (
                 <button key={kind} type="button" onClick={() => onInjectFailure(kind)}>
-                  Inject {(FAILURE_LABELS[kind] ?? kind).toLowerCase()} now
+                  Inject now: {FAILURE_LABELS[kind]}
                 </button>
               ))}
             </div>

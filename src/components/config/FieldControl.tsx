@@ -2,8 +2,9 @@ import { useId } from 'react';
 import type { ScenarioInput } from '../../scenario/schema.ts';
 import { readField, unNull } from './draftValues.ts';
 import type { FieldDef } from './fields.ts';
-import { OPTION_LABELS } from './fields.ts';
+import { optionLabel } from '../../labels/options.ts';
 import { NumberField } from './NumberField.tsx';
+import { targetOptions } from './targetOptions.ts';
 import { TextField } from './TextField.tsx';
 import { validateField } from './validateField.ts';
 
@@ -52,6 +53,15 @@ export function FieldControl({ def, path, label, draft, error, onChange, onValid
         />
       );
     case 'select':
+    case 'target': {
+      // A failure's target is an index shown by name; every other select offers the field's enum values.
+      const { options, fixed } =
+        def.kind === 'target'
+          ? targetOptions(draft, path, typeof value === 'number' ? value : 0)
+          : {
+              options: (def.options ?? []).map((o) => ({ value: o, label: optionLabel(path, o) })),
+              fixed: false,
+            };
       return (
         <div className="cfg-field">
           <label className="cfg-label">
@@ -60,12 +70,15 @@ export function FieldControl({ def, path, label, draft, error, onChange, onValid
               className="cfg-select"
               aria-label={label}
               value={String(value)}
+              disabled={fixed}
               aria-describedby={error ? errorId : undefined}
-              onChange={(e) => guarded(e.currentTarget.value)}
+              onChange={(e) =>
+                guarded(def.kind === 'target' ? Number(e.currentTarget.value) : e.currentTarget.value)
+              }
             >
-              {(def.options ?? []).map((o) => (
-                <option key={o} value={o}>
-                  {OPTION_LABELS[o] ?? o}
+              {options.map((o) => (
+                <option key={o.value} value={o.value}>
+                  {o.label}
                 </option>
               ))}
             </select>
@@ -73,6 +86,7 @@ export function FieldControl({ def, path, label, draft, error, onChange, onValid
           {alert}
         </div>
       );
+    }
     case 'boolean':
       return (
         <div className="cfg-field">

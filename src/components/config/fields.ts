@@ -1,5 +1,11 @@
-import { evictionPolicies, failureKinds, stampedeModes, strategies } from '../../scenario/schema.ts';
-import type { FailureKind } from '../../scenario/schema.ts';
+import {
+  evictionPolicies,
+  failureKinds,
+  loadBalancers,
+  serviceTimes,
+  stampedeModes,
+  strategies,
+} from '../../scenario/schema.ts';
 import { cdcLagDistributions, writeBehindQueues } from '../../scenario/writePathSchema.ts';
 import type { Unit } from '../format.ts';
 import { persistenceModes, redisDownPolicies } from '../../scenario/redisSchema.ts';
@@ -42,7 +48,8 @@ export const SECTIONS: readonly { id: SectionId; title: string }[] = [
   { id: 'failures', title: 'Failures' },
 ];
 
-export type FieldKind = 'number' | 'select' | 'boolean' | 'text';
+/** `target`: the instance or shard a failure hits, picked by name ("App 2"), stored as its index. */
+export type FieldKind = 'number' | 'select' | 'boolean' | 'text' | 'target';
 
 export interface FieldDef {
   path: string;
@@ -91,7 +98,7 @@ export const FIELDS: readonly FieldDef[] = withLive([
   { path: 'topology.instances', label: 'Instances', section: 'topology', kind: 'number', unit: 'count', min: 1, max: 32, integer: true },
   { path: 'topology.redisShards', label: 'Redis shards', section: 'topology', kind: 'number', unit: 'count', min: 1, max: 128, integer: true, log: true },
   { path: 'topology.cdn', label: 'CDN', section: 'topology', kind: 'boolean' },
-  { path: 'topology.loadBalancer', label: 'Load balancer', section: 'topology', kind: 'select', options: ['round-robin', 'random'] },
+  { path: 'topology.loadBalancer', label: 'Load balancer', section: 'topology', kind: 'select', options: loadBalancers },
   { path: 'cache.strategy', label: 'Strategy', section: 'strategy', kind: 'select', options: strategies },
   { path: 'cache.l1.enabled', label: 'L1 enabled', section: 'l1', kind: 'boolean' },
   { path: 'cache.l1.ttlMs', label: 'L1 TTL', section: 'l1', kind: 'number', unit: 'ms', min: 1, max: DAY, log: true, nullable: { label: 'No expiry' } },
@@ -135,7 +142,7 @@ export const FIELDS: readonly FieldDef[] = withLive([
   { path: 'database.connections', label: 'DB connections', section: 'database', kind: 'number', unit: 'count', min: 1, max: 1000, integer: true, log: true },
   { path: 'database.readMs', label: 'DB read time', section: 'database', kind: 'number', unit: 'ms', min: 0, max: 60_000, log: true, sliderMin: 0.01 },
   { path: 'database.writeMs', label: 'DB write time', section: 'database', kind: 'number', unit: 'ms', min: 0, max: 60_000, log: true, sliderMin: 0.01 },
-  { path: 'database.serviceTime', label: 'DB service time distribution', section: 'database', kind: 'select', options: ['exponential', 'constant'] },
+  { path: 'database.serviceTime', label: 'DB service time distribution', section: 'database', kind: 'select', options: serviceTimes },
   { path: 'database.queryCache.enabled', label: 'DB query cache', section: 'database', kind: 'boolean' },
   { path: 'database.queryCache.maxEntries', label: 'DB query cache entries', section: 'database', kind: 'number', unit: 'count', min: 1, max: 10_000_000, integer: true, log: true },
   { path: 'cdn.purgeDelayMs', label: 'CDN purge delay', section: 'cdn', kind: 'number', unit: 'ms', min: 0, max: 3_600_000, log: true, sliderMin: 1 },
@@ -228,42 +235,11 @@ export const LISTS: readonly ListDef[] = [
       { path: 'failures.*.durationMs', label: 'duration', section: 'failures', kind: 'number', unit: 'ms', min: 0, max: DAY, noSlider: true },
       { path: 'failures.*.multiplier', label: 'latency multiplier', section: 'failures', kind: 'number', unit: 'none', min: 1, max: 1000, log: true },
       { path: 'failures.*.stepMs', label: 'deploy step', section: 'failures', kind: 'number', unit: 'ms', min: 0, max: DAY, noSlider: true, nullable: { label: 'Same as duration' } },
-      { path: 'failures.*.target', label: 'target', section: 'failures', kind: 'number', unit: 'none', min: 0, max: 127, integer: true, noSlider: true },
+      { path: 'failures.*.target', label: 'target', section: 'failures', kind: 'target' },
     ]),
     newItem: (rows) => ({ atMs: lastAt(rows) + 10_000, kind: failureKinds[0], durationMs: 5000 }),
   },
 ];
-
-/** Plain words for enum values, shown in selects and buttons. */
-export const OPTION_LABELS: Record<string, string> = {
-  none: 'None',
-  'cache-aside': 'Cache-aside (delete on write)',
-  'cache-aside-update': 'Cache-aside (update on write)',
-  'write-through': 'Write-through',
-  'ttl-only': 'TTL only',
-  'write-behind': 'Write-behind (async batched flush)',
-  cdc: 'CDC invalidation (binlog consumer)',
-  app: 'App instance',
-  redis: 'Redis',
-  'single-flight': 'Request coalescing (single-flight)',
-  fallback: 'Fall back to the database',
-  fail: 'Fail the request',
-  rdb: 'RDB snapshots',
-  aof: 'AOF (append-only file)',
-  oversell: 'Items oversold',
-  'wrong-price': 'Wrong prices charged',
-  'revoked-access': 'Revoked users allowed',
-  'wrong-balance': 'Wrong balances shown',
-};
-
-export const FAILURE_LABELS: Record<FailureKind, string> = {
-  'redis-restart': 'Redis restart',
-  'redis-shard-crash': 'Redis shard crash',
-  deploy: 'Rolling deploy',
-  'instance-crash': 'App instance crash',
-  'cdc-outage': 'CDC consumer outage',
-  'db-latency-spike': 'Database latency spike',
-};
 
 /**
  * Fields excluded from the panel on purpose: the format version is not the user's to change, and the

@@ -7,7 +7,7 @@ import { Timeline } from './Timeline.tsx';
 /** The transport bar: playback, speed, clock, notable-event jump, and the timeline below. */
 export function Controls() {
   return (
-    <div className="controls" role="group" aria-label="Playback controls">
+    <section className="controls" aria-label="Playback controls">
       <div className="controls-row">
         <PlaybackButtons />
         <SpeedControl />
@@ -15,6 +15,6 @@ export function Controls() {
         <NotableButton />
       </div>
       <Timeline />
-    </div>
+    </section>
   );
 }

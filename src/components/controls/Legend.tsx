@@ -1,5 +1,6 @@
 import { OUTCOMES } from '../../engine/types.ts';
-import { OUTCOME_COLORS, OUTCOME_LABELS, OUTCOME_SHAPES, PENDING_COLOR } from '../../render/palette.ts';
+import { OUTCOME_COLORS, OUTCOME_SHAPES, PENDING_COLOR } from '../../render/palette.ts';
+import { OUTCOME_LABELS } from '../../labels/options.ts';
 import { useAppStore } from '../../store/useAppStore.ts';
 import { OutcomeSwatch } from './OutcomeSwatch.tsx';
 
@@ -17,7 +18,7 @@ export function Legend() {
           </li>
         ))}
         <li>
-          <OutcomeSwatch color={PENDING_COLOR} shape="dot" />
+          <OutcomeSwatch color={PENDING_COLOR} shape="ring" />
           Outcome not known yet
         </li>
       </ul>

@@ -5,6 +5,7 @@ export function OutcomeSwatch({ color, shape }: { color: string; shape: Particle
   return (
     <svg className="swatch" width="16" height="16" viewBox="-8 -8 16 16" aria-hidden="true">
       {shape === 'dot' && <circle r="5" fill={color} />}
+      {shape === 'ring' && <circle r="4.2" fill="none" stroke={color} strokeWidth="2" />}
       {shape === 'diamond' && (
         <path d="M0 -7 L7 0 L0 7 L-7 0 Z" fill={color} stroke="var(--particle-outline)" />
       )}

@@ -19,6 +19,8 @@ export function useKeyboard(controller: Controller, store: AppStore): void {
     const onKey = (e: KeyboardEvent) => {
       if (e.ctrlKey || e.metaKey || e.altKey || isTyping(e.target)) return;
       const onSlider = e.target instanceof HTMLInputElement && e.target.type === 'range';
+      // Arrow keys on a tab move between tabs (the tabs pattern), not the simulation.
+      const onTab = e.target instanceof HTMLElement && e.target.getAttribute('role') === 'tab';
       const { helpOpen, setHelpOpen } = store.getState();
       if (e.key === 'Escape' && helpOpen) {
         setHelpOpen(false);
@@ -37,7 +39,7 @@ export function useKeyboard(controller: Controller, store: AppStore): void {
           controller.toggle();
           break;
         case 'ArrowRight':
-          if (onSlider) return;
+          if (onSlider || onTab) return;
           controller.step();
           break;
         case '[':

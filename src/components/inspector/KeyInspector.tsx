@@ -1,5 +1,6 @@
 import type { KeyView } from '../../engine/types.ts';
-import { formatDuration, nodeLabel } from '../format.ts';
+import { nodeLabel } from '../../labels/names.ts';
+import { formatDuration } from '../format.ts';
 import { divergenceSentence, keyLayers } from './keyDivergence.ts';
 import type { LayerCell } from './keyDivergence.ts';
 import './inspector.css';

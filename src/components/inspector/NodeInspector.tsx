@@ -1,5 +1,6 @@
 import type { NodeId, NodeView, SimMs } from '../../engine/types.ts';
-import { formatDuration, nodeLabel } from '../format.ts';
+import { nodeLabel } from '../../labels/names.ts';
+import { formatDuration } from '../format.ts';
 import './inspector.css';
 
 export interface NodeEntry {

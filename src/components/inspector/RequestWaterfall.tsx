@@ -1,6 +1,8 @@
 import type { TraceHop, TraceRequest } from '../../engine/types.ts';
-import { OUTCOME_COLORS, OUTCOME_LABELS } from '../../render/palette.ts';
-import { formatDuration, nodeLabel, shortNodeLabel } from '../format.ts';
+import { hopLabel, OUTCOME_LABELS } from '../../labels/options.ts';
+import { nodeLabel, shortNodeLabel } from '../../labels/names.ts';
+import { OUTCOME_COLORS } from '../../render/palette.ts';
+import { formatDuration } from '../format.ts';
 import './inspector.css';
 
 export interface RequestWaterfallProps {
@@ -21,8 +23,8 @@ export function RequestWaterfall({ request, hops }: RequestWaterfallProps) {
   return (
     <section className="insp waterfall" aria-label={`Request ${request.requestId}`}>
       <h3 className="insp-title">
-        Request {request.requestId}: {request.isWrite ? 'write' : 'read'} of key {request.key} via{' '}
-        {nodeLabel(`app-${request.instance}`)}
+        Request {request.requestId}: {request.isWrite ? 'write' : 'read'} of key {request.key}{' '}
+        {request.instance < 0 ? 'answered at the CDN edge' : `via ${nodeLabel(`app-${request.instance}`)}`}
       </h3>
       <p className="wf-outcome">
         <span className="wf-swatch" style={{ background: color }} aria-hidden="true" />
@@ -49,7 +51,7 @@ export function RequestWaterfall({ request, hops }: RequestWaterfallProps) {
               <tr key={i}>
                 <th scope="row">
                   {shortNodeLabel(h.from)} → {shortNodeLabel(h.to)}
-                  <span className="wf-op">{h.op}</span>
+                  <span className="wf-op">{hopLabel(h.op)}</span>
                 </th>
                 <td>+{formatDuration(h.startMs - start)}</td>
                 <td>{formatDuration(h.endMs - h.startMs)}</td>

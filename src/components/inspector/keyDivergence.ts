@@ -1,5 +1,5 @@
 import type { KeyView } from '../../engine/types.ts';
-import { nodeLabel } from '../format.ts';
+import { nodeLabel } from '../../labels/names.ts';
 
 /**
  * Reads a KeyView as the picture of "two users see different data": which layers hold which version,
@@ -9,9 +9,9 @@ import { nodeLabel } from '../format.ts';
 export type LayerState = 'fresh' | 'stale' | 'expired' | 'absent' | 'truth';
 
 export interface LayerCell {
-  /** Short name used in sentences: "Redis", "app-2". */
+  /** Short name used in sentences: "Redis", "App 2". */
   name: string;
-  /** Heading on the card: "Database", "Redis shard 1", "app-2 L1". */
+  /** Heading on the card: "Database", "Redis shard 1", "App 2 L1". */
   title: string;
   version: number | null;
   expiresAtMs: number | null;
@@ -52,7 +52,7 @@ export function keyLayers(view: KeyView, nowMs: number): LayerCell[] {
   return cells;
 }
 
-/** "app-2 and app-5" / "Redis, app-1 and app-3". */
+/** "App 2 and App 5" / "Redis, App 1 and App 3". */
 export function joinNames(names: readonly string[]): string {
   if (names.length <= 1) return names[0] ?? '';
   return `${names.slice(0, -1).join(', ')} and ${names[names.length - 1]}`;

@@ -1,7 +1,9 @@
 import type { NodeBox } from '../../render/layout.ts';
 import { useAppStore } from '../../store/useAppStore.ts';
 import { formatCount } from '../format.ts';
-import { NodeCard, type NodeTone } from './NodeCard.tsx';
+import { appName } from '../../labels/names.ts';
+import { FIGURES } from '../../labels/figures.ts';
+import { NodeCard, ShortName, type NodeTone } from './NodeCard.tsx';
 import { useSelectNode } from './useSelectNode.ts';
 
 interface Props {
@@ -17,16 +19,20 @@ export function InstanceNode({ box, compact }: Props) {
   const [selected, select] = useSelectNode(box.id);
   const up = view?.up ?? true;
   const keys = view?.l1Keys ?? 0;
+  const queued = view?.writeQueue ?? 0;
   const cold = l1.enabled && up && keys === 0 && nowMs > 0;
   const tone: NodeTone = !up ? 'down' : cold ? 'cold' : 'normal';
   const state = !up ? ', down' : cold ? ', L1 cold (empty)' : '';
-  const label = `App instance ${box.index + 1}${l1.enabled ? `, L1 holds ${keys} keys` : ''}${state}`;
+  const label = `${appName(box.index)}, an app instance${l1.enabled ? `, its L1 holds ${keys} keys` : ''}${state}`;
   return (
     <NodeCard box={box} label={label} tone={tone} compact={compact} selected={selected} onSelect={select}>
       {/* Title and cache badge share a row so small cards keep room for the in-flight line. */}
       <span className="node-row">
         <span className="node-title">
-          {compact && box.w < 110 ? `#${box.index + 1}` : `App ${box.index + 1}`}
+          <ShortName
+            short={compact && box.w < 80 ? `#${box.index + 1}` : appName(box.index)}
+            full={appName(box.index)}
+          />
         </span>
         {!up && <span className="badge down">DOWN</span>}
         {!up ? null : l1.enabled ? (
@@ -37,12 +43,13 @@ export function InstanceNode({ box, compact }: Props) {
           !compact && <span className="badge muted">no L1</span>
         )}
       </span>
-      {!compact && up && (
+      {/* On a short card the queued writes matter more than the requests in flight. */}
+      {!compact && up && (queued === 0 || box.h >= 84) && (
         <span className="node-line small">{formatCount(view?.inFlight ?? 0)} in flight</span>
       )}
-      {(view?.writeQueue ?? 0) > 0 && (
+      {queued > 0 && (
         <span className="badge hot" title="Write-behind: writes acknowledged but not yet in the database">
-          {formatCount(view?.writeQueue ?? 0)} writes queued
+          {formatCount(queued)} {compact ? 'queued' : FIGURES.writesQueued}
         </span>
       )}
     </NodeCard>

@@ -7,7 +7,10 @@ export type NodeTone = 'normal' | 'down' | 'cold' | 'hot' | 'saturated';
 
 interface NodeCardProps {
   box: NodeBox;
-  /** Accessible name: what the node is and its state ("Redis shard 1, down"). */
+  /**
+   * The tooltip (and accessible description): what the node is and its state in full. The accessible
+   * name is the card's own text, so what a screen reader says starts with what the eye reads.
+   */
   label: string;
   tone: NodeTone;
   /** Small card: content flows in one wrapped row instead of stacked lines. */
@@ -19,7 +22,8 @@ interface NodeCardProps {
 
 /**
  * A node on the stage, placed by the shared layout. The tone drives a framer-motion transition so a
- * state change (down, cold, hot, saturated) is noticed without a flash.
+ * state change (hot, saturated) is noticed without a flash. A card stays opaque in every state: the
+ * requests travel under the cards and must never show through their text.
  */
 export function NodeCard({ box, label, tone, compact = false, selected, onSelect, children }: NodeCardProps) {
   const transition = useNodeMotion();
@@ -28,18 +32,28 @@ export function NodeCard({ box, label, tone, compact = false, selected, onSelect
       type="button"
       className={`node node-${box.kind} tone-${tone}${compact ? ' compact' : ''}${selected ? ' selected' : ''}`}
       style={{ left: box.x, top: box.y, width: box.w, height: box.h }}
-      aria-label={label}
       aria-pressed={selected}
       title={`${label}. Click to inspect.`}
       onClick={onSelect}
       initial={false}
-      animate={{
-        opacity: tone === 'down' ? 0.55 : 1,
-        scale: tone === 'hot' || tone === 'saturated' ? 1.03 : 1,
-      }}
+      animate={{ scale: tone === 'hot' || tone === 'saturated' ? 1.03 : 1 }}
       transition={transition}
     >
       {children}
     </motion.button>
+  );
+}
+
+/**
+ * A name shortened to fit a small card ("S3"): the eye reads the short form, a screen reader (and the
+ * card's accessible name) the full one ("Redis shard 3").
+ */
+export function ShortName({ short, full }: { short: string; full: string }) {
+  if (short === full) return <>{full}</>;
+  return (
+    <>
+      <span aria-hidden="true">{short}</span>
+      <span className="visually-hidden">{full}</span>
+    </>
   );
 }

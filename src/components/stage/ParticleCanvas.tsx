@@ -44,11 +44,15 @@ export function ParticleCanvas({ driver, layout, pickRef }: Props) {
     let fpsStart = performance.now();
     let fps = 0;
     let drawn = 0;
-    // The outline colour comes from the theme; reading a computed style forces a style pass, so it is
-    // read once a second (a theme switch shows within a second), not every frame.
-    const readOutline = () =>
-      (canvas && getComputedStyle(canvas).getPropertyValue('--particle-outline').trim()) || '#000';
-    let outline = readOutline();
+    // The outline and error colours come from the theme; reading a computed style forces a style pass,
+    // so they are read once a second (a theme switch shows within a second), not every frame.
+    const readVar = (name: string, fallback: string) =>
+      (canvas && getComputedStyle(canvas).getPropertyValue(name).trim()) || fallback;
+    const readTheme = () => ({
+      outline: readVar('--particle-outline', '#000'),
+      error: readVar('--outcome-error', '#000'),
+    });
+    let theme = readTheme();
     const loop = (now: number) => {
       const t0 = performance.now();
       driver.tick(now);
@@ -60,7 +64,7 @@ export function ParticleCanvas({ driver, layout, pickRef }: Props) {
           t: driver.sim.now(),
           particles: driver.feed.particles,
           dpr: canvas.width / Math.max(1, l.width),
-          outline,
+          ...theme,
         };
         drawn = paintParticles(ctx, frame, l, scratch);
         paintedRef.current = { version: driver.version, layout: l };
@@ -71,7 +75,7 @@ export function ParticleCanvas({ driver, layout, pickRef }: Props) {
         fps = (frames * 1000) / (now - fpsStart);
         frames = 0;
         fpsStart = now;
-        outline = readOutline();
+        theme = readTheme();
       }
       publishFrameStats({
         fps,

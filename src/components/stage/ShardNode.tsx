@@ -1,67 +1,154 @@
 import type { NodeBox } from '../../render/layout.ts';
+import { useAppStore } from '../../store/useAppStore.ts';
 import { formatCount, formatDuration } from '../format.ts';
 import { Gauge } from './Gauge.tsx';
-import { NodeCard } from './NodeCard.tsx';
+import { FIGURES } from '../../labels/figures.ts';
+import { shardName, shardShort } from '../../labels/names.ts';
+import { NodeCard, ShortName, type NodeTone } from './NodeCard.tsx';
 import { useSelectNode } from './useSelectNode.ts';
-import { HOT_QUEUE, useShardState } from './useShardState.ts';
+import { HOT_FACTOR, HOT_QUEUE } from './useShardState.ts';
 
 /**
  * Where the hottest key lives: its TTL counting down, and a warning once it has expired (the moment a
  * stampede starts when nothing protects the database).
  */
-export function HotKeyBadge({ ttlLeftMs, cached }: { ttlLeftMs: number | null; cached: boolean }) {
+export function HotKeyBadge({
+  ttlLeftMs,
+  cached,
+  short,
+}: {
+  ttlLeftMs: number | null;
+  cached: boolean;
+  short: boolean;
+}) {
+  const name = short ? 'hot' : 'hot key';
   if (!cached)
     return (
       <span
         className="badge expired"
         title="The hottest key is not in Redis: expired, evicted or not yet read"
       >
-        hot key: miss
+        {name}: miss
       </span>
     );
   return (
     <span className="badge muted" title="TTL the hottest key has left in Redis">
-      hot key {ttlLeftMs === null ? 'no TTL' : formatDuration(ttlLeftMs)}
+      {name}{' '}
+      {ttlLeftMs === null
+        ? 'no TTL'
+        : formatDuration(short ? Math.round(ttlLeftMs / 1000) * 1000 : ttlLeftMs)}
     </span>
   );
 }
 
 /** A Redis shard: slot range, keys with a fill gauge, ops per second and its queue when hot. */
 export function ShardNode({ box, compact }: { box: NodeBox; compact: boolean }) {
-  const { view, hotKey, up, keys, queue, opsRate, fill, fillLabel, hot, tone, slots, label } = useShardState(
-    box.index,
+  const view = useAppStore((s) => s.nodes?.shards[box.index]);
+  // Not before the run starts: every key is a miss then, which says nothing yet.
+  const hotKey = useAppStore((s) =>
+    s.nodes?.hotKey.shard === box.index && s.nodes.nowMs > 0 ? s.nodes.hotKey : null,
+  );
+  const shards = useAppStore((s) => s.applied.topology.redisShards);
+  const maxKeys = useAppStore((s) => s.applied.cache.l2.maxKeys);
+  const keyspace = useAppStore((s) => s.applied.workload.keys);
+  const memoryAlert = useAppStore((s) =>
+    s.applied.monitoring.enabled ? s.applied.monitoring.memoryAbove : Infinity,
   );
   const [selected, select] = useSelectNode(box.id);
-  return (
-    <NodeCard box={box} label={label} tone={tone} compact={compact} selected={selected} onSelect={select}>
-      <span className="node-row">
-        <span className="node-title">{compact ? `S${box.index + 1}` : `Redis shard ${box.index + 1}`}</span>
-        {compact && (
-          <span className="node-line">
-            {formatCount(Math.round(opsRate))}
-            {box.w < 130 ? '/s' : ' ops/s'}
-          </span>
-        )}
+  const opsRate = useAppStore((s) => s.shardRates[box.index] ?? 0);
+  const meanRate = useAppStore(
+    (s) => s.shardRates.reduce((a, b) => a + b, 0) / Math.max(1, s.shardRates.length),
+  );
+  const up = view?.up ?? true;
+  const keys = view?.keys ?? 0;
+  const queue = view?.queue ?? 0;
+  // Fill: memory against maxmemory when set, else keys against the per-shard key limit, else against
+  // this shard's share of the whole key space (how much of it is cached).
+  const maxMemory = view?.maxMemoryBytes ?? null;
+  const fill =
+    maxMemory !== null
+      ? (view?.memoryBytes ?? 0) / maxMemory
+      : maxKeys !== null
+        ? keys / maxKeys
+        : keys / (keyspace / shards);
+  // What the gauge measures, said beside it: the long form on a full card, the short one on a compact one.
+  const [fillLabel, fillShort] =
+    maxMemory !== null
+      ? ['of its memory used', 'memory']
+      : maxKeys !== null
+        ? ['of its key limit used', 'key limit']
+        : ['of its keys cached', 'cached'];
+  const fillText = `${Math.round(Math.max(0, Math.min(1, fill)) * 100)} %`;
+  const gaugeName = `${shardName(box.index)}: ${fillText} ${fillLabel}`;
+  // Full memory or a full key limit is the memory alert's business; a fully cached key space is good news.
+  const warnAt = maxMemory !== null || maxKeys !== null ? memoryAlert : Infinity;
+  // Hot: commands queue on its single thread, or it serves well over its fair share of operations.
+  const hot = up && (queue >= HOT_QUEUE || (shards > 1 && opsRate > 100 && opsRate > HOT_FACTOR * meanRate));
+  const tone: NodeTone = !up ? 'down' : hot ? 'hot' : 'normal';
+  const slots = view ? `${view.slotStart}–${view.slotEnd}` : '';
+  const state = !up ? ', down' : hot ? `, hot: ${Math.round(opsRate)} ops/s, ${queue} queued` : '';
+  const badges = [
+    !up && (
+      <span key="down" className="badge down">
+        DOWN
       </span>
-      {!compact && <span className="node-line small">slots {slots}</span>}
+    ),
+    up && view !== undefined && view.locks > 0 && (
+      <span key="lock" className="badge lock">
+        {view.locks === 1 ? FIGURES.locksHeld : `${view.locks} locks held`}
+      </span>
+    ),
+    up && hotKey !== null && (
+      <HotKeyBadge key="hot-key" ttlLeftMs={hotKey.ttlLeftMs} cached={hotKey.cached} short={compact} />
+    ),
+    hot && (
+      <span key="hot" className="badge hot">
+        {queue >= HOT_QUEUE ? `queue ${queue}` : 'hot'}
+      </span>
+    ),
+  ].filter(Boolean);
+  // The smallest cards (16 shards on a laptop) get one line: name, then the badges or the ops rate,
+  // then the fill; the gauge becomes the card's bottom edge.
+  const tiny = compact && box.h < 48;
+  const ops = `${formatCount(Math.round(opsRate))}${box.w < (compact ? 130 : 170) ? '/s' : ' ops/s'}`;
+  return (
+    <NodeCard
+      box={box}
+      label={`${shardName(box.index)}, slots ${slots}, ${keys} keys, ${fillText} ${fillLabel}${state}`}
+      tone={tone}
+      compact={compact}
+      selected={selected}
+      onSelect={select}
+    >
+      <span className="node-row">
+        <span className="node-title">
+          <ShortName
+            short={compact ? shardShort(box.index) : shardName(box.index)}
+            full={shardName(box.index)}
+          />
+        </span>
+        {/* A tiny card has room for one badge: the first is the most important (down, lock, hot key). */}
+        {compact && (tiny && badges.length > 0 ? badges[0] : <span className="node-line">{ops}</span>)}
+        {tiny && box.w >= 130 && <span className="gauge-label">{fillText}</span>}
+      </span>
+      {/* The slot range gives way to badges on a short card (it is in the tooltip and the inspector). */}
+      {!compact && (badges.length === 0 || box.h >= 104) && (
+        <span className="node-line small">slots {slots}</span>
+      )}
       {!compact && (
         <span className="node-line">
-          {formatCount(keys)} keys · {formatCount(Math.round(opsRate))}
-          {box.w < 170 ? '/s' : ' ops/s'}
+          {formatCount(keys)} keys · {ops}
         </span>
       )}
-      <span className="node-row">
-        {!up && <span className="badge down">DOWN</span>}
-        {up && view !== undefined && view.locks > 0 && (
-          <span className="badge lock">{view.locks === 1 ? 'lock held' : `${view.locks} locks held`}</span>
-        )}
-        {up && hotKey !== null && <HotKeyBadge ttlLeftMs={hotKey.ttlLeftMs} cached={hotKey.cached} />}
-        {/* A small card says "hot" with its border; the queue is worth its room. */}
-        {hot && (!compact || queue >= HOT_QUEUE) && (
-          <span className="badge hot">{queue >= HOT_QUEUE ? `queue ${queue}` : 'hot'}</span>
-        )}
-      </span>
-      <Gauge value={fill} label={`Shard ${box.index + 1} ${fillLabel}`} />
+      {!tiny && badges.length > 0 && <span className="node-row">{badges}</span>}
+      {tiny ? (
+        <Gauge value={fill} label={gaugeName} warn={warnAt} edge />
+      ) : (
+        <span className="gauge-row">
+          <Gauge value={fill} label={gaugeName} warn={warnAt} />
+          <span className="gauge-label">{box.w >= 110 ? `${fillShort} ${fillText}` : fillText}</span>
+        </span>
+      )}
     </NodeCard>
   );
 }

@@ -35,7 +35,7 @@ export function ShardTilesCaption({ at }: { at: NonNullable<StageLayout['shardTi
       )}
       {hotKey !== null && hotKey.shard >= 0 && (
         <span className="node-row">
-          <HotKeyBadge ttlLeftMs={hotKey.ttlLeftMs} cached={hotKey.cached} />
+          <HotKeyBadge ttlLeftMs={hotKey.ttlLeftMs} cached={hotKey.cached} short={false} />
           <span>{hotKey.shard === busiest ? 'on it' : `on Redis shard ${hotKey.shard + 1}`}</span>
         </span>
       )}

@@ -27,6 +27,14 @@ export function Stage({ driver }: { driver: Driver }) {
   const shards = useAppStore((s) => s.applied.topology.redisShards);
   const cdn = useAppStore((s) => s.applied.topology.cdn);
   const cdc = useAppStore((s) => s.applied.cache.strategy === 'cdc');
+  // What a shard's fill bar measures (as ShardNode decides): memory, the key limit, or keys cached.
+  const gauge = useAppStore((s) =>
+    s.applied.cache.l2.maxMemoryBytes !== null
+      ? 'memory'
+      : s.applied.cache.l2.maxKeys !== null
+        ? 'key limit'
+        : 'keys cached',
+  );
   const layout = useMemo(
     () => computeLayout({ instances, shards, cdn, cdc, width: size.width, height: size.height }),
     [instances, shards, cdn, cdc, size.width, size.height],
@@ -40,36 +48,37 @@ export function Stage({ driver }: { driver: Driver }) {
     if (id !== null) store.getState().select({ kind: 'request', requestId: id });
   };
   return (
-    <div
-      className="stage"
-      ref={ref}
-      onClick={onClick}
-      title="Click a travelling request to see its waterfall in the inspector"
-      role="region"
-      aria-label="Topology: requests flow from clients on the left to the database on the right"
-    >
-      <StageCaptions layout={layout} />
-      {layout.nodes.map((box) => {
-        switch (box.kind) {
-          case 'app':
-            return <InstanceNode key={box.id} box={box} compact={layout.compactApps} />;
-          case 'redis':
-            return layout.shardTiles !== null ? (
-              <ShardTile key={box.id} box={box} />
-            ) : (
-              <ShardNode key={box.id} box={box} compact={layout.compactShards} />
-            );
-          case 'db':
-            return <DbNode key={box.id} box={box} />;
-          case 'cdc':
-            return <CdcNode key={box.id} box={box} />;
-          default:
-            return <EdgeNode key={box.id} box={box} />;
-        }
-      })}
-      {layout.shardTiles !== null && <ShardTilesCaption at={layout.shardTiles} />}
-      <ParticleCanvas driver={driver} layout={layout} pickRef={pickRef} />
+    <section className="stage" aria-label="Topology: requests flow from the clients to the database">
+      <div
+        className={`stage-area${layout.vertical ? ' vertical' : ''}`}
+        ref={ref}
+        onClick={onClick}
+        title="Click a travelling request to see its waterfall in the inspector"
+        style={layout.vertical ? { height: layout.height } : undefined}
+      >
+        <StageCaptions layout={layout} gauge={gauge} />
+        {layout.nodes.map((box) => {
+          switch (box.kind) {
+            case 'app':
+              return <InstanceNode key={box.id} box={box} compact={layout.compactApps} />;
+            case 'redis':
+              return layout.shardTiles !== null ? (
+                <ShardTile key={box.id} box={box} />
+              ) : (
+                <ShardNode key={box.id} box={box} compact={layout.compactShards} />
+              );
+            case 'db':
+              return <DbNode key={box.id} box={box} />;
+            case 'cdc':
+              return <CdcNode key={box.id} box={box} />;
+            default:
+              return <EdgeNode key={box.id} box={box} />;
+          }
+        })}
+        {layout.shardTiles !== null && <ShardTilesCaption at={layout.shardTiles} />}
+        <ParticleCanvas driver={driver} layout={layout} pickRef={pickRef} />
+      </div>
       <StageStatus />
-    </div>
+    </section>
   );
 }

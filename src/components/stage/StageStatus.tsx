@@ -9,8 +9,9 @@ import {
 import { useAppStore } from '../../store/useAppStore.ts';
 
 /**
- * Status drawn over the stage: how many requests are drawn, what the last jump found, and whether the simulation keeps up with
- * the chosen speed. Overlaid rather than in the page flow so a changing message never resizes the stage.
+ * The stage's status bar, under the cards rather than over them: how to start, what the last jump
+ * found, whether the simulation keeps up with the chosen speed, and how many requests are drawn. Its
+ * height is fixed, so a message coming or going never resizes the stage.
  */
 export function StageStatus() {
   const every = useAppStore(selectSampleEvery);
@@ -20,26 +21,26 @@ export function StageStatus() {
   const notable = useAppStore(selectNotable);
   const atStart = useAppStore((s) => s.nowMs === 0 && !s.playing);
   return (
-    <>
+    <div className="stage-bar">
+      <p className="stage-status news" role="status">
+        {atStart && (
+          <span className="start">
+            Press <kbd>Space</kbd> or Play to start.
+          </span>
+        )}
+        {!atStart && notable && (
+          <span className="notable" title={notable}>
+            <span aria-hidden="true">⇥ </span>
+            {notable}
+          </span>
+        )}
+        {!atStart && !notable && playing && behind && (
+          <span className="behind">Can’t keep up: running at {formatSpeed(Math.max(0.01, achieved))}</span>
+        )}
+      </p>
       <p className="stage-status sample" role="status">
         {every > 1 ? `Showing 1 in ${every} requests (counts include all)` : 'Showing every request'}
       </p>
-      {atStart && (
-        <p className="stage-status start">
-          Press <kbd>Space</kbd> or Play to start. Requests will flow left to right.
-        </p>
-      )}
-      {notable && (
-        <p className="stage-status notable" role="status">
-          <span aria-hidden="true">⇥ </span>
-          {notable}
-        </p>
-      )}
-      {playing && behind && (
-        <p className="stage-status behind" role="status">
-          Can’t keep up: running at {formatSpeed(Math.max(0.01, achieved))}
-        </p>
-      )}
-    </>
+    </div>
   );
 }

@@ -158,7 +158,8 @@ function answerAtEdge(c: Ctx, job: number, route: number, user: number): void {
   const dbVersion = s.db.latest[key]!;
   const stale = version < dbVersion;
   st.hits++;
-  if (c.m.cdn!.personalised[route] === 1 && st.user[route]![key] !== user) st.crossUserLeaks++;
+  const leaked = c.m.cdn!.personalised[route] === 1 && st.user[route]![key] !== user;
+  if (leaked) st.crossUserLeaks++;
   if (stale) {
     st.staleHits++;
     recordStale(mt, s.now - s.db.latestAt[key]!);
@@ -172,7 +173,9 @@ function answerAtEdge(c: Ctx, job: number, route: number, user: number): void {
   if (c.m.families !== null) recordFamilyResponse(c, key, 'cdn-hit', stale, false);
   if (c.trace) {
     const id = j.requestId[job]!;
-    traceHop(c.trace, id, key, 'cdn', 'client', s.now, end, 'response', outcome);
+    // A leaked response is drawn as an error where it happens: on its way from the edge to the wrong user.
+    if (leaked) traceHop(c.trace, id, key, 'cdn', 'client', s.now, end, 'leak', 'error');
+    else traceHop(c.trace, id, key, 'cdn', 'client', s.now, end, 'response', outcome);
     traceRequest(c.trace, {
       requestId: id,
       key,

@@ -9,10 +9,27 @@ export interface Tracer {
   requests: TraceRequest[];
   capacity: number;
   dropped: number;
+  /** The last id given to a hop that belongs to no request (a lost write): negative, counting down. */
+  syntheticId: number;
 }
 
 export function createTracer(capacity: number): Tracer {
-  return { hops: [], requests: [], capacity, dropped: 0 };
+  return { hops: [], requests: [], capacity, dropped: 0, syntheticId: 0 };
+}
+
+/** Most hops one loss draws: a crash that drops thousands of writes shows a burst, not a flood. */
+const MAX_LOSS_HOPS = 200;
+
+/**
+ * Writes that vanish at `node` (a crashed holder's write-behind queue): one `lost` hop from the node to
+ * itself per write, up to a cap, under ids of their own (negative, so they never pass for a request).
+ */
+export function traceLoss(t: Tracer, node: (i: number) => string, keys: ArrayLike<number>, at: number): void {
+  const n = Math.min(keys.length, MAX_LOSS_HOPS);
+  for (let i = 0; i < n; i++) {
+    const target = node(i);
+    traceHop(t, --t.syntheticId, keys[i]!, target, target, at, at, 'lost', 'error');
+  }
 }
 
 export function traceHop(

@@ -1,12 +1,12 @@
 import { schedule } from '../core/eventQueue.ts';
-import { appNode, dbHop, EV_DB_ARRIVE, EV_WB_TICK, type Ctx } from './context.ts';
+import { appNode, dbHop, EV_DB_ARRIVE, EV_WB_TICK, redisNode, type Ctx } from './context.ts';
 import { sendToDb } from './dbFlow.ts';
 import { allocJob, freeJob } from './jobs.ts';
 import { I_DB_WRITE } from './metrics.ts';
 import { shardOf, type Model } from './model.ts';
 import { sendSetAndWait } from './redisFlow.ts';
 import { fillL1 } from './requests.ts';
-import { traceHop } from './trace.ts';
+import { traceHop, traceLoss } from './trace.ts';
 import { newWriteBehindState, pushWrite, type Batch, type WriteBehindState } from './writePathState.ts';
 
 /**
@@ -228,10 +228,20 @@ export function dbLagMs(wb: WriteBehindState, now: number): number {
   return now - oldest;
 }
 
-/** Drops a queue (its holder crashed) and counts its writes as lost: they were acknowledged. */
+/**
+ * Drops a queue (its holder crashed) and counts its writes as lost: they were acknowledged. Traced, the
+ * writes vanish where the queue lived: the instance, or (queue in Redis) the shards of their keys.
+ */
 export function loseQueue(c: Ctx, inst: number): void {
   const wb = c.s.wb!;
   const q = wb.queues[inst]!;
+  if (c.trace && q.len > 0) {
+    const cap = q.key.length;
+    const keys = Array.from({ length: q.len }, (_, i) => q.key[(q.head + i) % cap]!);
+    const inRedis = c.m.scenario.cache.writeBehind.queueIn === 'redis';
+    const node = (i: number) => (inRedis ? redisNode(shardOf(c.m, keys[i]!)) : appNode(inst));
+    traceLoss(c.trace, node, keys, c.s.now);
+  }
   wb.lost += q.len;
   c.s.metrics.lostWrites += q.len;
   q.len = 0;

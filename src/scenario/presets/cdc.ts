@@ -21,7 +21,8 @@ export const cdc = definePreset(
   'The app only writes to the database. Each commit becomes a change event in the binlog, flows ' +
     'through a broker, and a consumer deletes the cached key 200 ms later. Until then Redis keeps ' +
     'serving the old value, so every write opens a window of about the lag during which reads are ' +
-    'stale. Watch the maximum stale age sit near 200 ms; drag the CDC lag and see the stale-read count ' +
-    'follow it.',
+    'stale. Watch the Staleness age chart pile up just under 200 ms and the events waiting on the ' +
+    'CDC pipeline; drag the CDC lag and see the stale reads follow it.',
   cdcBody,
+  ['staleAgeChart', 'eventsWaiting', 'staleReads'],
 );

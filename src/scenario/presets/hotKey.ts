@@ -13,9 +13,11 @@ export const hotKeyBody = {
 export const hotKey = definePreset(
   'hot-key',
   'Hot key: one shard does half the work',
-  'Sixteen Redis shards should share the load evenly, but one key takes half of all requests, and a key ' +
-    'always lives on one shard. With no L1 in front, that shard serves the hot key plus its 1/16 of the rest: ' +
-    'about 8.5 times its fair share. Watch the per-shard ops and the hot-shard factor; adding shards does ' +
-    'not help, since the hot key still maps to a single one. Try enabling L1 to see the load disappear.',
+  'Sixteen Redis shards should share the load evenly, but one key takes half of all requests, and ' +
+    'a key always lives on one shard. With no L1 in front, that shard serves the hot key plus its ' +
+    '1/16 of the rest: about 8.5 times its fair share. Watch the Operations per shard chart, where ' +
+    "the hot shard's bar is marked with its factor over the mean; adding shards does not help, since " +
+    'the hot key still maps to a single one ("Add shards, the hot key stays hot" shows 64). Turn L1 enabled on to see the load disappear.',
   hotKeyBody,
+  ['shardOpsChart'],
 );

@@ -3,11 +3,12 @@ import { definePreset } from './preset.ts';
 export const l1Inconsistency = definePreset(
   'l1-inconsistency',
   'Long L1 TTL: instances disagree',
-  'Ten app instances each cache values in their own L1 for five minutes. A write updates the database and ' +
-    'clears Redis, but nothing tells the other nine instances, so each keeps serving the version it cached ' +
-    'until its copy expires. Two users hitting different instances see different data. Watch stale reads ' +
-    'and their age grow after each write, and inspect one key to see the instances holding different ' +
-    'versions; then shorten the L1 TTL and see the staleness window shrink.',
+  'Ten app instances each cache values in their own L1 for five minutes. A write updates the ' +
+    'database and clears Redis, but nothing tells the other nine instances, so each keeps serving ' +
+    'the version it cached until its copy expires. Two users hitting different instances see ' +
+    'different data. Watch the stale reads and the Staleness age chart grow after each write, and ' +
+    'inspect one key to see the instances holding different versions; then shorten the L1 TTL and ' +
+    'see the staleness window shrink.',
   {
     version: 1,
     seed: 42,
@@ -20,4 +21,5 @@ export const l1Inconsistency = definePreset(
       l2: { ttlMs: 60_000 },
     },
   },
+  ['staleReads', 'staleAgeChart'],
 );

@@ -1,3 +1,4 @@
+import type { FigureId } from '../../labels/figures.ts';
 import type { ScenarioInput } from '../schema.ts';
 
 /**
@@ -10,11 +11,22 @@ export interface Preset {
   readonly description: string;
   /** The scenario as a user would write it (defaults left out), title and description included. */
   readonly input: ScenarioInput;
+  /**
+   * The figures the description tells people to watch, named in it by their on-screen labels; a
+   * test checks that the app shows each of them for this scenario.
+   */
+  readonly watch: readonly FigureId[];
 }
 
 type Body = Omit<ScenarioInput, 'title' | 'description'>;
 
 /** Copies the title and description into the scenario so a run's Summary carries them too. */
-export function definePreset(id: string, title: string, description: string, body: Body): Preset {
-  return { id, title, description, input: { ...body, title, description } };
+export function definePreset(
+  id: string,
+  title: string,
+  description: string,
+  body: Body,
+  watch: readonly FigureId[] = [],
+): Preset {
+  return { id, title, description, input: { ...body, title, description }, watch };
 }

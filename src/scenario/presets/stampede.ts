@@ -20,10 +20,12 @@ export const stampedeBody = {
 export const stampede = definePreset(
   'stampede',
   'Cache stampede: a hot key expires',
-  'One key takes 90 % of 2000 requests per second, and its Redis entry lives 5 s. The database is slow ' +
-    '(100 ms per read, 10 connections) and no stampede protection is on. Predict what happens every 5 s, ' +
-    'then run it: at each expiry every request that misses goes to the database at once, the connection pool ' +
-    'fills, queries queue behind each other and p99 latency jumps by orders of magnitude, then calms down ' +
-    'until the next expiry. Watch DB peak concurrency and the sawtooth in the DB reads series.',
+  'One key takes 90 % of 2000 requests per second, and its Redis entry lives 5 s. The database is ' +
+    'slow (100 ms per read, 10 connections) and no stampede protection is on. Predict what happens ' +
+    'every 5 s, then run it: at each expiry every request that misses goes to the database at once, ' +
+    'the pool fills, queries queue behind each other and p99 latency jumps by orders of magnitude, ' +
+    'then calms down until the next expiry. Watch the Database connections in use chart pin at 10 ' +
+    'with Queries waiting piling up, and the sawtooth in the Database queries per second chart.',
   stampedeBody,
+  ['p99Latency', 'dbPoolChart', 'queriesWaiting', 'dbQpsChart'],
 );

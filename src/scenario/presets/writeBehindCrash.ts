@@ -3,12 +3,14 @@ import { definePreset } from './preset.ts';
 export const writeBehindCrash = definePreset(
   'write-behind-crash',
   'Write-behind: a crash loses the writes not yet flushed',
-  'Writes go to Redis and to a queue inside their app instance, and the client is told "saved" at once; ' +
-    'each instance flushes its queue to the database in batches of 50 or once a second. At 20.5 s ' +
-    'instance app-1 crashes with its queue half full: those writes were acknowledged but never reach ' +
-    "the database. Predict how many are lost (about half a second of that instance's writes), then " +
-    'read lostWrites and the write-behind queue depth and database lag. Set the queue to live in Redis ' +
-    'and crash Redis instead, or switch to write-through, and compare.',
+  'Writes go to Redis and to a queue inside their app instance, and the client is told "saved" at ' +
+    'once; each instance flushes its queue to the database in batches of 50 or once a second (watch ' +
+    'the writes queued on each instance). At 20.5 s App 2 crashes with its queue half full: those ' +
+    'writes were acknowledged but never reach the database, and they burst out of its card as they ' +
+    "vanish. Predict how many are lost (about half a second of that instance's writes), then read " +
+    'Lost writes, the max queue depth and the database lag max / mean. Set the Write-behind queue ' +
+    'lives in to Redis and crash Redis instead, or switch the Strategy to write-through, and ' +
+    'compare.',
   {
     version: 1,
     seed: 42,
@@ -23,4 +25,5 @@ export const writeBehindCrash = definePreset(
     },
     failures: [{ atMs: 20_500, kind: 'instance-crash', target: 1, durationMs: 5000 }],
   },
+  ['writesQueued', 'lostWrites', 'maxQueueDepth', 'dbLag'],
 );

@@ -3,11 +3,11 @@ import { definePreset } from './preset.ts';
 export const writeBehindUnordered = definePreset(
   'write-behind-unordered',
   'Write-behind out of order: the database goes back in time',
-  'Four instances queue writes to the same few keys and flush them in parallel batches that overwrite ' +
-    'blindly. When an older batch commits after a newer one, the row goes back to an older version: ' +
-    'the Summary counts these dbRegressions and the reads the database then answers with the older ' +
-    'value. Turn "keeps writes in order" back on (one batch in flight per flusher, versioned upserts) ' +
-    'and watch the regressions drop to zero.',
+  'Four instances queue writes to the same few keys and flush them in parallel batches that ' +
+    'overwrite blindly. When an older batch commits after a newer one, the row goes back to an older ' +
+    'version: watch the rows gone back in time, and the stale reads the database then answers with ' +
+    'the older value. Turn Write-behind keeps writes in order back on (one batch in flight per ' +
+    'flusher, versioned upserts) and watch the regressions drop to zero.',
   {
     version: 1,
     seed: 42,
@@ -22,4 +22,5 @@ export const writeBehindUnordered = definePreset(
     },
     database: { serviceTime: 'exponential' },
   },
+  ['dbRegressions', 'staleReads'],
 );

@@ -98,7 +98,7 @@ export default async function basics() {
     await shot(p, '06c-stampede-inspect-db');
     // Click where requests travel (between the app and Redis columns) until one is picked.
     await p.getByRole('button', { name: 'Pause' }).click();
-    const app = await p.getByRole('button', { name: /^App instance 1/ }).boundingBox();
+    const app = await p.getByRole('button', { name: /^App 1\b/ }).boundingBox();
     const redis = await p.getByRole('button', { name: /^Redis shard 1/ }).boundingBox();
     let picked = false;
     for (let dy = 0; dy < 300 && !picked; dy += 6) {

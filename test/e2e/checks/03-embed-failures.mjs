@@ -15,9 +15,9 @@ export default async function embedAndFailures() {
     const p = await openPage('');
     await seek(p, 3000);
     await p.getByRole('tab', { name: 'Configure' }).click();
-    await p.getByRole('button', { name: /Inject redis shard crash now/i }).click();
+    await p.getByRole('button', { name: 'Inject now: Redis shard crash' }).click();
     await p
-      .getByRole('button', { name: /^Redis shard \d.*down/ })
+      .getByRole('button', { name: /^Redis shard \d.*DOWN/ })
       .first()
       .waitFor({ timeout: 5000 });
     const t = await nowMs(p);

@@ -1,0 +1,78 @@
+/* global document */
+import { assert, check, openPage, shot } from '../harness.mjs';
+import { clippedText, horizontalOverflow, SIZES, textOverlaps } from '../pageChecks.mjs';
+
+/** Plays a moment and pauses, so the cards show live numbers and badges. */
+async function playAWhile(page, ms = 900) {
+  await page.getByRole('button', { name: 'Play' }).click();
+  await page.waitForTimeout(ms);
+  await page.getByRole('button', { name: 'Pause' }).click();
+}
+
+/** The stage is readable: tall enough, every card big enough, no card's text cut. */
+async function stageProblems(page) {
+  const found = await page.evaluate(() => {
+    const out = [];
+    const area = document.querySelector('.stage-area').getBoundingClientRect();
+    if (area.height < 240) out.push(`the stage is ${Math.round(area.height)} px tall`);
+    for (const card of document.querySelectorAll('.stage-area .node')) {
+      const r = card.getBoundingClientRect();
+      if (r.width < 40 || r.height < 28) out.push(`a ${Math.round(r.width)}x${Math.round(r.height)} card`);
+      if (r.left < area.left - 1 || r.right > area.right + 1) out.push('a card outside the stage');
+    }
+    return out;
+  });
+  return [
+    ...found,
+    ...(await clippedText(
+      page,
+      '.stage-area .node-title, .stage-area .node-line, .stage-area .badge, .stage-caption',
+    )),
+  ];
+}
+
+export default async function sizes() {
+  for (const [width, height] of SIZES) {
+    // One page per size; the presets are switched in it, as a person would.
+    const p = await openPage('', { viewport: { width, height } });
+    for (const preset of ['baseline', 'hot-key', 'write-behind-crash']) {
+      await check(
+        `${width}x${height} ${preset}: no sideways scroll, no overlapping text, a readable stage`,
+        async () => {
+          await p.getByRole('tab', { name: 'About' }).click();
+          await p.getByRole('combobox', { name: 'Preset' }).selectOption(preset);
+          await playAWhile(p);
+          await shot(p, `size-${width}x${height}-${preset}`);
+          const overflow = await horizontalOverflow(p);
+          assert(overflow <= 0, `the page scrolls ${overflow} px sideways`);
+          const overlaps = await textOverlaps(p);
+          assert(overlaps.length === 0, overlaps.join('; '));
+          const stage = await stageProblems(p);
+          assert(stage.length === 0, stage.join('; '));
+          for (const tab of ['Configure', 'Charts', 'Inspect']) {
+            await p.getByRole('tab', { name: tab }).click();
+            await p.getByRole('tabpanel').locator('h2').first().waitFor({ state: 'attached' });
+            const o = await textOverlaps(p);
+            assert(o.length === 0, `${tab}: ${o.join('; ')}`);
+            const x = await horizontalOverflow(p);
+            assert(x <= 0, `${tab}: the page scrolls ${x} px sideways`);
+            if (tab === 'Charts') await shot(p, `size-${width}x${height}-${preset}-charts`);
+          }
+        },
+      );
+    }
+    await p.context().close();
+  }
+
+  await check('every preset’s title shows in full at 1280x720', async () => {
+    const p = await openPage('', { viewport: { width: 1280, height: 720 } });
+    const ids = await p.locator('#preset-select option').evaluateAll((os) => os.map((o) => o.value));
+    const cut = [];
+    for (const id of ids) {
+      await p.getByRole('combobox', { name: 'Preset' }).selectOption(id);
+      cut.push(...(await clippedText(p, '.scenario-title, .header h1')).map((c) => `${id}: ${c}`));
+    }
+    await p.context().close();
+    assert(cut.length === 0, cut.join('; '));
+  });
+}
