@@ -127,19 +127,30 @@ async function play(
   const roundTrips = new Float64Array(at.length);
   let outstanding = 0;
   let failure: unknown = null;
+  // Requests for a key still being read (or refilled) wait for it: the drive sends what fell due in each
+  // millisecond together, and two reads of a hot key in one batch would both miss before the first's SET
+  // lands, where Poisson arrivals about a millisecond apart would see the second hit.
+  const busy = new Map<number, Promise<unknown>>();
   const request = (i: number) => {
-    const name = prefix + key[i]!;
-    const sent = performance.now();
+    const rank = key[i]!;
+    const name = prefix + rank;
     outstanding++;
-    const get =
-      c.ttlReset && c.ttlMs !== null ? client.send('GETEX', name, 'PX', c.ttlMs) : client.send('GET', name);
-    get
-      .then((reply) => {
-        roundTrips[i] = performance.now() - sent;
-        return reply === null ? client.send('SET', name, value, ...ttl) : null;
-      })
+    const run = async () => {
+      const sent = performance.now();
+      const reply = await (c.ttlReset && c.ttlMs !== null
+        ? client.send('GETEX', name, 'PX', c.ttlMs)
+        : client.send('GET', name));
+      roundTrips[i] = performance.now() - sent;
+      if (reply === null) await client.send('SET', name, value, ...ttl);
+    };
+    const chain = (busy.get(rank) ?? Promise.resolve())
+      .then(run)
       .catch((e: unknown) => (failure ??= e))
-      .finally(() => outstanding--);
+      .finally(() => {
+        outstanding--;
+        if (busy.get(rank) === chain) busy.delete(rank);
+      });
+    busy.set(rank, chain);
   };
   // After a stall (a busy machine can hold this process or Redis back for tens of milliseconds), the
   // requests that fell due are sent at twice the rate rather than all at once: a burst would make
