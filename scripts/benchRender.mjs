@@ -15,12 +15,25 @@ const speedArg = process.argv.find((a) => a.startsWith('--speed='));
 const SPEED = speedArg ? Number(speedArg.slice('--speed='.length)) : 5;
 const MEASURE_MS = 5000;
 
+/**
+ * Gzipped JavaScript: what the first load fetches (the entry, the chunks index.html preloads, and the
+ * engine's worker, which starts at once) and everything (the tabs and fallbacks loaded on demand).
+ */
 async function gzippedJsKb() {
   const dir = join(root, 'dist', 'assets');
   const files = (await readdir(dir)).filter((f) => f.endsWith('.js'));
+  const html = await readFile(join(root, 'dist', 'index.html'), 'utf8');
+  const first = new Set([...html.matchAll(/(?:src|href)="\.\/assets\/([^"]+\.js)"/g)].map((m) => m[1]));
+  for (const f of files) if (f.startsWith('engine.worker')) first.add(f);
   let bytes = 0;
-  for (const f of files) bytes += gzipSync(await readFile(join(dir, f)), { level: 9 }).length;
-  return { files: files.length, kb: Math.round((bytes / 1024) * 10) / 10 };
+  let firstBytes = 0;
+  for (const f of files) {
+    const n = gzipSync(await readFile(join(dir, f)), { level: 9 }).length;
+    bytes += n;
+    if (first.has(f)) firstBytes += n;
+  }
+  const kb = (b) => Math.round((b / 1024) * 10) / 10;
+  return { files: files.length, kb: kb(bytes), firstLoadKb: kb(firstBytes), firstLoadFiles: first.size };
 }
 
 async function measure(url) {
@@ -45,6 +58,7 @@ async function measure(url) {
           const inFlight = [];
           const tick = [];
           const paint = [];
+          const worker = [];
           let frames = 0;
           const t0 = performance.now();
           const frame = (now) => {
@@ -53,8 +67,9 @@ async function measure(url) {
             if (s) {
               drawn.push(s.particlesDrawn);
               inFlight.push(s.inFlight);
-              tick.push(s.tickMs);
+              tick.push(s.frameInMs);
               paint.push(s.paintMs);
+              worker.push(s.workerMs);
             }
             if (now - t0 < ms) requestAnimationFrame(frame);
             else {
@@ -68,6 +83,8 @@ async function measure(url) {
                 tickMaxMs: tick.length ? Math.max(...tick) : 0,
                 paintMaxMs: paint.length ? Math.max(...paint) : 0,
                 paintMs: mean(paint),
+                workerMs: mean(worker),
+                workerMaxMs: worker.length ? Math.max(...worker) : 0,
                 sampleEvery: s?.sampleEvery ?? 0,
                 behind: s?.behind ?? false,
                 simNowMs: s?.nowMs ?? 0,
@@ -99,13 +116,16 @@ try {
     particlesDrawnMin: r.particlesMin,
     sampleEvery: r.sampleEvery,
     simBehind: r.behind,
-    simMsPerFrame: Math.round(r.tickMs * 100) / 100,
+    frameInMsPerFrame: Math.round(r.tickMs * 100) / 100,
     paintMsPerFrame: Math.round(r.paintMs * 100) / 100,
-    simMsWorstFrame: Math.round(r.tickMaxMs * 10) / 10,
+    workerMsPerFrame: Math.round(r.workerMs * 100) / 100,
+    frameInMsWorstFrame: Math.round(r.tickMaxMs * 10) / 10,
     paintMsWorstFrame: Math.round(r.paintMaxMs * 10) / 10,
+    workerMsWorstFrame: Math.round(r.workerMaxMs * 10) / 10,
+    firstLoadJsKb: size.firstLoadKb,
     gzippedJsKb: size.kb,
     jsFiles: size.files,
-    targets: { fps: 60, particles: 2000, gzippedJsKb: 250 },
+    targets: { fps: 60, particles: 2000, firstLoadJsKb: 250 },
     pageErrors: r.errors,
   };
   if (json) console.log(JSON.stringify(figures));
@@ -116,10 +136,13 @@ try {
       `particles drawn     ${figures.particlesDrawnMean} mean, ${figures.particlesDrawnMin} min   (target >= 2000; showing 1 in ${figures.sampleEvery})`,
     );
     console.log(
-      `per frame           ${figures.simMsPerFrame} ms simulating, ${figures.paintMsPerFrame} ms painting (worst ${figures.simMsWorstFrame} / ${figures.paintMsWorstFrame} ms)`,
+      `per frame (page)    ${figures.frameInMsPerFrame} ms taking in the worker's frame, ${figures.paintMsPerFrame} ms painting (worst ${figures.frameInMsWorstFrame} / ${figures.paintMsWorstFrame} ms)`,
     );
     console.log(
-      `gzipped JavaScript  ${figures.gzippedJsKb} KB in ${figures.jsFiles} file(s)   (target <= 250 KB)`,
+      `per frame (worker)  ${figures.workerMsPerFrame} ms simulating and batching particles (worst ${figures.workerMsWorstFrame} ms)`,
+    );
+    console.log(
+      `gzipped JavaScript  ${figures.firstLoadJsKb} KB on first load (target <= 250 KB); ${figures.gzippedJsKb} KB in all ${figures.jsFiles} files`,
     );
     if (r.behind) console.log('note: the engine could not keep up at this speed during the measurement');
     if (r.errors.length) console.log(`page errors: ${r.errors.join('; ')}`);

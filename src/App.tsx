@@ -1,9 +1,9 @@
-import { useEffect, useState } from 'react';
-import { createSimulation } from './engine/index.ts';
+import { useState } from 'react';
 import { createAppStore } from './store/appStore.ts';
 import { AppStoreContext } from './store/useAppStore.ts';
-import { Driver } from './runtime/driver.ts';
-import { bridgeDriverToStore } from './runtime/bridge.ts';
+import { RunClient } from './runtime/engineClient.ts';
+import { EngineSession } from './runtime/session.ts';
+import { openEnginePort } from './worker/port.ts';
 import { ControllerContext, createController } from './runtime/controller.ts';
 import type { InitialState } from './runtime/initialScenario.ts';
 import { useUrlSync } from './runtime/useUrlSync.ts';
@@ -16,24 +16,27 @@ import { MetricsStrip } from './components/stage/MetricsStrip.tsx';
 import { Controls } from './components/controls/Controls.tsx';
 import { Legend } from './components/controls/Legend.tsx';
 import { HelpOverlay } from './components/controls/HelpOverlay.tsx';
+import { Guarded } from './components/app/ErrorBoundary.tsx';
 
-/** Builds the store, the driver and the controller once; everything below reads them from context. */
+/**
+ * Builds the store, the engine session (the simulation runs in a Web Worker) and the controller once;
+ * everything below reads them from context. They live as long as the page.
+ */
 function useApp(initial: InitialState) {
   const [app] = useState(() => {
     const store = createAppStore(initial.scenario);
     store.getState().setApplied(initial.scenario, initial.presetId);
     store.getState().setNotice(initial.notice);
-    const driver = new Driver(initial.scenario, createSimulation);
-    return { store, driver, controller: createController(driver, store) };
+    const session = new EngineSession(new RunClient(openEnginePort(), 'main'), store, initial.scenario);
+    return { store, session, controller: createController(session, store) };
   });
-  useEffect(() => bridgeDriverToStore(app.driver, app.store), [app]);
   useKeyboard(app.controller, app.store);
   useUrlSync(app.store);
   return app;
 }
 
 export function App({ initial }: { initial: InitialState }) {
-  const { store, driver, controller } = useApp(initial);
+  const { store, session, controller } = useApp(initial);
   return (
     <AppStoreContext.Provider value={store}>
       <ControllerContext.Provider value={controller}>
@@ -43,11 +46,17 @@ export function App({ initial }: { initial: InitialState }) {
           <Controls />
           <main className="main">
             <section className="stage-column" aria-label="Simulation">
-              <Stage driver={driver} />
-              <MetricsStrip />
-              <Legend />
+              <Guarded area="the stage">
+                <Stage session={session} />
+                <MetricsStrip />
+                <Legend />
+              </Guarded>
             </section>
-            {!initial.embed && <Sidebar />}
+            {!initial.embed && (
+              <Guarded area="this panel">
+                <Sidebar />
+              </Guarded>
+            )}
           </main>
           <HelpOverlay />
         </div>

@@ -1,4 +1,5 @@
 import { validateFieldValue } from '../scenario/validate.ts';
+import { clip } from '../scenario/quote.ts';
 
 /** Parsed command line of `npm run sim`. */
 export interface SimArgs {
@@ -7,19 +8,22 @@ export interface SimArgs {
   seed?: number;
   durationMs?: number;
   json: boolean;
+  /** Run even when the cost estimate is over the budget. */
+  force: boolean;
 }
 
 export type ArgsResult =
   { ok: true; help: true } | { ok: true; help: false; args: SimArgs } | { ok: false; message: string };
 
 export const USAGE = [
-  'Usage: npm run sim -- <preset-id | file.json> [--seed N] [--duration-ms N] [--json]',
+  'Usage: npm run sim -- <preset-id | file.json> [--seed N] [--duration-ms N] [--json] [--force]',
   '',
   '  <preset-id>        run a built-in preset (e.g. baseline, stampede, hot-key)',
   '  <file.json>        run a scenario file (format: docs/scenario-format.md)',
   '  --seed N           override the seed (integer 0..4294967295)',
   '  --duration-ms N    override the simulated duration in milliseconds',
   '  --json             print one Summary object as JSON instead of a table',
+  '  --force            run even a scenario whose estimated cost is over the budget',
   '  --help             print this help',
 ].join('\n');
 
@@ -34,13 +38,14 @@ function numberFlag(flag: string, field: string, raw: string | undefined): numbe
   const value = numeric ? Number(raw) : raw;
   const error = validateFieldValue(field, value);
   if (!error && typeof value === 'number') return value;
-  return `${flag}: ${error?.message.replace(/^[^:]+: /, '') ?? `got "${raw}", expected a number`}`;
+  return `${flag}: ${error?.message.replace(/^[^:]+: /, '') ?? `got "${clip(raw)}", expected a number`}`;
 }
 
 /** Parses argv (without node and script). Never throws: problems come back as one-line messages. */
 export function parseArgs(argv: readonly string[]): ArgsResult {
   const positional: string[] = [];
   let json = false;
+  let force = false;
   let seed: number | undefined;
   let durationMs: number | undefined;
   for (let i = 0; i < argv.length; i++) {
@@ -53,6 +58,9 @@ export function parseArgs(argv: readonly string[]): ArgsResult {
     if (name === '--json') {
       if (inline !== undefined) return { ok: false, message: '--json takes no value' };
       json = true;
+    } else if (name === '--force') {
+      if (inline !== undefined) return { ok: false, message: '--force takes no value' };
+      force = true;
     } else if (name === '--seed') {
       const v = numberFlag('--seed', 'seed', takeValue());
       if (typeof v === 'string') return { ok: false, message: v };
@@ -62,7 +70,7 @@ export function parseArgs(argv: readonly string[]): ArgsResult {
       if (typeof v === 'string') return { ok: false, message: v };
       durationMs = v;
     } else if (arg.startsWith('-') && arg !== '-') {
-      return { ok: false, message: `unknown option ${name} (see --help)` };
+      return { ok: false, message: `unknown option ${clip(name)} (see --help)` };
     } else {
       positional.push(arg);
     }
@@ -72,10 +80,10 @@ export function parseArgs(argv: readonly string[]): ArgsResult {
   if (positional.length > 1) {
     return {
       ok: false,
-      message: `expected one preset id or file, got ${positional.length}: ${positional.join(' ')}`,
+      message: `expected one preset id or file, got ${positional.length}: ${clip(positional.join(' '))}`,
     };
   }
-  const args: SimArgs = { target: positional[0] ?? '', json };
+  const args: SimArgs = { target: positional[0] ?? '', json, force };
   if (seed !== undefined) args.seed = seed;
   if (durationMs !== undefined) args.durationMs = durationMs;
   return { ok: true, help: false, args };

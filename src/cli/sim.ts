@@ -1,9 +1,11 @@
 import { readFileSync } from 'node:fs';
 import { runScenario } from '../engine/index.ts';
+import { costGate } from './costGate.ts';
 import type { RunOptions } from '../engine/types.ts';
 import type { Scenario } from '../scenario/schema.ts';
 import { getPreset, presetIds } from '../scenario/presets/index.ts';
-import { formatErrors, parseScenarioJson } from '../scenario/validate.ts';
+import { parseScenarioJson, summarizeErrors } from '../scenario/validate.ts';
+import { clip } from '../scenario/quote.ts';
 import { parseArgs, USAGE } from './args.ts';
 import { formatSummaryTable } from './table.ts';
 
@@ -21,7 +23,7 @@ function loadScenario(target: string): Scenario {
   const looksLikeFile = target.endsWith('.json') || target.includes('/') || target.includes('\\');
   if (!looksLikeFile) {
     throw new InputError(
-      `unknown preset "${target}"; known presets: ${presetIds.join(', ')} (or give a .json file)`,
+      `unknown preset "${clip(target)}"; known presets: ${presetIds.join(', ')} (or give a .json file)`,
     );
   }
   let text: string;
@@ -31,15 +33,11 @@ function loadScenario(target: string): Scenario {
     const code = (e as NodeJS.ErrnoException).code;
     const why =
       code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'it is a directory' : (code ?? 'unreadable');
-    throw new InputError(`cannot read ${target}: ${why}`);
+    throw new InputError(`cannot read ${clip(target)}: ${why}`);
   }
   const parsed = parseScenarioJson(text);
-  if (!parsed.ok) {
-    // One line even with several problems: the first in full, then how many more.
-    const [first, ...rest] = formatErrors(parsed.errors).split('\n');
-    const more = rest.length > 0 ? ` (and ${rest.length} more: ${rest.join('; ')})` : '';
-    throw new InputError(`${target}: ${first}${more}`);
-  }
+  // One line even with many problems: the first few, then how many more.
+  if (!parsed.ok) throw new InputError(`${clip(target)}: ${summarizeErrors(parsed.errors)}`);
   return parsed.scenario;
 }
 
@@ -55,6 +53,8 @@ function main(argv: readonly string[]): number {
   const options: RunOptions = {};
   if (args.seed !== undefined) options.seed = args.seed;
   if (args.durationMs !== undefined) options.durationMs = args.durationMs;
+  const refusal = costGate(scenario, options, args.force);
+  if (refusal !== null) throw new InputError(refusal);
   const summary = runScenario(scenario, options);
   process.stdout.write(
     args.json ? `${JSON.stringify(summary)}\n` : `${formatSummaryTable(summary, scenario)}\n`,

@@ -8,6 +8,7 @@ import type { RunOptions, Scenario, Summary } from './types.ts';
 export { createSimulation };
 export { keySlot, slotRanges } from './redis/keySlot.ts';
 export { keyName } from './sim/model.ts';
+export { COST_BUDGET, estimateCost, type CostEstimate } from './cost.ts';
 export type * from './types.ts';
 
 /**

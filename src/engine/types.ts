@@ -94,7 +94,11 @@ export interface SeriesPoint {
   dbReads: number;
   dbWrites: number;
   staleReads: number;
+  /** Requests that ended in an error for the client (timeouts included). */
   errors: number;
+  /** Client timeouts, and retries the clients sent, during the interval. */
+  timeouts: number;
+  retries: number;
   p50: number;
   p99: number;
   /** Database connections busy and queries waiting at the sample instant. */
@@ -171,7 +175,21 @@ export interface Summary {
   /** Stale reads by age: `counts[i]` falls below `edgesMs[i]`; the last count is the open bucket. */
   staleAges: { edgesMs: number[]; counts: number[] };
   lostWrites: number;
+  /** Requests that ended in an error for the client: failures, refusals and timeouts. */
   errors: number;
+  /** How the system gave up under overload (see `workload.client`, `database.acquireTimeoutMs`). */
+  overload: {
+    /** Requests the client stopped waiting for (counted in `errors`; their work went on). */
+    timeouts: number;
+    /** Retries the clients sent, each a new request. */
+    retries: number;
+    /** Queries that waited `acquireTimeoutMs` for a connection and failed. */
+    acquireTimeouts: number;
+    /** Queries refused because `database.maxQueue` were waiting. */
+    dbQueueRejections: number;
+    /** Commands refused by a shard with `cache.l2.maxQueue` waiting (also in `redisErrors`). */
+    redisQueueRejections: number;
+  };
   latencyMs: { mean: number; p50: number; p95: number; p99: number; max: number };
   shards: ShardSummary[];
   /** Busiest shard's operations over the mean per shard (1 = perfectly even). */
@@ -347,9 +365,18 @@ export interface KeyView {
   replicas?: { name: string; slot: number; shard: number }[];
 }
 
-/** An opaque, structured-cloneable copy of a simulation's state. */
+/**
+ * An opaque copy of a simulation's state, kept compact (see `sim/snapshotCodec.ts`). The time series
+ * is not in it: restoring rewinds the run's series to where it stood.
+ */
 export interface SimSnapshot {
   readonly __snapshot: true;
+  /** Simulated time and events processed when it was taken. */
+  readonly atMs: SimMs;
+  readonly events: number;
+  /** Memory it holds, and the size of the state it encodes (what taking it had to read). */
+  readonly bytes: number;
+  readonly rawBytes: number;
 }
 
 /** The stepping API the UI uses. */
@@ -370,6 +397,13 @@ export interface Simulation {
    * the events at or before its time, then sets the clock to `tMs`.
    */
   runUntil(tMs: SimMs): void;
+  /** Events processed so far (cheap; the Summary has it too). */
+  events(): number;
+  /**
+   * Starts or stops recording hops and requests. Recording never changes the run, so a fast-forward
+   * can run untraced and turn it on for the stretch it shows.
+   */
+  setTracing(on: boolean): void;
   /**
    * Applies a change now (`now()`), after the events of this instant, and records it in the run's change
    * list; throws when `validateChange` refuses it. Replaying a scenario that carries the returned change

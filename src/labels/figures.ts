@@ -24,6 +24,9 @@ export const FIGURES = {
   latencyChart: 'Latency p50 / p99',
   redisP99: 'Redis p99',
   staleRateChart: 'Stale reads per second',
+  errorRateChart: 'Errors, timeouts and retries per second',
+  timeoutsSeries: 'Timeouts',
+  retriesSeries: 'Retries',
   shardOpsChart: 'Operations per shard',
   shardKeysChart: 'Keys per shard',
   staleAgeChart: 'Staleness age',
@@ -38,6 +41,10 @@ export const FIGURES = {
   hotKeyTtl: 'hot key',
 
   // Run figures: the Charts tab's lists and the CLI's sections (report/figures.ts).
+  clientTimeouts: 'client timeouts / retries sent',
+  acquireTimeouts: 'DB acquire timeouts / refused (queue full)',
+  redisQueueRejections: 'Redis commands refused (queue full)',
+  errorsSeen: 'errors seen by clients',
   shardOutages: 'shard outages',
   instanceRestarts: 'instance restarts',
   redisErrors: 'Redis errors',

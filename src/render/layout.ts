@@ -3,6 +3,7 @@ import { finishLayout, GAP, PAD, type LayoutInput, type NodeBox, type StageLayou
 import { computeVerticalLayout } from './layoutVertical.ts';
 
 export type { LayoutInput, NodeBox, StageLayout };
+export { stageNodeIds } from './layoutBox.ts';
 
 /** Room above the cards for the column captions. */
 const PAD_TOP = 30;

@@ -46,6 +46,23 @@ export interface LayoutInput {
   height: number;
 }
 
+/**
+ * The stage's nodes in layout order (edge, apps, shards, database, CDC), the same in both layouts: it is
+ * also the index a particle's end points use, so the engine's worker numbers nodes with it without
+ * knowing the layout.
+ */
+export function stageNodeIds(t: Pick<LayoutInput, 'instances' | 'shards' | 'cdn' | 'cdc'>): string[] {
+  return [
+    'client',
+    ...(t.cdn ? ['cdn'] : []),
+    'lb',
+    ...Array.from({ length: t.instances }, (_, i) => `app-${i}`),
+    ...Array.from({ length: t.shards }, (_, i) => `redis-${i}`),
+    'db',
+    ...(t.cdc ? ['cdc'] : []),
+  ];
+}
+
 export const GAP = 8;
 export const PAD = 12;
 

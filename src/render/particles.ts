@@ -112,3 +112,54 @@ export function isSampled(requestId: number, every: number): boolean {
   // A multiplicative hash, so round-robin request ids do not map the sample onto one instance.
   return (Math.imul(requestId | 0, 0x9e3779b1) >>> 0) % every === 0;
 }
+
+/**
+ * What one frame adds, as the worker sends it (typed arrays, transferred rather than copied): the
+ * particles that appeared since the last frame and the outcomes of the requests that completed.
+ * `reset` says the run jumped (seek, step after a load, ...): drop what is in flight first.
+ */
+export interface ParticleBatch {
+  reset: boolean;
+  count: number;
+  from: Uint16Array;
+  to: Uint16Array;
+  start: Float64Array;
+  end: Float64Array;
+  requestId: Float64Array;
+  outcome: Uint8Array;
+  doneIds: Float64Array;
+  doneCodes: Uint8Array;
+}
+
+/** The buffers to transfer with a batch. */
+export function batchTransfer(b: ParticleBatch): ArrayBuffer[] {
+  return [b.from, b.to, b.start, b.end, b.requestId, b.outcome, b.doneIds, b.doneCodes].map(
+    (a) => a.buffer as ArrayBuffer,
+  );
+}
+
+/** Adds a frame's batch to the particles in flight, then retires those that arrived before `retireAt`. */
+export function applyParticleBatch(
+  b: ParticleBuffer,
+  ring: OutcomeRing,
+  batch: ParticleBatch,
+  retireAt: number,
+): void {
+  if (batch.reset) {
+    clearParticles(b);
+    ring.ids.fill(-1);
+  }
+  for (let i = 0; i < batch.doneIds.length; i++) recordOutcome(ring, batch.doneIds[i]!, batch.doneCodes[i]!);
+  for (let i = 0; i < batch.count; i++) {
+    pushParticle(
+      b,
+      batch.from[i]!,
+      batch.to[i]!,
+      batch.start[i]!,
+      batch.end[i]!,
+      batch.requestId[i]!,
+      batch.outcome[i]!,
+    );
+  }
+  retireParticles(b, retireAt, ring);
+}

@@ -67,6 +67,22 @@ function failures(s: Summary, sc: Scenario): FigureSection | null {
   };
 }
 
+/** What overload cost the clients: timeouts and retries, queries and commands given up on. */
+function overload(s: Summary, sc: Scenario): FigureSection | null {
+  const o = s.overload;
+  const counted = o.timeouts + o.retries + o.acquireTimeouts + o.dbQueueRejections + o.redisQueueRejections;
+  if (sc.workload.client.timeoutMs === null && counted === 0) return null;
+  return {
+    title: 'Overload',
+    rows: [
+      row('clientTimeouts', pair(o.timeouts, o.retries)),
+      row('acquireTimeouts', pair(o.acquireTimeouts, o.dbQueueRejections)),
+      row('redisQueueRejections', fmtInt(o.redisQueueRejections)),
+      row('errorsSeen', `${fmtInt(s.errors)} of ${fmtInt(s.requests)} requests`),
+    ],
+  };
+}
+
 /** What a memory or key limit on the shards costs: keys evicted to make room, SETs refused. */
 function memory(s: Summary, sc: Scenario): FigureSection | null {
   const evicted = s.shards.reduce((n, sh) => n + sh.evictions, 0);
@@ -201,6 +217,7 @@ export function alertRows(s: Summary): FigureRow[] {
 export function mechanismFigures(s: Summary, scenario: Scenario): FigureSection[] {
   const alerts = alertRows(s);
   return [
+    overload(s, scenario),
     failures(s, scenario),
     memory(s, scenario),
     ...writePaths(s),

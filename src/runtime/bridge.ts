@@ -1,27 +1,30 @@
-import type { AppStore } from '../store/appStore.ts';
-import type { Driver } from './driver.ts';
+import type { AppState, AppStore } from '../store/appStore.ts';
+import type { Change } from '../engine/types.ts';
+import type { EngineEvent } from '../worker/protocol.ts';
+import { SeriesReceiver } from '../worker/seriesDelta.ts';
 
-/** Coarse metrics reach React at most this often; the canvas reads the driver directly every frame. */
-const PUBLISH_INTERVAL_MS = 100;
-/** The summary (charts, headline numbers) costs milliseconds to build on busy runs: refresh it less. */
-const SUMMARY_INTERVAL_MS = 250;
+type Update = Extract<EngineEvent, { type: 'update' }>;
 
 /**
- * Copies the driver's state into the store: at once after a step, seek, load or play/pause, and while
- * playing at most 10 times a second (the summary 4 times). One setState per refresh, so React renders
- * once. Returns the unsubscribe.
+ * The run's changes go into the applied scenario, and into the draft too (the draft is the scenario
+ * the panel edits, changes included, so "Apply & restart" and links keep them).
  */
+function withChangeList(store: AppStore, changes: Change[]): Partial<AppState> {
+  const { applied, draft } = store.getState();
+  const next = { ...applied, changes };
+  return { applied: next, draft: draft === applied ? next : { ...draft, changes } };
+}
+
 /** Time constant (simulated ms) of the shards' ops rates shown on the stage. */
 const RATE_SMOOTHING_MS = 1000;
 
-export function bridgeDriverToStore(
-  driver: Driver,
-  store: AppStore,
-  clock: () => number = () => performance.now(),
-): () => void {
-  let lastNodes = -Infinity;
-  let lastSummary = -Infinity;
-  let summary = driver.sim.summary();
+/**
+ * Copies what the engine's `update` events say into the store, one setState per event so React renders
+ * once. The worker sends them at most ten times a second while playing (the summary four times) and
+ * at once after a command; the canvas never waits for them, it reads frames directly.
+ */
+export function createStoreBridge(store: AppStore): (update: Update) => void {
+  const series = new SeriesReceiver();
   let prev: { t: number; ops: number[]; rates: number[] | null } = { t: 0, ops: [], rates: null };
   /**
    * Per-shard ops rate from the cumulative counters, averaged over about RATE_SMOOTHING_MS of simulated
@@ -39,39 +42,25 @@ export function bridgeDriverToStore(
     }
     return prev.rates ?? ops.map(() => 0);
   };
-  const publish = (withSummary: boolean, extra: { notable?: null } = {}) => {
-    const now = clock();
-    lastNodes = now;
-    if (withSummary) {
-      summary = driver.sim.summary();
-      lastSummary = now;
-    }
-    const nodes = driver.sim.nodes();
+  return (u) => {
+    const { state, nodes } = u;
+    const summary = u.summary && u.seriesFrom ? series.join(u.summary, u.seriesFrom) : undefined;
     store.setState({
-      ...extra,
-      playing: driver.playing,
-      speed: driver.speed,
-      achievedSpeed: driver.achievedSpeed,
-      behind: driver.behind,
-      nowMs: driver.sim.now(),
-      events: summary.events,
-      sampleEvery: driver.feed.sampleEvery,
+      ...(u.changes ? withChangeList(store, u.changes) : {}),
+      playing: state.playing,
+      speed: state.speed,
+      achievedSpeed: state.achievedSpeed,
+      behind: state.behind,
+      nowMs: state.nowMs,
+      events: state.events,
+      sampleEvery: state.sampleEvery,
       nodes,
-      summary,
+      recent: u.recent,
       shardRates: rates(
         nodes.nowMs,
         nodes.shards.map((s) => s.ops),
       ),
+      ...(summary ? { summary } : {}),
     });
   };
-  publish(true);
-  return driver.subscribe((reason) => {
-    if (reason === 'tick' && driver.playing) {
-      const now = clock();
-      if (now - lastNodes < PUBLISH_INTERVAL_MS) return;
-      publish(now - lastSummary >= SUMMARY_INTERVAL_MS);
-      return;
-    }
-    publish(true, reason === 'load' ? { notable: null } : {});
-  });
 }

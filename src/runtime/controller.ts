@@ -1,10 +1,13 @@
 import { createContext, useContext } from 'react';
-import type { KeyView, NodeId, SimMs, TraceHop, TraceRequest } from '../engine/types.ts';
+import type { KeyView, NodeId } from '../engine/types.ts';
 import { failureSchema, type FailureKind, type Scenario } from '../scenario/schema.ts';
 import { getPreset } from '../scenario/presets/index.ts';
 import type { AppStore } from '../store/appStore.ts';
-import type { Driver } from './driver.ts';
-import { stepSpeed } from './speed.ts';
+import type { NodeKeyEntry, RequestDetail } from '../worker/protocol.ts';
+import type { EngineSession } from './session.ts';
+import { clampSpeed, stepSpeed } from './speed.ts';
+import { applyChangesTo, validateChange } from '../scenario/changes.ts';
+import { withoutLastGroup } from './changeGroups.ts';
 
 /** Everything the UI can ask the simulation to do. Components get it from context (tests pass a fake). */
 export interface Controller {
@@ -24,13 +27,20 @@ export interface Controller {
   applyDraft(): void;
   /** Adds a failure at the current time and re-simulates up to now, so it happens "now". */
   injectFailure(kind: FailureKind, durationMs: number): void;
-  /** Read-only views for the inspector and charts, taken from the live simulation. */
-  inspectKey(key: number): KeyView;
-  nodeKeys(node: NodeId, limit: number): { key: number; version: number; expiresAtMs: SimMs | null }[];
-  recentRequests(): TraceRequest[];
-  /** A drawn request once it has completed; undefined while it is in flight or after it is forgotten. */
-  request(requestId: number): TraceRequest | undefined;
-  hopsOf(requestId: number): TraceHop[];
+  /**
+   * Sets a field that may change mid-run: a live change at the current time (coalesced to one per
+   * frame), or, before the run has started, part of the scenario itself.
+   */
+  setLiveField(path: string, value: unknown): void;
+  /** Removes the last change (all the steps of one slider drag) and re-simulates without it. */
+  undoChange(): void;
+  /** "Reset to preset": drops the live changes and the edits not applied yet. */
+  resetToPreset(): void;
+  /** Read-only views for the inspector, answered by the engine's worker from the live simulation. */
+  inspectKey(key: number): Promise<KeyView>;
+  nodeKeys(node: NodeId, limit: number): Promise<NodeKeyEntry[]>;
+  /** A followed request's hops so far, and how it ended once it has. */
+  requestDetail(requestId: number): Promise<RequestDetail>;
 }
 
 export const ControllerContext = createContext<Controller | null>(null);
@@ -41,33 +51,52 @@ export function useController(): Controller {
   return c;
 }
 
-export function createController(driver: Driver, store: AppStore): Controller {
-  // The request open in the inspector stays in the log however many others pass meanwhile.
+export function createController(session: EngineSession, store: AppStore): Controller {
+  // The request open in the inspector stays in the worker's log however many others pass.
   store.subscribe((s, prev) => {
     if (s.selection !== prev.selection) {
-      driver.feed.log.pin(s.selection?.kind === 'request' ? s.selection.requestId : null);
+      session.send({
+        type: 'follow',
+        requestId: s.selection?.kind === 'request' ? s.selection.requestId : null,
+      });
     }
   });
   const load = (scenario: Scenario, presetId: string | null) => {
     store.getState().setApplied(scenario, presetId);
-    store.getState().select(null);
-    driver.load(scenario);
+    store.setState({ selection: null, notable: null });
+    session.load(scenario);
+  };
+  // Play state and speed show at once; the worker's next update confirms them.
+  const setPlaying = (playing: boolean) => store.setState({ playing });
+  const setSpeed = (speed: number) => {
+    store.setState({ speed: clampSpeed(speed) });
+    session.send({ type: 'setSpeed', speed });
   };
   const c: Controller = {
-    play: () => driver.play(),
-    pause: () => driver.pause(),
-    toggle: () => driver.toggle(),
-    step: () => driver.step(),
-    restart: () => driver.restart(),
-    setSpeed: (s) => driver.setSpeed(s),
-    faster: () => driver.setSpeed(stepSpeed(driver.speed, 1)),
-    slower: () => driver.setSpeed(stepSpeed(driver.speed, -1)),
-    seek: (t) => driver.seek(t),
+    play: () => {
+      setPlaying(true);
+      session.send({ type: 'play' });
+    },
+    pause: () => {
+      setPlaying(false);
+      session.send({ type: 'pause' });
+    },
+    toggle: () => (store.getState().playing ? c.pause() : c.play()),
+    step: () => {
+      setPlaying(false);
+      session.send({ type: 'step' });
+    },
+    restart: () => session.send({ type: 'restart' }),
+    setSpeed,
+    faster: () => setSpeed(stepSpeed(store.getState().speed, 1)),
+    slower: () => setSpeed(stepSpeed(store.getState().speed, -1)),
+    seek: (t) => session.seek(t),
     nextNotable: () => {
-      const found = driver.nextNotable();
-      store
-        .getState()
-        .setPlayback({ notable: found ? found.label : 'Nothing notable ahead in the next 30 s' });
+      void session.nextNotable().then((found) => {
+        store
+          .getState()
+          .setPlayback({ notable: found ? found.label : 'Nothing notable ahead in the next 30 s' });
+      });
     },
     setSeed: (seed) => {
       const s = store.getState();
@@ -86,22 +115,38 @@ export function createController(driver: Driver, store: AppStore): Controller {
       store.getState().setDraft(keepDraft);
     },
     injectFailure: (kind, durationMs) => {
-      const now = driver.sim.now();
+      const now = session.state.nowMs;
       const s = store.getState();
       // Parsed so fields the schema adds (with defaults) are filled in.
       const failure = failureSchema.parse({ atMs: now, kind, durationMs });
       const failures = [...s.applied.failures, failure].sort((a, b) => a.atMs - b.atMs);
-      const next = { ...s.applied, failures };
-      const wasPlaying = driver.playing;
-      load(next, null);
-      driver.seek(now + 1);
-      if (wasPlaying) driver.play();
+      const wasPlaying = s.playing;
+      load({ ...s.applied, failures }, null);
+      // Not coalesced with the timeline's seeks: it must run before the play below.
+      session.send({ type: 'seek', tMs: now + 1 });
+      if (wasPlaying) c.play();
     },
-    inspectKey: (key) => driver.sim.inspectKey(key),
-    nodeKeys: (node, limit) => driver.sim.nodeKeys(node, limit),
-    recentRequests: () => driver.feed.log.recent(),
-    request: (id) => driver.feed.log.request(id),
-    hopsOf: (id) => driver.feed.log.hopsOf(id),
+    setLiveField: (path, value) => {
+      const s = store.getState();
+      if (s.nowMs > 0 || s.events > 0) return session.liveChange(path, value);
+      // Nothing has run yet: the value is part of the scenario, not a change at 0 s.
+      if (!validateChange(path, value).ok) return;
+      const applied = applyChangesTo(s.applied, [{ path, value }]);
+      const draft = s.draft === s.applied ? applied : applyChangesTo(s.draft, [{ path, value }]);
+      store.setState({ applied, draft, presetId: null });
+      session.load(applied);
+    },
+    undoChange: () => {
+      void session.setChanges(withoutLastGroup(store.getState().applied.changes));
+    },
+    resetToPreset: () => {
+      const s = store.getState();
+      store.setState({ draft: s.applied });
+      if (s.applied.changes.length > 0) void session.setChanges([]);
+    },
+    inspectKey: (key) => session.query({ kind: 'inspectKey', key }),
+    nodeKeys: (node, limit) => session.query({ kind: 'nodeKeys', node, limit }),
+    requestDetail: (requestId) => session.query({ kind: 'request', requestId }),
   };
   return c;
 }

@@ -7,9 +7,11 @@ export interface FrameStats {
   nowMs: number;
   speed: number;
   behind: boolean;
-  /** Wall ms spent advancing the simulation and painting in the last frame. */
-  tickMs: number;
+  /** Wall ms this thread spent taking in the last frame's particles, and painting. */
+  frameInMs: number;
   paintMs: number;
+  /** Wall ms the engine's worker spent on the last frame (simulating, collecting particles). */
+  workerMs: number;
 }
 
 declare global {

@@ -1,6 +1,7 @@
 import type { Scenario } from '../scenario/schema.ts';
 import { decodeScenario } from '../scenario/url.ts';
-import { formatErrors } from '../scenario/validate.ts';
+import { summarizeErrors } from '../scenario/validate.ts';
+import { clip } from '../scenario/quote.ts';
 import { getPreset, presetIds } from '../scenario/presets/index.ts';
 
 export const DEFAULT_PRESET = 'baseline';
@@ -32,7 +33,7 @@ export function resolveInitial(search: string, hash: string): InitialState {
     return {
       scenario: baseline(),
       presetId: DEFAULT_PRESET,
-      notice: `The scenario in this link could not be read (${formatErrors(parsed.errors)}). Showing the baseline scenario instead.`,
+      notice: `The scenario in this link could not be read (${summarizeErrors(parsed.errors)}). Showing the baseline scenario instead.`,
       embed,
     };
   }
@@ -43,7 +44,7 @@ export function resolveInitial(search: string, hash: string): InitialState {
     return {
       scenario: baseline(),
       presetId: DEFAULT_PRESET,
-      notice: `There is no preset called "${id}". Available presets: ${presetIds.join(', ')}. Showing the baseline scenario instead.`,
+      notice: `There is no preset called "${clip(id)}". Available presets: ${presetIds.join(', ')}. Showing the baseline scenario instead.`,
       embed,
     };
   }

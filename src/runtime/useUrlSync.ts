@@ -23,8 +23,9 @@ export function addressFor(
 }
 
 /**
- * Keeps the address bar in step with the user's edits (debounced, replaceState so Back is not
- * flooded), so copying the URL shares the exact scenario. Nothing is written until something changes.
+ * Keeps the address bar in step with the user's edits and live changes (debounced, replaceState so
+ * Back is not flooded), so copying the URL shares the exact scenario. Nothing is written until
+ * something changes.
  */
 export function useUrlSync(store: AppStore): void {
   useEffect(() => {
@@ -34,7 +35,8 @@ export function useUrlSync(store: AppStore): void {
       clearTimeout(timer);
       timer = setTimeout(() => {
         const { draft, applied, presetId } = store.getState();
-        const edited = draft !== applied || presetId === null;
+        // A preset with live changes is no longer the preset: the link carries the whole scenario.
+        const edited = draft !== applied || presetId === null || applied.changes.length > 0;
         const url = addressFor(location.pathname, location.search, presetId, edited, () =>
           encodeScenario(draft),
         );

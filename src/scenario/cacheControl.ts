@@ -1,8 +1,10 @@
 /**
- * A Cache-Control response header, read the way a shared cache (a CDN edge) reads it. Kept free of
- * imports so both the scenario schema (which reports a bad header as a validation error) and the
- * engine's CDN (which needs the edge TTL) use the same reading.
+ * A Cache-Control response header, read the way a shared cache (a CDN edge) reads it. Imports only the
+ * quoting helper, so both the scenario schema (which reports a bad header as a validation error) and
+ * the engine's CDN (which needs the edge TTL) use the same reading.
  */
+import { clip } from './quote.ts';
+
 export interface CacheControl {
   /** May a shared cache keep the response at all? */
   storable: boolean;
@@ -38,25 +40,26 @@ export function parseCacheControl(header: string): CacheControlResult {
   const parts = header.split(',').map((p) => p.trim());
   if (parts.every((p) => p === '')) return { ok: false, error: 'an empty Cache-Control value' };
   for (const part of parts) {
-    if (part === '') return { ok: false, error: `an empty directive in "${header}" (two commas in a row?)` };
+    if (part === '')
+      return { ok: false, error: `an empty directive in "${clip(header)}" (two commas in a row?)` };
     const eq = part.indexOf('=');
     const name = (eq < 0 ? part : part.slice(0, eq)).trim().toLowerCase();
     const arg = eq < 0 ? null : part.slice(eq + 1).trim();
-    if (seen.has(name)) return { ok: false, error: `the directive ${name} appears twice` };
+    if (seen.has(name)) return { ok: false, error: `the directive ${clip(name)} appears twice` };
     if (FLAGS.has(name)) {
-      if (arg !== null) return { ok: false, error: `${name} takes no value (got "${part}")` };
+      if (arg !== null) return { ok: false, error: `${clip(name)} takes no value (got "${clip(part)}")` };
       seen.set(name, null);
     } else if (SECONDS.has(name)) {
       if (arg === null || !/^\d{1,9}$/.test(arg)) {
         return {
           ok: false,
-          error: `${name} needs a whole number of seconds, as in ${name}=60 (got "${part}")`,
+          error: `${name} needs a whole number of seconds, as in ${name}=60 (got "${clip(part)}")`,
         };
       }
       seen.set(name, Number(arg));
     } else {
       const known = [...FLAGS, ...SECONDS].join(', ');
-      return { ok: false, error: `unknown directive "${name}"; expected some of ${known}` };
+      return { ok: false, error: `unknown directive "${clip(name)}"; expected some of ${known}` };
     }
   }
   const isPublic = seen.has('public');
@@ -72,7 +75,7 @@ export function parseCacheControl(header: string): CacheControlResult {
   if (storable && maxAgeMs === null && sMaxAgeMs === null) {
     return {
       ok: false,
-      error: `"${header}" gives no max-age or s-maxage, so the edge cannot tell how long to keep it`,
+      error: `"${clip(header)}" gives no max-age or s-maxage, so the edge cannot tell how long to keep it`,
     };
   }
   const edgeTtlMs = storable ? (sMaxAgeMs ?? maxAgeMs ?? 0) : 0;

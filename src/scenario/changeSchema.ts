@@ -1,7 +1,8 @@
+import './zodConfig.ts';
 import { z } from 'zod';
 
 /**
- * The shape of one live change, `{ atMs, path, value }`. Kept in a file that imports nothing but zod,
+ * The shape of one live change, `{ atMs, path, value }`. Kept in a file that imports nothing but zod (and its setting),
  * because `schema.ts` mounts it while `changes.ts` (which checks paths and values against the whole
  * scenario schema) imports `schema.ts`: a file of its own keeps that cycle harmless.
  */

@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import { scenarioSchema } from './schema.ts';
+import { clip } from './quote.ts';
 
 /**
  * Reads the zod schema as data, so error messages, the docs test and the URL property test all take
@@ -17,6 +18,8 @@ export const nullMeaning: Readonly<Record<string, string>> = {
   'cache.l2.ttlMs': 'no expiry',
   'cache.l2.maxKeys': 'unbounded',
   'cache.l2.maxMemoryBytes': 'unbounded',
+  'database.maxQueue': 'no bound',
+  'workload.client.timeoutMs': 'no timeout',
   'failures[].stepMs': 'the same as durationMs',
   'workload.families[].zipf': 'the value of workload.zipf',
   'workload.families[].readRatio': 'the value of workload.readRatio',
@@ -105,12 +108,20 @@ export function parsePath(path: string): PathPart[] {
     .map((p) => (/^\d+$/.test(p) ? Number(p) : p));
 }
 
-/** `['workload', 'phases', 0, 'atMs']` -> `workload.phases[0].atMs`. */
+/** Field names written with a dot; any other name (empty, spaced, huge) is quoted in brackets. */
+const PLAIN_NAME = /^[A-Za-z_$][\w$]{0,39}$/;
+
+/**
+ * `['workload', 'phases', 0, 'atMs']` -> `workload.phases[0].atMs`. A name that is not a plain
+ * identifier is quoted, cut to 40 characters: `{ "": 1 }` gives `[""]`, not an empty path.
+ */
 export function formatPath(parts: readonly PropertyKey[]): string {
   let out = '';
   for (const p of parts) {
+    const name = String(p);
     if (typeof p === 'number') out += `[${p}]`;
-    else out += out === '' ? String(p) : `.${String(p)}`;
+    else if (!PLAIN_NAME.test(name)) out += `[${JSON.stringify(clip(name, 40))}]`;
+    else out += out === '' ? name : `.${name}`;
   }
   return out;
 }
@@ -123,7 +134,14 @@ export function schemaAt(parts: readonly PropertyKey[]): AnySchema | undefined {
   let s: AnySchema = scenarioSchema;
   for (const p of parts) {
     const { base } = unwrap(s);
-    const next = typeof p === 'number' ? elementOf(base) : shapeOf(base)?.[String(p)];
+    const shape = shapeOf(base);
+    // Own fields only: `constructor` is not a field because every object inherits one.
+    const next =
+      typeof p === 'number'
+        ? elementOf(base)
+        : shape && Object.hasOwn(shape, String(p))
+          ? shape[String(p)]
+          : undefined;
     if (!next) return undefined;
     s = next;
   }

@@ -99,7 +99,9 @@ export function locateJsonError(text: string): JsonProblem | undefined {
     scan(text);
     return undefined;
   } catch (e) {
-    if (!(e instanceof Stop)) throw e;
+    // The scanner recurses per level of nesting; text nested deeper than the stack allows is left to
+    // JSON.parse's own message rather than thrown at the caller.
+    if (!(e instanceof Stop)) return undefined;
     const before = text.slice(0, e.offset);
     const line = before.split('\n').length;
     const column = e.offset - before.lastIndexOf('\n');

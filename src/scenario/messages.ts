@@ -13,6 +13,7 @@ import {
   shapeOf,
   unwrap,
 } from './fields.ts';
+import { preview } from './quote.ts';
 
 /**
  * Turns zod issues into messages a workshop attendee can act on: the field, what was received and
@@ -24,18 +25,12 @@ export interface ScenarioError {
   message: string;
 }
 
-/** A short rendering of a received value; long values are cut so one error stays one line. */
+/** A short rendering of a received value: at most 80 characters, whatever its size or depth. */
 export function formatValue(value: unknown): string {
   if (value === undefined) return 'nothing';
   if (typeof value === 'number') return String(value);
   if (Array.isArray(value)) return `a list of ${value.length} item${value.length === 1 ? '' : 's'}`;
-  let text: string;
-  try {
-    text = JSON.stringify(value) ?? String(value);
-  } catch {
-    text = String(value);
-  }
-  return text.length > 60 ? `${text.slice(0, 57)}...` : text;
+  return preview(value);
 }
 
 function describeNumber(s: z.ZodType): string {
@@ -111,8 +106,12 @@ function distance(a: string, b: string): number {
   return row[b.length] ?? 0;
 }
 
+/** Names longer than this are not compared: no field name comes close, and the comparison costs their length. */
+const MAX_GUESSED_NAME = 64;
+
 /** The known name closest to `name`, when it is close enough to be a plausible typo. */
 export function closestName(name: string, known: readonly string[]): string | undefined {
+  if (name.length === 0 || name.length > MAX_GUESSED_NAME) return undefined;
   let best: string | undefined;
   let bestD = Infinity;
   for (const k of known) {
@@ -131,7 +130,8 @@ export function closestName(name: string, known: readonly string[]): string | un
 function valueAt(input: unknown, path: readonly PropertyKey[]): unknown {
   let v: unknown = input;
   for (const p of path) {
-    if (v === null || typeof v !== 'object') return undefined;
+    // Own fields only: `constructor` or `toString` in a path must not find Object's.
+    if (v === null || typeof v !== 'object' || !Object.hasOwn(v, p)) return undefined;
     v = (v as Record<PropertyKey, unknown>)[p];
   }
   return v;
@@ -148,7 +148,8 @@ export function issueToErrors(issue: z.core.$ZodIssue, input: unknown): Scenario
       const keyPath = formatPath([...parts, key]);
       const guess = closestName(key, known);
       const hint = guess ? `did you mean ${guess}?` : `known fields here: ${known.join(', ')}`;
-      return { path: keyPath, message: `${keyPath}: unknown field; ${hint}` };
+      const what = key === '' ? 'a field with an empty name' : 'unknown field';
+      return { path: keyPath, message: `${keyPath}: ${what}; ${hint}` };
     });
   }
   const value = valueAt(input, parts);

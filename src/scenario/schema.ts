@@ -1,8 +1,10 @@
+import './zodConfig.ts';
 import { z } from 'zod';
 import { cdnSchema, familiesSchema, monitoringSchema, queryCacheSchema } from './schemaExtras.ts';
 import { cdcSchema, writeBehindSchema } from './writePathSchema.ts';
 import { l2RedisExtras, redisDownPolicySchema } from './redisSchema.ts';
 import { hotKeysSchema, stampedeExtras, stampedeModes, warmingSchema } from './mitigationSchema.ts';
+import { clientSchema, databaseOverloadExtras, l2OverloadExtras } from './overloadSchema.ts';
 import { changeSchema, MAX_CHANGES } from './changeSchema.ts';
 import { checkChangeEntries } from './changes.ts';
 
@@ -56,6 +58,8 @@ export const workloadSchema = z.strictObject({
   valueBytes: z.int().min(1).max(536_870_912).default(1024),
   /** Key families with their own TTLs, sizes and policies; empty: one family from `keys` and `zipf`. */
   families: familiesSchema.default([]),
+  /** The clients' patience: timeout, retries and their backoff. */
+  client: clientSchema.prefault({}),
 });
 
 /** Redis Cluster primaries a scenario may have: clusters commonly run 32 to 128. */
@@ -123,6 +127,7 @@ export const l2Schema = z.strictObject({
   /** Each SET's TTL is multiplied by a uniform draw in [1 - ttlJitter, 1 + ttlJitter]. */
   ttlJitter: z.number().min(0).max(0.9).default(0),
   ...l2RedisExtras,
+  ...l2OverloadExtras,
 });
 
 export const stampedeSchema = z.strictObject({
@@ -151,6 +156,7 @@ export const databaseSchema = z.strictObject({
   writeMs: nonNegMs.max(60_000).default(10),
   serviceTime: z.enum(serviceTimes).default('exponential'),
   queryCache: queryCacheSchema.prefault({}),
+  ...databaseOverloadExtras,
 });
 
 export const failureKinds = [

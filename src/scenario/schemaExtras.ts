@@ -1,5 +1,9 @@
+import './zodConfig.ts';
 import { z } from 'zod';
 import { parseCacheControl } from './cacheControl.ts';
+import { clip, preview } from './quote.ts';
+
+const MAX_CACHE_CONTROL = 200;
 
 /**
  * The schema parts for key families, the CDN, the database query cache and monitoring, kept apart from
@@ -15,7 +19,7 @@ const uniqueNames = (items: readonly { name?: unknown }[], ctx: z.RefinementCtx,
       ctx.addIssue({
         code: 'custom',
         path: [i, 'name'],
-        message: `got ${JSON.stringify(item?.name)}, expected a name no other ${what} uses`,
+        message: `got ${preview(item?.name)}, expected a name no other ${what} uses`,
       });
     }
     seen.add(item?.name);
@@ -69,12 +73,14 @@ export const cdnRouteSchema = z.strictObject({
   /** The response header the origin sends for this route, e.g. `public, max-age=60, s-maxage=300`. */
   cacheControl: z
     .string()
-    .max(200)
+    .max(MAX_CACHE_CONTROL)
     .default('public, max-age=60')
     .superRefine((header, ctx) => {
+      // Zod runs this even when the length check failed; that check has said all there is to say.
+      if (header.length > MAX_CACHE_CONTROL) return;
       const r = parseCacheControl(header);
       if (!r.ok)
-        ctx.addIssue({ code: 'custom', message: `cannot read Cache-Control "${header}": ${r.error}` });
+        ctx.addIssue({ code: 'custom', message: `cannot read Cache-Control "${clip(header)}": ${r.error}` });
     }),
   /** The response differs per user (an account page): an edge that keeps one copy serves it to others. */
   personalised: z.boolean().default(false),

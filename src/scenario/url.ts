@@ -54,6 +54,32 @@ export function encodeScenario(input: ScenarioInput | Scenario): string {
 const fail = (message: string): ParseResult => ({ ok: false, errors: [{ path: '#s', message }] });
 
 /**
+ * Largest `#s=` payload read, in characters of its compressed form (one byte each: lz-string's URI
+ * alphabet is ASCII). The largest scenario the schema allows compresses to a few kilobytes; a megabyte
+ * payload took 6-8 s to refuse. Documented in docs/scenario-format.md ("Links").
+ */
+export const MAX_LINK_PAYLOAD = 64 * 1024;
+/** Largest scenario text a link may expand to (the 64 KB are checked first, before any work). */
+export const MAX_SCENARIO_TEXT = 1024 * 1024;
+
+/**
+ * The size checks a link's payload (or any scenario handed over as text) must pass, apart so the
+ * embed API's `loadScenario` can use the same ones. Null when the size is fine, else a one-line reason.
+ *
+ * @example checkLinkSize('x'.repeat(70_000)) // 'the scenario in the link is 70000 characters long; ...'
+ */
+export function checkLinkSize(payload: string): string | null {
+  if (payload.length <= MAX_LINK_PAYLOAD) return null;
+  return `the scenario in the link is ${payload.length} characters long; links up to ${MAX_LINK_PAYLOAD} are read`;
+}
+
+/** The same for a scenario as JSON text (a decompressed link, an embedder's `loadScenario`). */
+export function checkScenarioTextSize(text: string): string | null {
+  if (text.length <= MAX_SCENARIO_TEXT) return null;
+  return `the scenario is ${text.length} characters of JSON; at most ${MAX_SCENARIO_TEXT} are read`;
+}
+
+/**
  * Reads a scenario from a location hash (`#s=...`, `s=...` or the bare payload; other `&`-separated
  * parameters are ignored). Never throws: a cut-off or edited link comes back as an error.
  */
@@ -67,6 +93,9 @@ export function decodeScenario(hash: string): ParseResult {
     payload = param.slice(2);
   }
   if (payload === '') return fail('the link has an empty scenario (#s= is followed by nothing)');
+  // Refused before decompressing: the size is all it takes to know.
+  const tooBig = checkLinkSize(payload);
+  if (tooBig !== null) return fail(tooBig);
   let text: string | null;
   try {
     text = decompressFromEncodedURIComponent(payload);
@@ -75,6 +104,8 @@ export function decodeScenario(hash: string): ParseResult {
   }
   if (!text)
     return fail('the scenario in the link could not be decompressed; it may have been cut off when copied');
+  const tooLong = checkScenarioTextSize(text);
+  if (tooLong !== null) return fail(tooLong);
   let value: unknown;
   try {
     value = JSON.parse(text);

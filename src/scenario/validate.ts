@@ -56,6 +56,17 @@ export function formatErrors(errors: readonly ScenarioError[]): string {
   return errors.map((e) => e.message.replace(/\s*\n\s*/g, ' ')).join('\n');
 }
 
+/**
+ * The first `max` errors on one line and how many more there are: for a notice or a CLI message, which
+ * must stay short however broken the input (a file with a thousand unknown fields has a thousand errors).
+ *
+ * @example summarizeErrors(errors) // 'seed: got -1, ...; cache.strategy: got "x", ... (and 4 more)'
+ */
+export function summarizeErrors(errors: readonly ScenarioError[], max = 3): string {
+  const shown = formatErrors(errors.slice(0, max)).split('\n').join('; ');
+  return errors.length > max ? `${shown} (and ${errors.length - max} more)` : shown;
+}
+
 function withField(base: unknown, parts: readonly (string | number)[], value: unknown): unknown {
   const root: unknown = structuredClone(base ?? { version: 1 });
   if (parts.length === 0) return value;

@@ -1,5 +1,5 @@
 import type { StateCreator } from 'zustand';
-import type { NodeView, Summary } from '../engine/types.ts';
+import type { NodeView, Summary, TraceRequest } from '../engine/types.ts';
 import type { AppState } from './appStore.ts';
 
 /** Coarse metrics, refreshed at most 10 times a second by the runtime bridge. */
@@ -8,6 +8,8 @@ export interface MetricsSlice {
   summary: Summary | null;
   /** Operations per simulated second per shard, between the last two refreshes. */
   shardRates: number[];
+  /** The last completed requests the canvas followed, newest first. */
+  recent: TraceRequest[];
   setMetrics: (nodes: NodeView | null, summary: Summary | null, shardRates: number[]) => void;
 }
 
@@ -15,5 +17,6 @@ export const createMetricsSlice: StateCreator<AppState, [], [], MetricsSlice> = 
   nodes: null,
   summary: null,
   shardRates: [],
+  recent: [],
   setMetrics: (nodes, summary, shardRates) => set({ nodes, summary, shardRates }),
 });

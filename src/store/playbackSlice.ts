@@ -16,6 +16,8 @@ export interface PlaybackSlice {
   sampleEvery: number;
   /** What "Next notable event" last jumped to. */
   notable: string | null;
+  /** Where a seek is going while the engine re-simulates (the timeline shows it); null otherwise. */
+  seekTargetMs: number | null;
   helpOpen: boolean;
   setPlayback: (p: Partial<Omit<PlaybackSlice, 'setPlayback' | 'setHelpOpen'>>) => void;
   setHelpOpen: (open: boolean) => void;
@@ -30,6 +32,7 @@ export const createPlaybackSlice: StateCreator<AppState, [], [], PlaybackSlice> 
   events: 0,
   sampleEvery: 1,
   notable: null,
+  seekTargetMs: null,
   helpOpen: false,
   setPlayback: (p) => set(p),
   setHelpOpen: (helpOpen) => set({ helpOpen }),

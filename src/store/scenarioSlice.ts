@@ -11,6 +11,8 @@ export interface ScenarioSlice {
   presetId: string | null;
   /** A dismissible message, e.g. a link that could not be read. */
   notice: string | null;
+  /** Live edits the panel shows while the engine has not confirmed them yet, by path. */
+  liveOverlay: Record<string, unknown>;
   setDraft: (draft: Scenario) => void;
   /** Makes `scenario` the running one and resets the draft to it. */
   setApplied: (scenario: Scenario, presetId: string | null) => void;
@@ -24,6 +26,7 @@ export const createScenarioSlice =
     draft: initial,
     presetId: null,
     notice: null,
+    liveOverlay: {},
     setDraft: (draft) => set({ draft }),
     setApplied: (scenario, presetId) => set({ applied: scenario, draft: scenario, presetId }),
     setNotice: (notice) => set({ notice }),

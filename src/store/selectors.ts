@@ -22,3 +22,12 @@ export const selectDraft = (s: AppState) => s.draft;
 export const selectSelection = (s: AppState) => s.selection;
 export const selectTopology = (s: AppState) => s.applied.topology;
 export const selectDraftDirty = (s: AppState): boolean => s.draft !== s.applied;
+export const selectRecent = (s: AppState) => s.recent;
+export const selectSeekTarget = (s: AppState): number | null => s.seekTargetMs;
+/** How many of the run's changes are in force at the playhead (a change at t applies at t). */
+export const selectChangesInForce = (s: AppState): number => {
+  const changes = s.applied.changes;
+  let n = 0;
+  while (n < changes.length && changes[n]!.atMs <= s.nowMs) n++;
+  return n;
+};

@@ -7,13 +7,14 @@ describe('parseArgs', () => {
     expect(parseArgs(['baseline'])).toEqual({
       ok: true,
       help: false,
-      args: { target: 'baseline', json: false },
+      args: { target: 'baseline', json: false, force: false },
     });
     expect(parseArgs(['--json', 'x.json', '--seed', '7', '--duration-ms=500'])).toEqual({
       ok: true,
       help: false,
-      args: { target: 'x.json', json: true, seed: 7, durationMs: 500 },
+      args: { target: 'x.json', json: true, seed: 7, durationMs: 500, force: false },
     });
+    expect(parseArgs(['baseline', '--force'])).toMatchObject({ ok: true, args: { force: true } });
   });
 
   it('asks for help', () => {
@@ -30,6 +31,7 @@ describe('parseArgs', () => {
     [['baseline', '--seed', '--json'], '--seed needs a value'],
     [['baseline', '--duration-ms', '0'], '--duration-ms: got 0, expected a number >= 1 and <= 86400000'],
     [['baseline', '--duration-ms', 'Infinity'], '--duration-ms: got "Infinity"'],
+    [['baseline', '--force=1'], '--force takes no value'],
     [['baseline', '--json=yes'], '--json takes no value'],
     [['baseline', '--fast'], 'unknown option --fast'],
     [['baseline', '--fast=1'], 'unknown option --fast'],

@@ -124,6 +124,11 @@ describe('npm run sim', () => {
     ['a zero duration', ['baseline', '--duration-ms', '0'], /--duration-ms: got 0/],
     ['an unknown flag', ['baseline', '--fast'], /unknown option --fast/],
     ['no target', [], /missing preset id or scenario file/],
+    [
+      'an over-budget run without --force',
+      [file('huge.json', '{"version":1,"durationMs":86400000,"workload":{"rps":100000}}')],
+      /estimated at [\d,]+ million events \(budget 300 million, about a minute here\); add --force/,
+    ],
   ];
   it.each(bad)('refuses %s with exit 2 and one line', (_what, args, message) => {
     const r = sim(...args);

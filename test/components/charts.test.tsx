@@ -34,6 +34,8 @@ function makePoints(n: number): SeriesPoint[] {
     dbWrites: 20,
     staleReads: i % 3,
     errors: 0,
+    timeouts: 0,
+    retries: 0,
     p50: 0.8,
     p99: 3 + (i % 5),
     dbInUse: 4,
@@ -227,7 +229,7 @@ describe('axis numbers', () => {
 });
 
 describe('ChartsPanel', () => {
-  it('lays out all nine charts over 600 points, with the alert lines monitoring asks for', () => {
+  it('lays out all ten charts over 600 points, with the alert lines monitoring asks for', () => {
     render(
       <ChartsPanel
         points={points}
@@ -238,7 +240,7 @@ describe('ChartsPanel', () => {
       />,
     );
     const panel = screen.getByRole('region', { name: 'Charts' });
-    expect(panel.querySelectorAll('figure.chart')).toHaveLength(9);
+    expect(panel.querySelectorAll('figure.chart')).toHaveLength(10);
     expect(panel.querySelectorAll('[data-threshold]')).toHaveLength(2);
   });
 });

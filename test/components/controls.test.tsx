@@ -49,14 +49,20 @@ describe('transport controls', () => {
     expect(screen.getByText('1x')).toBeTruthy();
   });
 
-  it('scrubbing the timeline seeks once per animation frame', async () => {
+  it('scrubbing the timeline seeks, and the thumb stays at the target while the engine gets there', () => {
     const c = spyController();
-    renderWithApp(<Controls />, c);
-    const timeline = screen.getByRole('slider', { name: 'Timeline' });
+    const { store } = renderWithApp(<Controls />, c);
+    const timeline = screen.getByRole('slider', { name: 'Timeline' }) as HTMLInputElement;
     fireEvent.change(timeline, { target: { value: '6000' } });
     fireEvent.change(timeline, { target: { value: '12000' } });
-    await act(() => new Promise((r) => requestAnimationFrame(() => r(undefined))));
-    expect(c.seek.mock.calls).toEqual([[12000]]);
+    // The runtime coalesces a drag's seeks (see test/runtime/session.test.ts); the slider sends each.
+    expect(c.seek.mock.calls).toEqual([[6000], [12000]]);
+    act(() => store.setState({ seekTargetMs: 12_000, nowMs: 3000 }));
+    expect(timeline.value).toBe('12000');
+    expect(screen.getByText('seeking to 12.000 s…')).toBeTruthy();
+    act(() => store.setState({ seekTargetMs: null, nowMs: 12_000 }));
+    expect(timeline.value).toBe('12000');
+    expect(screen.queryByText(/seeking to/)).toBeNull();
   });
 
   it('shows the clock and the event count', () => {

@@ -26,11 +26,12 @@ export function spyController(): SpyController {
     loadPreset: vi.fn(),
     applyDraft: vi.fn(),
     injectFailure: vi.fn(),
+    setLiveField: vi.fn(),
+    undoChange: vi.fn(),
+    resetToPreset: vi.fn(),
     inspectKey: vi.fn<Controller['inspectKey']>(),
-    nodeKeys: vi.fn<Controller['nodeKeys']>(() => []),
-    recentRequests: vi.fn<Controller['recentRequests']>(() => []),
-    request: vi.fn<Controller['request']>(),
-    hopsOf: vi.fn<Controller['hopsOf']>(() => []),
+    nodeKeys: vi.fn<Controller['nodeKeys']>(() => Promise.resolve([])),
+    requestDetail: vi.fn<Controller['requestDetail']>(() => Promise.resolve({ request: null, hops: [] })),
   };
 }
 

@@ -19,7 +19,7 @@ export const env = { server: null, browser: null };
 
 export async function start() {
   await mkdir(out, { recursive: true });
-  env.server = await serveStatic(join(root, 'dist'));
+  env.server = await serveStatic(join(root, 'dist'), join(root, 'test', 'e2e', 'fixtures'));
   env.browser = await launchChromium();
 }
 
@@ -64,6 +64,8 @@ export async function openPage(path, options = {}) {
   const page = await context.newPage();
   page.on('console', (m) => m.type() === 'error' && problems.push(`console: ${m.text()}`));
   page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
+  // Scripts to run in every document before the app's own (listeners that must see the first load).
+  for (const script of options.initScripts ?? []) await page.addInitScript(script);
   await page.goto(env.server.url + path);
   await page.getByRole('button', { name: /^(Play|Pause)$/ }).waitFor();
   return page;
@@ -92,11 +94,23 @@ export async function setRange(locator, value) {
   }, value);
 }
 
+/**
+ * Drags the timeline to `ms` and waits until the engine is there: no seek running, and the clock at the
+ * target (past it only while playing). Backwards too: the clock is already past the target then.
+ */
 export async function seek(page, ms) {
-  await setRange(page.getByRole('slider', { name: 'Timeline' }), ms);
+  const timeline = page.getByRole('slider', { name: 'Timeline' });
+  await setRange(timeline, ms);
+  // The slider rounds to its step (a thousandth of the run): wait for where it actually went.
+  const target = Number(await timeline.inputValue());
   await page.waitForFunction(
-    (t) => Number(document.querySelector('[data-now-ms]')?.getAttribute('data-now-ms')) >= t - 100,
-    ms,
-    { timeout: 20_000 },
+    (t) => {
+      if (document.querySelector('.clock-seeking')) return false;
+      const now = Number(document.querySelector('[data-now-ms]')?.getAttribute('data-now-ms'));
+      const playing = document.querySelector('button[aria-label="Pause"]') !== null;
+      return now >= t - 100 && (playing || now <= t + 100);
+    },
+    target,
+    { timeout: 60_000 },
   );
 }

@@ -12,13 +12,19 @@ const TYPES = {
   '.json': 'application/json',
 };
 
-/** Serves `root` on a free localhost port; resolves to { url, close }. */
-export function serveStatic(root) {
+/**
+ * Serves `root` on a free localhost port; resolves to { url, close }. Paths under `/__e2e/` come from
+ * `fixtures` instead (files only the browser checks use, such as a worker to load under the CSP).
+ */
+export function serveStatic(root, fixtures) {
   const server = createServer(async (req, res) => {
     const path = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);
-    const rel = normalize(path === '/' ? '/index.html' : path).replace(/^(\.\.[/\\])+/, '');
+    const fixture = fixtures && path.startsWith('/__e2e/');
+    const rel = normalize(
+      path === '/' ? '/index.html' : fixture ? path.slice('/__e2e'.length) : path,
+    ).replace(/^(\.\.[/\\])+/, '');
     try {
-      const body = await readFile(join(root, rel));
+      const body = await readFile(join(fixture ? fixtures : root, rel));
       res.writeHead(200, { 'content-type': TYPES[extname(rel)] ?? 'application/octet-stream' });
       res.end(body);
     } catch {

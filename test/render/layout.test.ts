@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { computeLayout, VERTICAL_BELOW, type NodeBox } from '../../src/render/layout.ts';
+import { computeLayout, stageNodeIds, VERTICAL_BELOW, type NodeBox } from '../../src/render/layout.ts';
 
 const overlap = (a: NodeBox, b: NodeBox) =>
   Math.min(a.x + a.w, b.x + b.w) - Math.max(a.x, b.x) > 0.5 &&
@@ -54,5 +54,16 @@ describe('the stage layout at every width', () => {
     expect(y('app-3')).toBeLessThan(y('redis-0'));
     expect(y('redis-15')).toBeLessThan(y('db'));
     expect(l.height).toBeGreaterThan(500);
+  });
+
+  it('orders its nodes as stageNodeIds does in both layouts, so particle indices mean the same everywhere', () => {
+    for (const t of topologies) {
+      for (const [width, height] of sizes) {
+        const layout = computeLayout({ ...t, width, height });
+        const ids = stageNodeIds(t);
+        expect(layout.nodes.map((n) => n.id)).toEqual(ids);
+        ids.forEach((id, i) => expect(layout.indexOf.get(id)).toBe(i));
+      }
+    }
   });
 });

@@ -13,6 +13,8 @@ import {
   shapeOf,
   unwrap,
 } from '../../src/scenario/fields.ts';
+import { scenarioSchema, type ScenarioInput } from '../../src/scenario/schema.ts';
+import { parseScenario } from '../../src/scenario/validate.ts';
 
 /** Random values for any schema node, from its own ranges: the test follows schema.ts as it changes. */
 export function arb(schema: z.ZodType): fc.Arbitrary<unknown> {
@@ -63,3 +65,16 @@ export const liveChange = fc
 
 /** Up to `max` valid live changes (not sorted: the caller fits them to its run). */
 export const liveChanges = (max: number) => fc.array(liveChange, { maxLength: max });
+
+/** Cross-field rules (phase order, failures and changes within the run) are restored after generation. */
+export const validScenario: fc.Arbitrary<ScenarioInput> = fc
+  .tuple(arb(scenarioSchema), liveChanges(4))
+  .map(([raw, changes]) => {
+    const s = structuredClone(raw) as ScenarioInput;
+    s.workload?.phases?.sort((p, q) => p.atMs - q.atMs);
+    const duration = s.durationMs ?? 60_000;
+    s.failures?.forEach((f) => (f.atMs = f.atMs % duration));
+    s.changes = changes.map((c) => ({ ...c, atMs: c.atMs % duration })).sort((a, b) => a.atMs - b.atMs);
+    return s;
+  })
+  .filter((s) => parseScenario(s).ok);

@@ -38,6 +38,7 @@ const required = [
   'deploy',
   'memory-pressure',
   'lfu-vs-lru',
+  'retry-storm',
 ];
 
 describe('presets', () => {

@@ -1,23 +1,18 @@
 import fc from 'fast-check';
 import { compressToEncodedURIComponent } from 'lz-string';
 import { describe, expect, it } from 'vitest';
-import { scenarioSchema, type ScenarioInput } from '../../src/scenario/schema.ts';
-import { decodeScenario, defaultScenario, diffFromDefaults, encodeScenario } from '../../src/scenario/url.ts';
+import { scenarioSchema } from '../../src/scenario/schema.ts';
+import {
+  checkLinkSize,
+  decodeScenario,
+  defaultScenario,
+  diffFromDefaults,
+  encodeScenario,
+  MAX_LINK_PAYLOAD,
+  MAX_SCENARIO_TEXT,
+} from '../../src/scenario/url.ts';
 import { parseScenario } from '../../src/scenario/validate.ts';
-import { arb, liveChanges } from './arbitraries.ts';
-
-/** Cross-field rules (phase order, failures and changes within the run) are restored after generation. */
-const validScenario = fc
-  .tuple(arb(scenarioSchema), liveChanges(4))
-  .map(([raw, changes]) => {
-    const s = structuredClone(raw) as ScenarioInput;
-    s.workload?.phases?.sort((p, q) => p.atMs - q.atMs);
-    const duration = s.durationMs ?? 60_000;
-    s.failures?.forEach((f) => (f.atMs = f.atMs % duration));
-    s.changes = changes.map((c) => ({ ...c, atMs: c.atMs % duration })).sort((a, b) => a.atMs - b.atMs);
-    return s;
-  })
-  .filter((s) => parseScenario(s).ok);
+import { validScenario } from './arbitraries.ts';
 
 describe('encodeScenario / decodeScenario', () => {
   it('round-trips any valid scenario to the same parsed scenario', () => {
@@ -93,5 +88,63 @@ describe('decodeScenario: damaged links', () => {
       }),
       { numRuns: 300 },
     );
+  });
+});
+
+describe('decodeScenario: size limits', () => {
+  it('refuses a payload over 64 KB before reading it, in one short line', () => {
+    // A megabyte of valid lz-string alphabet: decompressing it is what took seconds.
+    const r = decodeScenario(`#s=${'A'.repeat(1_000_000)}`);
+    expect(r.ok).toBe(false);
+    const message = !r.ok ? (r.errors[0]?.message ?? '') : '';
+    expect(message).toBe(
+      `the scenario in the link is 1000000 characters long; links up to ${MAX_LINK_PAYLOAD} are read`,
+    );
+    expect(checkLinkSize('x'.repeat(MAX_LINK_PAYLOAD))).toBeNull();
+    expect(checkLinkSize('x'.repeat(MAX_LINK_PAYLOAD + 1))).toContain('65537 characters');
+  });
+
+  it('refuses a link that expands past the scenario text limit', () => {
+    const text = JSON.stringify({ version: 1, title: ' '.repeat(MAX_SCENARIO_TEXT) });
+    const payload = compressToEncodedURIComponent(text);
+    expect(payload.length).toBeLessThan(MAX_LINK_PAYLOAD);
+    const r = decodeScenario(`#s=${payload}`);
+    expect(!r.ok && r.errors[0]?.message).toMatch(/^the scenario is \d+ characters of JSON; at most 1048576/);
+  });
+
+  it('lets the largest scenario the schema allows through', () => {
+    // Every list at its longest, every name and text at its longest, in characters that compress badly.
+    const text = (n: number, salt: number) =>
+      Array.from({ length: n }, (_, i) => String.fromCharCode(0x4e00 + ((i * 7919 + salt) % 20_000))).join(
+        '',
+      );
+    const big = {
+      version: 1 as const,
+      title: text(200, 1),
+      description: text(5000, 2),
+      workload: {
+        phases: Array.from({ length: 100 }, (_, i) => ({ atMs: i * 1000.123, rps: 1234.5678 + i })),
+        families: Array.from({ length: 16 }, (_, i) => ({
+          name: text(40, i),
+          keys: 1000,
+          ttlMs: 12_345 + i,
+        })),
+      },
+      cdn: {
+        routes: Array.from({ length: 8 }, (_, i) => ({
+          name: text(40, 100 + i),
+          cacheControl: 'public, max-age=60',
+        })),
+      },
+      failures: Array.from({ length: 100 }, (_, i) => ({
+        atMs: i * 100.5,
+        kind: 'deploy' as const,
+        durationMs: 77.7,
+      })),
+    };
+    expect(parseScenario(big).ok).toBe(true);
+    const hash = encodeScenario(big);
+    expect(hash.length).toBeLessThan(MAX_LINK_PAYLOAD);
+    expect(decodeScenario(hash).ok).toBe(true);
   });
 });

@@ -1,18 +1,13 @@
 import { describe, expect, it } from 'vitest';
+import { errorsOf } from '../helpers/errors.ts';
 import {
   formatErrors,
   parseScenario,
   parseScenarioJson,
   validateFieldValue,
-  type ScenarioError,
 } from '../../src/scenario/validate.ts';
 import { cacheSchema, l2Schema, strategies } from '../../src/scenario/schema.ts';
 
-function errorsOf(input: unknown): ScenarioError[] {
-  const r = parseScenario(input);
-  if (r.ok) throw new Error('expected errors');
-  return r.errors;
-}
 const messageAt = (input: unknown, path: string): string | undefined =>
   errorsOf(input).find((e) => e.path === path)?.message;
 

@@ -1,15 +1,32 @@
 import { keyName } from '../../engine/index.ts';
-import { useController } from '../../runtime/controller.ts';
+import type { KeyView } from '../../engine/types.ts';
+import { useController, type Controller } from '../../runtime/controller.ts';
 import { selectSelection } from '../../store/selectors.ts';
+import type { Selection } from '../../store/selectionSlice.ts';
 import { useAppStore, useAppStoreApi } from '../../store/useAppStore.ts';
+import type { NodeKeyEntry, RequestDetail } from '../../worker/protocol.ts';
 import { KeyInspector } from '../inspector/KeyInspector.tsx';
 import { KeyPicker } from '../inspector/KeyPicker.tsx';
 import { NodeInspector } from '../inspector/NodeInspector.tsx';
 import { RequestWaterfall } from '../inspector/RequestWaterfall.tsx';
+import { useEngineQuery } from '../inspector/useEngineQuery.ts';
 import { RecentRequests } from './RecentRequests.tsx';
 
 /** Keys listed for a cache node: the inspector shows the first ones and the total. */
 const NODE_KEYS = 30;
+
+type Answer = { keys: NodeKeyEntry[] } | { key: KeyView } | { request: RequestDetail } | null;
+
+/** What the worker is asked for the selection: a cache node's keys, a key's view, a request's hops. */
+function ask(c: Controller, selection: Selection): Promise<Answer> {
+  if (selection?.kind === 'key') return c.inspectKey(selection.key).then((key) => ({ key }));
+  if (selection?.kind === 'request')
+    return c.requestDetail(selection.requestId).then((request) => ({ request }));
+  if (selection?.kind === 'node' && (selection.id.startsWith('app-') || selection.id.startsWith('redis-'))) {
+    return c.nodeKeys(selection.id, NODE_KEYS).then((keys) => ({ keys }));
+  }
+  return Promise.resolve(null);
+}
 
 /** The inspector: the selected node, key or request, read from the live simulation at 10 Hz. */
 export function InspectSection() {
@@ -19,6 +36,7 @@ export function InspectSection() {
   const nowMs = useAppStore((s) => s.nowMs);
   const nodes = useAppStore((s) => s.nodes);
   const keys = useAppStore((s) => s.applied.workload.keys);
+  const answer = useEngineQuery(JSON.stringify(selection), () => ask(c, selection));
   const pickKey = (key: number) => store.getState().select({ kind: 'key', key });
   let body = (
     <p className="hint">
@@ -29,12 +47,11 @@ export function InspectSection() {
     const id = selection.id;
     const inst = id.startsWith('app-') ? nodes?.instances.find((n) => n.id === id) : undefined;
     const shard = id.startsWith('redis-') ? nodes?.shards.find((n) => n.id === id) : undefined;
-    const isCache = inst !== undefined || shard !== undefined;
     body = (
       <NodeInspector
         nodeId={id}
         nowMs={nowMs}
-        entries={isCache ? c.nodeKeys(id, NODE_KEYS) : undefined}
+        entries={answer && 'keys' in answer ? answer.keys : undefined}
         totalKeys={inst?.l1Keys ?? shard?.keys}
         db={id === 'db' ? nodes?.db : undefined}
         up={inst?.up ?? shard?.up ?? true}
@@ -43,17 +60,24 @@ export function InspectSection() {
       />
     );
   } else if (selection?.kind === 'key') {
-    body = <KeyInspector view={c.inspectKey(selection.key)} nowMs={nowMs} />;
+    body =
+      answer && 'key' in answer ? (
+        <KeyInspector view={answer.key} nowMs={nowMs} />
+      ) : (
+        <p className="hint">Reading key {selection.key}…</p>
+      );
   } else if (selection?.kind === 'request') {
-    const request = c.request(selection.requestId);
-    const hops = c.hopsOf(selection.requestId);
-    body = request ? (
-      <RequestWaterfall request={request} hops={hops} />
+    const detail = answer && 'request' in answer ? answer.request : null;
+    const hops = detail?.hops ?? [];
+    body = detail?.request ? (
+      <RequestWaterfall request={detail.request} hops={hops} />
     ) : (
       <p className="hint">
-        {hops.length > 0
-          ? `Request #${selection.requestId} is still travelling (${hops.length} hops so far); its waterfall appears when it completes. Press Step or Play.`
-          : `Request #${selection.requestId} is no longer kept; click another one.`}
+        {!detail
+          ? `Reading request #${selection.requestId}…`
+          : hops.length > 0
+            ? `Request #${selection.requestId} is still travelling (${hops.length} hops so far); its waterfall appears when it completes. Press Step or Play.`
+            : `Request #${selection.requestId} is no longer kept; click another one.`}
       </p>
     );
   }

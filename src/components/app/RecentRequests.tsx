@@ -1,16 +1,13 @@
-import { useController } from '../../runtime/controller.ts';
 import { OUTCOME_LABELS } from '../../labels/options.ts';
 import { OUTCOME_COLORS } from '../../render/palette.ts';
+import { selectRecent } from '../../store/selectors.ts';
 import { useAppStore, useAppStoreApi } from '../../store/useAppStore.ts';
 import { formatDuration } from '../format.ts';
 
-/** The last few requests the runtime followed, each opening its waterfall. */
+/** The last few requests the canvas followed (the worker sends them with each update), each opening its waterfall. */
 export function RecentRequests() {
-  const c = useController();
   const store = useAppStoreApi();
-  // Re-read whenever the clock moves; the list itself lives in the runtime, not in React state.
-  useAppStore((s) => s.nowMs);
-  const recent = c.recentRequests().slice(0, 6);
+  const recent = useAppStore(selectRecent).slice(0, 6);
   if (recent.length === 0) return null;
   return (
     <div className="recent">

@@ -1,11 +1,21 @@
-import { Fragment, type ReactNode } from 'react';
+import { Fragment, useMemo, type ReactNode } from 'react';
 import type { Scenario, SeriesPoint } from '../../engine/types.ts';
 import type { FigureId } from '../../labels/figures.ts';
 import { StaleAgeHistogram, TtlHistogram } from './Histograms.tsx';
 import type { StaleAgeHistogramProps, TtlHistogramProps } from './Histograms.tsx';
 import { ShardKeysChart, ShardMemoryChart, ShardOpsChart } from './ShardCharts.tsx';
 import type { ShardMemoryChartProps } from './ShardCharts.tsx';
-import { DbPoolChart, DbQpsChart, HitRatioChart, LatencyChart, StaleRateChart } from './TimeCharts.tsx';
+import {
+  DbPoolChart,
+  DbQpsChart,
+  ErrorRateChart,
+  HitRatioChart,
+  LatencyChart,
+  StaleRateChart,
+} from './TimeCharts.tsx';
+import type { TimeChartProps } from './TimeCharts.tsx';
+import { coarsen } from './coarsen.ts';
+import type { ChartMarker } from './frame.ts';
 import { chartThresholds } from './timeSeries.ts';
 import './charts.css';
 
@@ -20,21 +30,35 @@ export interface ChartsPanelProps {
   memory?: Omit<ShardMemoryChartProps, 'alertAt'> | undefined;
   /** The scenario's alert thresholds, drawn on the charts they concern; none when left out. */
   monitoring?: Scenario['monitoring'] | undefined;
+  /** Live changes, marked on the time charts. */
+  markers?: readonly ChartMarker[] | undefined;
 }
 
-/** The charts in the order the panel draws them, each with the figure it shows. */
-function charts(p: ChartsPanelProps): { id: FigureId; series?: FigureId[]; node: ReactNode }[] {
+/**
+ * The charts in the order the panel draws them, each with the figure it shows. `line` is what the time
+ * charts draw (a long run's series coarsened, with the change markers); the shard charts read the
+ * latest interval of the full series.
+ */
+function charts(
+  p: ChartsPanelProps,
+  line: TimeChartProps = { points: p.points, intervalMs: p.intervalMs },
+): { id: FigureId; series?: FigureId[]; node: ReactNode }[] {
   const { points, intervalMs, staleAges, ttls, memory } = p;
   const t = p.monitoring ? chartThresholds(p.monitoring) : {};
   const time = { points, intervalMs };
   const ages = 'edgesMs' in staleAges ? { buckets: staleAges } : { ages: staleAges };
   const ttlProps = 'edgesMs' in ttls ? { buckets: ttls } : { ttlsMs: ttls };
   return [
-    { id: 'hitRatioChart', node: <HitRatioChart {...time} threshold={t.hitRatio} /> },
-    { id: 'dbQpsChart', node: <DbQpsChart {...time} /> },
-    { id: 'dbPoolChart', series: ['queriesWaiting'], node: <DbPoolChart {...time} /> },
-    { id: 'latencyChart', series: ['redisP99'], node: <LatencyChart {...time} threshold={t.redisP99} /> },
-    { id: 'staleRateChart', node: <StaleRateChart {...time} /> },
+    { id: 'hitRatioChart', node: <HitRatioChart {...line} threshold={t.hitRatio} /> },
+    { id: 'dbQpsChart', node: <DbQpsChart {...line} /> },
+    { id: 'dbPoolChart', series: ['queriesWaiting'], node: <DbPoolChart {...line} /> },
+    { id: 'latencyChart', series: ['redisP99'], node: <LatencyChart {...line} threshold={t.redisP99} /> },
+    { id: 'staleRateChart', node: <StaleRateChart {...line} /> },
+    {
+      id: 'errorRateChart',
+      series: ['errors', 'timeoutsSeries', 'retriesSeries'],
+      node: <ErrorRateChart {...line} />,
+    },
     { id: 'shardOpsChart', node: <ShardOpsChart {...time} /> },
     { id: 'shardKeysChart', node: <ShardKeysChart {...time} /> },
     { id: 'staleAgeChart', node: <StaleAgeHistogram {...ages} /> },
@@ -60,9 +84,12 @@ export const chartFigures = (): FigureId[] =>
  * often to pass new points (at most 10 Hz); each chart recomputes only when its inputs change.
  */
 export function ChartsPanel(props: ChartsPanelProps) {
+  const { points, intervalMs, markers } = props;
+  // Long runs draw at most a few hundred points per line (see coarsen.ts).
+  const coarse = useMemo(() => coarsen({ points, intervalMs }), [points, intervalMs]);
   return (
     <section className="charts-panel" aria-label="Charts">
-      {charts(props).map((c) => (
+      {charts(props, { ...coarse, markers }).map((c) => (
         <Fragment key={c.id}>{c.node}</Fragment>
       ))}
     </section>

@@ -1,11 +1,12 @@
 import { max } from 'd3-array';
-import { scaleLinear } from 'd3-scale';
+import { scaleLinear, type ScaleLinear } from 'd3-scale';
 import { line } from 'd3-shape';
 import { useMemo } from 'react';
 import type { SeriesPoint } from '../../engine/types.ts';
 import { AxisBottom, AxisLeft, ThresholdLine } from './Axes.tsx';
 import { ChartFrame } from './ChartFrame.tsx';
-import type { Threshold } from './frame.ts';
+import { formatDuration } from '../format.ts';
+import type { ChartMarker, Threshold } from './frame.ts';
 import { INNER_H, INNER_W, thresholdLegend } from './frame.ts';
 import { formatTick } from './ticks.ts';
 
@@ -30,6 +31,8 @@ export interface LineChartProps {
   threshold?: Threshold | undefined;
   /** The series count things (connections, queries): whole-number ticks. */
   integer?: boolean;
+  /** Live changes, drawn where they fall within the chart's time range. */
+  markers?: readonly ChartMarker[] | undefined;
 }
 
 /**
@@ -37,7 +40,8 @@ export interface LineChartProps {
  * not per render: at 10 Hz with 600 points and several charts, that is what keeps the panel cheap.
  */
 export function LineChart(props: LineChartProps) {
-  const { title, points, intervalMs, series, yLabel, yFormat, yDomain, threshold, integer = false } = props;
+  const { title, points, intervalMs, series, yLabel, yFormat, yDomain, threshold, markers } = props;
+  const integer = props.integer ?? false;
 
   const computed = useMemo(() => {
     const values = series.map((s) => points.map((p) => s.value(p, intervalMs)));
@@ -65,10 +69,14 @@ export function LineChart(props: LineChartProps) {
   }, [points, intervalMs, series, yDomain, threshold, yFormat]);
 
   const { x, y, paths, latest } = computed;
+  const shown = placeMarkers(markers ?? [], x);
+  const changed = shown.length
+    ? ` Changes: ${shown.map((m) => `${m.label} at ${formatDuration(m.tMs)}`).join('; ')}.`
+    : '';
   return (
     <ChartFrame
       title={title}
-      description={points.length ? `Latest: ${latest}.` : 'No data yet.'}
+      description={points.length ? `Latest: ${latest}.${changed}` : 'No data yet.'}
       legend={[
         ...series.map((s) => ({ label: s.label, color: s.color, dashed: s.dashed === true })),
         ...(threshold ? [thresholdLegend(threshold)] : []),
@@ -78,6 +86,16 @@ export function LineChart(props: LineChartProps) {
       <AxisLeft scale={y} label={yLabel} format={yFormat} integer={integer} />
       <AxisBottom scale={x} label="Time (s)" format={formatTick} />
       {threshold && <ThresholdLine y={y(threshold.value)} />}
+      {shown.map((m) => (
+        <g key={`${m.tMs}:${m.label}`} className="change-marker" data-change-marker="">
+          <line x1={m.x} x2={m.x} y1={0} y2={INNER_H} />
+          {m.labelled && (
+            <text x={m.x + 3} y={11}>
+              {m.label}
+            </text>
+          )}
+        </g>
+      ))}
       {paths.map((d, i) => (
         <path
           key={series[i]?.label ?? i}
@@ -89,6 +107,23 @@ export function LineChart(props: LineChartProps) {
       ))}
     </ChartFrame>
   );
+}
+
+/** Room a marker's label needs (px of the chart's box) before the next one may be labelled too. */
+const MARKER_LABEL_GAP = 90;
+
+/** The markers inside the time range, with x; a label only where it does not run into the previous one. */
+function placeMarkers(markers: readonly ChartMarker[], x: ScaleLinear<number, number>) {
+  const [lo, hi] = x.domain() as [number, number];
+  let lastLabelled = -Infinity;
+  return markers
+    .filter((m) => m.tMs / 1000 >= lo && m.tMs / 1000 <= hi)
+    .map((m) => {
+      const px = x(m.tMs / 1000);
+      const labelled = px - lastLabelled >= MARKER_LABEL_GAP && px <= INNER_W - 40;
+      if (labelled) lastLabelled = px;
+      return { ...m, x: px, labelled };
+    });
 }
 
 function formatLatest(values: readonly (number | null)[] | undefined, fmt: (v: number) => string): string {

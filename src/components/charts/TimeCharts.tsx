@@ -3,6 +3,7 @@ import { LineChart } from './LineChart.tsx';
 import {
   DB_POOL,
   DB_QPS,
+  ERROR_RATE,
   fmtCount,
   fmtMs,
   fmtPercent,
@@ -12,7 +13,7 @@ import {
   LATENCY,
   STALE_RATE,
 } from './timeSeries.ts';
-import type { Threshold } from './frame.ts';
+import type { ChartMarker, Threshold } from './frame.ts';
 import { FIGURES } from '../../labels/figures.ts';
 
 export interface TimeChartProps {
@@ -20,15 +21,18 @@ export interface TimeChartProps {
   intervalMs: number;
   /** The monitoring rule's alert line, when the chart has one and monitoring is on. */
   threshold?: Threshold | undefined;
+  /** Live changes, marked where they happened. */
+  markers?: readonly ChartMarker[] | undefined;
 }
 
 /** Hit ratio of L1 and L2 per interval, with the hit-rate alert line. */
-export function HitRatioChart({ points, intervalMs, threshold }: TimeChartProps) {
+export function HitRatioChart({ points, intervalMs, threshold, markers }: TimeChartProps) {
   return (
     <LineChart
       title={FIGURES.hitRatioChart}
       points={points}
       intervalMs={intervalMs}
+      markers={markers}
       series={HIT_RATIO}
       yLabel="Hit ratio (%)"
       yFormat={fmtPercent}
@@ -39,12 +43,13 @@ export function HitRatioChart({ points, intervalMs, threshold }: TimeChartProps)
 }
 
 /** Database reads and writes per second: the load the caches are there to absorb. */
-export function DbQpsChart({ points, intervalMs }: TimeChartProps) {
+export function DbQpsChart({ points, intervalMs, markers }: TimeChartProps) {
   return (
     <LineChart
       title={FIGURES.dbQpsChart}
       points={points}
       intervalMs={intervalMs}
+      markers={markers}
       series={DB_QPS}
       yLabel="Queries/s"
       yFormat={fmtRate}
@@ -53,12 +58,13 @@ export function DbQpsChart({ points, intervalMs }: TimeChartProps) {
 }
 
 /** Busy connections and waiting queries: a herd shows as the pool pinned at its size and a queue. */
-export function DbPoolChart({ points, intervalMs }: TimeChartProps) {
+export function DbPoolChart({ points, intervalMs, markers }: TimeChartProps) {
   return (
     <LineChart
       title={FIGURES.dbPoolChart}
       points={points}
       intervalMs={intervalMs}
+      markers={markers}
       series={DB_POOL}
       yLabel="Connections"
       yFormat={fmtCount}
@@ -68,12 +74,13 @@ export function DbPoolChart({ points, intervalMs }: TimeChartProps) {
 }
 
 /** Request latency p50 and p99, and Redis p99 with the monitoring rule's alert line. */
-export function LatencyChart({ points, intervalMs, threshold }: TimeChartProps) {
+export function LatencyChart({ points, intervalMs, threshold, markers }: TimeChartProps) {
   return (
     <LineChart
       title={FIGURES.latencyChart}
       points={points}
       intervalMs={intervalMs}
+      markers={markers}
       series={LATENCY}
       yLabel="Latency (ms)"
       yFormat={fmtMs}
@@ -83,14 +90,29 @@ export function LatencyChart({ points, intervalMs, threshold }: TimeChartProps) 
 }
 
 /** Reads answered with a value older than the database's. */
-export function StaleRateChart({ points, intervalMs }: TimeChartProps) {
+export function StaleRateChart({ points, intervalMs, markers }: TimeChartProps) {
   return (
     <LineChart
       title={FIGURES.staleRateChart}
       points={points}
       intervalMs={intervalMs}
+      markers={markers}
       series={STALE_RATE}
       yLabel="Stale reads/s"
+      yFormat={fmtRate}
+    />
+  );
+}
+
+/** Requests that failed for the client (timeouts included), and the retries clients sent. */
+export function ErrorRateChart({ points, intervalMs }: TimeChartProps) {
+  return (
+    <LineChart
+      title={FIGURES.errorRateChart}
+      points={points}
+      intervalMs={intervalMs}
+      series={ERROR_RATE}
+      yLabel="Per second"
       yFormat={fmtRate}
     />
   );

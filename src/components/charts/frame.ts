@@ -27,3 +27,9 @@ export interface AxisScale {
   (value: number): number;
   ticks(count?: number): number[];
 }
+
+/** A live change, drawn on the time charts as a labelled vertical line at its time. */
+export interface ChartMarker {
+  tMs: number;
+  label: string;
+}

@@ -62,6 +62,17 @@ export const STALE_RATE: readonly LineSeries[] = [
   { label: 'Stale reads', color: OUTCOME_COLORS.stale, value: (p, ms) => perSecond(p.staleReads, ms) },
 ];
 
+export const ERROR_RATE: readonly LineSeries[] = [
+  { label: 'Errors', color: OUTCOME_COLORS.error, value: (p, ms) => perSecond(p.errors, ms) },
+  {
+    label: FIGURES.timeoutsSeries,
+    color: 'var(--c-fg)',
+    dashed: true,
+    value: (p, ms) => perSecond(p.timeouts, ms),
+  },
+  { label: FIGURES.retriesSeries, color: 'var(--c-accent)', value: (p, ms) => perSecond(p.retries, ms) },
+];
+
 export const fmtPercent = format('.0%');
 export const fmtRate = formatTick;
 export const fmtCount = formatTick;

@@ -4,6 +4,7 @@ import { readField, unNull } from './draftValues.ts';
 import type { FieldDef } from './fields.ts';
 import { optionLabel } from '../../labels/options.ts';
 import { NumberField } from './NumberField.tsx';
+import { RestartTag } from './RestartTag.tsx';
 import { targetOptions } from './targetOptions.ts';
 import { TextField } from './TextField.tsx';
 import { validateField } from './validateField.ts';
@@ -23,6 +24,7 @@ export interface FieldControlProps {
 export function FieldControl({ def, path, label, draft, error, onChange, onValidity }: FieldControlProps) {
   const { value, isNull } = readField(draft, def, path);
   const errorId = useId();
+  const restart = def.live ? null : <RestartTag />;
   // Selects and checkboxes cannot produce an out-of-range value, but the schema still has the last word.
   const validate = (next: unknown) => validateField(path, next, draft);
   const guarded = (next: unknown) => {
@@ -43,6 +45,7 @@ export function FieldControl({ def, path, label, draft, error, onChange, onValid
           label={label}
           value={typeof value === 'number' ? value : 0}
           isNull={isNull}
+          restartOnly={!def.live}
           externalError={error}
           validate={validate}
           onCommit={(n) => onChange(...unNull(def, path, n))}
@@ -65,7 +68,9 @@ export function FieldControl({ def, path, label, draft, error, onChange, onValid
       return (
         <div className="cfg-field">
           <label className="cfg-label">
-            <span>{label}</span>
+            <span>
+              {label} {restart}
+            </span>
             <select
               className="cfg-select"
               aria-label={label}
@@ -98,6 +103,7 @@ export function FieldControl({ def, path, label, draft, error, onChange, onValid
             />
             {label}
           </label>
+          {restart}
           {alert}
         </div>
       );

@@ -3,6 +3,7 @@ import { formatValue, unitSuffix } from '../format.ts';
 import type { FieldDef } from './fields.ts';
 import { parseNumber, SLIDER_STEPS, sliderToValue, valueToSlider } from './sliderScale.ts';
 import { useDraftText } from './useDraftText.ts';
+import { RestartTag } from './RestartTag.tsx';
 
 export interface NumberFieldProps {
   def: FieldDef;
@@ -10,6 +11,8 @@ export interface NumberFieldProps {
   label: string;
   value: number;
   isNull: boolean;
+  /** Shows that the field takes effect on "Apply & restart" only. */
+  restartOnly?: boolean;
   externalError: string | undefined;
   validate(value: number): string | null;
   onCommit(value: number): void;
@@ -24,10 +27,10 @@ const parse = (text: string) => {
 
 /** A slider (logarithmic where the range spans decades), a number box, the formatted value and errors. */
 export function NumberField(props: NumberFieldProps) {
-  const { def, path, label, value, isNull, externalError, validate, onCommit, onNullChange, onValidity } =
+  const { def, path, label, value, isNull, restartOnly, externalError, validate, onCommit, onNullChange } =
     props;
   const unit = def.unit ?? 'none';
-  const field = useDraftText(path, value, parse, validate, onCommit, onValidity);
+  const field = useDraftText(path, value, parse, validate, onCommit, props.onValidity);
   const errorId = useId();
   const error = field.error ?? externalError ?? null;
   const formatted = isNull && def.nullable ? def.nullable.label : formatValue(unit, value);
@@ -36,7 +39,9 @@ export function NumberField(props: NumberFieldProps) {
   return (
     <div className={`cfg-field${error ? ' cfg-invalid' : ''}`}>
       <div className="cfg-label">
-        <span>{label}</span>
+        <span>
+          {label} {restartOnly && <RestartTag />}
+        </span>
         {/* A span, not <output>: output is an ARIA live status and would chatter on every slider move. */}
         <span className="cfg-value">{formatted}</span>
       </div>

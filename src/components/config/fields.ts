@@ -28,6 +28,7 @@ export type SectionId =
   | 'l2'
   | 'stampede'
   | 'database'
+  | 'overload'
   | 'network'
   | 'cdn'
   | 'monitoring'
@@ -42,6 +43,7 @@ export const SECTIONS: readonly { id: SectionId; title: string }[] = [
   { id: 'l2', title: 'L2 (Redis)' },
   { id: 'stampede', title: 'Stampede' },
   { id: 'database', title: 'Database' },
+  { id: 'overload', title: 'Overload (timeouts, retries, queue bounds)' },
   { id: 'network', title: 'Network' },
   { id: 'cdn', title: 'CDN / edge' },
   { id: 'monitoring', title: 'Monitoring (alert thresholds)' },
@@ -145,6 +147,12 @@ export const FIELDS: readonly FieldDef[] = withLive([
   { path: 'database.serviceTime', label: 'DB service time distribution', section: 'database', kind: 'select', options: serviceTimes },
   { path: 'database.queryCache.enabled', label: 'DB query cache', section: 'database', kind: 'boolean' },
   { path: 'database.queryCache.maxEntries', label: 'DB query cache entries', section: 'database', kind: 'number', unit: 'count', min: 1, max: 10_000_000, integer: true, log: true },
+  { path: 'workload.client.timeoutMs', label: 'Client timeout', section: 'overload', kind: 'number', unit: 'ms', min: 1, max: 600_000, log: true, nullable: { label: 'No timeout' } },
+  { path: 'workload.client.retries', label: 'Client retries', section: 'overload', kind: 'number', unit: 'count', min: 0, max: 10, integer: true },
+  { path: 'workload.client.backoffMs', label: 'Retry backoff base', section: 'overload', kind: 'number', unit: 'ms', min: 0, max: 60_000, log: true, sliderMin: 1 },
+  { path: 'database.acquireTimeoutMs', label: 'DB pool acquire timeout', section: 'overload', kind: 'number', unit: 'ms', min: 1, max: 600_000, log: true },
+  { path: 'database.maxQueue', label: 'DB pool queue bound', section: 'overload', kind: 'number', unit: 'count', min: 0, max: 10_000_000, integer: true, log: true, sliderMin: 1, nullable: { label: 'Unbounded' } },
+  { path: 'cache.l2.maxQueue', label: 'Redis shard queue bound', section: 'overload', kind: 'number', unit: 'count', min: 0, max: 10_000_000, integer: true, log: true, sliderMin: 1 },
   { path: 'cdn.purgeDelayMs', label: 'CDN purge delay', section: 'cdn', kind: 'number', unit: 'ms', min: 0, max: 3_600_000, log: true, sliderMin: 1 },
   { path: 'cdn.hopMs', label: 'CDN latency', section: 'cdn', kind: 'number', unit: 'ms', min: 0, max: 10_000, log: true, sliderMin: 0.01 },
   { path: 'monitoring.enabled', label: 'Alerts enabled', section: 'monitoring', kind: 'boolean' },

@@ -1,5 +1,5 @@
 import { format } from 'd3-format';
-import { selectDurationMs, selectEvents, selectNowMs } from '../../store/selectors.ts';
+import { selectDurationMs, selectEvents, selectNowMs, selectSeekTarget } from '../../store/selectors.ts';
 import { useAppStore } from '../../store/useAppStore.ts';
 import { formatDuration } from '../format.ts';
 
@@ -11,6 +11,7 @@ export function SimClock() {
   const now = useAppStore(selectNowMs);
   const duration = useAppStore(selectDurationMs);
   const events = useAppStore(selectEvents);
+  const target = useAppStore(selectSeekTarget);
   return (
     <div className="clock" role="group" aria-label="Simulated clock">
       <output className="clock-time" aria-label="Simulated time" data-now-ms={now}>
@@ -20,6 +21,11 @@ export function SimClock() {
       <output className="clock-events" aria-label="Events processed" data-events={events}>
         {count(events)} events
       </output>
+      {target !== null && (
+        <span className="clock-seeking" role="status">
+          seeking to {seconds(target / 1000)} s…
+        </span>
+      )}
     </div>
   );
 }

@@ -1,41 +1,32 @@
-import { useRef } from 'react';
 import { useController } from '../../runtime/controller.ts';
-import { selectDurationMs, selectNowMs } from '../../store/selectors.ts';
+import { selectDurationMs, selectNowMs, selectSeekTarget } from '../../store/selectors.ts';
 import { useAppStore } from '../../store/useAppStore.ts';
 import { formatDuration } from '../format.ts';
 
 /**
- * The scrubber: dragging seeks (snapshot before the target, then deterministic re-simulation). Seeks
- * are coalesced to one per animation frame so a fast drag does not queue dozens of re-simulations.
+ * The scrubber: dragging seeks (snapshot before the target, then deterministic re-simulation in the
+ * engine's worker). While a seek runs, the thumb stays where it was dropped, and the runtime keeps
+ * only the latest target of a fast drag.
  */
 export function Timeline() {
   const c = useController();
   const now = useAppStore(selectNowMs);
+  const target = useAppStore(selectSeekTarget);
   const duration = useAppStore(selectDurationMs);
-  const pending = useRef<number | null>(null);
-  const onInput = (value: number) => {
-    const first = pending.current === null;
-    pending.current = value;
-    if (!first) return;
-    requestAnimationFrame(() => {
-      const t = pending.current;
-      pending.current = null;
-      if (t !== null) c.seek(t);
-    });
-  };
+  const shown = Math.min(target ?? now, duration);
   const step = Math.max(1, duration / 1000);
   return (
     <div className="timeline">
       <input
         type="range"
         aria-label="Timeline"
-        aria-valuetext={`${formatDuration(now)} of ${formatDuration(duration)}`}
+        aria-valuetext={`${formatDuration(shown)} of ${formatDuration(duration)}`}
         title="Drag to move through simulated time"
         min={0}
         max={duration}
         step={step}
-        value={Math.min(now, duration)}
-        onChange={(e) => onInput(Number(e.target.value))}
+        value={shown}
+        onChange={(e) => c.seek(Number(e.target.value))}
       />
     </div>
   );

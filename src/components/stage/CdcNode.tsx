@@ -1,3 +1,4 @@
+import { useInForce } from './inForce.ts';
 import type { NodeBox } from '../../render/layout.ts';
 import { useAppStore } from '../../store/useAppStore.ts';
 import { formatCount, formatDuration } from '../format.ts';
@@ -7,7 +8,7 @@ import { useSelectNode } from './useSelectNode.ts';
 /** The change-data-capture pipeline: binlog to broker to consumer, which invalidates the caches. */
 export function CdcNode({ box }: { box: NodeBox }) {
   const cdc = useAppStore((s) => s.nodes?.cdc);
-  const lagMs = useAppStore((s) => s.applied.cache.cdc.lagMs);
+  const lagMs = useInForce<number>('cache.cdc.lagMs');
   const [selected, select] = useSelectNode(box.id);
   const up = cdc?.up ?? true;
   const backlog = cdc?.backlog ?? 0;

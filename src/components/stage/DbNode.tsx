@@ -1,3 +1,4 @@
+import { useInForce } from './inForce.ts';
 import type { NodeBox } from '../../render/layout.ts';
 import { useAppStore } from '../../store/useAppStore.ts';
 import { NodeCard } from './NodeCard.tsx';
@@ -9,7 +10,7 @@ const MAX_SLOTS_DRAWN = 40;
 /** The database: connection pool slots busy/free and the queue of queries waiting for one. */
 export function DbNode({ box }: { box: NodeBox }) {
   const db = useAppStore((s) => s.nodes?.db);
-  const connections = useAppStore((s) => s.applied.database.connections);
+  const connections = useInForce<number>('database.connections');
   const [selected, select] = useSelectNode(box.id);
   const inUse = db?.inUse ?? 0;
   const queue = db?.queue ?? 0;

@@ -1,27 +1,34 @@
 import type { NodeBox } from '../../render/layout.ts';
 import { optionLabel } from '../../labels/options.ts';
+import type { AppState } from '../../store/appStore.ts';
 import { useAppStore } from '../../store/useAppStore.ts';
+import { changeInForce, useInForce } from './inForce.ts';
 import { formatCount } from '../format.ts';
 import { NodeCard } from './NodeCard.tsx';
 import { useSelectNode } from './useSelectNode.ts';
 
-/** The current arrival rate: the last phase that has started, or the base rate. */
-function currentRps(base: number, phases: readonly { atMs: number; rps: number }[], nowMs: number): number {
-  let rps = base;
-  for (const p of phases) if (p.atMs <= nowMs) rps = p.rps;
-  return rps;
+/**
+ * The current arrival rate: the latest of the phases that have started and a live change of the rate
+ * (a change at a phase's time comes after it), or the base rate.
+ */
+function currentRps(s: AppState): number {
+  const { rps, phases } = s.applied.workload;
+  let at = -Infinity;
+  let current = rps;
+  for (const p of phases) if (p.atMs <= s.nowMs) [at, current] = [p.atMs, p.rps];
+  const change = changeInForce(s, 'workload.rps');
+  return change && change.atMs >= at ? (change.value as number) : current;
 }
 
 /** The left-hand singletons: clients, the CDN and the load balancer. */
 export function EdgeNode({ box }: { box: NodeBox }) {
-  const workload = useAppStore((s) => s.applied.workload);
-  const lb = useAppStore((s) => s.applied.topology.loadBalancer);
-  const nowMs = useAppStore((s) => s.nowMs);
+  const rps = useAppStore(currentRps);
+  const readRatio = useInForce<number>('workload.readRatio');
+  const lb = useInForce<string>('topology.loadBalancer');
   // Responses the edge gave to a user they were not made for (a personalised route cached in public).
   const leaks = useAppStore((s) => s.summary?.cdn.crossUserLeaks ?? 0);
   const [selected, select] = useSelectNode(box.id);
   if (box.kind === 'client') {
-    const rps = currentRps(workload.rps, workload.phases, nowMs);
     return (
       <NodeCard
         box={box}
@@ -33,7 +40,7 @@ export function EdgeNode({ box }: { box: NodeBox }) {
         <span className="node-title">Clients</span>
         <span className="node-line big">{formatCount(rps)}/s</span>
         <span className="node-line small">requests</span>
-        <span className="node-line small">{Math.round(workload.readRatio * 100)} % reads</span>
+        <span className="node-line small">{Math.round(readRatio * 100)} % reads</span>
       </NodeCard>
     );
   }

@@ -1,5 +1,6 @@
 import type { NodeBox } from '../../render/layout.ts';
 import { useAppStore } from '../../store/useAppStore.ts';
+import { useInForce } from './inForce.ts';
 import { formatCount } from '../format.ts';
 import { appName } from '../../labels/names.ts';
 import { FIGURES } from '../../labels/figures.ts';
@@ -14,16 +15,16 @@ interface Props {
 /** An app instance with its L1 badge: key count, and "cold" when it has just (re)started empty. */
 export function InstanceNode({ box, compact }: Props) {
   const view = useAppStore((s) => s.nodes?.instances[box.index]);
-  const l1 = useAppStore((s) => s.applied.cache.l1);
+  const l1Enabled = useInForce<boolean>('cache.l1Enabled');
   const nowMs = useAppStore((s) => s.nowMs);
   const [selected, select] = useSelectNode(box.id);
   const up = view?.up ?? true;
   const keys = view?.l1Keys ?? 0;
   const queued = view?.writeQueue ?? 0;
-  const cold = l1.enabled && up && keys === 0 && nowMs > 0;
+  const cold = l1Enabled && up && keys === 0 && nowMs > 0;
   const tone: NodeTone = !up ? 'down' : cold ? 'cold' : 'normal';
   const state = !up ? ', down' : cold ? ', L1 cold (empty)' : '';
-  const label = `${appName(box.index)}, an app instance${l1.enabled ? `, its L1 holds ${keys} keys` : ''}${state}`;
+  const label = `${appName(box.index)}, an app instance${l1Enabled ? `, its L1 holds ${keys} keys` : ''}${state}`;
   return (
     <NodeCard box={box} label={label} tone={tone} compact={compact} selected={selected} onSelect={select}>
       {/* Title and cache badge share a row so small cards keep room for the in-flight line. */}
@@ -35,7 +36,7 @@ export function InstanceNode({ box, compact }: Props) {
           />
         </span>
         {!up && <span className="badge down">DOWN</span>}
-        {!up ? null : l1.enabled ? (
+        {!up ? null : l1Enabled ? (
           <span className={`badge l1-badge${cold ? ' cold' : ''}`} title="In-process L1 cache: keys held">
             L1 {cold ? 'cold' : formatCount(keys)}
           </span>

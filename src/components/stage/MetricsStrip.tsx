@@ -1,11 +1,13 @@
-import { selectApplied, selectSummary } from '../../store/selectors.ts';
+import { selectSummary } from '../../store/selectors.ts';
+import { useScenarioInForce } from './inForce.ts';
 import { useAppStore } from '../../store/useAppStore.ts';
 import { stripItems } from '../app/stripItems.ts';
 
 /** The headline numbers under the stage; every request is counted, whatever the canvas samples. */
 export function MetricsStrip() {
   const summary = useAppStore(selectSummary);
-  const scenario = useAppStore(selectApplied);
+  // Which figures show, and their warnings, follow the settings in force (L1 may be switched on live).
+  const scenario = useScenarioInForce();
   if (!summary) return null;
   return (
     <dl className="metrics" aria-label="Key metrics so far">

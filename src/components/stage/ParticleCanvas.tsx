@@ -1,5 +1,5 @@
 import { useEffect, useRef, type RefObject } from 'react';
-import type { Driver } from '../../runtime/driver.ts';
+import type { EngineSession } from '../../runtime/session.ts';
 import type { StageLayout } from '../../render/layout.ts';
 import { createScratch, paintParticles, pickParticle } from '../../render/paintParticles.ts';
 import { publishFrameStats } from '../../runtime/frameStats.ts';
@@ -8,7 +8,7 @@ import { publishFrameStats } from '../../runtime/frameStats.ts';
 export type PickRequest = (x: number, y: number) => number | null;
 
 interface Props {
-  driver: Driver;
+  session: EngineSession;
   layout: StageLayout;
   /** Receives the hit test for clicks on the stage. */
   pickRef: RefObject<PickRequest | null>;
@@ -16,12 +16,13 @@ interface Props {
 
 /**
  * The one canvas the requests are drawn on, above the node cards (it lets clicks through). One
- * animation-frame loop advances the driver and paints; nothing here goes through React state.
+ * animation-frame loop asks the engine's worker for the next frame and paints what it has; nothing
+ * here goes through React state.
  */
-export function ParticleCanvas({ driver, layout, pickRef }: Props) {
+export function ParticleCanvas({ session, layout, pickRef }: Props) {
   const canvasRef = useRef<HTMLCanvasElement>(null);
   const layoutRef = useRef(layout);
-  const paintedRef = useRef({ version: -1, layout: null as StageLayout | null });
+  const paintedRef = useRef({ version: -1, t: -1, layout: null as StageLayout | null });
 
   useEffect(() => {
     layoutRef.current = layout;
@@ -30,15 +31,14 @@ export function ParticleCanvas({ driver, layout, pickRef }: Props) {
     const dpr = window.devicePixelRatio || 1;
     canvas.width = Math.max(1, Math.round(layout.width * dpr));
     canvas.height = Math.max(1, Math.round(layout.height * dpr));
-    driver.feed.setNodeIndex(layout.indexOf);
-  }, [driver, layout]);
+  }, [layout]);
 
   useEffect(() => {
     const canvas = canvasRef.current;
     // jsdom (component tests) has no canvas: the loop still drives the simulation.
     const ctx = canvas?.getContext('2d') ?? null;
-    const scratch = createScratch(driver.feed.particles.capacity);
-    pickRef.current = (x, y) => pickParticle(driver.feed.particles, scratch, x, y);
+    const scratch = createScratch(session.particles.capacity);
+    pickRef.current = (x, y) => pickParticle(session.particles, scratch, x, y);
     let raf = 0;
     let frames = 0;
     let fpsStart = performance.now();
@@ -54,20 +54,20 @@ export function ParticleCanvas({ driver, layout, pickRef }: Props) {
     });
     let theme = readTheme();
     const loop = (now: number) => {
-      const t0 = performance.now();
-      driver.tick(now);
+      session.requestFrame(now);
       const t1 = performance.now();
       const l = layoutRef.current;
       const painted = paintedRef.current;
-      if (ctx && canvas && (painted.version !== driver.version || painted.layout !== l)) {
+      const t = session.paintTime(now);
+      if (ctx && canvas && (painted.version !== session.version || painted.t !== t || painted.layout !== l)) {
         const frame = {
-          t: driver.sim.now(),
-          particles: driver.feed.particles,
+          t,
+          particles: session.particles,
           dpr: canvas.width / Math.max(1, l.width),
           ...theme,
         };
         drawn = paintParticles(ctx, frame, l, scratch);
-        paintedRef.current = { version: driver.version, layout: l };
+        paintedRef.current = { version: session.version, t, layout: l };
       }
       const t2 = performance.now();
       frames++;
@@ -77,15 +77,17 @@ export function ParticleCanvas({ driver, layout, pickRef }: Props) {
         fpsStart = now;
         theme = readTheme();
       }
+      const s = session.state;
       publishFrameStats({
         fps,
         particlesDrawn: drawn,
-        inFlight: driver.feed.particles.count,
-        sampleEvery: driver.feed.sampleEvery,
-        nowMs: driver.sim.now(),
-        speed: driver.speed,
-        behind: driver.behind,
-        tickMs: t1 - t0,
+        inFlight: session.particles.count,
+        sampleEvery: s.sampleEvery,
+        nowMs: s.nowMs,
+        speed: s.speed,
+        behind: s.behind,
+        frameInMs: session.applyMs,
+        workerMs: session.workMs,
         paintMs: t2 - t1,
       });
       raf = requestAnimationFrame(loop);
@@ -95,7 +97,7 @@ export function ParticleCanvas({ driver, layout, pickRef }: Props) {
       cancelAnimationFrame(raf);
       pickRef.current = null;
     };
-  }, [driver, pickRef]);
+  }, [session, pickRef]);
 
   return (
     <canvas

@@ -1,3 +1,4 @@
+import { useInForce } from './inForce.ts';
 import type { NodeBox } from '../../render/layout.ts';
 import { useAppStore } from '../../store/useAppStore.ts';
 import { formatCount, formatDuration } from '../format.ts';
@@ -49,11 +50,11 @@ export function ShardNode({ box, compact }: { box: NodeBox; compact: boolean }) 
     s.nodes?.hotKey.shard === box.index && s.nodes.nowMs > 0 ? s.nodes.hotKey : null,
   );
   const shards = useAppStore((s) => s.applied.topology.redisShards);
-  const maxKeys = useAppStore((s) => s.applied.cache.l2.maxKeys);
+  const maxKeys = useInForce<number | null>('cache.l2.maxKeys');
   const keyspace = useAppStore((s) => s.applied.workload.keys);
-  const memoryAlert = useAppStore((s) =>
-    s.applied.monitoring.enabled ? s.applied.monitoring.memoryAbove : Infinity,
-  );
+  const monitoring = useInForce<boolean>('monitoring.enabled');
+  const memoryAbove = useInForce<number>('monitoring.memoryAbove');
+  const memoryAlert = monitoring ? memoryAbove : Infinity;
   const [selected, select] = useSelectNode(box.id);
   const opsRate = useAppStore((s) => s.shardRates[box.index] ?? 0);
   const meanRate = useAppStore(

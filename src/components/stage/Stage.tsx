@@ -1,5 +1,5 @@
 import { useMemo, useRef, type MouseEvent } from 'react';
-import type { Driver } from '../../runtime/driver.ts';
+import type { EngineSession } from '../../runtime/session.ts';
 import { computeLayout } from '../../render/layout.ts';
 import { useAppStore, useAppStoreApi } from '../../store/useAppStore.ts';
 import { CdcNode } from './CdcNode.tsx';
@@ -13,12 +13,13 @@ import { ShardTilesCaption } from './ShardTilesCaption.tsx';
 import { StageCaptions } from './StageCaptions.tsx';
 import { StageStatus } from './StageStatus.tsx';
 import { useElementSize } from './useElementSize.ts';
+import { useInForce } from './inForce.ts';
 
 /**
  * The topology, left to right, sized from the running scenario: React renders the few dozen node cards,
  * the canvas on top draws the requests travelling between them.
  */
-export function Stage({ driver }: { driver: Driver }) {
+export function Stage({ session }: { session: EngineSession }) {
   const ref = useRef<HTMLDivElement>(null);
   const pickRef = useRef<PickRequest | null>(null);
   const store = useAppStoreApi();
@@ -26,15 +27,11 @@ export function Stage({ driver }: { driver: Driver }) {
   const instances = useAppStore((s) => s.applied.topology.instances);
   const shards = useAppStore((s) => s.applied.topology.redisShards);
   const cdn = useAppStore((s) => s.applied.topology.cdn);
-  const cdc = useAppStore((s) => s.applied.cache.strategy === 'cdc');
+  const cdc = useInForce<string>('cache.strategy') === 'cdc';
   // What a shard's fill bar measures (as ShardNode decides): memory, the key limit, or keys cached.
-  const gauge = useAppStore((s) =>
-    s.applied.cache.l2.maxMemoryBytes !== null
-      ? 'memory'
-      : s.applied.cache.l2.maxKeys !== null
-        ? 'key limit'
-        : 'keys cached',
-  );
+  const maxMemory = useInForce<number | null>('cache.l2.maxMemoryBytes');
+  const maxKeys = useInForce<number | null>('cache.l2.maxKeys');
+  const gauge = maxMemory !== null ? 'memory' : maxKeys !== null ? 'key limit' : 'keys cached';
   const layout = useMemo(
     () => computeLayout({ instances, shards, cdn, cdc, width: size.width, height: size.height }),
     [instances, shards, cdn, cdc, size.width, size.height],
@@ -76,7 +73,7 @@ export function Stage({ driver }: { driver: Driver }) {
           }
         })}
         {layout.shardTiles !== null && <ShardTilesCaption at={layout.shardTiles} />}
-        <ParticleCanvas driver={driver} layout={layout} pickRef={pickRef} />
+        <ParticleCanvas session={session} layout={layout} pickRef={pickRef} />
       </div>
       <StageStatus />
     </section>

@@ -7,6 +7,7 @@ import { recordFamilyResponse } from './families.ts';
 import { freeJob, JOB_READ } from './jobs.ts';
 import { I_REQ, recordLatency, recordStale } from './metrics.ts';
 import { traceHop, traceRequest } from './trace.ts';
+import { clientGaveUp } from './overload.ts';
 
 /**
  * The CDN edge in front of the load balancer (`topology.cdn`). Each route has a Cache-Control policy;
@@ -156,6 +157,11 @@ function answerAtEdge(c: Ctx, job: number, route: number, user: number): void {
   const version = st.version[route]![key]!;
   // Judged as respond() judges it: against the newest version clients were told about.
   const dbVersion = s.db.latest[key]!;
+  // A client with a timeout shorter than the round trip to the edge has given up by the time it lands.
+  if (c.m.overload.clientOn && clientGaveUp(c, job, s.now + c.m.cdn!.hopMs)) {
+    freeJob(j, job);
+    return;
+  }
   const stale = version < dbVersion;
   st.hits++;
   const leaked = c.m.cdn!.personalised[route] === 1 && st.user[route]![key] !== user;

@@ -1,5 +1,7 @@
+import { schedule } from '../core/eventQueue.ts';
 import { exponential } from '../core/samplers.ts';
 import type { Model } from './model.ts';
+import type { Series } from './series.ts';
 import type { State } from './state.ts';
 import type { Tracer } from './trace.ts';
 
@@ -16,7 +18,8 @@ export const EV_FAILURE = 9; // a: failure index
 export const EV_RECOVER = 10; // a: failure index
 // Reserved ranges, one per area, so mechanisms added side by side never collide:
 // 20-29 Redis internals and failures, 30-39 write paths (write-behind, CDC),
-// 40-49 stampede and hot-key mitigations, 50-59 CDN, database extras, families, monitoring.
+// 40-49 stampede and hot-key mitigations, 50-59 CDN, database extras, families, monitoring,
+// 60-69 overload (client timeouts and retries, the pool's acquire timeout: overload.ts).
 export const EV_ACTIVE_EXPIRE = 20; // a: shard whose cron ticks
 export const EV_RDB_SAVE = 21; // every shard that is up saves an RDB snapshot
 export const EV_INSTANCE_DOWN = 22; // a: instance a deploy stops, b: failure index
@@ -37,7 +40,30 @@ export const REDIS_ERROR = -2;
 export interface Ctx {
   m: Model;
   s: State;
+  /** The time series, outside `s` so snapshots do not copy it (see series.ts). */
+  series: Series;
   trace: Tracer | null;
+}
+
+/**
+ * Schedules the next tick of a mechanism that reschedules itself (sampling, active expiry, RDB saves,
+ * write-behind flushes, the background refresher). A tick at or before `now` lets such a mechanism run
+ * again and again without the clock moving, so the run never ends: the background refresher did exactly
+ * that when floating-point rounding put its next look at the current instant. That is an engine bug,
+ * so it throws at once, naming the event type, rather than hanging a browser tab or a CI job; the
+ * property tests in `test/engine/periodic.test.ts` look for it over TTLs and fractions.
+ *
+ * @example
+ * scheduleTick(c, c.s.now + 1000 / hz, EV_ACTIVE_EXPIRE, shard, 0);
+ */
+export function scheduleTick(c: Ctx, at: number, type: number, a: number, b: number): void {
+  // `!(at > now)` also refuses NaN, which would otherwise sort anywhere in the heap.
+  if (!(at > c.s.now)) {
+    throw new Error(
+      `engine bug: event type ${type} rescheduled itself at ${at} ms, not after now (${c.s.now} ms)`,
+    );
+  }
+  schedule(c.s.queue, at, type, a, b);
 }
 
 /** One-way delay of an instance <-> Redis hop. */

@@ -19,6 +19,7 @@ import { tryLock } from './stampede/lock.ts';
 import { JOB_WARM } from './stampede/mitigation.ts';
 import { onWarmDone } from './stampede/warming.ts';
 import { recordDelta } from './stampede/xfetch.ts';
+import { armAcquireTimer, failQuery } from './poolTimeout.ts';
 
 /** The instance sends a query (read or write) to the database. */
 export function sendToDb(c: Ctx, job: number): void {
@@ -81,7 +82,13 @@ export function onDbArrive(c: Ctx, job: number): void {
     startService(c, job);
     return;
   }
+  if (s.db.waitLen >= c.m.overload.dbMaxQueue) {
+    s.metrics.dbQueueRejections++;
+    failQuery(c, job);
+    return;
+  }
   enqueueWaiting(s.db, job);
+  armAcquireTimer(c);
   if (s.db.waitLen > s.metrics.peakDbQueue) s.metrics.peakDbQueue = s.db.waitLen;
 }
 

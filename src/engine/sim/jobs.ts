@@ -29,8 +29,12 @@ export interface Jobs {
   servedExpiry: Float64Array;
   /** Single-flight: the next request waiting on the same fetch (-1 = none). */
   nextWaiter: Int32Array;
-  /** Request id shown in traces (monotonic, unlike the reused job slot). */
+  /** Request id shown in traces (monotonic, unlike the reused job slot); -1 once the job is freed. */
   requestId: Float64Array;
+  /** Client requests: 0 for the first attempt, k for the k-th retry (`workload.client.retries`). */
+  attempt: Uint8Array;
+  /** 1 once the client has given up on the request (timed out); its work goes on, unseen. */
+  gone: Uint8Array;
   free: Int32Array;
   freeCount: number;
   nextRequestId: number;
@@ -49,6 +53,8 @@ export function createJobs(capacity = 256): Jobs {
     servedExpiry: new Float64Array(capacity),
     nextWaiter: new Int32Array(capacity),
     requestId: new Float64Array(capacity),
+    attempt: new Uint8Array(capacity),
+    gone: new Uint8Array(capacity),
     free,
     freeCount: capacity,
     nextRequestId: 0,
@@ -73,6 +79,8 @@ function grow(j: Jobs): void {
   j.servedExpiry = growArray(j.servedExpiry, cap);
   j.nextWaiter = growArray(j.nextWaiter, cap);
   j.requestId = growArray(j.requestId, cap);
+  j.attempt = growArray(j.attempt, cap);
+  j.gone = growArray(j.gone, cap);
   j.free = new Int32Array(cap);
   let n = 0;
   for (let i = cap - 1; i >= old; i--) j.free[n++] = i;
@@ -89,10 +97,14 @@ export function allocJob(j: Jobs, kind: number, key: number, instance: number, s
   j.version[id] = 0;
   j.nextWaiter[id] = -1;
   j.requestId[id] = j.nextRequestId++;
+  j.attempt[id] = 0;
+  j.gone[id] = 0;
   return id;
 }
 
 export function freeJob(j: Jobs, id: number): void {
+  // A timer set for this request (a client timeout) must not find the slot's next occupant.
+  j.requestId[id] = -1;
   j.free[j.freeCount++] = id;
 }
 

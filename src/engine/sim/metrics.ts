@@ -7,6 +7,7 @@ import {
   type Histogram,
 } from '../metrics/histogram.ts';
 import type { SeriesPoint } from '../types.ts';
+import { logPush, type Log } from './series.ts';
 
 /** Upper edges of the staleness-age buckets (ms); the last bucket is open. */
 export const STALE_AGE_EDGES_MS = [1, 10, 100, 1000, 10_000, 60_000, 300_000, 3_600_000];
@@ -21,9 +22,14 @@ export const I_DB_READ = 5;
 export const I_DB_WRITE = 6;
 export const I_STALE = 7;
 export const I_ERR = 8;
-const INTERVAL_COUNTERS = 9;
+export const I_TIMEOUT = 9;
+export const I_RETRY = 10;
+const INTERVAL_COUNTERS = 11;
 
-/** Every counter a run keeps; plain data so it is snapshotted with the rest of the state. */
+/**
+ * Every counter a run keeps; plain data so it is snapshotted with the rest of the state. The series
+ * points are not here: they go to the run's append-only `Series` (see series.ts).
+ */
 export interface Metrics {
   requests: number;
   reads: number;
@@ -40,6 +46,12 @@ export interface Metrics {
   staleAgeCounts: Float64Array;
   lostWrites: number;
   errors: number;
+  /** Overload: client timeouts and retries, queries the pool gave up on or refused, commands a full shard refused. */
+  timeouts: number;
+  retries: number;
+  acquireTimeouts: number;
+  dbQueueRejections: number;
+  redisQueueRejections: number;
   latency: Histogram;
   intervalLatency: Histogram;
   dbDone: number;
@@ -56,7 +68,6 @@ export interface Metrics {
   dbConnectionSince: number;
   interval: Float64Array;
   shardOpsInterval: Float64Array;
-  points: SeriesPoint[];
 }
 
 export function createMetrics(shards: number): Metrics {
@@ -76,6 +87,11 @@ export function createMetrics(shards: number): Metrics {
     staleAgeCounts: new Float64Array(STALE_AGE_EDGES_MS.length + 1),
     lostWrites: 0,
     errors: 0,
+    timeouts: 0,
+    retries: 0,
+    acquireTimeouts: 0,
+    dbQueueRejections: 0,
+    redisQueueRejections: 0,
     latency: createHistogram(),
     intervalLatency: createHistogram(),
     dbDone: 0,
@@ -90,7 +106,6 @@ export function createMetrics(shards: number): Metrics {
     dbConnectionSince: 0,
     interval: new Float64Array(INTERVAL_COUNTERS),
     shardOpsInterval: new Float64Array(shards),
-    points: [],
   };
 }
 
@@ -137,16 +152,17 @@ export function connectionTime(m: Metrics, until: number, size: number): number 
   return m.dbConnectionArea + (until - m.dbConnectionSince) * size;
 }
 
-/** Closes the current interval into a series point. */
+/** Closes the current interval into a series point, appended to `points` and returned. */
 export function closeInterval(
   m: Metrics,
+  points: Log<SeriesPoint>,
   tMs: number,
   dbInUse: number,
   dbQueue: number,
   shardKeys: number[],
-): void {
+): SeriesPoint {
   const c = m.interval;
-  m.points.push({
+  const point: SeriesPoint = {
     tMs,
     requests: c[I_REQ]!,
     l1Hits: c[I_L1_HIT]!,
@@ -157,6 +173,8 @@ export function closeInterval(
     dbWrites: c[I_DB_WRITE]!,
     staleReads: c[I_STALE]!,
     errors: c[I_ERR]!,
+    timeouts: c[I_TIMEOUT]!,
+    retries: c[I_RETRY]!,
     p50: m.intervalLatency.total > 0 ? quantile(m.intervalLatency, 0.5) : 0,
     p99: m.intervalLatency.total > 0 ? quantile(m.intervalLatency, 0.99) : 0,
     dbInUse,
@@ -171,9 +189,11 @@ export function closeInterval(
     expired: 0,
     redisErrors: 0,
     instancesUp: 0,
-  });
+  };
+  logPush(points, point);
   c.fill(0);
   m.shardOpsInterval.fill(0);
   mergeHistogram(m.latency, m.intervalLatency);
   resetHistogram(m.intervalLatency);
+  return point;
 }

@@ -11,6 +11,7 @@ import {
   type FamilyModel,
 } from './families.ts';
 import { createMitigationModel, type MitigationModel } from './stampede/mitigation.ts';
+import { createOverloadModel, type OverloadModel } from './overload.ts';
 import { REPLICA_STRIDE } from './replication.ts';
 
 /**
@@ -54,6 +55,8 @@ export interface Model {
   mit: MitigationModel;
   /** Memory of each key's Redis entry, filled lazily (0 = not computed yet); see redisOps.ts. */
   entryBytes: Float64Array;
+  /** Client timeouts and retries, the pool's acquire timeout, queue bounds. */
+  overload: OverloadModel;
 }
 
 /**
@@ -108,7 +111,8 @@ function layoutOf(scenario: Scenario): Layout {
       scenario.workload.families.length === 0 ? ['key'] : scenario.workload.families.map((f) => f.name),
       (name) => keyPrefixCrc(`${name}:`) ?? -1,
     ),
-    entryBytes: new Float64Array(keyCount),
+    // Only families need the per-key size cache: without them a size is computed from the rank's digits.
+    entryBytes: new Float64Array(scenario.workload.families.length > 0 ? keyCount : 0),
     families: scenario.workload.families.length > 0 ? familyLayout(scenario) : null,
   };
 }
@@ -190,6 +194,7 @@ export function createModel(
     monitoringOn: scenario.monitoring.enabled,
     mit: createMitigationModel(scenario, keyCount, (n) => copyShardTable(cache, n)),
     entryBytes,
+    overload: createOverloadModel(scenario),
   };
 }
 

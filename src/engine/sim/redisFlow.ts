@@ -130,7 +130,10 @@ export function onRedisArrive(c: Ctx, job: number, packed: number): void {
   // Client requests wait for their answer, and so do the SETs of a flight's leader and of a recompute.
   const isRequest =
     kind === JOB_READ || kind === JOB_WRITE || kind === JOB_READ_REFILL || kind === JOB_XFETCH;
-  if (!shard.up) {
+  // A shard whose backlog is at `cache.l2.maxQueue` refuses the command as a down shard does.
+  const full = shard.busyUntil - s.now > c.m.overload.redisMaxBacklogMs;
+  if (!shard.up || full) {
+    if (full) s.metrics.redisQueueRejections++;
     countRedisError(c);
     if (isRequest) {
       const back = redisLinkArrival(c, j.instance[job]!, shardIx, false, s.now);

@@ -11,7 +11,7 @@ import { EMPTY_NODE_BYTES, entryBytes, entryBytesFor } from '../redis/memory.ts'
 import { rdbSave, type RdbImage } from '../redis/persistence.ts';
 import { storeConfigure, type StoreOptions } from '../redis/shardStore.ts';
 import type { SeriesPoint, ShardSummary, Summary } from '../types.ts';
-import { EV_ACTIVE_EXPIRE, EV_RDB_SAVE, type Ctx } from './context.ts';
+import { EV_ACTIVE_EXPIRE, EV_RDB_SAVE, scheduleTick, type Ctx } from './context.ts';
 import { valueBytesOf } from './families.ts';
 import { keyName, type Model } from './model.ts';
 import type { State } from './state.ts';
@@ -133,7 +133,7 @@ export function onActiveExpire(c: Ctx, shardIx: number): void {
   const shard = s.shards[shardIx]!;
   if (hz > 0 && shard.up) activeExpireCycle(shard.store, s.now);
   const next = s.now + 1000 / hz; // Infinity at hz 0: the cycle stops
-  if (next <= c.m.durationMs) schedule(s.queue, next, EV_ACTIVE_EXPIRE, shardIx, 0);
+  if (next <= c.m.durationMs) scheduleTick(c, next, EV_ACTIVE_EXPIRE, shardIx, 0);
   else s.redisOps.cronOn[shardIx] = 0;
 }
 
@@ -150,7 +150,7 @@ export function onRdbSave(c: Ctx): void {
     if (sh.up) r.rdb[i] = rdbSave(r.rdb[i] ?? null, sh.store, s.now);
   });
   const next = s.now + l2.rdbIntervalMs;
-  if (next <= c.m.durationMs) schedule(s.queue, next, EV_RDB_SAVE, 0, 0);
+  if (next <= c.m.durationMs) scheduleTick(c, next, EV_RDB_SAVE, 0, 0);
   else r.rdbOn = false;
 }
 

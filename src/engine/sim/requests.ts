@@ -14,6 +14,7 @@ import { acceptWrite } from './writeBehind.ts';
 import { nextUpInstance } from './writePaths.ts';
 import { cdnArrival, cdnOnResponse } from './cdn.ts';
 import { isCached, l1TtlOf, pickFamilyKey, recordFamilyResponse } from './families.ts';
+import { armClientTimeout, clientGaveUp, retryLater } from './overload.ts';
 
 /** Schedules the next Poisson arrival at the current rate (none while the rate is 0). */
 export function scheduleNextArrival(c: Ctx): void {
@@ -60,9 +61,22 @@ export function onArrival(c: Ctx, generation: number): void {
     key = pickFamilyKey(c, fm);
     isRead = random(s.rng) < fm.readRatio[fm.familyOf[key]!]!;
   }
-  // With a CDN this event is the arrival at the edge, one CDN hop after the client sent it.
+  startRequest(c, isRead, key, 0);
+}
+
+/**
+ * A client request (a new one, or a client's retry) reaches the edge or an instance now. With a CDN
+ * this is the arrival at the edge, one CDN hop after the client sent it.
+ */
+export function startRequest(c: Ctx, isRead: boolean, key: number, attempt: number): void {
+  const s = c.s;
+  const m = c.m;
   const start = s.now - (m.cdn === null ? m.scenario.network.clientMs : m.cdnHopMs);
   const job = allocJob(s.jobs, isRead ? JOB_READ : JOB_WRITE, key, 0, start);
+  if (m.overload.clientOn) {
+    s.jobs.attempt[job] = attempt;
+    armClientTimeout(c, job);
+  }
   if (m.cdn !== null) {
     cdnArrival(c, job);
     return;
@@ -173,20 +187,44 @@ export function fillL1(c: Ctx, inst: number, key: number, version: number): void
  */
 export function respond(c: Ctx, job: number, version: number, outcome: Outcome): void {
   const s = c.s;
-  const mt = s.metrics;
   const j = s.jobs;
   const key = j.key[job]!;
   const isWrite = j.kind[job] === JOB_WRITE;
   // Not `coalesceReads`: a leader chosen before coalescing was switched off still has readers waiting.
   if (s.flights > 0 && !isWrite) wakeWaiters(c, job, version, outcome);
+  const end = s.now + c.m.scenario.network.clientMs + c.m.cdnHopMs;
+  // A client that gave up (or will have by the time this arrives) never sees it: the work ends here.
+  if (c.m.overload.clientOn && clientGaveUp(c, job, end)) {
+    s.instanceInFlight[j.instance[job]!]!--;
+    freeJob(j, job);
+    return;
+  }
   // Judged against what clients were told (ahead of the database under write-behind).
   const dbVersion = s.db.latest[key]!;
   let final = outcome;
   if (!isWrite && outcome !== 'error' && version < dbVersion) {
     final = 'stale';
-    recordStale(mt, s.now - s.db.latestAt[key]!);
+    recordStale(s.metrics, s.now - s.db.latestAt[key]!);
   }
-  const end = s.now + c.m.scenario.network.clientMs + c.m.cdnHopMs;
+  recordClientOutcome(c, job, outcome, final === 'stale', end);
+  if (c.m.cdn !== null) cdnOnResponse(c, job, version, final);
+  s.instanceInFlight[j.instance[job]!]!--;
+  if (c.trace) traceResponse(c, job, s.now, end, final, version, dbVersion);
+  if (outcome === 'error' && c.m.overload.clientOn) retryLater(c, job, end);
+  freeJob(j, job);
+}
+
+/** Counts a request the client saw end at `end` (answered, failed or timed out). */
+export function recordClientOutcome(
+  c: Ctx,
+  job: number,
+  outcome: Outcome,
+  stale: boolean,
+  end: number,
+): void {
+  const mt = c.s.metrics;
+  const j = c.s.jobs;
+  const isWrite = j.kind[job] === JOB_WRITE;
   mt.requests++;
   mt.interval[I_REQ]!++;
   if (isWrite) mt.writes++;
@@ -196,24 +234,33 @@ export function respond(c: Ctx, job: number, version: number, outcome: Outcome):
     mt.interval[I_ERR]!++;
   }
   recordLatency(mt, end - j.start[job]!);
-  if (c.m.families !== null) recordFamilyResponse(c, key, outcome, final === 'stale', isWrite);
-  if (c.m.cdn !== null) cdnOnResponse(c, job, version, final);
-  s.instanceInFlight[j.instance[job]!]!--;
-  if (c.trace) {
-    const id = j.requestId[job]!;
-    const inst = j.instance[job]!;
-    traceHop(c.trace, id, key, appNode(inst), 'client', s.now, end, 'response', final);
-    traceRequest(c.trace, {
-      requestId: id,
-      key,
-      instance: inst,
-      startMs: j.start[job]!,
-      endMs: end,
-      outcome: final,
-      isWrite,
-      version,
-      dbVersion,
-    });
-  }
-  freeJob(j, job);
+  if (c.m.families !== null) recordFamilyResponse(c, j.key[job]!, outcome, stale, isWrite);
+}
+
+/** The response hop from the instance to the client, and the completed request, for the visualizer. */
+export function traceResponse(
+  c: Ctx,
+  job: number,
+  from: number,
+  end: number,
+  outcome: Outcome,
+  version: number,
+  dbVersion: number,
+): void {
+  const j = c.s.jobs;
+  const id = j.requestId[job]!;
+  const key = j.key[job]!;
+  const inst = j.instance[job]!;
+  traceHop(c.trace!, id, key, appNode(inst), 'client', from, end, 'response', outcome);
+  traceRequest(c.trace!, {
+    requestId: id,
+    key,
+    instance: inst,
+    startMs: j.start[job]!,
+    endMs: end,
+    outcome,
+    isWrite: j.kind[job] === JOB_WRITE,
+    version,
+    dbVersion,
+  });
 }

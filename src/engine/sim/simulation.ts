@@ -1,5 +1,5 @@
 import { peekTime, popSlot, release, schedule } from '../core/eventQueue.ts';
-import type { Change, RunOptions, Scenario, SimSnapshot, Simulation } from '../types.ts';
+import type { Change, RunOptions, Scenario, Simulation } from '../types.ts';
 import { applyChangesTo, validateChange } from '../../scenario/changes.ts';
 import { deepEqual } from '../../scenario/json.ts';
 import { applyLiveChange } from './liveChanges.ts';
@@ -22,6 +22,7 @@ import {
   EV_RDB_SAVE,
   EV_INSTANCE_DOWN,
   EV_INSTANCE_UP,
+  scheduleTick,
   type Ctx,
 } from './context.ts';
 import { onActiveExpire, onRdbSave, sampleRedis, startRedisOps } from './redisOps.ts';
@@ -35,6 +36,8 @@ import { admit, onArrival, scheduleNextArrival } from './requests.ts';
 import { createState, type State } from './state.ts';
 import { buildSummary } from './summary.ts';
 import { createTracer, drain } from './trace.ts';
+import { createSeries, forgetFuture } from './series.ts';
+import { restoreSnapshot, takeSnapshot } from './snapshot.ts';
 import { onCdcWake } from './cdc.ts';
 import { onWriteBehindTick, startWriteBehind } from './writeBehind.ts';
 import { sampleWritePaths } from './writePaths.ts';
@@ -42,6 +45,14 @@ import { keyView, nodeKeys, nodeView, ttlRemainingView, ttlView } from './views.
 import { storeSize } from '../redis/shardStore.ts';
 import { evaluateAlerts } from './alerts.ts';
 import { onCdnPurge } from './cdn.ts';
+import {
+  EV_ACQUIRE_TIMEOUT,
+  EV_CLIENT_RETRY,
+  EV_CLIENT_TIMEOUT,
+  onClientRetry,
+  onClientTimeout,
+} from './overload.ts';
+import { onAcquireTimeout } from './poolTimeout.ts';
 import { onMitigationEvent, startMitigations } from './stampede/hooks.ts';
 import {
   EV_LOCK_BACKOFF,
@@ -53,18 +64,19 @@ import {
 
 function onSample(c: Ctx): void {
   const s = c.s;
-  closeInterval(
+  const point = closeInterval(
     s.metrics,
+    c.series.points,
     s.now,
     s.db.inUse,
     s.db.waitLen,
     s.shards.map((sh) => storeSize(sh.store)),
   );
-  sampleRedis(s, s.metrics.points[s.metrics.points.length - 1]!);
-  evaluateAlerts(c, s.metrics.points[s.metrics.points.length - 1]!);
-  sampleWritePaths(c);
+  sampleRedis(s, point);
+  evaluateAlerts(c, point);
+  sampleWritePaths(c, c.series);
   const next = s.now + c.m.sampleIntervalMs;
-  if (next <= c.m.durationMs) schedule(s.queue, next, EV_SAMPLE, 0, 0);
+  if (next <= c.m.durationMs) scheduleTick(c, next, EV_SAMPLE, 0, 0);
 }
 
 function onPhase(c: Ctx, index: number): void {
@@ -118,6 +130,12 @@ function dispatch(c: Ctx, type: number, a: number, b: number): void {
       return onInstanceDown(c, a, b);
     case EV_INSTANCE_UP:
       return onInstanceUp(c, a);
+    case EV_CLIENT_TIMEOUT:
+      return onClientTimeout(c, a, b);
+    case EV_CLIENT_RETRY:
+      return onClientRetry(c, a, b);
+    case EV_ACQUIRE_TIMEOUT:
+      return onAcquireTimeout(c);
   }
 }
 
@@ -142,7 +160,12 @@ export function createSimulation(scenario: Scenario, options: RunOptions = {}): 
   const start: Scenario = { ...scenario, changes: [] };
   const model = createModel(start, durationMs, seed, sampleIntervalMs, models);
   const capacity = options.traceCapacity ?? 100_000;
-  const c: Ctx = { m: model, s: createState(model), trace: options.trace ? createTracer(capacity) : null };
+  const c: Ctx = {
+    m: model,
+    s: createState(model),
+    series: createSeries(),
+    trace: options.trace ? createTracer(capacity) : null,
+  };
   const q = () => c.s.queue;
   scheduleNextArrival(c);
   scenario.workload.phases.forEach((p, i) => schedule(q(), p.atMs, EV_PHASE, i, 0));
@@ -230,18 +253,23 @@ export function createSimulation(scenario: Scenario, options: RunOptions = {}): 
       changes.splice(c.s.changesApplied, 0, change);
       described = null;
       applyLiveChange(c, change, models);
+      // Samples a previous pass computed past this instant belong to a run without this change.
+      forgetFuture(c.series);
       return { ...change };
     },
     changes: () => changes.map((ch) => ({ ...ch })),
-    snapshot: () => structuredClone(c.s) as unknown as SimSnapshot,
+    events: () => c.s.events,
+    setTracing(on) {
+      if (!on) c.trace = null;
+      else if (!c.trace) c.trace = createTracer(capacity);
+    },
+    snapshot: () => takeSnapshot(c),
     restore(snapshot) {
-      const s = structuredClone(snapshot) as unknown as typeof c.s;
-      checkRestorable(s, start, changes);
-      c.s = s;
-      c.m = createModel(s.scenario, durationMs, seed, sampleIntervalMs, models);
+      restoreSnapshot(c, snapshot, (s) => checkRestorable(s, start, changes));
+      c.m = createModel(c.s.scenario, durationMs, seed, sampleIntervalMs, models);
       if (c.trace) c.trace = createTracer(capacity);
     },
-    summary: () => buildSummary(c.m, c.s, changes.slice(0, c.s.changesApplied)),
+    summary: () => buildSummary(c.m, c.s, c.series, changes.slice(0, c.s.changesApplied)),
     drainHops() {
       if (!c.trace) return [];
       const out = drain(c.trace.hops, capacity);

@@ -45,6 +45,8 @@ export interface Database {
   waiting: Int32Array;
   waitHead: number;
   waitLen: number;
+  /** An acquire-timeout timer is pending for the head of the wait queue (see poolTimeout.ts). */
+  acquireTimerSet: boolean;
 }
 
 /**
@@ -157,6 +159,7 @@ export function createState(m: Model): State {
       waiting: new Int32Array(64),
       waitHead: 0,
       waitLen: 0,
+      acquireTimerSet: false,
     },
     metrics: createMetrics(topology.redisShards),
     mit: createMitigationState(m),

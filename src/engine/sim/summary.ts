@@ -4,6 +4,7 @@ import type { Change, LayerStats, Summary } from '../types.ts';
 import type { Model } from './model.ts';
 import { connectionTime, runLatency, STALE_AGE_EDGES_MS } from './metrics.ts';
 import type { State } from './state.ts';
+import { logView, type Series } from './series.ts';
 import { redisOpsSummary, shardMemorySummary } from './redisOps.ts';
 import { cdcSummary, writeBehindSummary } from './writePaths.ts';
 import { alertSummary } from './alerts.ts';
@@ -11,6 +12,7 @@ import { cdnSummary } from './cdn.ts';
 import { queryCacheSummary } from './dbExtras.ts';
 import { mitigationSummary } from './stampede/mitigation.ts';
 import { familySummary } from './families.ts';
+import { overloadSummary } from './overload.ts';
 
 function layer(hits: number, misses: number): LayerStats {
   const total = hits + misses;
@@ -18,7 +20,7 @@ function layer(hits: number, misses: number): LayerStats {
 }
 
 /** The run's figures so far (the whole run once it is done); `changes`: those applied so far. */
-export function buildSummary(m: Model, s: State, changes: readonly Change[]): Summary {
+export function buildSummary(m: Model, s: State, sr: Series, changes: readonly Change[]): Summary {
   const mt = s.metrics;
   const elapsed = Math.min(s.now, m.durationMs);
   const connected = connectionTime(mt, elapsed, m.scenario.database.connections);
@@ -55,6 +57,7 @@ export function buildSummary(m: Model, s: State, changes: readonly Change[]): Su
     staleAges: { edgesMs: STALE_AGE_EDGES_MS.slice(), counts: Array.from(mt.staleAgeCounts) },
     lostWrites: mt.lostWrites,
     errors: mt.errors,
+    overload: overloadSummary(s),
     latencyMs: {
       mean: lat.total > 0 ? meanOf(lat) : 0,
       p50: lat.total > 0 ? quantile(lat, 0.5) : 0,
@@ -74,9 +77,9 @@ export function buildSummary(m: Model, s: State, changes: readonly Change[]): Su
     })),
     hotShardFactor: meanOps > 0 ? Math.max(...shardOps) / meanOps : 0,
     ...redisOpsSummary(s),
-    series: { intervalMs: m.sampleIntervalMs, points: mt.points.slice() },
-    writeBehind: writeBehindSummary(s),
-    cdc: cdcSummary(s),
+    series: { intervalMs: m.sampleIntervalMs, points: logView(sr.points) },
+    writeBehind: writeBehindSummary(s, sr),
+    cdc: cdcSummary(s, sr),
     cdn: cdnSummary(s.cdn),
     queryCache: queryCacheSummary(m, s.dbx),
     ...familySummary(m.families, s.famStats),

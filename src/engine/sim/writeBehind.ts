@@ -1,5 +1,5 @@
 import { schedule } from '../core/eventQueue.ts';
-import { appNode, dbHop, EV_DB_ARRIVE, EV_WB_TICK, redisNode, type Ctx } from './context.ts';
+import { appNode, dbHop, EV_DB_ARRIVE, EV_WB_TICK, redisNode, scheduleTick, type Ctx } from './context.ts';
 import { sendToDb } from './dbFlow.ts';
 import { allocJob, freeJob } from './jobs.ts';
 import { I_DB_WRITE } from './metrics.ts';
@@ -99,7 +99,7 @@ export function onWriteBehindTick(c: Ctx, inst: number): void {
   const interval = c.m.scenario.cache.writeBehind.flushIntervalMs;
   const drained = c.m.scenario.cache.strategy !== 'write-behind' && wb.queues[inst]!.len === 0;
   if (!drained && s.now + interval <= c.m.durationMs) {
-    schedule(s.queue, s.now + interval, EV_WB_TICK, inst, 0);
+    scheduleTick(c, s.now + interval, EV_WB_TICK, inst, 0);
   } else {
     wb.ticking[inst] = 0;
   }

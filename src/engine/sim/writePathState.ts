@@ -45,7 +45,8 @@ export interface WriteBehindState {
   maxDepth: number;
   maxLagMs: number;
   lagSumMs: number;
-  series: { tMs: number[]; depth: number[]; lagMs: number[] };
+  /** Largest lag seen at a sample instant (the samples themselves are in the run's `Series`). */
+  maxSampledLagMs: number;
 }
 
 export interface CdcState {
@@ -67,7 +68,6 @@ export interface CdcState {
   maxBacklog: number;
   lagSumMs: number;
   maxLagMs: number;
-  series: { tMs: number[]; backlog: number[]; lagMs: number[] };
 }
 
 export function createQueue(capacity = 64): WriteQueue {
@@ -129,7 +129,7 @@ export function newWriteBehindState(m: Model): WriteBehindState {
     maxDepth: 0,
     maxLagMs: 0,
     lagSumMs: 0,
-    series: { tMs: [], depth: [], lagMs: [] },
+    maxSampledLagMs: 0,
   };
 }
 
@@ -158,6 +158,5 @@ export function newCdcState(): CdcState {
     maxBacklog: 0,
     lagSumMs: 0,
     maxLagMs: 0,
-    series: { tMs: [], backlog: [], lagMs: [] },
   };
 }

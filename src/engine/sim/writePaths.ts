@@ -2,6 +2,7 @@ import { l1Clear } from '../l1Cache.ts';
 import type { CdcSummary, WriteBehindSummary } from '../types.ts';
 import { consumerLagMs, resumeConsumer, stopConsumer } from './cdc.ts';
 import type { Ctx } from './context.ts';
+import { logPush, logView, type Series } from './series.ts';
 import type { State } from './state.ts';
 import { dbLagMs, loseQueue, reconcileWriteBehind, unflushed } from './writeBehind.ts';
 import type { Model } from './model.ts';
@@ -68,22 +69,20 @@ export function nextUpInstance(s: State, i: number): number {
 }
 
 /** Adds a point to the write paths' series at each sample instant. */
-export function sampleWritePaths(c: Ctx): void {
+export function sampleWritePaths(c: Ctx, series: Series): void {
   const s = c.s;
   if (s.wb) {
-    s.wb.series.tMs.push(s.now);
-    s.wb.series.depth.push(unflushed(s.wb));
-    s.wb.series.lagMs.push(dbLagMs(s.wb, s.now));
+    const dbLag = dbLagMs(s.wb, s.now);
+    if (dbLag > s.wb.maxSampledLagMs) s.wb.maxSampledLagMs = dbLag;
+    logPush(series.wb, { tMs: s.now, queueDepth: unflushed(s.wb), dbLagMs: dbLag });
   }
   if (s.cdc) {
-    s.cdc.series.tMs.push(s.now);
-    s.cdc.series.backlog.push(s.cdc.len);
-    s.cdc.series.lagMs.push(consumerLagMs(s.cdc, s.now));
+    logPush(series.cdc, { tMs: s.now, backlog: s.cdc.len, consumerLagMs: consumerLagMs(s.cdc, s.now) });
   }
 }
 
 /** The write-behind figures of a run so far, or null when the strategy is another. */
-export function writeBehindSummary(s: State): WriteBehindSummary | null {
+export function writeBehindSummary(s: State, series: Series): WriteBehindSummary | null {
   const wb = s.wb;
   if (wb === null) return null;
   const pending = unflushed(wb);
@@ -95,20 +94,16 @@ export function writeBehindSummary(s: State): WriteBehindSummary | null {
     pendingAtEnd: pending,
     lostWrites: wb.lost,
     maxQueueDepth: wb.maxDepth,
-    maxDbLagMs: Math.max(wb.maxLagMs, lagNow, ...wb.series.lagMs),
+    maxDbLagMs: Math.max(wb.maxLagMs, lagNow, wb.maxSampledLagMs),
     meanDbLagMs: wb.flushedRows > 0 ? wb.lagSumMs / wb.flushedRows : 0,
     dbRegressions: wb.regressions,
     regressionStaleReads: wb.regressionStaleReads,
-    series: wb.series.tMs.map((tMs, i) => ({
-      tMs,
-      queueDepth: wb.series.depth[i]!,
-      dbLagMs: wb.series.lagMs[i]!,
-    })),
+    series: logView(series.wb),
   };
 }
 
 /** The CDC figures of a run so far, or null when the strategy is another. */
-export function cdcSummary(s: State): CdcSummary | null {
+export function cdcSummary(s: State, series: Series): CdcSummary | null {
   const cdc = s.cdc;
   if (cdc === null) return null;
   return {
@@ -118,10 +113,6 @@ export function cdcSummary(s: State): CdcSummary | null {
     maxBacklog: cdc.maxBacklog,
     meanConsumerLagMs: cdc.processed > 0 ? cdc.lagSumMs / cdc.processed : 0,
     maxConsumerLagMs: Math.max(cdc.maxLagMs, consumerLagMs(cdc, s.now)),
-    series: cdc.series.tMs.map((tMs, i) => ({
-      tMs,
-      backlog: cdc.series.backlog[i]!,
-      consumerLagMs: cdc.series.lagMs[i]!,
-    })),
+    series: logView(series.cdc),
   };
 }

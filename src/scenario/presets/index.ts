@@ -9,6 +9,7 @@ import { backgroundRefresh } from './backgroundRefresh.ts';
 import { hotKeyReplicas } from './hotKeyReplicas.ts';
 import { warming } from './warming.ts';
 import { hotKeyManyShards } from './hotKeyManyShards.ts';
+import { retryStorm } from './retryStorm.ts';
 import { hotKey } from './hotKey.ts';
 import { updateRace } from './updateRace.ts';
 import { noCache } from './noCache.ts';
@@ -46,6 +47,7 @@ export const presets: readonly Preset[] = [
   stampedeXfetch,
   backgroundRefresh,
   warming,
+  retryStorm,
   hotKey,
   hotKeyManyShards,
   l1HotKey,

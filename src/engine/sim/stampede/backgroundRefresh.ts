@@ -1,6 +1,6 @@
 import { schedule } from '../../core/eventQueue.ts';
 import { slotOf } from '../../redis/shardStore.ts';
-import type { Ctx } from '../context.ts';
+import { scheduleTick, type Ctx } from '../context.ts';
 import { sendToDb } from '../dbFlow.ts';
 import { l2TtlOf } from '../families.ts';
 import { allocJob, freeJob } from '../jobs.ts';
@@ -42,7 +42,7 @@ export function onRefreshTick(c: Ctx, key: number, gen: number): void {
   const shardIx = copy < 0 ? shardOf(m, key) : copyShardOf(m, key, copy);
   const shard = s.shards[shardIx]!;
   if (!shard.up) {
-    schedule(s.queue, s.now + DOWN_RETRY_MS, EV_REFRESH_TICK, key, gen);
+    scheduleTick(c, s.now + DOWN_RETRY_MS, EV_REFRESH_TICK, key, gen);
     return;
   }
   occupyShard(c, shardIx, 1);
@@ -50,9 +50,12 @@ export function onRefreshTick(c: Ctx, key: number, gen: number): void {
   const slot = slotOf(shard.store, storeIdOf(m, key, copy));
   const expiry = slot < 0 ? -Infinity : shard.store.expires[slot]!;
   if (expiry === Infinity) return; // no TTL: nothing to refresh until it is deleted
-  const threshold = ttl * (1 - m.mit.refreshAt);
-  if (expiry - s.now > threshold) {
-    schedule(s.queue, expiry - threshold, EV_REFRESH_TICK, key, gen);
+  // The moment the key crosses the threshold, compared with now as computed: testing
+  // `expiry - now > threshold` instead can hold while `expiry - threshold` rounds to now, and the tick
+  // would then reschedule itself at the same instant forever.
+  const crossesAt = expiry - ttl * (1 - m.mit.refreshAt);
+  if (crossesAt > s.now) {
+    scheduleTick(c, crossesAt, EV_REFRESH_TICK, key, gen);
     return;
   }
   s.mit.refreshReads++;
@@ -70,6 +73,20 @@ export function onRefreshFetched(c: Ctx, job: number, version: number): void {
   freeJob(s.jobs, job);
   const ttl = l2TtlOf(c.m, key);
   if (Number.isFinite(ttl) && gen === s.mit.refreshGen) {
-    schedule(s.queue, s.now + ttl * c.m.mit.refreshAt, EV_REFRESH_TICK, key, gen);
+    scheduleTick(c, s.now + ttl * c.m.mit.refreshAt, EV_REFRESH_TICK, key, gen);
   }
+}
+
+/**
+ * The refresher's read never got a database connection (the pool timed it out): look at the key again
+ * a little later, as after a shard outage, unless the refresher was restarted or stopped meanwhile.
+ *
+ * @example
+ * if (kind === JOB_REFRESH) onRefreshFailed(c, job);
+ */
+export function onRefreshFailed(c: Ctx, job: number): void {
+  const key = c.s.jobs.key[job]!;
+  const gen = c.s.jobs.version[job]!;
+  freeJob(c.s.jobs, job);
+  if (gen === c.s.mit.refreshGen) scheduleTick(c, c.s.now + DOWN_RETRY_MS, EV_REFRESH_TICK, key, gen);
 }

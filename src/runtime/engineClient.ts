@@ -1,0 +1,80 @@
+import type { EnginePort } from '../worker/port.ts';
+import {
+  PROTOCOL_VERSION,
+  type Command,
+  type EngineEvent,
+  type Query,
+  type QueryResult,
+  type RunId,
+} from '../worker/protocol.ts';
+
+/** An `error` event answering a command, as a rejected promise. */
+export class EngineError extends Error {}
+
+/**
+ * The page's handle on one run of an engine: commands out, events in, and replies matched to the
+ * command that asked by id.
+ */
+export class RunClient {
+  private nextId = 1;
+  private readonly pending = new Map<number, { resolve: (r: unknown) => void; reject: (e: Error) => void }>();
+  private readonly listeners = new Set<(e: EngineEvent) => void>();
+  private readonly unlisten: () => void;
+
+  constructor(
+    private readonly port: EnginePort,
+    readonly run: RunId,
+  ) {
+    this.unlisten = port.listen((msg) => {
+      if (msg.run !== run && msg.run !== null) return;
+      if (msg.type === 'reply' || (msg.type === 'error' && msg.id !== undefined)) {
+        const waiting = this.pending.get(msg.id!);
+        if (waiting) {
+          this.pending.delete(msg.id!);
+          if (msg.type === 'reply') waiting.resolve(msg.result);
+          else waiting.reject(new EngineError(msg.message));
+          return;
+        }
+      }
+      for (const fn of this.listeners) fn(msg);
+    });
+  }
+
+  /** Sends a command without waiting for it (events tell what happened). */
+  send(cmd: Command): void {
+    this.port.post({ ...cmd, v: PROTOCOL_VERSION, run: this.run });
+  }
+
+  /** Sends a command with an id; resolves with the worker's reply once it has been carried out. */
+  call<T = unknown>(cmd: Command): Promise<T> {
+    const id = this.nextId++;
+    return new Promise<T>((resolve, reject) => {
+      this.pending.set(id, { resolve: resolve as (r: unknown) => void, reject });
+      this.port.post({ ...cmd, v: PROTOCOL_VERSION, run: this.run, id });
+    });
+  }
+
+  query<K extends Query['kind']>(query: Extract<Query, { kind: K }>): Promise<QueryResult[K]> {
+    return this.call<QueryResult[K]>({ type: 'query', query });
+  }
+
+  /** Asks for a frame; the `frame` event carries this id back. */
+  frame(wallMs: number, maxSimMs?: number): number {
+    const id = this.nextId++;
+    const cmd: Command =
+      maxSimMs === undefined ? { type: 'frame', wallMs } : { type: 'frame', wallMs, maxSimMs };
+    this.port.post({ ...cmd, v: PROTOCOL_VERSION, run: this.run, id });
+    return id;
+  }
+
+  on(fn: (e: EngineEvent) => void): () => void {
+    this.listeners.add(fn);
+    return () => void this.listeners.delete(fn);
+  }
+
+  close(): void {
+    this.unlisten();
+    for (const p of this.pending.values()) p.reject(new EngineError('the run was closed'));
+    this.pending.clear();
+  }
+}

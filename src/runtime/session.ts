@@ -1,0 +1,219 @@
+import type { Change, Scenario, SimMs } from '../engine/types.ts';
+import {
+  applyParticleBatch,
+  createOutcomeRing,
+  createParticleBuffer,
+  type OutcomeRing,
+  type ParticleBuffer,
+} from '../render/particles.ts';
+import type { AppStore } from '../store/appStore.ts';
+import type { Command, EngineEvent, PlaybackState, Query, QueryResult } from '../worker/protocol.ts';
+import { createStoreBridge } from './bridge.ts';
+import type { RunClient } from './engineClient.ts';
+import type { Notable } from './notable.ts';
+
+interface LiveEdit {
+  value: unknown;
+  seq: number;
+}
+
+/** Particles the page keeps in flight at most. */
+const PARTICLE_CAPACITY = 12_000;
+/** Longest the canvas runs ahead of the last frame received (a slow reply must not run off). */
+const MAX_EXTRAPOLATE_WALL_MS = 100;
+
+/**
+ * The page's side of the app's run: sends the controller's commands to the engine's worker, asks for
+ * one frame per animation frame (never two in flight, so nothing piles up), keeps the particles in
+ * flight for the canvas, and passes `update` events to the store. Seeks are coalesced: while one is
+ * being re-simulated, only the latest target of a drag waits.
+ */
+export class EngineSession {
+  readonly particles: ParticleBuffer = createParticleBuffer(PARTICLE_CAPACITY);
+  readonly ring: OutcomeRing = createOutcomeRing();
+  /** Bumped whenever the particles change, so the canvas repaints only then. */
+  version = 0;
+  state: PlaybackState;
+  /** Wall ms the worker and this thread spent on the last frame. */
+  workMs = 0;
+  applyMs = 0;
+  private frameId: number | null = null;
+  private frameWall = 0;
+  private requestWall = 0;
+  private seekBusy = false;
+  private seekNext: SimMs | null = null;
+  private seekIdle: Promise<void> = Promise.resolve();
+  private readonly off: () => void;
+  /** A scenario to load and live edits, sent with the next frame request (one per frame at most). */
+  private pendingLoad: Scenario | null = null;
+  private readonly pendingLive = new Map<string, LiveEdit>();
+  /** Live edits shown in the panel until the engine's list of changes has them. */
+  private readonly overlay = new Map<string, LiveEdit>();
+  private editSeq = 0;
+
+  constructor(
+    private readonly client: RunClient,
+    private readonly store: AppStore,
+    scenario: Scenario,
+    private readonly clock: () => number = () => performance.now(),
+  ) {
+    this.state = {
+      nowMs: 0,
+      durationMs: scenario.durationMs,
+      playing: false,
+      speed: 1,
+      achievedSpeed: 0,
+      behind: false,
+      sampleEvery: 1,
+      events: 0,
+      done: false,
+    };
+    const bridge = createStoreBridge(store);
+    this.off = client.on((e) => this.onEvent(e, bridge));
+    this.pendingLoad = scenario;
+    this.flush();
+  }
+
+  private onEvent(e: EngineEvent, bridge: ReturnType<typeof createStoreBridge>): void {
+    if (e.type === 'frame') {
+      const t0 = this.clock();
+      if (e.id === this.frameId) {
+        this.frameId = null;
+        this.frameWall = this.requestWall;
+      }
+      applyParticleBatch(this.particles, this.ring, e.particles, e.retireAtMs);
+      this.state = e.state;
+      this.workMs = e.workMs;
+      this.version++;
+      this.applyMs = this.clock() - t0;
+    } else if (e.type === 'update') {
+      this.state = e.state;
+      bridge(e);
+    } else if (e.type === 'error') {
+      this.store.getState().setNotice(`The simulation reported a problem: ${e.message}`);
+    }
+  }
+
+  /** Asks the worker to advance to the page's wall clock, unless a frame is already on its way. */
+  requestFrame(wallNow: number): void {
+    this.flush();
+    if (this.frameId !== null) return;
+    this.requestWall = wallNow;
+    this.frameId = this.client.frame(wallNow);
+  }
+
+  /**
+   * The simulated time to paint at `wallNow`: the last frame's time moved on by the wall time since
+   * that frame was asked for, so particles glide at 60 fps even when a reply is a little late.
+   */
+  paintTime(wallNow: number): SimMs {
+    const s = this.state;
+    if (!s.playing || s.behind) return s.nowMs;
+    const ahead = Math.min(MAX_EXTRAPOLATE_WALL_MS, Math.max(0, wallNow - this.frameWall));
+    return Math.min(s.durationMs, s.nowMs + ahead * s.speed);
+  }
+
+  send(cmd: Command): void {
+    this.flush();
+    this.client.send(cmd);
+  }
+
+  call<T>(cmd: Command): Promise<T> {
+    this.flush();
+    return this.client.call<T>(cmd);
+  }
+
+  query<K extends Query['kind']>(query: Extract<Query, { kind: K }>): Promise<QueryResult[K]> {
+    this.flush();
+    return this.client.query(query);
+  }
+
+  /** Replaces the scenario (coalesced: a slider dragged before the run starts loads once a frame). */
+  load(scenario: Scenario): void {
+    this.state = { ...this.state, durationMs: scenario.durationMs };
+    this.pendingLoad = scenario;
+    this.pendingLive.clear();
+    this.overlay.clear();
+    this.store.setState({ liveOverlay: {} });
+  }
+
+  /**
+   * A live change of a field at the current time. Coalesced: a slider dragged for a second sends one
+   * change per frame (the latest value), and the panel shows the value at once.
+   */
+  liveChange(path: string, value: unknown): void {
+    const edit = { value, seq: ++this.editSeq };
+    this.pendingLive.set(path, edit);
+    this.overlay.set(path, edit);
+    this.store.setState({ liveOverlay: this.overlayRecord() });
+  }
+
+  /** Replaces the run's changes (undo, reset); the engine re-simulates back to the current time. */
+  setChanges(changes: Change[]): Promise<void> {
+    this.overlay.clear();
+    this.store.setState({ liveOverlay: {} });
+    return this.call({ type: 'setChanges', changes });
+  }
+
+  private overlayRecord(): Record<string, unknown> {
+    return Object.fromEntries([...this.overlay].map(([path, edit]) => [path, edit.value]));
+  }
+
+  /** Sends what waits to be coalesced, before any other command so the worker sees them in order. */
+  private flush(): void {
+    if (this.pendingLoad) {
+      this.client.send({ type: 'load', scenario: this.pendingLoad });
+      this.pendingLoad = null;
+    }
+    for (const [path, edit] of this.pendingLive) {
+      // The reply comes after the update that carries the change: the panel then shows it from the
+      // run's list, and the edit can stop being shown on its own (unless a newer one replaced it).
+      const settle = (notice?: string) => {
+        if (this.overlay.get(path)?.seq === edit.seq) this.overlay.delete(path);
+        this.store.setState({ liveOverlay: this.overlayRecord(), ...(notice ? { notice } : {}) });
+      };
+      this.client.call<Change>({ type: 'applyChange', path, value: edit.value }).then(
+        () => settle(),
+        (e: Error) => settle(`That change could not be made: ${e.message}`),
+      );
+    }
+    this.pendingLive.clear();
+  }
+
+  /**
+   * Seeks to `t`; while a seek is running, later targets replace each other and only the last runs.
+   * Resolves once the engine has arrived at the last target asked for.
+   */
+  seek(t: SimMs): Promise<void> {
+    this.store.setState({ seekTargetMs: t });
+    if (this.seekBusy) {
+      this.seekNext = t;
+      return this.seekIdle;
+    }
+    this.seekBusy = true;
+    let settle = () => {};
+    this.seekIdle = new Promise((resolve) => (settle = resolve));
+    const run = (target: SimMs) => {
+      const done = () => {
+        const next = this.seekNext;
+        this.seekNext = null;
+        if (next !== null) return run(next);
+        this.seekBusy = false;
+        this.store.setState({ seekTargetMs: null });
+        settle();
+      };
+      this.client.call({ type: 'seek', tMs: target }).then(done, done);
+    };
+    run(t);
+    return this.seekIdle;
+  }
+
+  nextNotable(): Promise<Notable | null> {
+    return this.call<Notable | null>({ type: 'nextNotable' });
+  }
+
+  dispose(): void {
+    this.off();
+    this.client.close();
+  }
+}

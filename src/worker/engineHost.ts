@@ -1,0 +1,73 @@
+import { formatErrors, parseScenario } from '../scenario/validate.ts';
+import { EngineRun } from './engineRun.ts';
+import {
+  PROTOCOL_VERSION,
+  readCommand,
+  type EngineEvent,
+  type EventMessage,
+  type RunId,
+} from './protocol.ts';
+
+export type PostMessage = (msg: EventMessage, transfer: Transferable[]) => void;
+
+export interface EngineHost {
+  /** Handles one message from the page. Never throws: problems come back as `error` events. */
+  handle(msg: unknown): void;
+  /** Runs alive (for tests and diagnostics). */
+  runs(): RunId[];
+}
+
+/**
+ * The worker's message handler as a plain module: the Web Worker wraps it (engine.worker.ts), tests
+ * and pages without `Worker` run it in-process. It keeps any number of runs, by id.
+ */
+export function createEngineHost(
+  post: PostMessage,
+  clock: () => number = () => performance.now(),
+): EngineHost {
+  const runs = new Map<RunId, EngineRun>();
+  const send = (run: RunId | null, event: EngineEvent, transfer: Transferable[] = []) =>
+    post({ ...event, v: PROTOCOL_VERSION, run } as EventMessage, transfer);
+  const fail = (run: RunId | null, id: number | undefined, message: string) =>
+    send(run, id === undefined ? { type: 'error', message } : { type: 'error', id, message });
+
+  const handle = (msg: unknown) => {
+    const read = readCommand(msg);
+    if (!read.ok) {
+      const m = (typeof msg === 'object' && msg !== null ? msg : {}) as { run?: unknown; id?: unknown };
+      const run = typeof m.run === 'string' ? m.run : null;
+      return fail(run, typeof m.id === 'number' ? m.id : undefined, read.message);
+    }
+    const { run: runId, id, v: _v, ...cmd } = read.cmd;
+    if (cmd.type === 'load') {
+      const parsed = parseScenario(cmd.scenario);
+      if (!parsed.ok) return fail(runId, id, `load.scenario: ${formatErrors(parsed.errors)}`);
+      const existing = runs.get(runId);
+      if (!existing) {
+        runs.set(runId, new EngineRun(parsed.scenario, (e, t) => send(runId, e, t), clock));
+      }
+      return runs.get(runId)!.handle({ type: 'load', scenario: parsed.scenario }, id);
+    }
+    const run = runs.get(runId);
+    if (!run) return fail(runId, id, `run "${runId}" does not exist: send "load" first`);
+    if (cmd.type === 'dispose') runs.delete(runId);
+    run.handle(cmd, id);
+  };
+
+  return {
+    handle(msg) {
+      try {
+        handle(msg);
+      } catch (e) {
+        // A bug must not kill the worker: say what happened and keep serving the other runs.
+        const m = (typeof msg === 'object' && msg !== null ? msg : {}) as { run?: unknown; id?: unknown };
+        fail(
+          typeof m.run === 'string' ? m.run : null,
+          typeof m.id === 'number' ? m.id : undefined,
+          `the engine failed: ${e instanceof Error ? e.message : String(e)}`,
+        );
+      }
+    },
+    runs: () => [...runs.keys()],
+  };
+}
