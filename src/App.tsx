@@ -16,6 +16,7 @@ import { MetricsStrip } from './components/stage/MetricsStrip.tsx';
 import { Controls } from './components/controls/Controls.tsx';
 import { Legend } from './components/controls/Legend.tsx';
 import { HelpOverlay } from './components/controls/HelpOverlay.tsx';
+import { CostDialog } from './components/app/CostDialog.tsx';
 import { Guarded } from './components/app/ErrorBoundary.tsx';
 
 /**
@@ -59,6 +60,7 @@ export function App({ initial }: { initial: InitialState }) {
             )}
           </main>
           <HelpOverlay />
+          <CostDialog />
         </div>
       </ControllerContext.Provider>
     </AppStoreContext.Provider>
