@@ -70,17 +70,49 @@ function grid(
 export function computeLayout(input: LayoutInput): StageLayout {
   if (input.width < VERTICAL_BELOW) return computeVerticalLayout(input);
   const wide = computeHorizontalLayout(input);
-  // Too many cards for the width (32 instances on a tablet): rows read better than slivers.
-  return wide.nodes.some((n) => n.w < MIN_CARD_W) ? computeVerticalLayout(input) : wide;
+  // Too many cards for the width (32 instances on a tablet): rows read better than slivers. (Shard tiles
+  // are small by design.)
+  const sliver = wide.nodes.some((n) => n.w < MIN_CARD_W && !(n.kind === 'redis' && wide.shardTiles));
+  return sliver ? computeVerticalLayout(input) : wide;
 }
 
 /** Narrower than this a card cannot show even its number. */
 const MIN_CARD_W = 44;
 
+/** Up to this many shards are cards (two sub-columns of eight); more are tiles. */
+export const MAX_SHARD_CARDS = 16;
+/** Room under the tile grid for the caption naming the busiest shard (three lines). */
+const TILE_CAPTION_H = 62;
+const TILE_GAP = 3;
+
+/**
+ * Square tiles for `count` shards in a region, as large as fit: tries every column count and keeps the
+ * one giving the biggest tiles, centred horizontally, from the region's top.
+ */
+function tileGrid(count: number, x: number, y: number, width: number, height: number) {
+  let best = { cols: 1, size: 0 };
+  for (let cols = 1; cols <= count; cols++) {
+    const rows = Math.ceil(count / cols);
+    const size = Math.min((width - (cols - 1) * TILE_GAP) / cols, (height - (rows - 1) * TILE_GAP) / rows);
+    if (size > best.size) best = { cols, size: Math.floor(size) };
+  }
+  const { cols, size } = best;
+  const rows = Math.ceil(count / cols);
+  const left = x + (width - (cols * size + (cols - 1) * TILE_GAP)) / 2;
+  const cells = Array.from({ length: count }, (_, i) => ({
+    x: left + (i % cols) * (size + TILE_GAP),
+    y: y + Math.floor(i / cols) * (size + TILE_GAP),
+    w: size,
+    h: size,
+  }));
+  return { cells, bottom: y + rows * size + (rows - 1) * TILE_GAP };
+}
+
 function computeHorizontalLayout(input: LayoutInput): StageLayout {
   const { instances, shards, cdn, cdc = false, width, height } = input;
+  const tiles = shards > MAX_SHARD_CARDS;
   // Column weights: singletons need room for their numbers; the app and Redis columns widen when their
-  // cards wrap into several sub-columns.
+  // cards wrap into several sub-columns (tiles keep one width however many there are).
   const appCols = Math.ceil(instances / 8);
   const shardCols = Math.ceil(shards / 8);
   const cols: { kind: NodeBox['kind']; weight: number }[] = [
@@ -88,7 +120,7 @@ function computeHorizontalLayout(input: LayoutInput): StageLayout {
     ...(cdn ? [{ kind: 'cdn' as const, weight: 1.05 }] : []),
     { kind: 'lb', weight: 1.05 },
     { kind: 'app', weight: (cdn ? 1.4 : 1.6) + 0.6 * (appCols - 1) },
-    { kind: 'redis', weight: (cdn ? 1.7 : 1.9) + 0.9 * (shardCols - 1) },
+    { kind: 'redis', weight: tiles ? (cdn ? 2.3 : 2.5) : (cdn ? 1.7 : 1.9) + 0.9 * (shardCols - 1) },
     { kind: 'db', weight: 1.55 },
   ];
   // Wide gaps between columns leave room for the particles to travel visibly.
@@ -102,9 +134,15 @@ function computeHorizontalLayout(input: LayoutInput): StageLayout {
   let x = PAD;
   let compactApps = false;
   let compactShards = false;
+  let shardTiles: StageLayout['shardTiles'] = null;
   cols.forEach((col, ci) => {
     const w = widths[ci]!;
-    if (col.kind === 'app' || col.kind === 'redis') {
+    if (col.kind === 'redis' && tiles) {
+      const grid = tileGrid(shards, x, PAD_TOP, w, innerH - TILE_CAPTION_H);
+      grid.cells.forEach((c, i) => nodes.push({ id: `redis-${i}`, kind: 'redis', index: i, ...c }));
+      shardTiles = { x, y: grid.bottom + 6, w };
+      compactShards = true;
+    } else if (col.kind === 'app' || col.kind === 'redis') {
       const n = col.kind === 'app' ? instances : shards;
       // At most 8 rows: up to 32 instances become 4 sub-columns, 16 shards 2.
       const minH = (innerH - 7 * GAP) / 8 - 0.01;
@@ -130,5 +168,5 @@ function computeHorizontalLayout(input: LayoutInput): StageLayout {
     }
     x += w + colGap;
   });
-  return finishLayout(width, height, nodes, { compactApps, compactShards, vertical: false });
+  return finishLayout(width, height, nodes, { compactApps, compactShards, vertical: false, shardTiles });
 }

@@ -29,6 +29,11 @@ export interface StageLayout {
   compactShards: boolean;
   /** Top to bottom (narrow screens): `height` is then what the cards need, not what was given. */
   vertical: boolean;
+  /**
+   * More than MAX_SHARD_CARDS shards, left to right: they are drawn as a grid of small square tiles, with
+   * a caption under the grid (this box) naming the busiest one. Null when shards are cards.
+   */
+  shardTiles: { x: number; y: number; w: number } | null;
 }
 
 export interface LayoutInput {
@@ -66,7 +71,7 @@ export function finishLayout(
   width: number,
   height: number,
   nodes: NodeBox[],
-  flags: Pick<StageLayout, 'compactApps' | 'compactShards' | 'vertical'>,
+  flags: Pick<StageLayout, 'compactApps' | 'compactShards' | 'vertical' | 'shardTiles'>,
 ): StageLayout {
   const indexOf = new Map<string, number>();
   const left = new Float32Array(nodes.length);

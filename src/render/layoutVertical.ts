@@ -75,5 +75,6 @@ export function computeVerticalLayout(input: LayoutInput): StageLayout {
     compactApps: small('app', 90),
     compactShards: small('redis', 120),
     vertical: true,
+    shardTiles: null,
   });
 }

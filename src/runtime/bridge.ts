@@ -15,6 +15,9 @@ function withChangeList(store: AppStore, changes: Change[]): Partial<AppState> {
   return { applied: next, draft: draft === applied ? next : { ...draft, changes } };
 }
 
+/** Time constant (simulated ms) of the shards' ops rates shown on the stage. */
+const RATE_SMOOTHING_MS = 1000;
+
 /**
  * Copies what the engine's `update` events say into the store, one setState per event so React renders
  * once. The worker sends them at most ten times a second while playing (the summary four times) and
@@ -22,15 +25,22 @@ function withChangeList(store: AppStore, changes: Change[]): Partial<AppState> {
  */
 export function createStoreBridge(store: AppStore): (update: Update) => void {
   const series = new SeriesReceiver();
-  let prev: { t: number; ops: number[]; rates: number[] } = { t: 0, ops: [], rates: [] };
-  /** Per-shard ops rate from the cumulative counters; a restart or seek back starts measuring again. */
+  let prev: { t: number; ops: number[]; rates: number[] | null } = { t: 0, ops: [], rates: null };
+  /**
+   * Per-shard ops rate from the cumulative counters, averaged over about RATE_SMOOTHING_MS of simulated
+   * time (exponentially), so a 100 ms window holding a few commands of a quiet shard does not make it
+   * flicker hot; a restart or seek back starts measuring again.
+   */
   const rates = (t: number, ops: number[]): number[] => {
-    if (t < prev.t || ops.length !== prev.ops.length) prev = { t, ops, rates: ops.map(() => 0) };
+    if (t < prev.t || ops.length !== prev.ops.length) prev = { t, ops, rates: null };
     else if (t > prev.t) {
       const dt = (t - prev.t) / 1000;
-      prev = { t, ops, rates: ops.map((o, i) => Math.max(0, (o - (prev.ops[i] ?? 0)) / dt)) };
+      const old = prev.rates;
+      const w = old === null ? 1 : 1 - Math.exp(-(t - prev.t) / RATE_SMOOTHING_MS);
+      const now = ops.map((o, i) => Math.max(0, (o - (prev.ops[i] ?? 0)) / dt));
+      prev = { t, ops, rates: now.map((r, i) => (old?.[i] ?? 0) + w * (r - (old?.[i] ?? 0))) };
     }
-    return prev.rates;
+    return prev.rates ?? ops.map(() => 0);
   };
   return (u) => {
     const { state, nodes } = u;

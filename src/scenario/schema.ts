@@ -62,12 +62,15 @@ export const workloadSchema = z.strictObject({
   client: clientSchema.prefault({}),
 });
 
+/** Redis Cluster primaries a scenario may have: clusters commonly run 32 to 128. */
+export const MAX_REDIS_SHARDS = 128;
+
 export const loadBalancers = ['round-robin', 'random'] as const;
 export const serviceTimes = ['exponential', 'constant'] as const;
 
 export const topologySchema = z.strictObject({
   instances: z.int().min(1).max(32).default(4),
-  redisShards: z.int().min(1).max(16).default(3),
+  redisShards: z.int().min(1).max(MAX_REDIS_SHARDS).default(3),
   cdn: z.boolean().default(false),
   loadBalancer: z.enum(loadBalancers).default('round-robin'),
 });
@@ -173,7 +176,11 @@ export const failureSchema = z.strictObject({
   /** `db-latency-spike`: factor on database service times while it lasts. */
   multiplier: z.number().finite().min(1).max(1000).default(5),
   /** The instance (or shard) a targeted failure hits, counted from 0. */
-  target: z.int().min(0).max(31).default(0),
+  target: z
+    .int()
+    .min(0)
+    .max(MAX_REDIS_SHARDS - 1)
+    .default(0),
   /** `deploy`: time between one instance stopping and the next; null: `durationMs` (one at a time). */
   stepMs: nonNegMs.max(86_400_000).nullable().default(null),
 });

@@ -6,6 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { createSimulation, runScenario } from '../../src/engine/index.ts';
 import { getPreset } from '../../src/scenario/presets/index.ts';
 import { scenarioSchema, type Scenario } from '../../src/scenario/schema.ts';
+import { EMPTY_NODE_BYTES, entryBytes } from '../../src/engine/redis/memory.ts';
 
 function preset(id: string): Scenario {
   const s = getPreset(id);
@@ -18,28 +19,36 @@ describe('memory-pressure', () => {
   const noEvictionScenario = preset('memory-pressure');
   noEvictionScenario.cache.l2.eviction = 'noeviction';
   const noEviction = runScenario(noEvictionScenario);
+  const limit = 4_000_000;
+  // One `key:<n>` entry with a 1 KiB value and a TTL, for names of 5 to 9 bytes (memory.ts, and the
+  // 32-byte class of an `expires` entry).
+  const smallest = entryBytes('key:0', 1024) + 32;
+  const largest = entryBytes('key:19999', 1024) + 32;
 
-  it('allkeys-lru keeps every shard at or under maxmemory by evicting', () => {
+  it('allkeys-lru keeps every shard at maxmemory by evicting, past it by at most the last SET', () => {
     for (const sh of lru.shards) {
-      expect(sh.maxMemoryBytes).toBe(2_000_000);
-      expect(sh.memoryBytes).toBeLessThanOrEqual(2_000_000);
-      // Full: within a few entries (1024-byte value + name + 50 each) of the limit; writes' DELs and
-      // expiries free an entry's room now and then, which the next SET takes back.
-      expect(sh.memoryBytes).toBeGreaterThan(2_000_000 - 10 * 1100);
+      expect(sh.maxMemoryBytes).toBe(limit);
+      expect(sh.memoryBytes).toBeLessThanOrEqual(limit + largest);
+      // Full: within a few entries of the limit; writes' DELs and expiries free an entry's room now and
+      // then, which the next SET takes back.
+      expect(sh.memoryBytes).toBeGreaterThan(limit - 10 * largest);
       expect(sh.evictions).toBeGreaterThan(1000);
       expect(sh.rejectedWrites).toBe(0);
-      // Memory is the entries' sizes: about 1084 bytes each for `key:<n>` names.
-      expect(sh.memoryBytes / sh.keys).toBeGreaterThan(1024 + 50 + 5);
-      expect(sh.memoryBytes / sh.keys).toBeLessThan(1024 + 50 + 10);
+      // Above the empty node's memory: the entries, and at most 16 bytes a key of each dict's buckets.
+      const perKey = (sh.memoryBytes - EMPTY_NODE_BYTES) / sh.keys;
+      expect(perKey).toBeGreaterThanOrEqual(smallest);
+      expect(perKey).toBeLessThanOrEqual(largest + 2 * 16);
     }
     const last = lru.series.points.at(-1)!;
-    expect(last.shardMemoryBytes.every((b) => b <= 2_000_000 && b > 1_990_000)).toBe(true);
+    expect(last.shardMemoryBytes.every((b) => b <= limit + largest && b > limit - 10 * largest)).toBe(true);
     // The shards fill up within the first seconds; from then on every interval evicts.
     expect(lru.series.points.slice(10).every((p) => p.evictions > 0)).toBe(true);
   });
 
-  it('noeviction evicts nothing and refuses the SETs that do not fit, so fewer reads hit', () => {
-    expect(noEviction.shards.every((sh) => sh.evictions === 0 && sh.memoryBytes <= 2_000_000)).toBe(true);
+  it('noeviction evicts nothing and refuses the SETs once over the limit, so fewer reads hit', () => {
+    expect(noEviction.shards.every((sh) => sh.evictions === 0 && sh.memoryBytes <= limit + largest)).toBe(
+      true,
+    );
     expect(noEviction.rejectedWrites).toBeGreaterThan(10_000);
     expect(noEviction.rejectedWrites).toBe(noEviction.shards.reduce((n, sh) => n + sh.rejectedWrites, 0));
     expect(lru.l2.hitRatio).toBeGreaterThan(noEviction.l2.hitRatio + 0.1);
@@ -52,7 +61,8 @@ describe('memory-pressure', () => {
     for (const sh of r.shards) {
       expect(sh.evictions).toBe(0);
       expect(sh.maxMemoryBytes).toBeNull();
-      expect(sh.memoryBytes).toBeGreaterThan(2_000_000);
+      expect(sh.memoryBytes).toBeGreaterThan(EMPTY_NODE_BYTES + sh.keys * smallest);
+      expect(sh.memoryBytes).toBeGreaterThan(limit);
     }
   });
 });

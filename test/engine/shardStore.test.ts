@@ -35,9 +35,18 @@ function checkInvariants(s: ShardStore): void {
     }
   }
   expect(s.ttlCount).toBe(withTtl);
-  let bytes = 0;
+  // Memory, recounted: the entries, one 32-byte `expires` entry per TTL, 8 bytes per bucket of each dict.
+  let bytes = s.baseBytes + 32 * withTtl + 8 * (s.dictBuckets + s.expiresBuckets);
   for (let i = 0; i < s.size; i++) bytes += s.bytes[i]!;
   expect(s.memoryBytes).toBe(bytes);
+  // Without maxmemory a dict never chains: a power of two of buckets at least as many as its entries.
+  for (const [buckets, used] of [
+    [s.dictBuckets, s.size],
+    [s.expiresBuckets, s.ttlCount],
+  ] as const) {
+    if (buckets > 0) expect(Math.log2(buckets) % 1).toBe(0);
+    if (s.maxMemoryBytes === null) expect(buckets).toBeGreaterThanOrEqual(used);
+  }
 }
 
 describe('shard store: expiry', () => {
@@ -78,10 +87,10 @@ describe('shard store: expiry', () => {
     checkInvariants(s);
   });
 
-  it('active expiry removes expired keys with a TTL and repeats while > 25 % of a sample expired', () => {
+  it('active expiry removes expired keys with a TTL and repeats while > 10 % of a pass expired', () => {
     const s = createShardStore(null, 'noeviction');
     for (let k = 0; k < 1000; k++) storeSet(s, k, 1, k < 900 ? 50 : k < 950 ? 500 : Infinity, 0, rng);
-    const removed = activeExpireCycle(s, 100, createRng(3));
+    const removed = activeExpireCycle(s, 100);
     // It keeps going while the sample is mostly expired, so nearly all 900 go in one call...
     expect(removed).toBeGreaterThan(800);
     expect(s.expired).toBe(removed);
@@ -92,13 +101,13 @@ describe('shard store: expiry', () => {
     // Once few sampled keys are expired, one call stops early and lazy expiry handles the rest.
     const s2 = createShardStore(null, 'noeviction');
     for (let k = 0; k < 1000; k++) storeSet(s2, k, 1, k < 10 ? 50 : 500, 0, rng);
-    expect(activeExpireCycle(s2, 100, createRng(4))).toBeLessThan(10);
+    expect(activeExpireCycle(s2, 100)).toBeLessThan(10);
   });
 
   it('active expiry on a store without TTLs does nothing', () => {
     const s = createShardStore(null, 'allkeys-lru');
     for (let k = 0; k < 10; k++) storeSet(s, k, 1, Infinity, 0, rng);
-    expect(activeExpireCycle(s, 1e9, rng)).toBe(0);
+    expect(activeExpireCycle(s, 1e9)).toBe(0);
     expect(storeSize(s)).toBe(10);
   });
 });
@@ -132,12 +141,13 @@ describe('shard store: eviction policies', () => {
   it('allkeys-lru with a full sample evicts the idlest key; evictions are counted', () => {
     const s = createShardStore(4, 'allkeys-lru');
     s.samples = 64; // with many samples the pool always sees every key
-    for (let k = 0; k < 4; k++) storeSet(s, k, 1, Infinity, k, rng);
-    storeGet(s, 0, 10, rng, null); // key 1 is now the idlest
-    storeSet(s, 4, 1, Infinity, 11, rng);
-    expect(storePeek(s, 1, 11)).toBeNull();
-    storeSet(s, 5, 1, Infinity, 12, rng); // then key 2
-    expect(storePeek(s, 2, 12)).toBeNull();
+    // Seconds apart: Redis's LRU clock counts whole seconds.
+    for (let k = 0; k < 4; k++) storeSet(s, k, 1, Infinity, k * 1000, rng);
+    storeGet(s, 0, 10_000, rng, null); // key 1 is now the idlest
+    storeSet(s, 4, 1, Infinity, 11_000, rng);
+    expect(storePeek(s, 1, 11_000)).toBeNull();
+    storeSet(s, 5, 1, Infinity, 12_000, rng); // then key 2
+    expect(storePeek(s, 2, 12_000)).toBeNull();
     expect(s.evictions).toBe(2);
     expect(storeSize(s)).toBe(4);
     checkInvariants(s);
@@ -146,16 +156,17 @@ describe('shard store: eviction policies', () => {
   it('allkeys-lru with 5 samples prefers idle keys: recently used keys almost always survive', () => {
     const r = createRng(8);
     const s = createShardStore(100, 'allkeys-lru');
+    // One operation per second, so the LRU clock tells every access apart.
     let now = 0;
-    for (let k = 0; k < 100; k++) storeSet(s, k, 1, Infinity, now++, r);
+    for (let k = 0; k < 100; k++) storeSet(s, k, 1, Infinity, (now += 1000), r);
     let hotEvicted = 0;
     for (let i = 0; i < 2000; i++) {
       for (let h = 0; h < 10; h++) {
-        if (storeGet(s, h, now++, r, null) !== -1) continue;
+        if (storeGet(s, h, (now += 1000), r, null) !== -1) continue;
         hotEvicted++;
         storeSet(s, h, 1, Infinity, now, r);
       }
-      storeSet(s, 1000 + i, 1, Infinity, now++, r);
+      storeSet(s, 1000 + i, 1, Infinity, (now += 1000), r);
     }
     expect(hotEvicted).toBe(0);
     expect(s.evictions).toBe(2000);
@@ -247,7 +258,7 @@ describe('shard store: an index shared by a cluster', () => {
             expect(storeSet(a, key, now, now + ttl, now, r1)).toBe(storeSet(b, key, now, now + ttl, now, r2));
           } else if (kind === 'del') expect(storeDelete(a, key)).toBe(storeDelete(b, key));
           else if (kind === 'clear') [a, b].forEach(storeClear);
-          else expect(activeExpireCycle(a, now, r1)).toBe(activeExpireCycle(b, now, r2));
+          else expect(activeExpireCycle(a, now)).toBe(activeExpireCycle(b, now));
         });
         withShared.forEach((a, i) => {
           checkInvariants(a);

@@ -50,7 +50,8 @@ describe("the article's hot-key arithmetic (fidelity.md 8)", () => {
       cache: { ...s.cache, l1: { ...s.cache.l1, coalesce: false } },
     });
     const perInstancePerMs = (s.workload.rps * s.workload.hotKey!.share) / s.topology.instances / 1000;
-    const expectedNaive = cyclesPerSec * (1 + perInstancePerMs * roundTripMs);
+    const renewalBias = (1 / s.topology.instances - 1) / 2;
+    const expectedNaive = cyclesPerSec * (1 + perInstancePerMs * roundTripMs + renewalBias);
     expect(naive).toBeGreaterThan(expectedNaive * 0.9);
     expect(naive).toBeLessThan(expectedNaive * 1.1);
   });
@@ -73,6 +74,19 @@ describe("the article's hot-key arithmetic (fidelity.md 8)", () => {
     expect(r1.hotShardFactor).toBeGreaterThan(e1 * 0.95);
     expect(r1.hotShardFactor).toBeLessThan(e1 * 1.05);
     expect(r1.hotShardFactor).toBeLessThan(8.5 / 2);
+  });
+
+  it('64 shards: the same hot key is four times worse, about 32.5x (add shards, the hot key stays hot)', () => {
+    const many = getPreset('hot-key-many-shards')!;
+    const few = getPreset('hot-key')!;
+    const n = many.topology.redisShards;
+    const s = many.workload.hotKey!.share;
+    expect(n * (s + (1 - s) / n)).toBe(32.5);
+    const r = runScenario(many);
+    const expected = expectedHotShardFactor(many, (k) => [`key:${k}`]);
+    expect(r.hotShardFactor).toBeGreaterThan(expected * 0.95);
+    expect(r.hotShardFactor).toBeLessThan(expected * 1.05);
+    expect(r.hotShardFactor).toBeGreaterThan(3 * runScenario(few).hotShardFactor);
   });
 
   it('inspectKey lists the copies with their slots and shards', () => {

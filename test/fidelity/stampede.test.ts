@@ -12,7 +12,7 @@
  * finds the key expired and deletes it; the rest of the herd finds no key).
  */
 import { beforeAll, describe, expect, it } from 'vitest';
-import { createSimulation } from '../../src/engine/index.ts';
+import { createSimulation, runScenario } from '../../src/engine/index.ts';
 import type { Summary, TraceRequest } from '../../src/engine/types.ts';
 import { scenarioSchema } from '../../src/scenario/schema.ts';
 
@@ -124,5 +124,45 @@ describe('stampede, single-flight on one instance', () => {
     }
     expect(n).toBeGreaterThan(1000);
     expect(Math.abs(sum / n / (D_MS / 2) - 1)).toBeLessThanOrEqual(0.1);
+  });
+});
+
+/**
+ * The same arithmetic over a real network: one-way delays to Redis and the database with exponential
+ * jitter on every hop (the defaults), 400 reads a second and a 200 ms recompute. The flight covers the
+ * refill SET, so a read that misses before the SET lands joins it; one connection per instance and shard
+ * keeps replies in order, so a miss sent before the SET is answered before the SET's acknowledgement.
+ * Each expiry then costs exactly one query per instance that reads the key during the refill (every
+ * instance here: each gets dozens of reads in 200 ms), plus one per instance for the cold start, and a
+ * refill the end of the run cuts short is not counted.
+ */
+describe('single-flight with network delay and jitter', () => {
+  function run(instances: number) {
+    const summary = runScenario(
+      scenarioSchema.parse({
+        version: 1,
+        seed: 5,
+        durationMs: 300_000,
+        workload: { rps: 400, keys: 1, zipf: 0, readRatio: 1 },
+        topology: { instances, redisShards: 1 },
+        network: { clientMs: 1, redisMs: 0.25, dbMs: 0.5, jitterMs: 0.05 },
+        cache: {
+          strategy: 'cache-aside',
+          l1: { enabled: false },
+          l2: { ttlMs: TTL_MS, ttlReset: false },
+          stampede: { mode: 'single-flight' },
+        },
+        database: { connections: 100, readMs: 200, serviceTime: 'constant' },
+      }),
+    );
+    return { queries: summary.db.reads, expiries: summary.shards[0]!.expired };
+  }
+
+  it.each([1, 4])('%i instance(s): one query per instance per expiry', (instances) => {
+    const { queries, expiries } = run(instances);
+    expect(expiries).toBeGreaterThan(200);
+    const expected = instances * (expiries + 1); // every expiry, and the cold start
+    expect(queries).toBeLessThanOrEqual(expected);
+    expect(queries).toBeGreaterThanOrEqual(expected - instances); // the last refill may be cut short
   });
 });

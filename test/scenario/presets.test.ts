@@ -9,6 +9,7 @@ const required = [
   'stampede',
   'stampede-single-flight',
   'hot-key',
+  'hot-key-many-shards',
   'update-race',
   'no-cache',
   'l1-hot-key',

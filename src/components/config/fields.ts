@@ -98,7 +98,7 @@ export const FIELDS: readonly FieldDef[] = withLive([
   { path: 'workload.users', label: 'Users', section: 'workload', kind: 'number', unit: 'count', min: 1, max: 10_000_000, integer: true, log: true },
   { path: 'workload.valueBytes', label: 'Value size (bytes)', section: 'workload', kind: 'number', unit: 'count', min: 1, max: 536_870_912, integer: true, log: true },
   { path: 'topology.instances', label: 'Instances', section: 'topology', kind: 'number', unit: 'count', min: 1, max: 32, integer: true },
-  { path: 'topology.redisShards', label: 'Redis shards', section: 'topology', kind: 'number', unit: 'count', min: 1, max: 16, integer: true },
+  { path: 'topology.redisShards', label: 'Redis shards', section: 'topology', kind: 'number', unit: 'count', min: 1, max: 128, integer: true, log: true },
   { path: 'topology.cdn', label: 'CDN', section: 'topology', kind: 'boolean' },
   { path: 'topology.loadBalancer', label: 'Load balancer', section: 'topology', kind: 'select', options: loadBalancers },
   { path: 'cache.strategy', label: 'Strategy', section: 'strategy', kind: 'select', options: strategies },

@@ -7,17 +7,13 @@ import { FIGURES } from '../../labels/figures.ts';
 import { shardName, shardShort } from '../../labels/names.ts';
 import { NodeCard, ShortName, type NodeTone } from './NodeCard.tsx';
 import { useSelectNode } from './useSelectNode.ts';
-
-/** A queue this long on a single-threaded shard means it is the hot one. */
-const HOT_QUEUE = 3;
-/** Or this many times the mean ops rate of the shards. */
-const HOT_FACTOR = 2;
+import { HOT_FACTOR, HOT_QUEUE } from './useShardState.ts';
 
 /**
  * Where the hottest key lives: its TTL counting down, and a warning once it has expired (the moment a
  * stampede starts when nothing protects the database).
  */
-function HotKeyBadge({
+export function HotKeyBadge({
   ttlLeftMs,
   cached,
   short,

@@ -8,6 +8,8 @@ import { EdgeNode } from './EdgeNode.tsx';
 import { InstanceNode } from './InstanceNode.tsx';
 import { ParticleCanvas, type PickRequest } from './ParticleCanvas.tsx';
 import { ShardNode } from './ShardNode.tsx';
+import { ShardTile } from './ShardTile.tsx';
+import { ShardTilesCaption } from './ShardTilesCaption.tsx';
 import { StageCaptions } from './StageCaptions.tsx';
 import { StageStatus } from './StageStatus.tsx';
 import { useElementSize } from './useElementSize.ts';
@@ -66,7 +68,11 @@ export function Stage({ session, run }: { session: EngineSession; run?: 'A' | 'B
             case 'app':
               return <InstanceNode key={box.id} box={box} compact={layout.compactApps} />;
             case 'redis':
-              return <ShardNode key={box.id} box={box} compact={layout.compactShards} />;
+              return layout.shardTiles !== null ? (
+                <ShardTile key={box.id} box={box} />
+              ) : (
+                <ShardNode key={box.id} box={box} compact={layout.compactShards} />
+              );
             case 'db':
               return <DbNode key={box.id} box={box} />;
             case 'cdc':
@@ -75,6 +81,7 @@ export function Stage({ session, run }: { session: EngineSession; run?: 'A' | 'B
               return <EdgeNode key={box.id} box={box} />;
           }
         })}
+        {layout.shardTiles !== null && <ShardTilesCaption at={layout.shardTiles} />}
         <ParticleCanvas session={session} layout={layout} pickRef={pickRef} />
       </div>
       <StageStatus />

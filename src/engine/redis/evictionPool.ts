@@ -3,10 +3,12 @@
  * eviction samples `maxmemory-samples` random keys into a 16-entry pool kept sorted by a score, then evicts
  * the pool's highest-scoring entry that still exists. The pool outlives one eviction, so good candidates
  * found earlier are remembered; that is what brings sampled LRU close to exact LRU. The score is what
- * Redis calls `idle`: the idle time for LRU, 255 minus the (decayed) counter for LFU, and "how soon it
- * expires" for volatile-ttl. `volatile-*` policies sample among keys with a TTL only.
+ * Redis calls `idle`: the idle time for LRU, as Redis's 1-second LRU clock sees it (clocks.ts), 255 minus
+ * the (decayed) counter for LFU, and "how soon it expires" for volatile-ttl. `volatile-*` policies sample
+ * among keys with a TTL only.
  */
 import { randomInt, type RngState } from '../core/rng.ts';
+import { estimateIdleMs } from './clocks.ts';
 import { LFU_MAX, lfuDecayed } from './lfu.ts';
 import { EVICTION_POOL_SIZE, removeSlot, slotOf, type ShardStore } from './shardStore.ts';
 
@@ -16,12 +18,12 @@ const isVolatile = (s: ShardStore): boolean => s.eviction === 'volatile-lru' || 
 function scoreOf(s: ShardStore, slot: number, now: number): number {
   switch (s.eviction) {
     case 'allkeys-lfu':
-      return LFU_MAX - lfuDecayed(s.lfu[slot]!, s.lastAccess[slot]!, now, s.lfuDecayTimeMin);
+      return LFU_MAX - lfuDecayed(s.lfu[slot]!, s.lastAccess[slot]!, now, s.lfuDecayTimeMin, s.clockOriginMs);
     case 'volatile-ttl':
       // Redis scores by ULLONG_MAX - expire; the negated expiry orders the same way.
       return -s.expires[slot]!;
     default:
-      return now - s.lastAccess[slot]!;
+      return estimateIdleMs(now, s.lastAccess[slot]!, s.clockOriginMs);
   }
 }
 
@@ -100,5 +102,20 @@ export function evictOne(s: ShardStore, now: number, rng: RngState): boolean {
   if (s.eviction === 'allkeys-random') removeSlot(s, randomInt(rng, s.size));
   else removeSlot(s, evictPooled(s, now, rng));
   s.evictions++;
+  return true;
+}
+
+/**
+ * Redis's performEvictions, which runs before every command while maxmemory is set: evict under the
+ * policy while memory is over the limit. False when still over because nothing may be evicted
+ * (noeviction, or a volatile policy with no TTL left): Redis then refuses commands that may add memory.
+ *
+ * @example
+ * if (!evictWhileOver(s, now, rng)) return reject(s); // before a SET
+ */
+export function evictWhileOver(s: ShardStore, now: number, rng: RngState): boolean {
+  while (s.maxMemoryBytes !== null && s.memoryBytes > s.maxMemoryBytes) {
+    if (!evictOne(s, now, rng)) return false;
+  }
   return true;
 }

@@ -2,7 +2,6 @@
  * Expiry beyond the lazy check on access: Redis's active expiry cycle, and the picture of what is left to
  * expire (the TTL distribution of live keys), which shows at a glance when many keys will expire together.
  */
-import { randomInt, type RngState } from '../core/rng.ts';
 import type { TtlDistribution } from '../types.ts';
 import { removeSlot, type ShardStore } from './shardStore.ts';
 
@@ -13,28 +12,42 @@ export const TTL_EDGES_MS = [
 
 export type { TtlDistribution };
 
+/** Keys each pass of the active expiry looks at (ACTIVE_EXPIRE_CYCLE_KEYS_PER_LOOP). */
+export const EXPIRE_KEYS_PER_LOOP = 20;
+/** A cycle makes another pass while more than this % of the last one had expired (…_ACCEPTABLE_STALE). */
+export const EXPIRE_ACCEPTABLE_STALE = 10;
+
 /**
- * One pass of Redis's active expiry: sample up to `samples` keys that have a TTL, delete the expired ones,
- * and go again while more than 25 % of the sample had expired. Returns the number removed.
+ * One slow cycle of Redis 7's active expiry (expire.c, activeExpireCycle), run `hz` times a second: walk
+ * the keys with a TTL from where the last pass stopped (Redis walks the `expires` dict's buckets with a
+ * cursor; here the dense TTL list stands for them), 20 keys a pass, deleting the expired ones, and make
+ * another pass while more than 10 % of the last one had expired. Like Redis, it skips a dict under 1 %
+ * full (a resize is due). Redis also bounds a cycle to 25 ms of CPU and runs short extra cycles between
+ * commands while its estimate of stale keys is high; the engine has no CPU clock, so its cycles always
+ * run to the end instead. Returns the number removed.
  *
  * @example
- * activeExpireCycle(s, now, rng); // run every 100 ms of simulated time, as Redis's hz 10
+ * activeExpireCycle(s, now); // every 100 ms of simulated time, as Redis's hz 10
  */
-export function activeExpireCycle(s: ShardStore, now: number, rng: RngState, samples = 20): number {
+export function activeExpireCycle(s: ShardStore, now: number): number {
   let removed = 0;
   for (;;) {
-    const n = Math.min(samples, s.ttlCount);
-    if (n === 0) break;
+    if (s.ttlCount === 0) break;
+    if (s.expiresBuckets > 4 && s.ttlCount * 100 < s.expiresBuckets) break;
+    const n = Math.min(EXPIRE_KEYS_PER_LOOP, s.ttlCount);
     let expired = 0;
     for (let i = 0; i < n && s.ttlCount > 0; i++) {
-      const slot = s.ttlSlots[randomInt(rng, s.ttlCount)]!;
+      if (s.expireCursor >= s.ttlCount) s.expireCursor = 0;
+      const slot = s.ttlSlots[s.expireCursor]!;
+      // Removing moves the list's last key into this place, so the cursor stays to look at it next.
       if (now >= s.expires[slot]!) {
         removeSlot(s, slot);
         expired++;
-      }
+      } else s.expireCursor++;
     }
     removed += expired;
-    if (expired * 4 <= n) break;
+    // Redis goes on while expired * 100 / sampled, in integers, is over 10.
+    if (Math.floor((expired * 100) / n) <= EXPIRE_ACCEPTABLE_STALE) break;
   }
   s.expired += removed;
   return removed;

@@ -178,15 +178,16 @@ export function shardForSlot(ranges: ReadonlyArray<readonly [number, number]>, s
 }
 
 /**
- * A 16384-entry slot -> shard table for O(1) routing on the hot path (at most 256 shards fit a byte).
+ * A 16384-entry slot -> shard table for O(1) routing on the hot path (16-bit entries: a cluster may have
+ * up to one shard per slot).
  *
  * @example
  * const lookup = buildShardLookup(3);
  * lookup[keySlot('somekey')]; // 2
  */
-export function buildShardLookup(shards: number): Uint8Array {
-  if (shards > 256) throw new RangeError(`at most 256 shards fit the lookup table, got ${shards}`);
-  const table = new Uint8Array(SLOT_COUNT);
+export function buildShardLookup(shards: number): Uint16Array {
+  if (shards > SLOT_COUNT) throw new RangeError(`at most ${SLOT_COUNT} shards, one per slot, got ${shards}`);
+  const table = new Uint16Array(SLOT_COUNT);
   const ranges = slotRanges(shards);
   for (let i = 0; i < ranges.length; i++) table.fill(i, ranges[i]![0], ranges[i]![1] + 1);
   return table;

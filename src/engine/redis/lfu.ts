@@ -6,12 +6,12 @@
  * lets yesterday's hot key make room for today's.
  */
 import { random, type RngState } from '../core/rng.ts';
+import { lfuMinutes, lfuMinutesElapsed } from './clocks.ts';
 
 /** The counter a new key starts with (LFU_INIT_VAL in Redis). */
 export const LFU_INIT_VAL = 5;
 /** The counter saturates at 255: it is one byte. */
 export const LFU_MAX = 255;
-const MS_PER_MINUTE = 60_000;
 
 /**
  * One access: increments the counter with probability 1 / ((counter - LFU_INIT_VAL) * logFactor + 1),
@@ -29,9 +29,10 @@ export function lfuLogIncr(counter: number, logFactor: number, rng: RngState): n
 }
 
 /**
- * The counter after idle decay: one point per `decayTimeMin` whole minutes between the minute of the last
- * access and the current minute (Redis keeps a minute clock, so a key touched at 0:59 loses a point at
- * 1:00). A decay time of 0 turns decay off, as `lfu-decay-time 0` does in Redis's code.
+ * The counter after idle decay (LFUDecrAndReturn): one point per `decayTimeMin` whole minutes elapsed on
+ * Redis's 16-bit minute clock between the last access and now (see clocks.ts: a key touched at 0:59
+ * loses a point at 1:00, and the clock wraps every 45.5 days). A decay time of 0 turns decay off, as
+ * `lfu-decay-time 0` does in Redis's code. `originMs` is the wall time the simulation's t = 0 stands for.
  *
  * @example
  * lfuDecayed(20, 0, 180_000, 1); // 17: three minutes idle
@@ -41,9 +42,10 @@ export function lfuDecayed(
   lastAccessMs: number,
   nowMs: number,
   decayTimeMin: number,
+  originMs = 0,
 ): number {
   if (decayTimeMin <= 0) return counter;
-  const elapsedMin = Math.floor(nowMs / MS_PER_MINUTE) - Math.floor(lastAccessMs / MS_PER_MINUTE);
+  const elapsedMin = lfuMinutesElapsed(lfuMinutes(nowMs, originMs), lfuMinutes(lastAccessMs, originMs));
   const periods = Math.floor(elapsedMin / decayTimeMin);
   if (periods <= 0) return counter;
   return periods > counter ? 0 : counter - periods;
@@ -63,6 +65,7 @@ export function lfuOnAccess(
   logFactor: number,
   decayTimeMin: number,
   rng: RngState,
+  originMs = 0,
 ): number {
-  return lfuLogIncr(lfuDecayed(counter, lastAccessMs, nowMs, decayTimeMin), logFactor, rng);
+  return lfuLogIncr(lfuDecayed(counter, lastAccessMs, nowMs, decayTimeMin, originMs), logFactor, rng);
 }

@@ -83,12 +83,15 @@ export function rdbLost(s: ShardStore, image: RdbImage | null, now: number): num
 export function rdbLoad(s: ShardStore, image: RdbImage | null, now: number, rng: RngState): void {
   storeClear(s);
   if (image === null) return;
-  // The image fitted the limits when it was taken; only limits made smaller since make these SETs evict.
+  // The image fitted the limits when it was taken (or was over by the last SET, which the next command
+  // would have evicted); only that entry, or limits made smaller since, make these SETs evict.
   for (let i = 0; i < image.size; i++) {
     const expiresAt = image.expires[i]!;
     if (now >= expiresAt) continue;
-    storeSet(s, image.keys[i]!, image.versions[i]!, expiresAt, image.lastAccess[i]!, rng, image.bytes[i]!);
-    s.lfu[s.size - 1] = image.lfu[i]!;
+    const key = image.keys[i]!;
+    storeSet(s, key, image.versions[i]!, expiresAt, image.lastAccess[i]!, rng, image.bytes[i]!);
+    const slot = slotOf(s, key);
+    if (slot >= 0) s.lfu[slot] = image.lfu[i]!;
   }
 }
 

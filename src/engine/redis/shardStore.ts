@@ -9,13 +9,14 @@
  * Expiry is half-open, as in the L1 cache: a key is served while `now < expiresAt`.
  */
 import type { RngState } from '../core/rng.ts';
-import { evictOne } from './evictionPool.ts';
+import { evictOne, evictWhileOver } from './evictionPool.ts';
 import { LFU_INIT_VAL, lfuOnAccess } from './lfu.ts';
+import { bucketsAfterRemove, bucketsForAdd, EXPIRES_ENTRY_BYTES, jemallocSize } from './memory.ts';
 
 /**
- * What happens when a NEW entry would exceed `maxKeys` or `maxMemoryBytes` (Redis's maxmemory-policy).
- * `volatile-*` policies only consider keys with a TTL (the dense `ttlSlots` list, like Redis's `expires`
- * dict) and refuse the write, as `noeviction` does, when there is none.
+ * What happens when a new entry would exceed `maxKeys`, or memory is over `maxMemoryBytes` (Redis's
+ * maxmemory-policy). `volatile-*` policies only consider keys with a TTL (the dense `ttlSlots` list, like
+ * Redis's `expires` dict) and refuse the write, as `noeviction` does, when there is none.
  */
 export type EvictionPolicy =
   'noeviction' | 'allkeys-lru' | 'volatile-lru' | 'allkeys-lfu' | 'allkeys-random' | 'volatile-ttl';
@@ -30,6 +31,10 @@ export interface StoreOptions {
   lfuDecayTimeMin?: number;
   /** maxmemory-samples: keys sampled per eviction (default 5). */
   samples?: number;
+  /** Memory the node uses with no keys (default 0; the simulation passes EMPTY_NODE_BYTES). */
+  baseBytes?: number;
+  /** The wall time (ms) the store's t = 0 stands for on Redis's LRU and LFU clocks (default 0). */
+  clockOriginMs?: number;
 }
 
 /** Size of Redis's eviction pool (EVPOOL_SIZE). */
@@ -43,8 +48,16 @@ export interface ShardStore {
   lfuOn: boolean;
   lfuLogFactor: number;
   lfuDecayTimeMin: number;
-  /** Sum of `bytes` over the live slots. */
+  /**
+   * What Redis would report as used_memory: `baseBytes`, the entries' `bytes`, an `expires` entry per key
+   * with a TTL, and 8 bytes per bucket of both dicts (see memory.ts).
+   */
   memoryBytes: number;
+  baseBytes: number;
+  /** Buckets of the keyspace dict and of the `expires` dict (0 until the first entry). */
+  dictBuckets: number;
+  expiresBuckets: number;
+  clockOriginMs: number;
   /** Keys sampled per eviction (maxmemory-samples). */
   samples: number;
   /** key -> dense slot + 1 (0 = absent), a direct table sized to the largest key seen, or shared. */
@@ -55,7 +68,7 @@ export interface ShardStore {
   lastAccess: Float64Array;
   /** Insertion sequence number, for listing keys in insertion order. */
   inserted: Float64Array;
-  /** Memory each entry takes (key name + value + overhead), see memory.ts. */
+  /** Memory each entry takes (dict entry, name, value), see memory.ts. */
   bytes: Float64Array;
   /** LFU counter per slot (0-255). */
   lfu: Uint8Array;
@@ -63,6 +76,8 @@ export interface ShardStore {
   ttlPos: Int32Array;
   ttlSlots: Int32Array;
   ttlCount: number;
+  /** Where the active expiry's walk over `ttlSlots` goes on from. */
+  expireCursor: number;
   size: number;
   nextInsert: number;
   /** The LRU eviction pool, sorted by ascending idle time, entries 0..poolSize-1. */
@@ -72,13 +87,6 @@ export interface ShardStore {
   evictions: number;
   expired: number;
   rejectedWrites: number;
-}
-
-export interface StoreEntry {
-  key: number;
-  version: number;
-  expiresAt: number;
-  lastAccess: number;
 }
 
 const INITIAL_SLOTS = 64;
@@ -109,7 +117,11 @@ export function createShardStore(
     lfuOn: eviction === 'allkeys-lfu',
     lfuLogFactor: options.lfuLogFactor ?? 10,
     lfuDecayTimeMin: options.lfuDecayTimeMin ?? 1,
-    memoryBytes: 0,
+    memoryBytes: options.baseBytes ?? 0,
+    baseBytes: options.baseBytes ?? 0,
+    dictBuckets: 0,
+    expiresBuckets: 0,
+    clockOriginMs: options.clockOriginMs ?? 0,
     samples: options.samples ?? 5,
     index: index ?? new Int32Array(1024),
     keys: new Float64Array(n),
@@ -122,6 +134,7 @@ export function createShardStore(
     ttlPos: new Int32Array(n),
     ttlSlots: new Int32Array(n),
     ttlCount: 0,
+    expireCursor: 0,
     size: 0,
     nextInsert: 0,
     poolKeys: new Float64Array(EVICTION_POOL_SIZE),
@@ -176,19 +189,50 @@ function growIndex(s: ShardStore, key: number): void {
   s.index = bigger;
 }
 
-/** Sets a slot's expiry, keeping the dense TTL list in step. */
+/** What maxmemory leaves for a new allocation (Infinity without a limit). */
+function roomBytes(s: ShardStore): number {
+  return s.maxMemoryBytes === null ? Infinity : Math.max(0, s.maxMemoryBytes - s.memoryBytes);
+}
+
+const EXPIRES_ENTRY = jemallocSize(EXPIRES_ENTRY_BYTES);
+
+/** Sets a slot's expiry, keeping the dense TTL list (Redis's `expires` dict) and its memory in step. */
 export function setExpiry(s: ShardStore, slot: number, expiresAt: number): void {
   s.expires[slot] = expiresAt;
   const p = s.ttlPos[slot]!;
   if (expiresAt !== Infinity && p === -1) {
-    s.ttlPos[slot] = s.ttlCount;
-    s.ttlSlots[s.ttlCount++] = slot;
+    const buckets = bucketsForAdd(s.ttlCount, s.expiresBuckets, roomBytes(s));
+    s.memoryBytes += EXPIRES_ENTRY + 8 * (buckets - s.expiresBuckets);
+    s.expiresBuckets = buckets;
+    // A hash of the key picks the new entry's place, and the key there moves to the end: the list stays
+    // in no particular order of insertion, as the keys in a hash table's buckets, so the active expiry's
+    // walk over it meets old and new keys mixed, as Redis's walk over the buckets does.
+    const at = hashPlace(s.keys[slot]!, s.ttlCount);
+    if (at < s.ttlCount) {
+      const moved = s.ttlSlots[at]!;
+      s.ttlSlots[s.ttlCount] = moved;
+      s.ttlPos[moved] = s.ttlCount;
+    }
+    s.ttlCount++;
+    s.ttlSlots[at] = slot;
+    s.ttlPos[slot] = at;
   } else if (expiresAt === Infinity && p !== -1) {
     const moved = s.ttlSlots[--s.ttlCount]!;
     s.ttlSlots[p] = moved;
     s.ttlPos[moved] = p;
     s.ttlPos[slot] = -1;
+    const buckets = bucketsAfterRemove(s.ttlCount, s.expiresBuckets);
+    s.memoryBytes -= EXPIRES_ENTRY + 8 * (s.expiresBuckets - buckets);
+    s.expiresBuckets = buckets;
   }
+}
+
+/** A place in 0..n for key `key` (n + 1 choices), from a 32-bit mix of the key and n (MurmurHash3's). */
+function hashPlace(key: number, n: number): number {
+  let h = key ^ Math.imul(n, 0x9e3779b9);
+  h = Math.imul(h ^ (h >>> 16), 0x85ebca6b);
+  h = Math.imul(h ^ (h >>> 13), 0xc2b2ae35);
+  return ((h ^ (h >>> 16)) >>> 0) % (n + 1);
 }
 
 /** Removes the key in `slot`, moving the last slot into its place. */
@@ -197,6 +241,9 @@ export function removeSlot(s: ShardStore, slot: number): void {
   s.index[s.keys[slot]!] = 0;
   s.memoryBytes -= s.bytes[slot]!;
   const last = --s.size;
+  const buckets = bucketsAfterRemove(s.size, s.dictBuckets);
+  s.memoryBytes -= 8 * (s.dictBuckets - buckets);
+  s.dictBuckets = buckets;
   if (slot === last) return;
   const key = s.keys[last]!;
   s.keys[slot] = key;
@@ -213,9 +260,10 @@ export function removeSlot(s: ShardStore, slot: number): void {
 }
 
 /**
- * GET: the key's version, or -1. An expired key is deleted on access and counted in `expired`. A hit
- * refreshes the LRU clock, bumps the LFU counter under an LFU policy (drawing from `rng`) and, when
- * `resetTtlMs` is a number, slides the expiry to now + resetTtlMs.
+ * GET: the key's version, or -1. Evictions due under maxmemory come first, as before any command. An
+ * expired key is deleted on access and counted in `expired`. A hit refreshes the LRU clock, bumps the LFU
+ * counter under an LFU policy (drawing from `rng`) and, when `resetTtlMs` is a number, slides the expiry
+ * to now + resetTtlMs.
  *
  * @example
  * storeGet(s, 42, now, rng, null); // 1, or -1 on a miss
@@ -227,6 +275,7 @@ export function storeGet(
   rng: RngState,
   resetTtlMs: number | null,
 ): number {
+  if (s.maxMemoryBytes !== null) evictWhileOver(s, now, rng);
   const slot = slotOf(s, key);
   if (slot < 0) return -1;
   if (now >= s.expires[slot]!) {
@@ -240,39 +289,39 @@ export function storeGet(
   return s.versions[slot]!;
 }
 
-/** Reads a key for the inspector with no side effects; null when absent or expired. */
-export function storePeek(
-  s: ShardStore,
-  key: number,
-  now: number,
-): { version: number; expiresAt: number } | null {
-  const slot = slotOf(s, key);
-  if (slot < 0 || now >= s.expires[slot]!) return null;
-  return { version: s.versions[slot]!, expiresAt: s.expires[slot]! };
-}
-
 function touchLfu(s: ShardStore, slot: number, now: number, rng: RngState): void {
   const c = s.lfu[slot]!;
-  s.lfu[slot] = lfuOnAccess(c, s.lastAccess[slot]!, now, s.lfuLogFactor, s.lfuDecayTimeMin, rng);
+  const t = s.lastAccess[slot]!;
+  s.lfu[slot] = lfuOnAccess(c, t, now, s.lfuLogFactor, s.lfuDecayTimeMin, rng, s.clockOriginMs);
 }
 
-/** Whether `extra` more bytes and `newKeys` more keys would break a limit. */
-function overLimit(s: ShardStore, newKeys: number, extra: number): boolean {
-  return (
-    (s.maxKeys !== null && s.size + newKeys > s.maxKeys) ||
-    (s.maxMemoryBytes !== null && s.memoryBytes + extra > s.maxMemoryBytes)
-  );
+/** A new key in a free slot, growing the keyspace dict's buckets as Redis's dictAdd would. */
+function insertSlot(s: ShardStore, key: number): number {
+  if (key >= s.index.length) growIndex(s, key);
+  if (s.size === s.keys.length) grow(s);
+  const buckets = bucketsForAdd(s.size, s.dictBuckets, roomBytes(s));
+  s.memoryBytes += 8 * (buckets - s.dictBuckets);
+  s.dictBuckets = buckets;
+  const slot = s.size++;
+  s.keys[slot] = key;
+  s.inserted[slot] = s.nextInsert++;
+  s.ttlPos[slot] = -1;
+  s.index[key] = slot + 1;
+  s.bytes[slot] = 0;
+  s.lfu[slot] = LFU_INIT_VAL;
+  return slot;
 }
 
 /**
- * SET: inserts or overwrites an entry of `bytes` bytes. When the entry would break `maxKeys` or
- * `maxMemoryBytes`, entries are evicted under the policy until it fits; with `noeviction` (or nothing left
- * that the policy may evict) the write is refused, counted in `rejectedWrites`, and false is returned.
- * Unlike Redis, which evicts before a command only once memory is already over the limit, this keeps
- * memory at or under the limit at all times, so a figure over 100 % never shows up.
+ * SET: inserts or overwrites an entry of `bytes` bytes (see memory.ts). As in Redis, evictions due under
+ * maxmemory run first, while memory is over the limit, and the write itself may then take memory past
+ * the limit by up to one entry, until the next command evicts again; when nothing may be evicted
+ * (noeviction, a volatile policy without TTLs) a SET arriving over the limit is refused. `maxKeys`, a
+ * limit Redis does not have, evicts before a new key so the count never exceeds it. A refused write is
+ * counted in `rejectedWrites` and returns false.
  *
  * @example
- * storeSet(s, 42, 2, now + 60_000, now, rng, 1080); // true
+ * storeSet(s, 42, 2, now + 60_000, now, rng, 1360); // true
  */
 export function storeSet(
   s: ShardStore,
@@ -283,6 +332,7 @@ export function storeSet(
   rng: RngState,
   bytes = 0,
 ): boolean {
+  if (!evictWhileOver(s, now, rng)) return reject(s);
   let slot = slotOf(s, key);
   if (slot >= 0 && now >= s.expires[slot]!) {
     // Redis's lookupKeyWrite expires the old key first, so it counts as expired, then re-adds it.
@@ -293,29 +343,9 @@ export function storeSet(
   if (slot < 0) {
     if (!(key >= 0 && Number.isInteger(key)))
       throw new RangeError(`shard keys are integers >= 0, got ${key}`);
-    if (key >= s.index.length) growIndex(s, key);
-    while (overLimit(s, 1, bytes)) {
-      if (!evictOne(s, now, rng)) {
-        s.rejectedWrites++;
-        return false;
-      }
-    }
-    if (s.size === s.keys.length) grow(s);
-    slot = s.size++;
-    s.keys[slot] = key;
-    s.inserted[slot] = s.nextInsert++;
-    s.ttlPos[slot] = -1;
-    s.index[key] = slot + 1;
-    s.bytes[slot] = 0;
-    s.lfu[slot] = LFU_INIT_VAL;
-  } else {
-    if (s.maxMemoryBytes !== null && bytes > s.bytes[slot]!) {
-      // A bigger value needs room too; if the policy picks the key itself, the write is refused.
-      if (!makeRoomForGrowth(s, key, bytes - s.bytes[slot]!, now, rng)) return false;
-      slot = slotOf(s, key);
-    }
-    if (s.lfuOn) touchLfu(s, slot, now, rng);
-  }
+    while (s.maxKeys !== null && s.size >= s.maxKeys) if (!evictOne(s, now, rng)) return reject(s);
+    slot = insertSlot(s, key);
+  } else if (s.lfuOn) touchLfu(s, slot, now, rng);
   s.memoryBytes += bytes - s.bytes[slot]!;
   s.bytes[slot] = bytes;
   s.versions[slot] = version;
@@ -324,44 +354,9 @@ export function storeSet(
   return true;
 }
 
-function makeRoomForGrowth(s: ShardStore, key: number, extra: number, now: number, rng: RngState): boolean {
-  while (overLimit(s, 0, extra)) {
-    if (s.size <= 1 || !evictOne(s, now, rng) || slotOf(s, key) < 0) {
-      s.rejectedWrites++;
-      return false;
-    }
-  }
-  return true;
-}
-
-/**
- * Applies new limits, policy and tuning to a store in use (CONFIG SET mid-run). A store over a smaller
- * limit evicts under the policy in force until it fits; when the policy may not evict (noeviction, or a
- * volatile policy with no key holding a TTL) it stays over and refuses new keys until it is below. A new
- * policy empties the eviction pool, whose scores meant something else under the old one.
- *
- * @example
- * storeConfigure(s, 100, 'allkeys-lru', { maxMemoryBytes: null }, now, rng); // storeSize(s) <= 100
- */
-export function storeConfigure(
-  s: ShardStore,
-  maxKeys: number | null,
-  eviction: EvictionPolicy,
-  options: StoreOptions,
-  now: number,
-  rng: RngState,
-): void {
-  if (eviction !== s.eviction) {
-    s.eviction = eviction;
-    s.lfuOn = eviction === 'allkeys-lfu';
-    s.poolSize = 0;
-  }
-  s.maxKeys = maxKeys;
-  s.maxMemoryBytes = options.maxMemoryBytes ?? null;
-  s.lfuLogFactor = options.lfuLogFactor ?? s.lfuLogFactor;
-  s.lfuDecayTimeMin = options.lfuDecayTimeMin ?? s.lfuDecayTimeMin;
-  s.samples = options.samples ?? s.samples;
-  while (overLimit(s, 0, 0)) if (!evictOne(s, now, rng)) break;
+function reject(s: ShardStore): false {
+  s.rejectedWrites++;
+  return false;
 }
 
 /** DEL: true if the key was present (an expired, not yet removed key counts as present). */
@@ -372,34 +367,14 @@ export function storeDelete(s: ShardStore, key: number): boolean {
   return true;
 }
 
-/** FLUSHALL, or a restart without persistence; counters are kept. */
+/** FLUSHALL, or a restart without persistence: the dicts are freed; counters are kept. */
 export function storeClear(s: ShardStore): void {
   for (let i = 0; i < s.size; i++) s.index[s.keys[i]!] = 0; // only its own entries: the index may be shared
   s.size = s.ttlCount = s.poolSize = 0;
-  s.memoryBytes = 0;
-}
-
-/** Keys held, including expired keys not yet removed (as Redis's DBSIZE). */
-export function storeSize(s: ShardStore): number {
-  return s.size;
-}
-
-/**
- * Up to `limit` live keys in insertion order, for the inspector (sorts: O(n log n), not for hot paths).
- *
- * @example
- * storeEntries(s, now, 20); // [{ key, version, expiresAt, lastAccess }, ...]
- */
-export function storeEntries(s: ShardStore, now: number, limit: number): StoreEntry[] {
-  const slots: number[] = [];
-  for (let i = 0; i < s.size; i++) if (now < s.expires[i]!) slots.push(i);
-  slots.sort((a, b) => s.inserted[a]! - s.inserted[b]!);
-  return slots.slice(0, limit).map((i) => ({
-    key: s.keys[i]!,
-    version: s.versions[i]!,
-    expiresAt: s.expires[i]!,
-    lastAccess: s.lastAccess[i]!,
-  }));
+  s.dictBuckets = s.expiresBuckets = 0;
+  s.memoryBytes = s.baseBytes;
 }
 
 export { activeExpireCycle } from './expiry.ts';
+export { storeConfigure } from './storeConfigure.ts';
+export { storeEntries, storePeek, storeSize, type StoreEntry } from './storeViews.ts';

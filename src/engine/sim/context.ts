@@ -72,6 +72,29 @@ export function redisHop(c: Ctx): number {
   return n.redisMs + exponential(c.s.rng, n.jitterMs);
 }
 
+/**
+ * When a message sent at `sentAt` on an instance's connection to a shard arrives: one hop later, but not
+ * before the message sent ahead of it in the same direction. An instance keeps one connection per shard,
+ * as multiplexing Redis clients do, and TCP keeps its order: jitter delays messages, it never reorders
+ * them, so a reply cannot overtake the reply to an earlier command.
+ *
+ * @example
+ * const arrive = redisLinkArrival(c, inst, shardIx, true, s.now); // a command on its way to the shard
+ */
+export function redisLinkArrival(
+  c: Ctx,
+  instance: number,
+  shard: number,
+  toShard: boolean,
+  sentAt: number,
+): number {
+  const links = c.s.redisLinks;
+  const ix = 2 * (instance * c.m.scenario.topology.redisShards + shard) + (toShard ? 0 : 1);
+  const at = Math.max(sentAt + redisHop(c), links[ix]!);
+  links[ix] = at;
+  return at;
+}
+
 /** One-way delay of an instance <-> database hop. */
 export function dbHop(c: Ctx): number {
   const n = c.m.scenario.network;

@@ -2,7 +2,7 @@ import { schedule } from '../core/eventQueue.ts';
 import { serviceTime } from '../core/samplers.ts';
 import { l1Delete } from '../l1Cache.ts';
 import { appNode, dbHop, EV_DB_ARRIVE, EV_DB_DONE, EV_DB_REPLY, type Ctx } from './context.ts';
-import { JOB_READ, JOB_WRITE } from './jobs.ts';
+import { JOB_READ, JOB_READ_REFILL, JOB_WRITE } from './jobs.ts';
 import { closeConnectionTime, I_DB_READ, I_DB_WRITE, integrateDb } from './metrics.ts';
 import type { Model } from './model.ts';
 import { sendDel, sendSet, sendSetAndWait } from './redisFlow.ts';
@@ -189,8 +189,16 @@ export function onDbReply(c: Ctx, job: number, version: number): void {
   }
   if (s.wb !== null) noteDbRead(c, key, version);
   if (strategy !== 'none' && isCached(c.m, key)) {
-    sendSet(c, key, inst, version);
     fillL1(c, inst, key, version);
+    // Not `coalesceReads`: a flight started before coalescing was switched off still covers its SET.
+    if (s.flights > 0 && s.inflight[inst]!.get(key) === job) {
+      // The flight's leader: it and its waiters are answered once the refill SET is acknowledged, so a
+      // read that misses before the SET lands joins this flight instead of starting another.
+      j.kind[job] = JOB_READ_REFILL;
+      sendSetAndWait(c, job, version);
+      return;
+    }
+    sendSet(c, key, inst, version);
   }
   respond(c, job, version, 'db'); // also answers the reads coalesced on this one
 }

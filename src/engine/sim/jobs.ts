@@ -8,6 +8,12 @@ export const JOB_WRITE = 1;
 /** Fire-and-forget cache commands: not client requests, no response. */
 export const JOB_BG_SET = 2;
 export const JOB_BG_DEL = 3;
+/**
+ * A read that led a coalesced fetch and now carries the refill SET: it (and the reads waiting on it) is
+ * answered when Redis acknowledges the SET, so the flight covers the SET as Go's singleflight does when
+ * its function writes the cache.
+ */
+export const JOB_READ_REFILL = 4;
 
 export interface Jobs {
   kind: Uint8Array;
@@ -19,6 +25,8 @@ export interface Jobs {
   version: Float64Array;
   /** When the job reached the database (for its latency). */
   dbArrive: Float64Array;
+  /** The expiry of the value a GET hit returned, as the app sees it with the value (XFetch reads it). */
+  servedExpiry: Float64Array;
   /** Single-flight: the next request waiting on the same fetch (-1 = none). */
   nextWaiter: Int32Array;
   /** Request id shown in traces (monotonic, unlike the reused job slot); -1 once the job is freed. */
@@ -42,6 +50,7 @@ export function createJobs(capacity = 256): Jobs {
     start: new Float64Array(capacity),
     version: new Float64Array(capacity),
     dbArrive: new Float64Array(capacity),
+    servedExpiry: new Float64Array(capacity),
     nextWaiter: new Int32Array(capacity),
     requestId: new Float64Array(capacity),
     attempt: new Uint8Array(capacity),
@@ -67,6 +76,7 @@ function grow(j: Jobs): void {
   j.start = growArray(j.start, cap);
   j.version = growArray(j.version, cap);
   j.dbArrive = growArray(j.dbArrive, cap);
+  j.servedExpiry = growArray(j.servedExpiry, cap);
   j.nextWaiter = growArray(j.nextWaiter, cap);
   j.requestId = growArray(j.requestId, cap);
   j.attempt = growArray(j.attempt, cap);

@@ -28,9 +28,12 @@ export interface Model {
   sampleIntervalMs: number;
   popularity: RankSampler;
   ranges: Array<[number, number]>;
-  slotToShard: Uint8Array;
-  /** Shard of each key, filled lazily (-1 = not computed yet): hashing 2M names up front is slow. */
-  shardOfKey: Int8Array;
+  slotToShard: Uint16Array;
+  /**
+   * Shard of each key, filled lazily (-1 = not computed yet): hashing 2M names up front is slow. 16 bits:
+   * 8 would hold only 127 shards besides the -1.
+   */
+  shardOfKey: Int16Array;
   /** Per family (one without families), the CRC16 of its key names' prefix; -1 when it holds a `{`. */
   keyPrefixCrc: Int32Array;
   l1Enabled: boolean;
@@ -70,8 +73,8 @@ export function keyName(key: number, m?: Pick<Model, 'families'> | null): string
 interface Layout {
   keyCount: number;
   ranges: Array<[number, number]>;
-  slotToShard: Uint8Array;
-  shardOfKey: Int8Array;
+  slotToShard: Uint16Array;
+  shardOfKey: Int16Array;
   keyPrefixCrc: Int32Array;
   entryBytes: Float64Array;
   families: FamilyLayout | null;
@@ -89,11 +92,11 @@ export interface ModelCache {
   aliasEntries: number;
   aliasBudget: number;
   /** Shard of each copy of a replicated key (see replication.ts), filled lazily, grown on demand. */
-  copyShard: Int8Array;
+  copyShard: Int16Array;
 }
 
 export function createModelCache(): ModelCache {
-  return { layout: null, alias: new Map(), aliasEntries: 0, aliasBudget: 0, copyShard: new Int8Array(0) };
+  return { layout: null, alias: new Map(), aliasEntries: 0, aliasBudget: 0, copyShard: new Int16Array(0) };
 }
 
 function layoutOf(scenario: Scenario): Layout {
@@ -103,7 +106,7 @@ function layoutOf(scenario: Scenario): Layout {
     keyCount,
     ranges: slotRanges(shards),
     slotToShard: buildShardLookup(shards),
-    shardOfKey: new Int8Array(keyCount).fill(-1),
+    shardOfKey: new Int16Array(keyCount).fill(-1),
     keyPrefixCrc: Int32Array.from(
       scenario.workload.families.length === 0 ? ['key'] : scenario.workload.families.map((f) => f.name),
       (name) => keyPrefixCrc(`${name}:`) ?? -1,
@@ -132,10 +135,10 @@ function aliasTable(cache: ModelCache, n: number, s: number): RankSampler {
 }
 
 /** The shared copy -> shard table, large enough for `replicatedKeys` keys. */
-function copyShardTable(cache: ModelCache, replicatedKeys: number): Int8Array {
+function copyShardTable(cache: ModelCache, replicatedKeys: number): Int16Array {
   const need = replicatedKeys * REPLICA_STRIDE;
   if (cache.copyShard.length < need) {
-    const bigger = new Int8Array(need).fill(-1);
+    const bigger = new Int16Array(need).fill(-1);
     bigger.set(cache.copyShard);
     cache.copyShard = bigger;
   }

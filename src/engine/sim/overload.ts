@@ -2,7 +2,7 @@ import { schedule } from '../core/eventQueue.ts';
 import { random } from '../core/rng.ts';
 import type { Scenario, Summary } from '../types.ts';
 import type { Ctx } from './context.ts';
-import { JOB_READ, JOB_WRITE } from './jobs.ts';
+import { JOB_READ, JOB_READ_REFILL, JOB_WRITE } from './jobs.ts';
 import { I_RETRY, I_TIMEOUT } from './metrics.ts';
 import { recordClientOutcome, startRequest, traceResponse } from './requests.ts';
 import { JOB_FALL_THROUGH, JOB_LOCK_HOLDER } from './stampede/mitigation.ts';
@@ -58,7 +58,11 @@ export function createOverloadModel(scenario: Scenario): OverloadModel {
 
 /** Jobs a client waits on: its read or write, also while it holds a stampede lock or falls through. */
 export const isClientJob = (kind: number): boolean =>
-  kind === JOB_READ || kind === JOB_WRITE || kind === JOB_LOCK_HOLDER || kind === JOB_FALL_THROUGH;
+  kind === JOB_READ ||
+  kind === JOB_WRITE ||
+  kind === JOB_READ_REFILL ||
+  kind === JOB_LOCK_HOLDER ||
+  kind === JOB_FALL_THROUGH;
 
 const deadlineOf = (c: Ctx, job: number): number => c.s.jobs.start[job]! + c.m.overload.timeoutMs;
 

@@ -1,5 +1,5 @@
 import { schedule } from '../core/eventQueue.ts';
-import { storeDelete, storeGet, storeSet } from '../redis/shardStore.ts';
+import { slotOf, storeDelete, storeGet, storeSet } from '../redis/shardStore.ts';
 import {
   appNode,
   EV_REDIS_ARRIVE,
@@ -9,11 +9,11 @@ import {
   OP_GET,
   OP_SET,
   REDIS_ERROR,
-  redisHop,
+  redisLinkArrival,
   redisNode,
   type Ctx,
 } from './context.ts';
-import { allocJob, freeJob, JOB_BG_DEL, JOB_BG_SET, JOB_READ, JOB_WRITE } from './jobs.ts';
+import { allocJob, freeJob, JOB_BG_DEL, JOB_BG_SET, JOB_READ, JOB_READ_REFILL, JOB_WRITE } from './jobs.ts';
 import { I_L2_HIT, I_L2_MISS } from './metrics.ts';
 import { shardOf } from './model.ts';
 import { fetchFromDb } from './dbFlow.ts';
@@ -24,8 +24,8 @@ import { entryBytesOf } from './redisOps.ts';
 import { recordRedisLatency } from './alerts.ts';
 import { l2TtlOf } from './families.ts';
 import { copiesOf, copyShardOf, packOp, pickCopy, storeIdOf } from './replication.ts';
-import { HOT_TRACKED, jitterTtl } from './stampede/mitigation.ts';
-import { xfetchOnHit } from './stampede/xfetch.ts';
+import { HOT_TRACKED, jitterTtl, JOB_XFETCH } from './stampede/mitigation.ts';
+import { onXfetchStored, xfetchOnHit } from './stampede/xfetch.ts';
 
 const OP_NAMES = ['get', 'set', 'del'];
 
@@ -33,11 +33,12 @@ const OP_NAMES = ['get', 'set', 'del'];
 function send(c: Ctx, job: number, op: number, copy = -1): void {
   const s = c.s;
   const key = s.jobs.key[job]!;
-  const arrive = s.now + redisHop(c);
+  const shardIx = copy < 0 ? shardOf(c.m, key) : copyShardOf(c.m, key, copy);
+  const arrive = redisLinkArrival(c, s.jobs.instance[job]!, shardIx, true, s.now);
   schedule(s.queue, arrive, EV_REDIS_ARRIVE, job, copy < 0 ? op : packOp(op, copy));
   if (c.trace) {
-    const shard = redisNode(copy < 0 ? shardOf(c.m, key) : copyShardOf(c.m, key, copy));
     const inst = appNode(s.jobs.instance[job]!);
+    const shard = redisNode(shardIx);
     traceHop(c.trace, s.jobs.requestId[job]!, key, inst, shard, s.now, arrive, OP_NAMES[op]!, null);
   }
 }
@@ -47,7 +48,10 @@ export function sendGet(c: Ctx, job: number): void {
   send(c, job, OP_GET, pickCopy(c, c.s.jobs.key[job]!));
 }
 
-/** Write-through: the write request itself carries the SET and waits for the acknowledgement. */
+/**
+ * The request itself carries the SET and waits for the acknowledgement: a write under write-through, or
+ * the leader of a single flight refilling the cache.
+ */
 export function sendSetAndWait(c: Ctx, job: number, version: number): void {
   c.s.jobs.version[job] = version;
   const copies = copiesOf(c.m, c.s.jobs.key[job]!);
@@ -122,14 +126,19 @@ export function onRedisArrive(c: Ctx, job: number, packed: number): void {
   const id = copy < 0 ? key : storeIdOf(c.m, key, copy);
   const shardIx = copy < 0 ? shardOf(c.m, key) : copyShardOf(c.m, key, copy);
   const shard = s.shards[shardIx]!;
-  const isRequest = j.kind[job] === JOB_READ || j.kind[job] === JOB_WRITE;
+  const kind = j.kind[job];
+  // Client requests wait for their answer, and so do the SETs of a flight's leader and of a recompute.
+  const isRequest =
+    kind === JOB_READ || kind === JOB_WRITE || kind === JOB_READ_REFILL || kind === JOB_XFETCH;
   // A shard whose backlog is at `cache.l2.maxQueue` refuses the command as a down shard does.
   const full = shard.busyUntil - s.now > c.m.overload.redisMaxBacklogMs;
   if (!shard.up || full) {
     if (full) s.metrics.redisQueueRejections++;
     countRedisError(c);
-    if (isRequest) schedule(s.queue, s.now + redisHop(c), EV_REDIS_REPLY, job, REDIS_ERROR);
-    else freeJob(j, job);
+    if (isRequest) {
+      const back = redisLinkArrival(c, j.instance[job]!, shardIx, false, s.now);
+      schedule(s.queue, back, EV_REDIS_REPLY, job, REDIS_ERROR);
+    } else freeJob(j, job);
     return;
   }
   const l2 = c.m.scenario.cache.l2;
@@ -141,6 +150,7 @@ export function onRedisArrive(c: Ctx, job: number, packed: number): void {
     const reset = l2.ttlReset && l2.ttlMs !== null ? l2.ttlMs : null;
     result = storeGet(shard.store, id, start, s.rng, reset);
     if (key < HOT_TRACKED) s.mit.hotReads[key]!++;
+    if (result >= 0 && c.m.mit.xfetch) j.servedExpiry[job] = shard.store.expires[slotOf(shard.store, id)]!;
   } else if (op === OP_SET) {
     result = j.version[job]!;
     const ttl = jitterTtl(c, l2TtlOf(c.m, key));
@@ -153,7 +163,7 @@ export function onRedisArrive(c: Ctx, job: number, packed: number): void {
     freeJob(j, job);
     return;
   }
-  const back = done + redisHop(c);
+  const back = redisLinkArrival(c, j.instance[job]!, shardIx, false, done);
   schedule(s.queue, back, EV_REDIS_REPLY, job, result);
   if (c.trace) {
     const outcome = op === OP_GET ? (result >= 0 ? 'l2-hit' : 'db') : 'write';
@@ -166,6 +176,13 @@ export function onRedisArrive(c: Ctx, job: number, packed: number): void {
 export function onRedisReply(c: Ctx, job: number, result: number): void {
   const s = c.s;
   const j = s.jobs;
+  if (j.kind[job] === JOB_XFETCH) return onXfetchStored(c, job, result);
+  if (j.kind[job] === JOB_READ_REFILL) {
+    // A flight's refill SET is done (or failed: the database's answer stands either way).
+    j.kind[job] = JOB_READ;
+    respond(c, job, j.version[job]!, 'db');
+    return;
+  }
   if (result === REDIS_ERROR && onRedisDown(c, job)) return;
   if (j.kind[job] === JOB_WRITE) {
     // Write-through acknowledgement (or failure: the database already has the write).

@@ -7,7 +7,7 @@
 import { schedule } from '../core/eventQueue.ts';
 import { createRng, type RngState } from '../core/rng.ts';
 import { activeExpireCycle, ttlDistribution, ttlRemaining, type TtlDistribution } from '../redis/expiry.ts';
-import { ENTRY_OVERHEAD_BYTES, entryBytes } from '../redis/memory.ts';
+import { EMPTY_NODE_BYTES, entryBytes, entryBytesFor } from '../redis/memory.ts';
 import { rdbSave, type RdbImage } from '../redis/persistence.ts';
 import { storeConfigure, type StoreOptions } from '../redis/shardStore.ts';
 import type { SeriesPoint, ShardSummary, Summary } from '../types.ts';
@@ -17,8 +17,7 @@ import { keyName, type Model } from './model.ts';
 import type { State } from './state.ts';
 
 export interface RedisOpsState {
-  /** Redis's own random draws (active expiry), apart from the workload's, so turning it on or off
-   * leaves every request of a run as it was. */
+  /** Redis's own random draws (evictions while an RDB snapshot loads), apart from the workload's. */
   rng: RngState;
   /** Outages in progress per shard: overlapping failures bring a shard back only when all have ended. */
   shardDowns: Int32Array;
@@ -69,12 +68,13 @@ export function storeOptionsOf(m: Model): StoreOptions {
     lfuLogFactor: l2.lfuLogFactor,
     lfuDecayTimeMin: l2.lfuDecayTimeMin,
     samples: l2.maxMemorySamples,
+    baseBytes: EMPTY_NODE_BYTES,
   };
 }
 
 /**
- * Memory one entry of `key` takes in Redis: its name's UTF-8 bytes, its value size (per family, or
- * `workload.valueBytes`) and the per-entry overhead. Cached per key in the model: names never change.
+ * Memory one entry of `key` takes in Redis (memory.ts): dict entry, name and value, the value's size per
+ * family or `workload.valueBytes`. Cached per key in the model: names never change.
  *
  * @example
  * storeSet(store, key, v, expiresAt, now, rng, entryBytesOf(c.m, key));
@@ -82,7 +82,7 @@ export function storeOptionsOf(m: Model): StoreOptions {
 export function entryBytesOf(m: Model, key: number): number {
   if (m.families === null) {
     // `key:<digits>`: computed, not looked up, which spares the hot path a cache miss per SET.
-    return 4 + decimalDigits(key) + m.scenario.workload.valueBytes + ENTRY_OVERHEAD_BYTES;
+    return entryBytesFor(4 + decimalDigits(key), m.scenario.workload.valueBytes);
   }
   const cache = m.entryBytes;
   if (key < cache.length) {
@@ -131,7 +131,7 @@ export function onActiveExpire(c: Ctx, shardIx: number): void {
   const s = c.s;
   const hz = c.m.scenario.cache.l2.hz;
   const shard = s.shards[shardIx]!;
-  if (hz > 0 && shard.up) activeExpireCycle(shard.store, s.now, s.redisOps.rng);
+  if (hz > 0 && shard.up) activeExpireCycle(shard.store, s.now);
   const next = s.now + 1000 / hz; // Infinity at hz 0: the cycle stops
   if (next <= c.m.durationMs) scheduleTick(c, next, EV_ACTIVE_EXPIRE, shardIx, 0);
   else s.redisOps.cronOn[shardIx] = 0;

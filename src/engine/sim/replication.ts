@@ -26,7 +26,7 @@ export interface ReplicaModel {
   /** Store id of copy r of key k: `firstId + k * REPLICA_STRIDE + r`. */
   firstId: number;
   /** Shard of copy r of key k at `k * REPLICA_STRIDE + r` (-1: not computed yet). */
-  copyShard: Int8Array;
+  copyShard: Int16Array;
 }
 
 /** The Redis key name of one copy. */
@@ -41,7 +41,7 @@ export function copyName(m: Model, key: number, copy: number): string {
 export function buildReplicaModel(
   scenario: Scenario,
   keyCount: number,
-  copyShardFor: (replicatedKeys: number) => Int8Array = (n) => new Int8Array(n * REPLICA_STRIDE).fill(-1),
+  copyShardFor: (replicatedKeys: number) => Int16Array = (n) => new Int16Array(n * REPLICA_STRIDE).fill(-1),
 ): ReplicaModel {
   const { replicas, topKeys } = scenario.cache.hotKeys;
   const on = replicas > 1 && scenario.cache.strategy !== 'none';

@@ -74,6 +74,11 @@ export interface State {
   instanceInFlight: Int32Array;
   /** Single-flight: per instance, key -> the job fetching it from the database. */
   inflight: Map<number, number>[];
+  /**
+   * Per instance and shard, the arrival time of the last message on their connection, toward the shard
+   * (even index) and back (odd): see redisLinkArrival.
+   */
+  redisLinks: Float64Array;
   /** Entries in all `inflight` maps: reads may wait on a leader even after coalescing is switched off. */
   flights: number;
   shards: Shard[];
@@ -142,6 +147,7 @@ export function createState(m: Model): State {
     l1,
     instanceInFlight: new Int32Array(topology.instances),
     inflight,
+    redisLinks: new Float64Array(topology.instances * topology.redisShards * 2),
     flights: 0,
     shards,
     db: {

@@ -8,6 +8,7 @@ import { stampedeXfetch } from './stampedeXfetch.ts';
 import { backgroundRefresh } from './backgroundRefresh.ts';
 import { hotKeyReplicas } from './hotKeyReplicas.ts';
 import { warming } from './warming.ts';
+import { hotKeyManyShards } from './hotKeyManyShards.ts';
 import { retryStorm } from './retryStorm.ts';
 import { hotKey } from './hotKey.ts';
 import { updateRace } from './updateRace.ts';
@@ -48,6 +49,7 @@ export const presets: readonly Preset[] = [
   warming,
   retryStorm,
   hotKey,
+  hotKeyManyShards,
   l1HotKey,
   hotKeyReplicas,
   updateRace,

@@ -22,7 +22,7 @@ export const lfuVsLru = definePreset(
       ],
     },
     topology: { instances: 4, redisShards: 3 },
-    cache: { strategy: 'cache-aside', l2: { maxMemoryBytes: 650_000, eviction: 'allkeys-lfu' } },
+    cache: { strategy: 'cache-aside', l2: { maxMemoryBytes: 2_550_000, eviction: 'allkeys-lfu' } },
   },
   ['l2HitRatio', 'familyRow'],
 );

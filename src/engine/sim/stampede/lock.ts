@@ -1,7 +1,7 @@
 import { schedule } from '../../core/eventQueue.ts';
 import { entryBytesOf } from '../redisOps.ts';
 import { storeGet, storeSet } from '../../redis/shardStore.ts';
-import { appNode, MISS, REDIS_ERROR, redisHop, redisNode, type Ctx } from '../context.ts';
+import { appNode, MISS, REDIS_ERROR, redisLinkArrival, redisNode, type Ctx } from '../context.ts';
 import { sendToDb } from '../dbFlow.ts';
 import { l2TtlOf } from '../families.ts';
 import { shardOf } from '../model.ts';
@@ -52,11 +52,11 @@ const packReply = (code: number, result: number): number => (result + 2) * 8 + c
 
 function sendCmd(c: Ctx, job: number, cmd: number, copy: number): void {
   const s = c.s;
-  const arrive = s.now + redisHop(c);
+  const key = s.jobs.key[job]!;
+  const shard = copy < 0 ? shardOf(c.m, key) : copyShardOf(c.m, key, copy);
+  const arrive = redisLinkArrival(c, s.jobs.instance[job]!, shard, true, s.now);
   schedule(s.queue, arrive, EV_LOCK_CMD, job, packOp(cmd, copy));
   if (c.trace) {
-    const key = s.jobs.key[job]!;
-    const shard = copy < 0 ? shardOf(c.m, key) : copyShardOf(c.m, key, copy);
     const from = appNode(s.jobs.instance[job]!);
     traceHop(
       c.trace,
@@ -124,7 +124,7 @@ export function onLockCmd(c: Ctx, job: number, packed: number): void {
       if (key < HOT_TRACKED) s.mit.hotReads[key]!++;
     }
   }
-  const back = done + redisHop(c);
+  const back = redisLinkArrival(c, j.instance[job]!, shardIx, false, done);
   schedule(s.queue, back, EV_LOCK_REPLY, job, packReply(code, result));
   if (c.trace) {
     const outcome = result >= 0 && (cmd === CMD_ACQUIRE || cmd === CMD_REREAD) ? 'l2-hit' : null;

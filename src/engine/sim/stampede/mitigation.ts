@@ -59,7 +59,7 @@ export interface MitigationModel {
 export function createMitigationModel(
   scenario: Scenario,
   keyCount: number,
-  copyShardFor?: (replicatedKeys: number) => Int8Array,
+  copyShardFor?: (replicatedKeys: number) => Int16Array,
 ): MitigationModel {
   const { stampede, l2, warming } = scenario.cache;
   const cached = scenario.cache.strategy !== 'none';
@@ -68,7 +68,8 @@ export function createMitigationModel(
     xfetch: cached && stampede.mode === 'xfetch',
     refresh: cached && stampede.mode === 'background-refresh',
     beta: stampede.beta,
-    deltaPriorMs: scenario.database.readMs + 2 * scenario.network.dbMs,
+    deltaPriorMs:
+      scenario.database.readMs + 2 * (scenario.network.dbMs + scenario.network.redisMs) + l2.serviceMs,
     lockTtlMs: stampede.lockTtlMs,
     backoffMs: stampede.backoffMs,
     maxRetries: stampede.maxRetries,

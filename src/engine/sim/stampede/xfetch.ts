@@ -1,37 +1,45 @@
 import { random } from '../../core/rng.ts';
-import { slotOf } from '../../redis/shardStore.ts';
-import type { Ctx } from '../context.ts';
+import { REDIS_ERROR, type Ctx } from '../context.ts';
 import { sendToDb } from '../dbFlow.ts';
 import { allocJob, freeJob } from '../jobs.ts';
-import { shardOf } from '../model.ts';
-import { sendSet } from '../redisFlow.ts';
-import { copiesOf, copyShardOf, storeIdOf } from '../replication.ts';
+import { sendSetAndWait } from '../redisFlow.ts';
 import { JOB_XFETCH } from './mitigation.ts';
 
 /**
  * Stampede mode `xfetch`: probabilistic early expiration (Vattani, Chierichetti and Lowenstein, 2015).
- * Beside each stored value the app keeps δ, the database round trip it measured when it fetched that
- * value. A reader that gets a hit recomputes early when `now - δ·β·ln(u) >= expiry` (u uniform in (0, 1]):
- * it still answers with the cached value, and the recompute (a database read, then a SET) runs in the
- * background. A read τ before expiry triggers with probability e^(-τ/(δβ)), so at high read rates the key
- * is refreshed before it expires and each refresh cycle costs about e^(1/β) recomputations (fidelity.md 4).
+ * Beside each stored value the app keeps δ, how long the last recompute took. A reader that gets a hit
+ * recomputes early when `now - δ·β·ln(u) >= expiry` (u uniform in (0, 1]): it still answers with the
+ * cached value, and the recompute (a database read, then a SET) runs in the background. A read τ before
+ * expiry triggers with probability e^(-τ/(δβ)); after the first trigger, readers keep seeing the old value
+ * until the SET lands, so each refresh cycle costs e^(W/(δβ)) recomputations on average, W being that
+ * window. δ is timed as the article's refresh does it, from sending the query until the SET is
+ * acknowledged: the query's round trip plus the SET's, which is W, so a cycle costs e^(1/β) (fidelity.md 4)
+ * when recompute times are constant.
+ *
+ * When they vary, δ is one past recompute's time and W the current one's: e^(W/(δβ)) is convex, so a fast
+ * past recompute followed by a slow one costs far more than a slow one followed by a fast one saves, and
+ * when δβ is short the first trigger comes so late that the key expires while the recompute runs, which
+ * ends the cycle with a miss. docs/fidelity.md gives the figures for exponential times.
  */
 
 /**
- * Records δ for the value about to be stored: the round trip from the instance to the database and
- * back (`dbArrive` is when the query reached the database, one network hop after it left).
+ * Records δ for a value fetched after a miss, which the read path SETs without waiting: the query's
+ * measured round trip (`dbArrive` is when it reached the database, one network hop after it left) plus
+ * the SET's round trip at the network's and Redis's nominal times.
  *
  * @example
  * if (c.m.mit.xfetch) recordDelta(c, job);
  */
 export function recordDelta(c: Ctx, job: number): void {
   const s = c.s;
-  s.mit.delta[s.jobs.key[job]!] = s.now - s.jobs.dbArrive[job]! + c.m.scenario.network.dbMs;
+  const { network, cache } = c.m.scenario;
+  const setRoundTrip = 2 * network.redisMs + cache.l2.serviceMs;
+  s.mit.delta[s.jobs.key[job]!] = s.now - s.jobs.dbArrive[job]! + network.dbMs + setRoundTrip;
 }
 
 /**
- * A read hit in Redis: decide whether this reader triggers an early recompute. The expiry is the one of
- * the entry the reader was served (copy 0 stands for a replicated key).
+ * A read hit in Redis: decide whether this reader triggers an early recompute. The expiry is the one that
+ * came with the value it was served (a SET that landed since does not change what this reader saw).
  *
  * @example
  * if (c.m.mit.xfetch) xfetchOnHit(c, job);
@@ -40,11 +48,7 @@ export function xfetchOnHit(c: Ctx, job: number): void {
   const s = c.s;
   const m = c.m;
   const key = s.jobs.key[job]!;
-  const copy = copiesOf(m, key) > 0 ? 0 : -1;
-  const store = s.shards[copy < 0 ? shardOf(m, key) : copyShardOf(m, key, copy)]!.store;
-  const slot = slotOf(store, storeIdOf(m, key, copy));
-  if (slot < 0) return;
-  const expiry = store.expires[slot]!;
+  const expiry = s.jobs.servedExpiry[job]!;
   if (expiry === Infinity) return;
   const delta = s.mit.delta[key]! > 0 ? s.mit.delta[key]! : m.mit.deltaPriorMs;
   const gap = -delta * m.mit.beta * Math.log(1 - random(s.rng));
@@ -58,10 +62,21 @@ export function xfetchOnHit(c: Ctx, job: number): void {
   sendToDb(c, allocJob(s.jobs, JOB_XFETCH, key, s.jobs.instance[job]!, s.now));
 }
 
-/** The early recompute's database read came back: remember δ and store the fresh value. */
+/** The early recompute's database read came back: store the fresh value, waiting for the SET's answer. */
 export function onXfetchFetched(c: Ctx, job: number, version: number): void {
-  const j = c.s.jobs;
-  recordDelta(c, job);
-  sendSet(c, j.key[job]!, j.instance[job]!, version);
+  sendSetAndWait(c, job, version);
+}
+
+/**
+ * Redis acknowledged the recompute's SET: δ is the time since the recompute started (it failed, and
+ * measures nothing, when the shard was down).
+ *
+ * @example
+ * if (j.kind[job] === JOB_XFETCH) return onXfetchStored(c, job, result);
+ */
+export function onXfetchStored(c: Ctx, job: number, result: number): void {
+  const s = c.s;
+  const j = s.jobs;
+  if (result !== REDIS_ERROR) s.mit.delta[j.key[job]!] = s.now - j.start[job]!;
   freeJob(j, job);
 }

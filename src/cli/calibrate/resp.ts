@@ -1,0 +1,151 @@
+import { connect, type Socket } from 'node:net';
+
+/**
+ * A small RESP2 client over one TCP connection, enough for the calibration: commands are written as
+ * arrays of bulk strings, replies are parsed in order and hand back to the callers in the order they
+ * sent, so many commands may be in flight at once (pipelining) without waiting for each reply.
+ */
+
+/** A reply: a status or bulk string, an integer, null (a nil bulk), or an array of replies. */
+export type Reply = string | number | null | Reply[];
+
+/** An error reply from the server (`-ERR ...`), passed to the command that caused it. */
+export class RedisReplyError extends Error {}
+
+interface Pending {
+  resolve: (r: Reply) => void;
+  reject: (e: Error) => void;
+}
+
+/** Encodes one command as a RESP array of bulk strings. */
+export function encodeCommand(args: readonly (string | number)[]): Buffer {
+  const parts: Buffer[] = [Buffer.from(`*${args.length}\r\n`)];
+  for (const a of args) {
+    const b = Buffer.from(String(a));
+    parts.push(Buffer.from(`$${b.length}\r\n`), b, Buffer.from('\r\n'));
+  }
+  return Buffer.concat(parts);
+}
+
+/**
+ * Parses one reply at `pos`; returns it with the position after it, or null when the buffer ends first.
+ *
+ * @example
+ * parseReply(Buffer.from('$3\r\nabc\r\n'), 0); // { reply: 'abc', next: 9 }
+ */
+export function parseReply(buf: Buffer, pos: number): { reply: Reply | Error; next: number } | null {
+  const eol = buf.indexOf('\r\n', pos);
+  if (eol < 0) return null;
+  const line = buf.toString('utf8', pos + 1, eol);
+  const after = eol + 2;
+  switch (buf[pos]) {
+    case 0x2b: // '+'
+      return { reply: line, next: after };
+    case 0x2d: // '-'
+      return { reply: new RedisReplyError(line), next: after };
+    case 0x3a: // ':'
+      return { reply: Number(line), next: after };
+    case 0x24: {
+      // '$'
+      const len = Number(line);
+      if (len < 0) return { reply: null, next: after };
+      if (buf.length < after + len + 2) return null;
+      return { reply: buf.toString('utf8', after, after + len), next: after + len + 2 };
+    }
+    case 0x2a: {
+      // '*'
+      const n = Number(line);
+      if (n < 0) return { reply: null, next: after };
+      const items: Reply[] = [];
+      let p = after;
+      for (let i = 0; i < n; i++) {
+        const item = parseReply(buf, p);
+        if (item === null) return null;
+        if (item.reply instanceof Error) return { reply: item.reply, next: item.next };
+        items.push(item.reply);
+        p = item.next;
+      }
+      return { reply: items, next: p };
+    }
+    default:
+      throw new Error(`unexpected RESP type byte ${buf[pos]} at ${pos}`);
+  }
+}
+
+export class RespClient {
+  private buf: Buffer = Buffer.alloc(0);
+  private readonly pending: Pending[] = [];
+  private head = 0;
+
+  private constructor(private readonly socket: Socket) {
+    socket.setNoDelay(true);
+    socket.on('data', (chunk: Buffer) => this.onData(chunk));
+    socket.on('error', (e) => this.failAll(e));
+    socket.on('close', () => this.failAll(new Error('connection closed')));
+  }
+
+  /** Connects to host:port; rejects if the server does not answer. */
+  static connect(port: number, host = '127.0.0.1'): Promise<RespClient> {
+    return new Promise((resolve, reject) => {
+      const socket = connect({ port, host });
+      socket.once('connect', () => resolve(new RespClient(socket)));
+      socket.once('error', reject);
+    });
+  }
+
+  /** Sends one command (buffered with the others sent in the same tick) and resolves with its reply. */
+  send(...args: (string | number)[]): Promise<Reply> {
+    return new Promise((resolve, reject) => {
+      this.pending.push({ resolve, reject });
+      this.socket.write(encodeCommand(args));
+    });
+  }
+
+  close(): void {
+    this.socket.end();
+  }
+
+  private onData(chunk: Buffer): void {
+    this.buf = this.buf.length === 0 ? chunk : Buffer.concat([this.buf, chunk]);
+    let pos = 0;
+    for (;;) {
+      const parsed = parseReply(this.buf, pos);
+      if (parsed === null) break;
+      pos = parsed.next;
+      const p = this.pending[this.head++];
+      if (p === undefined) throw new Error('a reply nobody asked for');
+      if (parsed.reply instanceof Error) p.reject(parsed.reply);
+      else p.resolve(parsed.reply);
+    }
+    this.buf = this.buf.subarray(pos);
+    // Drop answered entries now and then, so the queue does not grow for the whole run.
+    if (this.head > 4096) {
+      this.pending.splice(0, this.head);
+      this.head = 0;
+    }
+  }
+
+  private failAll(e: Error): void {
+    for (let i = this.head; i < this.pending.length; i++) this.pending[i]!.reject(e);
+    this.pending.length = 0;
+    this.head = 0;
+  }
+}
+
+/**
+ * Reads `field:value` lines of an INFO reply into numbers (fields that are not numbers are left out).
+ *
+ * @example
+ * infoFields('# Stats\r\nkeyspace_hits:12\r\n').keyspace_hits; // 12
+ */
+export function infoFields(info: Reply): Record<string, number> {
+  const out: Record<string, number> = {};
+  if (typeof info !== 'string') return out;
+  for (const line of info.split('\r\n')) {
+    const i = line.indexOf(':');
+    if (i <= 0) continue;
+    const v = Number(line.slice(i + 1));
+    if (Number.isFinite(v)) out[line.slice(0, i)] = v;
+  }
+  return out;
+}

@@ -1,0 +1,30 @@
+/** The calibration's RESP client: commands as arrays of bulk strings, replies parsed as they arrive. */
+import { describe, expect, it } from 'vitest';
+import { encodeCommand, infoFields, parseReply, RedisReplyError } from '../../src/cli/calibrate/resp.ts';
+
+describe('RESP', () => {
+  it('encodes a command as an array of bulk strings, lengths in bytes', () => {
+    expect(encodeCommand(['SET', 'clé', 42]).toString()).toBe('*3\r\n$3\r\nSET\r\n$4\r\nclé\r\n$2\r\n42\r\n');
+  });
+
+  it('parses each reply type, and waits for the rest of a reply cut by the network', () => {
+    const buf = Buffer.from('+OK\r\n:12\r\n$-1\r\n$5\r\nhello\r\n*2\r\n$1\r\na\r\n:3\r\n-ERR no\r\n');
+    const replies: unknown[] = [];
+    for (let pos = 0; pos < buf.length;) {
+      const r = parseReply(buf, pos)!;
+      replies.push(r.reply);
+      pos = r.next;
+    }
+    expect(replies.slice(0, 5)).toEqual(['OK', 12, null, 'hello', ['a', 3]]);
+    expect(replies[5]).toBeInstanceOf(RedisReplyError);
+    expect(parseReply(Buffer.from('$5\r\nhel'), 0)).toBeNull();
+    expect(parseReply(Buffer.from('*2\r\n$1\r\na\r\n'), 0)).toBeNull();
+    expect(parseReply(Buffer.from(':1'), 0)).toBeNull();
+  });
+
+  it('reads the numeric fields of an INFO reply', () => {
+    const info =
+      '# Memory\r\nused_memory:1662368\r\nmem_allocator:jemalloc-5.3.0\r\nmem_fragmentation_ratio:1.5\r\n';
+    expect(infoFields(info)).toEqual({ used_memory: 1_662_368, mem_fragmentation_ratio: 1.5 });
+  });
+});
