@@ -11,6 +11,6 @@ const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root element');
 createRoot(root).render(
   <StrictMode>
-    <App initial={resolveInitial(location.search, location.hash)} />
+    <App initial={resolveInitial(location.search, location.hash, location.origin)} />
   </StrictMode>,
 );
