@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { createAppStore } from './store/appStore.ts';
 import { AppStoreContext } from './store/useAppStore.ts';
 import { RunClient } from './runtime/engineClient.ts';
@@ -6,21 +6,16 @@ import { EngineSession } from './runtime/session.ts';
 import { openEnginePort } from './worker/port.ts';
 import { ControllerContext, createController } from './runtime/controller.ts';
 import type { InitialState } from './runtime/initialScenario.ts';
+import { applyView, withoutView } from './runtime/applyView.ts';
 import { useUrlSync } from './runtime/useUrlSync.ts';
 import { useKeyboard } from './components/controls/useKeyboard.ts';
-import { Header } from './components/app/Header.tsx';
-import { NoticeBanner } from './components/app/NoticeBanner.tsx';
-import { Sidebar } from './components/app/Sidebar.tsx';
-import { Stage } from './components/stage/Stage.tsx';
-import { MetricsStrip } from './components/stage/MetricsStrip.tsx';
-import { Controls } from './components/controls/Controls.tsx';
-import { Legend } from './components/controls/Legend.tsx';
-import { HelpOverlay } from './components/controls/HelpOverlay.tsx';
-import { Guarded } from './components/app/ErrorBoundary.tsx';
+import { FullView } from './components/app/FullView.tsx';
+import { EmbedView } from './components/embed/EmbedView.tsx';
 
 /**
- * Builds the store, the engine session (the simulation runs in a Web Worker) and the controller once;
- * everything below reads them from context. They live as long as the page.
+ * Builds the store, the engine session (the simulation runs in a Web Worker) and the controller once,
+ * and puts the view where the link says; everything below reads them from context. They live as long
+ * as the page.
  */
 function useApp(initial: InitialState) {
   const [app] = useState(() => {
@@ -28,8 +23,17 @@ function useApp(initial: InitialState) {
     store.getState().setApplied(initial.scenario, initial.presetId);
     store.getState().setNotice(initial.notice);
     const session = new EngineSession(new RunClient(openEnginePort(), 'main'), store, initial.scenario);
-    return { store, session, controller: createController(session, store) };
+    const controller = createController(session, store);
+    applyView(initial.view, controller, store);
+    return { store, session, controller };
   });
+  useEffect(() => {
+    // The full app's address drops the view once applied (it would go stale); an embed keeps its options.
+    if (initial.embed) return;
+    const search = withoutView(location.search);
+    if (search !== location.search)
+      history.replaceState(null, '', `${location.pathname}${search}${location.hash}`);
+  }, [initial.embed]);
   useKeyboard(app.controller, app.store);
   useUrlSync(app.store);
   return app;
@@ -40,26 +44,11 @@ export function App({ initial }: { initial: InitialState }) {
   return (
     <AppStoreContext.Provider value={store}>
       <ControllerContext.Provider value={controller}>
-        <div className={`app${initial.embed ? ' embed' : ''}`}>
-          <Header embed={initial.embed} />
-          <NoticeBanner />
-          <Controls />
-          <main className="main">
-            <section className="stage-column" aria-label="Simulation">
-              <Guarded area="the stage">
-                <Stage session={session} />
-                <MetricsStrip />
-                <Legend />
-              </Guarded>
-            </section>
-            {!initial.embed && (
-              <Guarded area="this panel">
-                <Sidebar />
-              </Guarded>
-            )}
-          </main>
-          <HelpOverlay />
-        </div>
+        {initial.embed ? (
+          <EmbedView session={session} options={initial.options} />
+        ) : (
+          <FullView session={session} />
+        )}
       </ControllerContext.Provider>
     </AppStoreContext.Provider>
   );

@@ -1,5 +1,5 @@
 import { createContext, useContext } from 'react';
-import type { KeyView, NodeId } from '../engine/types.ts';
+import type { KeyView, NodeId, Summary } from '../engine/types.ts';
 import { failureSchema, type FailureKind, type Scenario } from '../scenario/schema.ts';
 import { getPreset } from '../scenario/presets/index.ts';
 import type { AppStore } from '../store/appStore.ts';
@@ -23,6 +23,8 @@ export interface Controller {
   nextNotable(): void;
   setSeed(seed: number): void;
   loadPreset(id: string): void;
+  /** Loads any scenario from time zero (an embedder's); `presetId` when it is an untouched preset. */
+  loadScenario(scenario: Scenario, presetId: string | null): void;
   /** Runs the draft from time zero; the draft stays as it is for further edits. */
   applyDraft(): void;
   /** Adds a failure at the current time and re-simulates up to now, so it happens "now". */
@@ -41,6 +43,8 @@ export interface Controller {
   nodeKeys(node: NodeId, limit: number): Promise<NodeKeyEntry[]>;
   /** A followed request's hops so far, and how it ended once it has. */
   requestDetail(requestId: number): Promise<RequestDetail>;
+  /** The run's Summary at the current time, whole (series included). */
+  summary(): Promise<Summary>;
 }
 
 export const ControllerContext = createContext<Controller | null>(null);
@@ -108,6 +112,7 @@ export function createController(session: EngineSession, store: AppStore): Contr
       const preset = getPreset(id);
       if (preset) load(preset, id);
     },
+    loadScenario: (scenario, presetId) => load(scenario, presetId),
     applyDraft: () => {
       const { draft } = store.getState();
       const keepDraft = draft;
@@ -147,6 +152,7 @@ export function createController(session: EngineSession, store: AppStore): Contr
     inspectKey: (key) => session.query({ kind: 'inspectKey', key }),
     nodeKeys: (node, limit) => session.query({ kind: 'nodeKeys', node, limit }),
     requestDetail: (requestId) => session.query({ kind: 'request', requestId }),
+    summary: () => session.query({ kind: 'summary' }),
   };
   return c;
 }

@@ -24,6 +24,7 @@ export function spyController(): SpyController {
     nextNotable: vi.fn(),
     setSeed: vi.fn(),
     loadPreset: vi.fn(),
+    loadScenario: vi.fn(),
     applyDraft: vi.fn(),
     injectFailure: vi.fn(),
     setLiveField: vi.fn(),
@@ -32,6 +33,7 @@ export function spyController(): SpyController {
     inspectKey: vi.fn<Controller['inspectKey']>(),
     nodeKeys: vi.fn<Controller['nodeKeys']>(() => Promise.resolve([])),
     requestDetail: vi.fn<Controller['requestDetail']>(() => Promise.resolve({ request: null, hops: [] })),
+    summary: vi.fn<Controller['summary']>(),
   };
 }
 
