@@ -50,45 +50,62 @@ export function scenarioFromMessage(
   return parsed.ok ? parsed : { ok: false, message: summarizeErrors(parsed.errors) };
 }
 
+export interface EmbedHostDeps {
+  win: HostWindow;
+  controller: Controller;
+  store: AppStore;
+  /** Whose commands are heard and who is told (`origins=`, or the app's own origin). */
+  origins: readonly string[];
+  /**
+   * The origin of the page framing the embed, when the browser says (`location.ancestorOrigins`, the
+   * referrer): events then go to it alone, and to nobody when it is not listed. Unknown, they go to
+   * every listed origin and the browser drops all but the parent's.
+   */
+  parentOrigin: string | null;
+  /** Called after each ignored message (the embed shows the count as a data attribute). */
+  onIgnored?: (ignored: Ignored) => void;
+  clock?: () => number;
+}
+
 export class EmbedHost {
   readonly ignored: Ignored = { origin: 0, foreign: 0, bad: 0 };
   private lastState = { tMs: -1, playing: false, speed: 0 };
   private lastStateAt = -Infinity;
   private timer: ReturnType<typeof setTimeout> | undefined;
+  private parentOrigin: string | null;
   private readonly unsubscribe: () => void;
   private readonly listener = (e: MessageEvent) => this.onMessage(e);
 
-  constructor(
-    private readonly win: HostWindow,
-    private readonly controller: Controller,
-    private readonly store: AppStore,
-    private readonly origins: readonly string[],
-    /** Called after each ignored message (the embed shows the count as a data attribute). */
-    private readonly onIgnored: (ignored: Ignored) => void = () => {},
-    private readonly clock: () => number = () => performance.now(),
-  ) {
-    win.addEventListener('message', this.listener);
-    this.unsubscribe = store.subscribe((s, prev) => this.onStore(s, prev));
+  constructor(private readonly deps: EmbedHostDeps) {
+    this.parentOrigin = deps.parentOrigin;
+    deps.win.addEventListener('message', this.listener);
+    this.unsubscribe = deps.store.subscribe((s, prev) => this.onStore(s, prev));
     this.postReady();
-    this.lastState = this.state(store.getState());
-  }
-
-  private postReady(): void {
-    const s = this.store.getState();
-    this.post({ type: 'ready', title: s.applied.title, durationMs: s.applied.durationMs, ...this.state(s) });
+    this.lastState = this.state(deps.store.getState());
   }
 
   stop(): void {
-    this.win.removeEventListener('message', this.listener);
+    this.deps.win.removeEventListener('message', this.listener);
     this.unsubscribe();
     clearTimeout(this.timer);
   }
 
-  /** Posts to every listed origin (the browser delivers to the one the parent has); never to `*` unless listed. */
+  private postReady(): void {
+    const s = this.deps.store.getState();
+    this.post({ type: 'ready', title: s.applied.title, durationMs: s.applied.durationMs, ...this.state(s) });
+  }
+
+  /** Where events may go: only listed origins, and `*` only when `*` was listed and the parent is unknown. */
+  private targets(): readonly string[] {
+    const { origins } = this.deps;
+    const parent = this.parentOrigin;
+    if (parent !== null) return acceptsOrigin(origins, parent) ? [parent] : [];
+    return origins.includes(ANY_ORIGIN) ? [ANY_ORIGIN] : origins;
+  }
+
   private post(event: EmbedEvent): void {
     const message = { source: EMBED_SOURCE, version: EMBED_VERSION, ...event };
-    const targets = this.origins.includes(ANY_ORIGIN) ? [ANY_ORIGIN] : this.origins;
-    for (const origin of targets) this.win.parent.postMessage(message, origin);
+    for (const origin of this.targets()) this.deps.win.parent.postMessage(message, origin);
   }
 
   private state(s: AppState) {
@@ -100,23 +117,29 @@ export class EmbedHost {
     if (s.nowMs === prev.nowMs && s.playing === prev.playing && s.speed === prev.speed) return;
     const last = this.lastState;
     const soon = s.playing && last.playing === s.playing && last.speed === s.speed;
-    const wait = soon ? this.lastStateAt + STATE_GAP_MS - this.clock() : 0;
+    const wait = soon ? this.lastStateAt + STATE_GAP_MS - this.now() : 0;
     clearTimeout(this.timer);
     if (wait <= 0) this.postState();
     else this.timer = setTimeout(() => this.postState(), wait);
   }
 
   private postState(): void {
-    const now = this.state(this.store.getState());
+    const now = this.state(this.deps.store.getState());
     const last = this.lastState;
     if (now.tMs === last.tMs && now.playing === last.playing && now.speed === last.speed) return;
     this.lastState = now;
-    this.lastStateAt = this.clock();
+    this.lastStateAt = this.now();
     this.post({ type: 'state', ...now });
   }
 
+  private now(): number {
+    return (this.deps.clock ?? (() => performance.now()))();
+  }
+
   private onMessage(e: MessageEvent): void {
-    if (!acceptsOrigin(this.origins, e.origin)) return this.ignore('origin');
+    if (!acceptsOrigin(this.deps.origins, e.origin)) return this.ignore('origin');
+    // A listed page framing the embed has said who it is: answer it alone from now on.
+    if (e.source === this.deps.win.parent) this.parentOrigin = e.origin;
     const read = readMessage(e.data);
     if (read.kind === 'foreign') return this.ignore('foreign');
     if (read.kind === 'bad') {
@@ -129,12 +152,12 @@ export class EmbedHost {
 
   private ignore(why: keyof Ignored): void {
     this.ignored[why]++;
-    this.onIgnored(this.ignored);
+    this.deps.onIgnored?.(this.ignored);
   }
 
   /** Carries out a command; returns why it could not be, or null. */
   private run(cmd: EmbedCommand): string | null {
-    const c = this.controller;
+    const c = this.deps.controller;
     switch (cmd.type) {
       case 'play':
         c.play();
@@ -143,7 +166,7 @@ export class EmbedHost {
         c.pause();
         return null;
       case 'seek': {
-        const end = this.store.getState().applied.durationMs;
+        const end = this.deps.store.getState().applied.durationMs;
         if (cmd.tMs > end)
           return `tMs: got ${cmd.tMs}, expected a time from 0 to ${end} (the run's length in ms)`;
         c.seek(cmd.tMs);

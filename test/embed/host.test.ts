@@ -21,8 +21,8 @@ function fakeWindow() {
     removeEventListener: (_type, fn) => void listeners.delete(fn),
     parent: { postMessage: (message, origin) => void posted.push({ message: message as never, origin }) },
   };
-  const send = (data: unknown, origin = DOCS) => {
-    for (const fn of listeners) fn({ data, origin } as MessageEvent);
+  const send = (data: unknown, origin = DOCS, source: unknown = null) => {
+    for (const fn of listeners) fn({ data, origin, source } as MessageEvent);
   };
   return { win, send, posted, listeners };
 }
@@ -41,14 +41,19 @@ function controller() {
   };
 }
 
-function setup(origins: string[] = [DOCS]) {
+function setup(origins: string[] = [DOCS], parentOrigin: string | null = null) {
   const w = fakeWindow();
   const c = controller();
   const store = createAppStore(stampede);
   const ignoredSeen: number[] = [];
-  const host = new EmbedHost(w.win, c as unknown as Controller, store, origins, (i) =>
-    ignoredSeen.push(i.origin + i.foreign + i.bad),
-  );
+  const host = new EmbedHost({
+    win: w.win,
+    controller: c as unknown as Controller,
+    store,
+    origins,
+    parentOrigin,
+    onIgnored: (i) => ignoredSeen.push(i.origin + i.foreign + i.bad),
+  });
   const types = () => w.posted.map((p) => p.message.type);
   const errors = () => w.posted.filter((p) => p.message.type === 'error').map((p) => p.message.message);
   return { ...w, c, store, host, types, errors, ignoredSeen };
@@ -75,8 +80,24 @@ describe('the embed API, inside the embed', () => {
     ]);
   });
 
-  it('posts to * only when the embedder listed *', () => {
+  it('posts to * only when the embedder listed * and the parent is unknown', () => {
     expect(setup(['*']).posted.map((p) => p.origin)).toEqual(['*']);
+    expect(setup(['*'], OTHER).posted.map((p) => p.origin)).toEqual([OTHER]);
+  });
+
+  it('with the parent known, tells it alone, and nobody when it is not listed', () => {
+    expect(setup([DOCS, 'https://b.example'], 'https://b.example').posted.map((p) => p.origin)).toEqual([
+      'https://b.example',
+    ]);
+    expect(setup([DOCS], OTHER).posted).toEqual([]);
+  });
+
+  it('learns the parent from a listed command, and answers it alone from then on', () => {
+    const { send, posted, win } = setup([DOCS, 'https://b.example']);
+    expect(posted.map((p) => p.origin)).toEqual([DOCS, 'https://b.example']);
+    posted.length = 0;
+    send(cmd({ type: 'hello' }), 'https://b.example', win.parent);
+    expect(posted.map((p) => [p.origin, p.message.type])).toEqual([['https://b.example', 'ready']]);
   });
 
   it('carries out commands from a listed origin', () => {
@@ -195,14 +216,14 @@ describe('state events', () => {
   it('go out at once on play, pause, speed or a jump, and at most four a second while playing', () => {
     const w = fakeWindow();
     const store = createAppStore(stampede);
-    new EmbedHost(
-      w.win,
-      controller() as unknown as Controller,
+    new EmbedHost({
+      win: w.win,
+      controller: controller() as unknown as Controller,
       store,
-      [DOCS],
-      () => {},
-      () => Date.now(),
-    );
+      origins: [DOCS],
+      parentOrigin: DOCS,
+      clock: () => Date.now(),
+    });
     const states = () => w.posted.filter((p) => p.message.type === 'state').map((p) => p.message);
     store.setState({ nowMs: 500 });
     expect(states().at(-1)).toMatchObject({ tMs: 500, playing: false });

@@ -10,6 +10,29 @@ export const REDUCED_MOTION_NOTICE =
   'Autoplay is off because your system asks for reduced motion. Press Play to start.';
 
 /**
+ * The origin of the page framing this one, when it can be known: read directly when it is this app's
+ * own origin, else from `location.ancestorOrigins` (Chromium, Safari) or the referrer (unless the page
+ * withheld it). Null when unknown.
+ */
+function parentOrigin(): string | null {
+  try {
+    // Readable only when the parent has this page's origin; a cross-origin parent throws.
+    return window.parent.location.origin;
+  } catch {
+    // Cross-origin: ask the browser.
+  }
+  const ancestor = location.ancestorOrigins?.[0];
+  if (ancestor) return ancestor;
+  try {
+    const origin = new URL(document.referrer).origin;
+    // The embed's own origin here would be a navigation inside the frame, not the parent.
+    return origin !== location.origin ? origin : null;
+  } catch {
+    return null;
+  }
+}
+
+/**
  * Everything an embed does besides drawing: its theme, autoplay (which waits for the embed to be seen,
  * and for a reader who asked for reduced motion, does not start at all), pausing out of view, looping,
  * and the API a host page drives it with (only when it is in a frame).
@@ -36,8 +59,15 @@ export function useEmbed(root: RefObject<HTMLElement | null>, session: EngineSes
     const stops = [playWhenVisible(el, session, controller, store, autoplay)];
     if (options.loop) stops.push(loopAtEnd(controller, store));
     if (window.parent !== window) {
-      const host = new EmbedHost(window, controller, store, options.origins, (ignored) => {
-        el.dataset.ignoredMessages = String(ignored.origin + ignored.foreign + ignored.bad);
+      const host = new EmbedHost({
+        win: window,
+        controller,
+        store,
+        origins: options.origins,
+        parentOrigin: parentOrigin(),
+        onIgnored: (ignored) => {
+          el.dataset.ignoredMessages = String(ignored.origin + ignored.foreign + ignored.bad);
+        },
       });
       stops.push(() => host.stop());
     }
