@@ -45,7 +45,10 @@ export function EmbedView({ session, options }: { session: EngineSession; option
             <StageFit>
               <Stage session={session} />
             </StageFit>
-            {options.caption && description && <p className="embed-caption">{description}</p>}
+            {/* The About panel says the same: one copy is enough. */}
+            {options.caption && options.panel !== 'about' && description && (
+              <p className="embed-caption">{description}</p>
+            )}
             <MetricsStrip />
             <Legend />
           </Guarded>

@@ -59,29 +59,60 @@ export default async function embedSizes() {
     });
   }
 
-  await check('embed options at 640x360: caption, a panel, dark theme, no controls still fit', async () => {
-    for (const [query, name] of [
-      ['caption=1&panel=about&theme=dark', 'embed-640x360-caption-about-dark'],
-      ['panel=charts', 'embed-640x360-charts'],
-      ['controls=0&caption=1', 'embed-640x360-no-controls'],
-    ]) {
+  // [query, width, height]: each option where it changes the layout (a panel needs 760 px, or 520 px of height).
+  const OPTIONS = [
+    ['caption=1&theme=dark', 640, 360],
+    ['panel=charts', 1024, 640],
+    ['panel=about&caption=1', 720, 600], // the caption steps aside for the About panel,
+    ['panel=charts', 640, 360],
+    ['controls=0&caption=1', 640, 360],
+  ];
+  for (const [query, width, height] of OPTIONS) {
+    await check(`embed ${width}x${height} ${query}: still fits`, async () => {
+      const noControls = query.includes('controls=0');
       const p = await openPage(`?preset=ttl-too-short&embed=1&${query}`, {
-        viewport: { width: 640, height: 360 },
-        waitForPlay: !query.includes('controls=0'),
+        viewport: { width, height },
+        waitForPlay: !noControls,
       });
       await p.locator('.embed-title').waitFor();
+      if (query.includes('panel=charts') && width >= 760)
+        await p.locator('.embed-panel svg').first().waitFor();
       await p.waitForTimeout(600);
-      await shot(p, name);
-      const problems = (await fitProblems(p)).filter(
-        (x) => !(query.includes('controls=0') && x === 'no Play button'),
-      );
-      assert(problems.length === 0, `${query}: ${problems.join('; ')}`);
-      if (query.includes('controls=0')) {
+      await shot(p, `embed-${width}x${height}-${query.replace(/[&=]/g, '-')}`);
+      const problems = (await fitProblems(p)).filter((x) => !(noControls && x === 'no Play button'));
+      assert(problems.length === 0, problems.join('; '));
+      const panelShown = await p.locator('.embed-panel').isVisible();
+      const panelWanted = query.includes('panel=') && (width >= 760 || height >= 520);
+      assert(panelShown === panelWanted, `the panel is ${panelShown ? 'shown' : 'not shown'}`);
+      if (query.includes('caption=1')) {
+        // The About panel shows the description itself: the caption steps aside for it.
+        const shown = await p.locator('.embed-caption').isVisible();
+        assert(shown === !query.includes('panel=about'), `the caption is ${shown ? 'shown' : 'not shown'}`);
+      }
+      if (noControls) {
         const buttons = await p.getByRole('button', { name: /^(Play|Pause)$/ }).count();
         assert(buttons === 0, 'controls=0 still shows Play');
       }
       await p.context().close();
-    }
+    });
+  }
+
+  await check('autoplay=1 plays when seen, but not for a reader who asked for reduced motion', async () => {
+    const moving = await openPage('?preset=stampede&embed=1&autoplay=1', {
+      viewport: { width: 640, height: 360 },
+    });
+    await moving.getByRole('button', { name: 'Pause' }).waitFor();
+    await moving.context().close();
+    const still = await openPage('?preset=stampede&embed=1&autoplay=1', {
+      viewport: { width: 640, height: 360 },
+      reducedMotion: 'reduce',
+    });
+    await still.waitForTimeout(1000);
+    assert((await still.getByRole('button', { name: 'Play' }).count()) === 1, 'it started playing');
+    const notice = await still.locator('.notice').innerText();
+    assert(notice.includes('reduced motion'), `the notice says: ${notice}`);
+    await shot(still, 'embed-640x360-reduced-motion');
+    await still.context().close();
   });
 
   await check('a bad embed option is named in a notice and the embed stays usable', async () => {
