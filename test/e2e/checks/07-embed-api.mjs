@@ -104,6 +104,25 @@ export default async function embedApi() {
     await p.context().close();
   });
 
+  await check('demo page: an embed scrolled out of view pauses, and plays again when back', async () => {
+    const p = await openPage('embed-demo.html', { waitForPlay: false });
+    await waitForLog(p, 'stampede', /^ready/);
+    await p.locator('#embed-stampede').scrollIntoViewIfNeeded();
+    await p
+      .getByRole('group', { name: 'Drive the stampede simulation' })
+      .getByRole('button', { name: 'Play' })
+      .click();
+    await waitForState(p, 'stampede', /playing/);
+    await p.evaluate(() => window.scrollTo(0, document.documentElement.scrollHeight));
+    await waitForState(p, 'stampede', /paused/);
+    const pausedAt = await p.locator('#state-stampede').innerText();
+    await p.waitForTimeout(600);
+    assert((await p.locator('#state-stampede').innerText()) === pausedAt, 'the clock moved out of view');
+    await p.locator('#embed-stampede').scrollIntoViewIfNeeded();
+    await waitForState(p, 'stampede', /playing/);
+    await p.context().close();
+  });
+
   // A second server: the same build on another origin, as a page nobody listed would be.
   const other = await serveStatic(join(root, 'dist'), join(root, 'test', 'e2e', 'fixtures'));
   try {
