@@ -8,6 +8,7 @@ import type { EngineSession } from './session.ts';
 import { clampSpeed, stepSpeed } from './speed.ts';
 import { applyChangesTo, validateChange } from '../scenario/changes.ts';
 import { withoutLastGroup } from './changeGroups.ts';
+import { DEFAULT_PRESET } from './initialScenario.ts';
 
 /** Everything the UI can ask the simulation to do. Components get it from context (tests pass a fake). */
 export interface Controller {
@@ -38,6 +39,10 @@ export interface Controller {
   undoChange(): void;
   /** "Reset to preset": drops the live changes and the edits not applied yet. */
   resetToPreset(): void;
+  /** Runs the scenario the cost guard held back, as asked. */
+  confirmCost(): void;
+  /** Keeps what ran before the costly scenario (or opens the default preset when nothing ran yet). */
+  cancelCost(): void;
   /** Read-only views for the inspector, answered by the engine's worker from the live simulation. */
   inspectKey(key: number): Promise<KeyView>;
   nodeKeys(node: NodeId, limit: number): Promise<NodeKeyEntry[]>;
@@ -65,7 +70,14 @@ export function createController(session: EngineSession, store: AppStore): Contr
       });
     }
   });
+  // What ran before the last load, for a cost prompt's Cancel to go back to.
+  let before = { applied: store.getState().applied, presetId: store.getState().presetId };
+  const remember = () => {
+    const s = store.getState();
+    if (s.costPrompt === null) before = { applied: s.applied, presetId: s.presetId };
+  };
   const load = (scenario: Scenario, presetId: string | null) => {
+    remember();
     store.getState().setApplied(scenario, presetId);
     store.setState({ selection: null, notable: null });
     session.load(scenario);
@@ -136,6 +148,7 @@ export function createController(session: EngineSession, store: AppStore): Contr
       if (s.nowMs > 0 || s.events > 0) return session.liveChange(path, value);
       // Nothing has run yet: the value is part of the scenario, not a change at 0 s.
       if (!validateChange(path, value).ok) return;
+      remember();
       const applied = applyChangesTo(s.applied, [{ path, value }]);
       const draft = s.draft === s.applied ? applied : applyChangesTo(s.draft, [{ path, value }]);
       store.setState({ applied, draft, presetId: null });
@@ -148,6 +161,30 @@ export function createController(session: EngineSession, store: AppStore): Contr
       const s = store.getState();
       store.setState({ draft: s.applied });
       if (s.applied.changes.length > 0) void session.setChanges([]);
+    },
+    confirmCost: () => {
+      const prompt = store.getState().costPrompt;
+      if (!prompt) return;
+      store.setState({ costPrompt: null });
+      session.load(prompt.scenario, true);
+    },
+    cancelCost: () => {
+      const prompt = store.getState().costPrompt;
+      if (!prompt) return;
+      store.setState({ costPrompt: null });
+      if (prompt.replacesRun) {
+        // The worker still runs what it ran; the draft keeps the user's edits.
+        store.setState({ applied: before.applied, presetId: before.presetId });
+        return;
+      }
+      const fallback = getPreset(DEFAULT_PRESET)!;
+      load(fallback, DEFAULT_PRESET);
+      store
+        .getState()
+        .setNotice(
+          `"${prompt.scenario.title}" was not run: it is estimated above the cost budget. ` +
+            `Showing the ${fallback.title} scenario instead.`,
+        );
     },
     inspectKey: (key) => session.query({ kind: 'inspectKey', key }),
     nodeKeys: (node, limit) => session.query({ kind: 'nodeKeys', node, limit }),

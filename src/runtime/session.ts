@@ -45,7 +45,13 @@ export class EngineSession {
   private seekIdle: Promise<void> = Promise.resolve();
   private readonly off: () => void;
   /** A scenario to load and live edits, sent with the next frame request (one per frame at most). */
-  private pendingLoad: Scenario | null = null;
+  private pendingLoad: { scenario: Scenario; force: boolean } | null = null;
+  /**
+   * False until the worker has a run for this session. It has none when the first scenario was refused
+   * as too costly: frames and commands wait (rather than fail) until one is loaded.
+   */
+  private hasRun = false;
+  private firstRefused = false;
   private readonly pendingLive = new Map<string, LiveEdit>();
   /** Live edits shown in the panel until the engine's list of changes has them. */
   private readonly overlay = new Map<string, LiveEdit>();
@@ -70,11 +76,12 @@ export class EngineSession {
     };
     const bridge = createStoreBridge(store);
     this.off = client.on((e) => this.onEvent(e, bridge));
-    this.pendingLoad = scenario;
+    this.pendingLoad = { scenario, force: false };
     this.flush();
   }
 
   private onEvent(e: EngineEvent, bridge: ReturnType<typeof createStoreBridge>): void {
+    if (e.type === 'frame' || e.type === 'update') this.hasRun = true;
     if (e.type === 'frame') {
       const t0 = this.clock();
       if (e.id === this.frameId) {
@@ -90,7 +97,17 @@ export class EngineSession {
       this.state = e.state;
       bridge(e);
     } else if (e.type === 'error') {
+      // A frame that failed is over too: the next one may be asked for (frames must never stall).
+      const ofFrame = e.id !== undefined && e.id === this.frameId;
+      if (ofFrame) this.frameId = null;
+      // A frame asked for before any run exists (the first scenario was refused) finds none: no news.
+      if (ofFrame && !this.hasRun) return;
       this.store.getState().setNotice(`The simulation reported a problem: ${e.message}`);
+    } else if (e.type === 'overBudget') {
+      if (!this.hasRun) this.firstRefused = true;
+      this.store.setState({
+        costPrompt: { scenario: e.scenario, estimate: e.estimate, replacesRun: this.hasRun },
+      });
     }
   }
 
@@ -103,7 +120,7 @@ export class EngineSession {
   /** Asks the worker to advance to the page's wall clock, unless a frame is already on its way. */
   requestFrame(wallNow: number): void {
     this.flush();
-    if (this.frameId !== null || this.suspended) return;
+    if (this.frameId !== null || this.suspended || this.waiting()) return;
     this.requestWall = wallNow;
     this.frameId = this.client.frame(wallNow);
   }
@@ -119,8 +136,14 @@ export class EngineSession {
     return Math.min(s.durationMs, s.nowMs + ahead * s.speed);
   }
 
+  /** True while there is no run to talk to (the first scenario was refused as too costly). */
+  private waiting(): boolean {
+    return !this.hasRun && this.firstRefused;
+  }
+
   send(cmd: Command): void {
     this.flush();
+    if (this.waiting()) return;
     this.client.send(cmd);
   }
 
@@ -134,10 +157,14 @@ export class EngineSession {
     return this.client.query(query);
   }
 
-  /** Replaces the scenario (coalesced: a slider dragged before the run starts loads once a frame). */
-  load(scenario: Scenario): void {
+  /**
+   * Replaces the scenario (coalesced: a slider dragged before the run starts loads once a frame).
+   * `force` runs it even when it is estimated above the cost budget (the user said so).
+   */
+  load(scenario: Scenario, force = false): void {
     this.state = { ...this.state, durationMs: scenario.durationMs };
-    this.pendingLoad = scenario;
+    this.pendingLoad = { scenario, force };
+    this.firstRefused = false;
     this.pendingLive.clear();
     this.overlay.clear();
     this.store.setState({ liveOverlay: {} });
@@ -168,7 +195,8 @@ export class EngineSession {
   /** Sends what waits to be coalesced, before any other command so the worker sees them in order. */
   private flush(): void {
     if (this.pendingLoad) {
-      this.client.send({ type: 'load', scenario: this.pendingLoad });
+      const { scenario, force } = this.pendingLoad;
+      this.client.send(force ? { type: 'load', scenario, force } : { type: 'load', scenario });
       this.pendingLoad = null;
     }
     for (const [path, edit] of this.pendingLive) {

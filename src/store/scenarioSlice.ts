@@ -1,4 +1,5 @@
 import type { StateCreator } from 'zustand';
+import type { CostEstimate } from '../engine/cost.ts';
 import type { Scenario } from '../scenario/schema.ts';
 import type { AppState } from './appStore.ts';
 
@@ -13,6 +14,11 @@ export interface ScenarioSlice {
   notice: string | null;
   /** Live edits the panel shows while the engine has not confirmed them yet, by path. */
   liveOverlay: Record<string, unknown>;
+  /**
+   * A scenario the engine did not load because it is estimated above the cost budget: the page asks
+   * before running it. `replacesRun` is false when nothing runs yet (the first scenario was refused).
+   */
+  costPrompt: { scenario: Scenario; estimate: CostEstimate; replacesRun: boolean } | null;
   setDraft: (draft: Scenario) => void;
   /** Makes `scenario` the running one and resets the draft to it. */
   setApplied: (scenario: Scenario, presetId: string | null) => void;
@@ -27,6 +33,7 @@ export const createScenarioSlice =
     presetId: null,
     notice: null,
     liveOverlay: {},
+    costPrompt: null,
     setDraft: (draft) => set({ draft }),
     setApplied: (scenario, presetId) => set({ applied: scenario, draft: scenario, presetId }),
     setNotice: (notice) => set({ notice }),

@@ -15,6 +15,7 @@ export const selectBehind = (s: AppState): boolean => s.behind;
 export const selectAchievedSpeed = (s: AppState): number => s.achievedSpeed;
 export const selectNotable = (s: AppState): string | null => s.notable;
 export const selectHelpOpen = (s: AppState): boolean => s.helpOpen;
+export const selectCostPrompt = (s: AppState): AppState['costPrompt'] => s.costPrompt;
 export const selectNodes = (s: AppState) => s.nodes;
 export const selectSummary = (s: AppState) => s.summary;
 export const selectApplied = (s: AppState) => s.applied;

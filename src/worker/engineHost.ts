@@ -1,4 +1,5 @@
 import { formatErrors, parseScenario } from '../scenario/validate.ts';
+import { estimateCost } from '../engine/cost.ts';
 import { EngineRun } from './engineRun.ts';
 import {
   PROTOCOL_VERSION,
@@ -42,6 +43,14 @@ export function createEngineHost(
     if (cmd.type === 'load') {
       const parsed = parseScenario(cmd.scenario);
       if (!parsed.ok) return fail(runId, id, `load.scenario: ${formatErrors(parsed.errors)}`);
+      if (!cmd.force) {
+        const estimate = estimateCost(parsed.scenario);
+        if (estimate.overBudget) {
+          send(runId, { type: 'overBudget', scenario: parsed.scenario, estimate });
+          if (id !== undefined) send(runId, { type: 'reply', id, result: null });
+          return;
+        }
+      }
       const existing = runs.get(runId);
       if (!existing) {
         runs.set(runId, new EngineRun(parsed.scenario, (e, t) => send(runId, e, t), clock));

@@ -25,6 +25,7 @@ import type {
   TraceHop,
   TraceRequest,
 } from '../engine/types.ts';
+import type { CostEstimate } from '../engine/cost.ts';
 import type { ParticleBatch } from '../render/particles.ts';
 import type { Scenario } from '../scenario/schema.ts';
 import type { SeriesFrom } from './seriesDelta.ts';
@@ -35,7 +36,12 @@ export type RunId = string;
 
 /** What a page asks a run to do. `load` creates the run (or replaces its scenario). */
 export type Command =
-  | { type: 'load'; scenario: Scenario }
+  /**
+   * Creates the run or replaces its scenario. A scenario estimated above the cost budget
+   * (`estimateCost`) is not loaded unless `force` is set: the run answers with an `overBudget` event
+   * (and a reply of null) and keeps what it had, so the page can ask first.
+   */
+  | { type: 'load'; scenario: Scenario; force?: boolean }
   | { type: 'dispose' }
   | { type: 'play' }
   | { type: 'pause' }
@@ -128,6 +134,8 @@ export type EngineEvent =
       /** Every change the run knows (applied or ahead), when the list changed since the last update. */
       changes?: Change[];
     }
+  /** A `load` refused because the scenario is estimated above the cost budget; nothing was loaded. */
+  | { type: 'overBudget'; scenario: Scenario; estimate: CostEstimate }
   | { type: 'reply'; id: number; result: unknown }
   | { type: 'error'; id?: number; message: string };
 
@@ -186,6 +194,9 @@ export function readCommand(
     message: `${type}.${field}: expected ${what}`,
   });
   if (type === 'load' && !isRecord(msg.scenario)) return bad('scenario', 'a scenario object');
+  if (type === 'load' && msg.force !== undefined && typeof msg.force !== 'boolean') {
+    return bad('force', 'true or false');
+  }
   if (type === 'seek' && !isNum(msg.tMs)) return bad('tMs', 'a number of simulated ms');
   if (type === 'setSpeed' && !isNum(msg.speed)) return bad('speed', 'a number');
   if (type === 'applyChange' && typeof msg.path !== 'string') return bad('path', 'a field path');

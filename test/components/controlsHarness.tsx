@@ -30,6 +30,8 @@ export function spyController(): SpyController {
     setLiveField: vi.fn(),
     undoChange: vi.fn(),
     resetToPreset: vi.fn(),
+    confirmCost: vi.fn(),
+    cancelCost: vi.fn(),
     inspectKey: vi.fn<Controller['inspectKey']>(),
     nodeKeys: vi.fn<Controller['nodeKeys']>(() => Promise.resolve([])),
     requestDetail: vi.fn<Controller['requestDetail']>(() => Promise.resolve({ request: null, hops: [] })),

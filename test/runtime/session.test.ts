@@ -108,3 +108,30 @@ describe('EngineSession', () => {
     expect(session.paintTime(5000)).toBeCloseTo(session.state.nowMs + 100, 6);
   });
 });
+
+describe('EngineSession and the cost guard', () => {
+  it('a first scenario refused as too costly leaves no frame stalled, and loading it by force runs it', async () => {
+    const heavy = {
+      ...getPreset('baseline')!,
+      durationMs: 86_400_000,
+      workload: { ...getPreset('baseline')!.workload, rps: 50_000 },
+    };
+    const port = localPort(() => 0);
+    const store = createAppStore(heavy);
+    const session = new EngineSession(new RunClient(port, 'main'), store, heavy, () => 0);
+    // Asked for before the refusal is known: the worker has no run to answer it.
+    session.requestFrame(0);
+    await storeReaches(store, (s) => s.costPrompt !== null);
+    expect(store.getState().costPrompt?.replacesRun).toBe(false);
+    expect(store.getState().notice).toBeNull();
+    session.load(heavy, true);
+    const framed = new Promise<void>((resolve) => {
+      const off = port.listen((m) => m.type === 'frame' && (off(), resolve()));
+    });
+    // The page asks for a frame on every animation frame; one is answered once the run exists.
+    const ticking = setInterval(() => session.requestFrame(16), 1);
+    await framed;
+    clearInterval(ticking);
+    expect(store.getState().notice).toBeNull();
+  });
+});

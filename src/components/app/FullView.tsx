@@ -8,6 +8,7 @@ import { Controls } from '../controls/Controls.tsx';
 import { Legend } from '../controls/Legend.tsx';
 import { HelpOverlay } from '../controls/HelpOverlay.tsx';
 import { Guarded } from './ErrorBoundary.tsx';
+import { CostDialog } from './CostDialog.tsx';
 
 /** The full app: header, controls, the stage with its figures, and the sidebar's tabs. */
 export function FullView({ session }: { session: EngineSession }) {
@@ -29,6 +30,7 @@ export function FullView({ session }: { session: EngineSession }) {
         </Guarded>
       </main>
       <HelpOverlay />
+      <CostDialog />
     </div>
   );
 }

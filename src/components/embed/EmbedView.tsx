@@ -3,6 +3,7 @@ import type { EngineSession } from '../../runtime/session.ts';
 import type { EmbedOptions } from '../../share/linkParams.ts';
 import { selectTitle } from '../../store/selectors.ts';
 import { useAppStore } from '../../store/useAppStore.ts';
+import { CostDialog } from '../app/CostDialog.tsx';
 import { Guarded } from '../app/ErrorBoundary.tsx';
 import { NoticeBanner } from '../app/NoticeBanner.tsx';
 import { ScenarioAbout } from '../app/ScenarioAbout.tsx';
@@ -64,6 +65,7 @@ export function EmbedView({ session, options }: { session: EngineSession; option
         )}
       </main>
       <HelpOverlay />
+      <CostDialog />
     </div>
   );
 }

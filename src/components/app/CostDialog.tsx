@@ -1,0 +1,78 @@
+import { useEffect, useRef } from 'react';
+import { COST_BUDGET, type CostEstimate } from '../../engine/cost.ts';
+import { useController } from '../../runtime/controller.ts';
+import { selectCostPrompt } from '../../store/selectors.ts';
+import { useAppStore } from '../../store/useAppStore.ts';
+
+const millions = (n: number): string =>
+  `${(n / 1e6).toLocaleString('en-US', { maximumFractionDigits: 0 })} million`;
+const megabytes = (b: number): string =>
+  `${(b / 2 ** 20).toLocaleString('en-US', { maximumFractionDigits: 0 })} MB`;
+
+/** What the estimate means in words a person can weigh: how much work, how long, how much memory. */
+export function costWords(e: CostEstimate): string[] {
+  const minutes = e.work / COST_BUDGET;
+  return [
+    `About ${millions(e.work)} engine events in all (${millions(e.eventsPerSimSecond)} a simulated second` +
+      `${e.setupKeys > 1e6 ? `, plus ${millions(e.setupKeys)} keys to set up` : ''}).`,
+    `That is roughly ${minutes.toFixed(minutes < 10 ? 1 : 0)} minutes of work on a 2-core laptop ` +
+      '(the budget is about one), and seeking through it will be slow too.',
+    `Its per-key state takes about ${megabytes(e.stateBytes)}.`,
+  ];
+}
+
+/**
+ * Asks before running a scenario estimated above the cost budget (a typo in a rate or a duration should
+ * not freeze a workshop's laptop). A modal dialog: focus moves in, Escape or Cancel keeps what ran.
+ */
+export function CostDialog() {
+  const prompt = useAppStore(selectCostPrompt);
+  const controller = useController();
+  const cancelRef = useRef<HTMLButtonElement>(null);
+  const open = prompt !== null;
+  useEffect(() => {
+    if (!open) return;
+    const previous = document.activeElement as HTMLElement | null;
+    cancelRef.current?.focus();
+    return () => previous?.focus?.();
+  }, [open]);
+  if (!prompt) return null;
+  return (
+    <div className="overlay">
+      <div
+        className="dialog"
+        role="alertdialog"
+        aria-modal="true"
+        aria-labelledby="cost-title"
+        aria-describedby="cost-body"
+        onKeyDown={(e) => {
+          if (e.key === 'Escape') controller.cancelCost();
+          e.stopPropagation();
+        }}
+      >
+        <h2 id="cost-title">This scenario is heavy to simulate</h2>
+        <div id="cost-body">
+          <p>
+            <strong>{prompt.scenario.title}</strong>
+          </p>
+          {costWords(prompt.estimate).map((line) => (
+            <p key={line}>{line}</p>
+          ))}
+          <p>
+            {prompt.replacesRun
+              ? 'Cancel keeps the current run as it is; your edits stay in the draft.'
+              : 'Cancel opens the default scenario instead.'}
+          </p>
+        </div>
+        <div className="dialog-buttons">
+          <button ref={cancelRef} type="button" className="btn" onClick={() => controller.cancelCost()}>
+            Cancel
+          </button>
+          <button type="button" className="btn" onClick={() => controller.confirmCost()}>
+            Run it anyway
+          </button>
+        </div>
+      </div>
+    </div>
+  );
+}
