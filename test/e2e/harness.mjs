@@ -1,4 +1,4 @@
-/* global document, HTMLInputElement, Event */
+/* global document, window, HTMLInputElement, Event */
 // What every browser check shares: the server, the browser, pages that record errors, screenshots.
 import { mkdir } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
@@ -119,3 +119,14 @@ export async function seek(page, ms) {
     { timeout: 60_000 },
   );
 }
+
+/**
+ * An init script (for `openPage`'s `initScripts`) recording every Content-Security-Policy violation of
+ * each document, frames included, from its first byte in `window.__csp`.
+ */
+export const recordCspViolations = () => {
+  window.__csp = [];
+  document.addEventListener('securitypolicyviolation', (e) =>
+    window.__csp.push(`${e.violatedDirective} blocked ${e.blockedURI || 'inline'}`),
+  );
+};
