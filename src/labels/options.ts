@@ -4,6 +4,7 @@ import type { EvictionPolicy, FailureKind, StampedeMode, Strategy } from '../sce
 import type { consequences } from '../scenario/schemaExtras.ts';
 import type { PersistenceMode, RedisDownPolicy } from '../scenario/redisSchema.ts';
 import type { cdcLagDistributions, WriteBehindQueue } from '../scenario/writePathSchema.ts';
+import { appName, shardName } from './names.ts';
 
 /**
  * Plain words for every enum value that can reach the screen: scenario options (by field path, since
@@ -48,6 +49,17 @@ export const FAILURE_LABELS: Record<FailureKind, string> = {
   'cdc-outage': 'CDC consumer outage',
   'db-latency-spike': 'Database latency spike',
 };
+
+/**
+ * A scheduled failure as people read it, naming the node a targeted one hits.
+ *
+ * @example failureLabel('redis-shard-crash', 1) // 'Redis shard crash (Redis shard 2)'
+ */
+export function failureLabel(kind: FailureKind, target: number): string {
+  if (kind === 'redis-shard-crash') return `${FAILURE_LABELS[kind]} (${shardName(target)})`;
+  if (kind === 'instance-crash') return `${FAILURE_LABELS[kind]} (${appName(target)})`;
+  return FAILURE_LABELS[kind];
+}
 
 const PERSISTENCE: Record<PersistenceMode, string> = {
   none: 'None: a restart comes back empty',

@@ -1,5 +1,6 @@
 import type { Simulation, SimMs, SeriesPoint, Summary } from '../engine/types.ts';
 import type { CreateSimulation } from './driver.ts';
+import { failureLabel } from '../labels/options.ts';
 
 export interface Notable {
   atMs: SimMs;
@@ -32,9 +33,10 @@ export function findNextNotable(sim: Simulation, create: CreateSimulation): Nota
   const scenario = sim.scenario;
   const candidates: Notable[] = [];
   for (const f of scenario.failures) {
-    if (f.atMs > now) candidates.push({ atMs: f.atMs, label: `Failure: ${f.kind}` });
+    if (f.atMs > now) candidates.push({ atMs: f.atMs, label: `Failure: ${failureLabel(f.kind, f.target)}` });
     const back = f.atMs + f.durationMs;
-    if (f.durationMs > 0 && back > now) candidates.push({ atMs: back, label: `Recovered from ${f.kind}` });
+    if (f.durationMs > 0 && back > now)
+      candidates.push({ atMs: back, label: `Recovered: ${failureLabel(f.kind, f.target)}` });
   }
   const hot = sim.inspectKey(0).redis;
   // Within the horizon the probe finds the expiry; a static guess would be wrong when in-flight reads

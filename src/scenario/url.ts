@@ -1,4 +1,5 @@
 import { compressToEncodedURIComponent, decompressFromEncodedURIComponent } from 'lz-string';
+import { decompressesBeyond } from './lzLength.ts';
 import { scenarioSchema, type Scenario, type ScenarioInput } from './schema.ts';
 import { parseScenario, type ParseResult } from './validate.ts';
 import { deepEqual, isPlainObject } from './json.ts';
@@ -96,6 +97,12 @@ export function decodeScenario(hash: string): ParseResult {
   // Refused before decompressing: the size is all it takes to know.
   const tooBig = checkLinkSize(payload);
   if (tooBig !== null) return fail(tooBig);
+  // Refused before decompressing too: a small payload can expand to far more than it looks.
+  if (decompressesBeyond(payload, MAX_SCENARIO_TEXT)) {
+    return fail(
+      `the scenario in the link would decompress to more than ${MAX_SCENARIO_TEXT} characters; at most ${MAX_SCENARIO_TEXT} are read`,
+    );
+  }
   let text: string | null;
   try {
     text = decompressFromEncodedURIComponent(payload);

@@ -7,6 +7,8 @@ import { act, configure, render, screen, waitFor, within } from '@testing-librar
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
 import { App } from '../../src/App.tsx';
+import { costWords } from '../../src/components/app/CostDialog.tsx';
+import { COST_BUDGET } from '../../src/engine/cost.ts';
 import { resolveInitial } from '../../src/runtime/initialScenario.ts';
 import { getPreset } from '../../src/scenario/presets/index.ts';
 import { encodeScenario } from '../../src/scenario/url.ts';
@@ -28,7 +30,7 @@ describe('cost guard', () => {
     render(<App initial={resolveInitial('', heavyLink)} />);
     const dialog = await screen.findByRole('alertdialog', { name: 'This scenario is heavy to simulate' });
     expect(within(dialog).getByText(HEAVY_TITLE)).toBeTruthy();
-    expect(dialog.textContent).toMatch(/About [\d,]+ million engine events/);
+    expect(dialog.textContent).toMatch(/About [\d.,]+ (billion|million) engine events/);
     // Focus is in the dialog, on the safe choice.
     expect(document.activeElement).toBe(within(dialog).getByRole('button', { name: 'Cancel' }));
     await userEvent.click(within(dialog).getByRole('button', { name: 'Cancel' }));
@@ -58,5 +60,24 @@ describe('cost guard', () => {
       ).not.toBeNull(),
     );
     await act(async () => {});
+  });
+});
+
+describe('the cost in words', () => {
+  it('scales counts to billions or millions and memory to megabytes, never "0 million"', () => {
+    const words = costWords({
+      eventsPerSimSecond: 165_123,
+      events: 14.26e9,
+      setupKeys: 2_500_000,
+      work: 14.267e9,
+      stateBytes: 300_000,
+      overBudget: true,
+    });
+    const minutes = 14.267e9 / COST_BUDGET;
+    expect(words).toEqual([
+      'About 14.3 billion engine events in all (165,123 a simulated second, plus 2.5 million keys to set up).',
+      `That is roughly ${minutes.toFixed(minutes < 10 ? 1 : 0)} minutes of work on a 2-core laptop (the budget is about one), and seeking through it will be slow too.`,
+      'Its per-key state takes under 1 MB.',
+    ]);
   });
 });

@@ -8,6 +8,8 @@ import { FIGURES, type FigureId } from '../../src/labels/figures.ts';
 import { appName, nodeLabel, shardName } from '../../src/labels/names.ts';
 import {
   ALERT_LABELS,
+  failureLabel,
+  FAILURE_LABELS,
   HOP_LABELS,
   OPTION_LABELS,
   optionLabel,
@@ -73,6 +75,12 @@ describe('the label map', () => {
     ]);
     expect(nodeLabel('db')).toBe('Database');
     expectWords(nodeLabel('weird-9'), 'an unknown node');
+    // A failure's target is an index in the scenario; people read the node's name.
+    expect([failureLabel('redis-shard-crash', 1), failureLabel('instance-crash', 0)]).toEqual([
+      'Redis shard crash (Redis shard 2)',
+      'App instance crash (App 1)',
+    ]);
+    expect(failureLabel('redis-restart', 3)).toBe(FAILURE_LABELS['redis-restart']);
   });
 });
 

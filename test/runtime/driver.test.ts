@@ -108,6 +108,13 @@ describe('Driver', () => {
     expect(d.sim.now()).toBe(found?.atMs);
     expect(found!.atMs).toBeLessThanOrEqual(3000);
   });
+
+  it('names a failure found next as the screen does, with the node it hits', () => {
+    const failure = failureSchema.parse({ atMs: 5, kind: 'instance-crash', target: 1, durationMs: 500 });
+    const d = new Driver({ ...baseline(), failures: [failure] }, createSimulation);
+    expect(d.nextNotable()).toEqual({ atMs: 5, label: 'Failure: App instance crash (App 2)' });
+    expect(d.nextNotable()?.label).toBe('Recovered: App instance crash (App 2)');
+  });
 });
 
 describe('Driver seeking', () => {

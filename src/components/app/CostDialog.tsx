@@ -4,20 +4,25 @@ import { useController } from '../../runtime/controller.ts';
 import { selectCostPrompt } from '../../store/selectors.ts';
 import { useAppStore } from '../../store/useAppStore.ts';
 
-const millions = (n: number): string =>
-  `${(n / 1e6).toLocaleString('en-US', { maximumFractionDigits: 0 })} million`;
+/** A large count in words: "14.3 billion", "165 thousand", "820". */
+function count(n: number): string {
+  const [scale, word] = n >= 1e9 ? [1e9, ' billion'] : n >= 1e6 ? [1e6, ' million'] : [1, ''];
+  return `${(n / scale).toLocaleString('en-US', { maximumFractionDigits: scale === 1 ? 0 : 1 })}${word}`;
+}
 const megabytes = (b: number): string =>
-  `${(b / 2 ** 20).toLocaleString('en-US', { maximumFractionDigits: 0 })} MB`;
+  b < 2 ** 20
+    ? 'under 1 MB'
+    : `about ${(b / 2 ** 20).toLocaleString('en-US', { maximumFractionDigits: 0 })} MB`;
 
 /** What the estimate means in words a person can weigh: how much work, how long, how much memory. */
 export function costWords(e: CostEstimate): string[] {
   const minutes = e.work / COST_BUDGET;
   return [
-    `About ${millions(e.work)} engine events in all (${millions(e.eventsPerSimSecond)} a simulated second` +
-      `${e.setupKeys > 1e6 ? `, plus ${millions(e.setupKeys)} keys to set up` : ''}).`,
+    `About ${count(e.work)} engine events in all (${count(e.eventsPerSimSecond)} a simulated second` +
+      `${e.setupKeys > 1e6 ? `, plus ${count(e.setupKeys)} keys to set up` : ''}).`,
     `That is roughly ${minutes.toFixed(minutes < 10 ? 1 : 0)} minutes of work on a 2-core laptop ` +
       '(the budget is about one), and seeking through it will be slow too.',
-    `Its per-key state takes about ${megabytes(e.stateBytes)}.`,
+    `Its per-key state takes ${megabytes(e.stateBytes)}.`,
   ];
 }
 
