@@ -4,7 +4,12 @@ import react from '@vitejs/plugin-react';
 export default defineConfig({
   plugins: [react()],
   base: './',
-  build: { outDir: 'dist', sourcemap: false },
+  build: {
+    outDir: 'dist',
+    sourcemap: false,
+    // The demo documentation page is a second page of the build, with its own small script.
+    rollupOptions: { input: { main: 'index.html', demo: 'embed-demo.html' } },
+  },
   test: {
     include: ['test/**/*.test.{ts,tsx}'],
     environment: 'node',

@@ -17,7 +17,7 @@ const kit: Promise<LessonKit | undefined> = new URLSearchParams(location.search)
 void kit.then((k) =>
   createRoot(root).render(
     <StrictMode>
-      <App initial={resolveInitial(location.search, location.hash, k)} />
+      <App initial={resolveInitial(location.search, location.hash, { origin: location.origin, kit: k })} />
     </StrictMode>,
   ),
 );

@@ -5,18 +5,26 @@ import { clip } from '../scenario/quote.ts';
 import { getPreset, presetIds } from '../scenario/presets/index.ts';
 import type { LessonLink } from '../lessons/links.ts';
 import type { LessonKit } from '../lessons/loadKit.ts';
+import { readLinkParams, type EmbedOptions, type LinkView } from '../share/linkParams.ts';
+import { checkView } from '../share/linkView.ts';
 
 export const DEFAULT_PRESET = 'baseline';
 
 export interface InitialState {
   scenario: Scenario;
   presetId: string | null;
-  /** Why the URL's scenario was not used, for a dismissible message. */
+  /** Why the URL's scenario or some of its options were not used, for a dismissible message. */
   notice: string | null;
   embed: boolean;
   /** The lesson step `?lesson=<id>&step=<n>` opens, and whether `?present=1` asks for the presenter view. */
   lesson: LessonLink;
+  /** Where the link puts the view (time, speed, tab, selection), checked against the scenario. */
+  view: LinkView;
+  /** The embed's options (defaults outside an embed). */
+  options: EmbedOptions;
 }
+
+type Opened = Pick<InitialState, 'scenario' | 'presetId' | 'notice'>;
 
 function baseline(): Scenario {
   const s = getPreset(DEFAULT_PRESET);
@@ -25,21 +33,62 @@ function baseline(): Scenario {
 }
 
 /**
- * What to open for a URL: `?lesson=` wins over `#s=`, which wins over `?preset=`, and anything
- * unreadable falls back to the baseline with a message, so a damaged link never gives a blank page.
- * A lesson link is read only with the lesson kit (the page loads it first when the link names one).
+ * The scenario a URL opens: `#s=` wins over `?preset=`, and anything unreadable falls back to the
+ * baseline with a message, so a damaged link never gives a blank page.
  */
-export function resolveInitial(search: string, hash: string, kit?: LessonKit): InitialState {
-  const params = new URLSearchParams(search);
-  const lesson = kit ? kit.readLink(search) : withoutKit(params);
-  const found = lesson.open ? kit?.getLesson(lesson.open.lessonId) : undefined;
-  if (kit && lesson.open && found) {
-    // A lesson link opens its step's scenario; the lesson runner takes it from there.
-    const scenario = kit.stepScenario(found, lesson.open.step);
-    return { scenario, presetId: null, notice: lesson.notice, embed: false, lesson };
+function openScenario(search: string, hash: string): Opened {
+  if (hash.startsWith('#s=') || hash.includes('&s=')) {
+    const parsed = decodeScenario(hash);
+    if (parsed.ok) return { scenario: parsed.scenario, presetId: null, notice: null };
+    return {
+      scenario: baseline(),
+      presetId: DEFAULT_PRESET,
+      notice: `The scenario in this link could not be read (${summarizeErrors(parsed.errors)}). Showing the baseline scenario instead.`,
+    };
   }
-  const rest = resolveScenario(search, hash);
-  return { ...rest, notice: lesson.notice ?? rest.notice, lesson };
+  const id = new URLSearchParams(search).get('preset');
+  if (id !== null) {
+    const preset = getPreset(id);
+    if (preset) return { scenario: preset, presetId: id, notice: null };
+    return {
+      scenario: baseline(),
+      presetId: DEFAULT_PRESET,
+      notice: `There is no preset called "${clip(id)}". Available presets: ${presetIds.join(', ')}. Showing the baseline scenario instead.`,
+    };
+  }
+  return { scenario: baseline(), presetId: DEFAULT_PRESET, notice: null };
+}
+
+/** What the page knows beside the address when it reads it. */
+export interface ResolveContext {
+  /** The page's own origin (the embed API answers it even when `origins=` leaves it out). */
+  origin?: string;
+  /** The lesson kit, when the page fetched it for a `?lesson=` link. */
+  kit?: LessonKit | undefined;
+}
+
+/**
+ * What to open for a URL: the scenario (`?lesson=` wins over `#s=`, which wins over `?preset=`), and
+ * the view and embed options its other parameters give. Anything unreadable falls back with a notice
+ * naming it (the baseline for a scenario), so a damaged link never gives a blank page. A lesson link
+ * is read only with the lesson kit (the page loads it first when the link names one).
+ */
+export function resolveInitial(search: string, hash: string, context: ResolveContext = {}): InitialState {
+  const { origin = '', kit } = context;
+  const lesson = kit ? kit.readLink(search) : withoutKit(new URLSearchParams(search));
+  const found = lesson.open ? kit?.getLesson(lesson.open.lessonId) : undefined;
+  // A lesson link opens its step's scenario; the lesson runner takes it from there.
+  const opened: Opened =
+    kit && lesson.open && found
+      ? { scenario: kit.stepScenario(found, lesson.open.step), presetId: null, notice: null }
+      : openScenario(search, hash);
+  const params = readLinkParams(search, origin);
+  const checked = checkView(params.view, opened.scenario);
+  const problems = [...params.problems, ...checked.problems];
+  const unused =
+    problems.length === 0 ? null : `Some options in this link were not used: ${problems.join('; ')}.`;
+  const notice = [lesson.notice, opened.notice, unused].filter((n) => n !== null).join(' ') || null;
+  return { ...opened, notice, embed: params.embed, view: checked.view, options: params.options, lesson };
 }
 
 /** A lesson link when the lesson kit could not be fetched (offline, a failed chunk): say so. */
@@ -49,31 +98,4 @@ function withoutKit(params: URLSearchParams): LessonLink {
     ? 'The lessons could not be loaded, so this lesson link opened without its lesson. Reload the page to try again.'
     : null;
   return { open: null, presenting, notice };
-}
-
-function resolveScenario(search: string, hash: string): Omit<InitialState, 'lesson'> {
-  const params = new URLSearchParams(search);
-  const embed = params.get('embed') === '1';
-  if (hash.startsWith('#s=') || hash.includes('&s=')) {
-    const parsed = decodeScenario(hash);
-    if (parsed.ok) return { scenario: parsed.scenario, presetId: null, notice: null, embed };
-    return {
-      scenario: baseline(),
-      presetId: DEFAULT_PRESET,
-      notice: `The scenario in this link could not be read (${summarizeErrors(parsed.errors)}). Showing the baseline scenario instead.`,
-      embed,
-    };
-  }
-  const id = params.get('preset');
-  if (id !== null) {
-    const preset = getPreset(id);
-    if (preset) return { scenario: preset, presetId: id, notice: null, embed };
-    return {
-      scenario: baseline(),
-      presetId: DEFAULT_PRESET,
-      notice: `There is no preset called "${clip(id)}". Available presets: ${presetIds.join(', ')}. Showing the baseline scenario instead.`,
-      embed,
-    };
-  }
-  return { scenario: baseline(), presetId: DEFAULT_PRESET, notice: null, embed };
 }

@@ -116,10 +116,16 @@ export class EngineSession {
     }
   }
 
+  /**
+   * Stops asking for frames (an embed scrolled out of view): the worker then does nothing for this
+   * run until `suspended` is false again. Commands still go through.
+   */
+  suspended = false;
+
   /** Asks the worker to advance to the page's wall clock, unless a frame is already on its way. */
   requestFrame(wallNow: number): void {
     this.flush();
-    if (this.frameId !== null || this.waiting()) return;
+    if (this.frameId !== null || this.suspended || this.waiting()) return;
     this.requestWall = wallNow;
     this.frameId = this.client.frame(wallNow, this.holdTo?.());
   }

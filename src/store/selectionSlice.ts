@@ -5,7 +5,9 @@ import type { AppState } from './appStore.ts';
 export type Selection =
   { kind: 'node'; id: string } | { kind: 'request'; requestId: number } | { kind: 'key'; key: number } | null;
 
-export type PanelId = 'about' | 'config' | 'charts' | 'inspect' | 'sweep';
+/** The sidebar's tabs, in order (links name them with `tab=`). */
+export const PANEL_IDS = ['about', 'config', 'charts', 'inspect', 'sweep'] as const;
+export type PanelId = (typeof PANEL_IDS)[number];
 
 export interface SelectionSlice {
   selection: Selection;

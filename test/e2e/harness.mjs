@@ -1,4 +1,4 @@
-/* global document, HTMLInputElement, Event */
+/* global document, window, HTMLInputElement, Event */
 // What every browser check shares: the server, the browser, pages that record errors, screenshots.
 import { mkdir } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
@@ -55,19 +55,24 @@ export function assert(cond, message) {
   if (!cond) throw new Error(message);
 }
 
-/** A fresh page (1280x720 unless told) that records console errors and uncaught exceptions. */
+/**
+ * A fresh page (1280x720 unless told) that records console errors and uncaught exceptions, opened at
+ * `path` on the test server (or on `options.base`). It waits for the Play button unless told
+ * `waitForPlay: false` (a page that is not the app, an embed without controls).
+ */
 export async function openPage(path, options = {}) {
   const context = await env.browser.newContext({
     viewport: options.viewport ?? { width: 1280, height: 720 },
     colorScheme: options.colorScheme ?? 'light',
+    reducedMotion: options.reducedMotion ?? 'no-preference',
   });
   const page = await context.newPage();
   page.on('console', (m) => m.type() === 'error' && problems.push(`console: ${m.text()}`));
   page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
   // Scripts to run in every document before the app's own (listeners that must see the first load).
   for (const script of options.initScripts ?? []) await page.addInitScript(script);
-  await page.goto(env.server.url + path);
-  await page.getByRole('button', { name: /^(Play|Pause)$/ }).waitFor();
+  await page.goto((options.base ?? env.server.url) + path);
+  if (options.waitForPlay !== false) await page.getByRole('button', { name: /^(Play|Pause)$/ }).waitFor();
   return page;
 }
 
@@ -114,3 +119,14 @@ export async function seek(page, ms) {
     { timeout: 60_000 },
   );
 }
+
+/**
+ * An init script (for `openPage`'s `initScripts`) recording every Content-Security-Policy violation of
+ * each document, frames included, from its first byte in `window.__csp`.
+ */
+export const recordCspViolations = () => {
+  window.__csp = [];
+  document.addEventListener('securitypolicyviolation', (e) =>
+    window.__csp.push(`${e.violatedDirective} blocked ${e.blockedURI || 'inline'}`),
+  );
+};

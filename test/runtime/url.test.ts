@@ -38,7 +38,7 @@ describe('opening a URL', () => {
 
   it('?lesson= opens the step with the lesson kit, and says so when the kit could not be fetched', () => {
     const lesson = kit.getLesson('stampede')!;
-    const s = resolveInitial('?lesson=stampede&step=2&present=1', '', kit);
+    const s = resolveInitial('?lesson=stampede&step=2&present=1', '', { kit });
     expect(s.scenario).toEqual(kit.stepScenario(lesson, 1));
     expect(s.lesson).toEqual({ open: { lessonId: 'stampede', step: 1 }, presenting: true, notice: null });
 

@@ -7,33 +7,34 @@ import { ThemeToggle } from './ThemeToggle.tsx';
 import { ExportButton } from '../export/ExportButton.tsx';
 import { RecordToggle } from '../export/RecordToggle.tsx';
 import { CompareButton } from '../compare/CompareButton.tsx';
+import { ShareButton } from '../share/ShareButton.tsx';
 
 /**
  * The scenario's title (what the audience should read first), lessons and the presenter view, the
- * preset picker, the seed, Compare, Export and Record, theme and help; in the presenter view only the
- * title and the way out.
+ * preset picker, the seed, Compare, Share, Export and Record, theme and help; in the presenter view
+ * only the title and the way out.
  */
-export function Header({ embed }: { embed: boolean }) {
+export function Header() {
   const title = useAppStore(selectTitle);
   const store = useAppStoreApi();
   const presenting = useAppStore((s) => s.presenting);
   return (
     <header className="header">
       <h1>
-        {!embed && <span className="brand">Cachescope</span>} <span className="scenario-title">{title}</span>
+        <span className="brand">Cachescope</span> <span className="scenario-title">{title}</span>
       </h1>
-      {!embed && presenting && (
+      {presenting ? (
         <div className="header-tools">
           <PresentButton />
         </div>
-      )}
-      {!embed && !presenting && (
+      ) : (
         <div className="header-tools">
           <LessonsButton />
           <PresentButton />
           <PresetPicker />
           <SeedInput />
           <CompareButton />
+          <ShareButton />
           <ExportButton />
           <RecordToggle />
           <ThemeToggle />

@@ -1,7 +1,7 @@
 import { lazy, Suspense, useRef, type KeyboardEvent } from 'react';
-import type { PanelId } from '../../store/selectionSlice.ts';
 import { useAppStore, useAppStoreApi } from '../../store/useAppStore.ts';
 import { ScenarioAbout } from './ScenarioAbout.tsx';
+import { TABS } from './tabs.ts';
 
 // The other tabs load on first use: the first paint (stage, controls, About) ships less JavaScript.
 const ChartsSection = lazy(() => import('./ChartsSection.tsx').then((m) => ({ default: m.ChartsSection })));
@@ -12,14 +12,6 @@ const InspectSection = lazy(() =>
 const SweepSection = lazy(() =>
   import('../sweep/SweepSection.tsx').then((m) => ({ default: m.SweepSection })),
 );
-
-const TABS: { id: PanelId; label: string }[] = [
-  { id: 'about', label: 'About' },
-  { id: 'config', label: 'Configure' },
-  { id: 'charts', label: 'Charts' },
-  { id: 'inspect', label: 'Inspect' },
-  { id: 'sweep', label: 'Sweep' },
-];
 
 /** The tab an arrow, Home or End key moves to from tab `i` (WAI-ARIA tabs: arrows wrap around). */
 function tabFor(key: string, i: number): number | null {

@@ -1,6 +1,6 @@
-import { useDialogFocus } from '../app/useDialogFocus.ts';
 import { selectHelpOpen } from '../../store/selectors.ts';
 import { useAppStore, useAppStoreApi } from '../../store/useAppStore.ts';
+import { Dialog } from '../app/Dialog.tsx';
 
 export const SHORTCUTS: readonly [string, string][] = [
   ['Space', 'Play or pause'],
@@ -18,35 +18,26 @@ export const SHORTCUTS: readonly [string, string][] = [
 export function HelpOverlay() {
   const open = useAppStore(selectHelpOpen);
   const store = useAppStoreApi();
-  const closeRef = useDialogFocus<HTMLButtonElement>(open);
   if (!open) return null;
   const close = () => store.getState().setHelpOpen(false);
   return (
-    <div className="overlay" onClick={close}>
-      <div
-        className="dialog"
-        role="dialog"
-        aria-modal="true"
-        aria-labelledby="help-title"
-        onClick={(e) => e.stopPropagation()}
-      >
-        <h2 id="help-title">Keyboard shortcuts</h2>
-        <table>
-          <tbody>
-            {SHORTCUTS.map(([key, what]) => (
-              <tr key={key}>
-                <th scope="row">
-                  <kbd>{key}</kbd>
-                </th>
-                <td>{what}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-        <button ref={closeRef} type="button" className="btn" onClick={close} aria-label="Close help">
-          Close
-        </button>
-      </div>
-    </div>
+    <Dialog labelledBy="help-title" onClose={close}>
+      <h2 id="help-title">Keyboard shortcuts</h2>
+      <table>
+        <tbody>
+          {SHORTCUTS.map(([key, what]) => (
+            <tr key={key}>
+              <th scope="row">
+                <kbd>{key}</kbd>
+              </th>
+              <td>{what}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      <button type="button" className="btn" onClick={close} aria-label="Close help">
+        Close
+      </button>
+    </Dialog>
   );
 }

@@ -22,19 +22,19 @@ export function useKeyboard(controller: Controller, store: AppStore): void {
       // Arrow keys on a tab move between tabs (the tabs pattern), not the simulation.
       const onTab = e.target instanceof HTMLElement && e.target.getAttribute('role') === 'tab';
       const { helpOpen, setHelpOpen, compareDialogOpen } = store.getState();
+      // A dialog (Share, help, Compare) owns the keys: Space on its Copy button copies, it does not play.
+      const inDialog = e.target instanceof Element && e.target.closest('[aria-modal="true"]') !== null;
       if (e.key === 'Escape' && helpOpen) {
         setHelpOpen(false);
         e.preventDefault();
         return;
       }
-      // The Compare dialog's buttons and boxes take their keys (it closes itself on Esc).
-      if (compareDialogOpen) return;
-      if (e.key === '?') {
+      if (e.key === '?' && (helpOpen || !inDialog)) {
         setHelpOpen(!helpOpen);
         e.preventDefault();
         return;
       }
-      if (helpOpen) return;
+      if (helpOpen || inDialog || compareDialogOpen) return;
       switch (e.key) {
         case ' ':
           // A focused button would also "click" on Space: handle it once, here.

@@ -47,7 +47,9 @@ export function Stage({ session, run }: { session: EngineSession; run?: 'A' | 'B
   const onClick = (e: MouseEvent<HTMLDivElement>) => {
     if (e.target !== e.currentTarget) return;
     const rect = e.currentTarget.getBoundingClientRect();
-    const id = pickRef.current?.(e.clientX - rect.left, e.clientY - rect.top) ?? null;
+    // A scaled embed draws the stage smaller than its layout: clicks go back to layout pixels.
+    const k = rect.width / e.currentTarget.offsetWidth || 1;
+    const id = pickRef.current?.((e.clientX - rect.left) / k, (e.clientY - rect.top) / k) ?? null;
     if (id !== null) store.getState().select({ kind: 'request', requestId: id });
   };
   return (

@@ -1,18 +1,11 @@
 /* global document, window, Worker, Blob */
-import { assert, check, openPage, problems, seek, shot } from '../harness.mjs';
+import { assert, check, recordCspViolations, openPage, problems, seek, shot } from '../harness.mjs';
 
-/** Records every Content-Security-Policy violation of the document from its first byte on. */
-const recordViolations = () => {
-  window.__csp = [];
-  document.addEventListener('securitypolicyviolation', (e) =>
-    window.__csp.push(`${e.violatedDirective} blocked ${e.blockedURI || 'inline'}`),
-  );
-};
 const violations = (page) => page.evaluate(() => window.__csp);
 
 export default async function csp() {
   await check('the app runs under its CSP with no violation: load, play, seek, every tab', async () => {
-    const p = await openPage('?preset=stampede', { initScripts: [recordViolations] });
+    const p = await openPage('?preset=stampede', { initScripts: [recordCspViolations] });
     const meta = await p.locator('meta[http-equiv="Content-Security-Policy"]').getAttribute('content');
     assert(meta?.includes("script-src 'self'"), `no script-src 'self' in the CSP meta tag: ${meta}`);
     await p.getByRole('button', { name: 'Play' }).click();
@@ -30,7 +23,7 @@ export default async function csp() {
   });
 
   await check('the CSP is in force: inline script and eval are refused', async () => {
-    const p = await openPage('', { initScripts: [recordViolations] });
+    const p = await openPage('', { initScripts: [recordCspViolations] });
     const inlineRan = await p.evaluate(() => {
       const s = document.createElement('script');
       s.textContent = 'window.__inlineRan = true';
@@ -65,7 +58,7 @@ export default async function csp() {
   });
 
   await check('a Web Worker loads under the CSP, by URL from this origin and from a blob:', async () => {
-    const p = await openPage('', { initScripts: [recordViolations] });
+    const p = await openPage('', { initScripts: [recordCspViolations] });
     const answers = await p.evaluate(async () => {
       const ask = (worker) =>
         new Promise((resolve, reject) => {

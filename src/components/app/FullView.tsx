@@ -1,0 +1,79 @@
+import { lazy, Suspense } from 'react';
+import type { EngineSession } from '../../runtime/session.ts';
+import { useAppStore } from '../../store/useAppStore.ts';
+import { Header } from './Header.tsx';
+import { NoticeBanner } from './NoticeBanner.tsx';
+import { Sidebar } from './Sidebar.tsx';
+import { Stage } from '../stage/Stage.tsx';
+import { MetricsStrip } from '../stage/MetricsStrip.tsx';
+import { Controls } from '../controls/Controls.tsx';
+import { Legend } from '../controls/Legend.tsx';
+import { HelpOverlay } from '../controls/HelpOverlay.tsx';
+import { Guarded } from './ErrorBoundary.tsx';
+import { CostDialog } from './CostDialog.tsx';
+import { CompareView } from '../compare/CompareView.tsx';
+import { CompareDialog } from '../compare/CompareDialog.tsx';
+
+// The lesson panel and list come with the lesson kit, fetched when a lesson or the list first opens.
+const LessonPanel = lazy(() =>
+  import('../lessons/LessonPanel.tsx').then((m) => ({ default: m.LessonPanel })),
+);
+const LessonsDialog = lazy(() =>
+  import('../lessons/LessonsDialog.tsx').then((m) => ({ default: m.LessonsDialog })),
+);
+
+/**
+ * The full app: header, controls, the stage with its figures (two stages in an A/B comparison), the
+ * open lesson step, and the sidebar's tabs; the presenter view gives the stage the screen.
+ */
+export function FullView({ session }: { session: EngineSession }) {
+  const presenting = useAppStore((s) => s.presenting);
+  const lessonOpen = useAppStore((s) => s.lesson !== null);
+  const listOpen = useAppStore((s) => s.lessonsOpen);
+  const compare = useAppStore((s) => s.compare);
+  const compareDialog = useAppStore((s) => s.compareDialogOpen);
+  return (
+    <div className={`app${presenting ? ' presenting' : ''}`}>
+      <Header />
+      <NoticeBanner />
+      <Controls />
+      {lessonOpen && (
+        <Guarded area="the lesson">
+          <Suspense fallback={null}>
+            <LessonPanel />
+          </Suspense>
+        </Guarded>
+      )}
+      <main className={`main${compare ? ' comparing' : ''}`}>
+        <section className="stage-column" aria-label="Simulation">
+          <Guarded area="the stage">
+            {compare ? (
+              <CompareView a={session} compare={compare} />
+            ) : (
+              <>
+                <Stage session={session} />
+                <MetricsStrip />
+              </>
+            )}
+            <Legend />
+          </Guarded>
+        </section>
+        {!presenting && (
+          <Guarded area="this panel">
+            <Sidebar />
+          </Guarded>
+        )}
+      </main>
+      <HelpOverlay />
+      {compareDialog && <CompareDialog />}
+      <CostDialog />
+      {listOpen && (
+        <Guarded area="the lessons">
+          <Suspense fallback={null}>
+            <LessonsDialog />
+          </Suspense>
+        </Guarded>
+      )}
+    </div>
+  );
+}
