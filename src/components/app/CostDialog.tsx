@@ -1,8 +1,8 @@
-import { useEffect, useRef } from 'react';
 import { COST_BUDGET, type CostEstimate } from '../../engine/cost.ts';
 import { useController } from '../../runtime/controller.ts';
 import { selectCostPrompt } from '../../store/selectors.ts';
 import { useAppStore } from '../../store/useAppStore.ts';
+import { Dialog } from './Dialog.tsx';
 
 /** A large count in words: "14.3 billion", "165 thousand", "820". */
 function count(n: number): string {
@@ -33,51 +33,37 @@ export function costWords(e: CostEstimate): string[] {
 export function CostDialog() {
   const prompt = useAppStore(selectCostPrompt);
   const controller = useController();
-  const cancelRef = useRef<HTMLButtonElement>(null);
-  const open = prompt !== null;
-  useEffect(() => {
-    if (!open) return;
-    const previous = document.activeElement as HTMLElement | null;
-    cancelRef.current?.focus();
-    return () => previous?.focus?.();
-  }, [open]);
   if (!prompt) return null;
   return (
-    <div className="overlay">
-      <div
-        className="dialog"
-        role="alertdialog"
-        aria-modal="true"
-        aria-labelledby="cost-title"
-        aria-describedby="cost-body"
-        onKeyDown={(e) => {
-          if (e.key === 'Escape') controller.cancelCost();
-          e.stopPropagation();
-        }}
-      >
-        <h2 id="cost-title">This scenario is heavy to simulate</h2>
-        <div id="cost-body">
-          <p>
-            <strong>{prompt.scenario.title}</strong>
-          </p>
-          {costWords(prompt.estimate).map((line) => (
-            <p key={line}>{line}</p>
-          ))}
-          <p>
-            {prompt.replacesRun
-              ? 'Cancel keeps the current run as it is; your edits stay in the draft.'
-              : 'Cancel opens the default scenario instead.'}
-          </p>
-        </div>
-        <div className="dialog-buttons">
-          <button ref={cancelRef} type="button" className="btn" onClick={() => controller.cancelCost()}>
-            Cancel
-          </button>
-          <button type="button" className="btn" onClick={() => controller.confirmCost()}>
-            Run it anyway
-          </button>
-        </div>
+    <Dialog
+      role="alertdialog"
+      labelledBy="cost-title"
+      describedBy="cost-body"
+      onClose={() => controller.cancelCost()}
+    >
+      <h2 id="cost-title">This scenario is heavy to simulate</h2>
+      <div id="cost-body">
+        <p>
+          <strong>{prompt.scenario.title}</strong>
+        </p>
+        {costWords(prompt.estimate).map((line) => (
+          <p key={line}>{line}</p>
+        ))}
+        <p>
+          {prompt.replacesRun
+            ? 'Cancel keeps the current run as it is; your edits stay in the draft.'
+            : 'Cancel opens the default scenario instead.'}
+        </p>
       </div>
-    </div>
+      <div className="dialog-buttons">
+        {/* The safe choice has focus. */}
+        <button data-autofocus type="button" className="btn" onClick={() => controller.cancelCost()}>
+          Cancel
+        </button>
+        <button type="button" className="btn" onClick={() => controller.confirmCost()}>
+          Run it anyway
+        </button>
+      </div>
+    </Dialog>
   );
 }

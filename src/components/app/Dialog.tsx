@@ -6,6 +6,10 @@ const FOCUSABLE =
 interface Props {
   /** The id of the dialog's heading, which names it. */
   labelledBy: string;
+  /** The id of what it says, for a dialog that asks something (`alertdialog`). */
+  describedBy?: string;
+  /** `alertdialog` for a question that must be answered (it then closes only by its buttons or Esc). */
+  role?: 'dialog' | 'alertdialog';
   onClose: () => void;
   className?: string;
   children: ReactNode;
@@ -16,7 +20,7 @@ interface Props {
  * its first control), Tab and Shift+Tab stay
  * inside, Esc or a click outside closes it, and focus returns to where it was (the button that opened it).
  */
-export function Dialog({ labelledBy, onClose, className, children }: Props) {
+export function Dialog({ labelledBy, describedBy, role = 'dialog', onClose, className, children }: Props) {
   const ref = useRef<HTMLDivElement>(null);
   useEffect(() => {
     const previous = document.activeElement as HTMLElement | null;
@@ -46,13 +50,14 @@ export function Dialog({ labelledBy, onClose, className, children }: Props) {
     }
   };
   return (
-    <div className="overlay" onClick={onClose}>
+    <div className="overlay" onClick={role === 'dialog' ? onClose : undefined}>
       <div
         ref={ref}
         className={`dialog${className ? ` ${className}` : ''}`}
-        role="dialog"
+        role={role}
         aria-modal="true"
         aria-labelledby={labelledBy}
+        aria-describedby={describedBy}
         onClick={(e) => e.stopPropagation()}
         onKeyDown={onKeyDown}
       >

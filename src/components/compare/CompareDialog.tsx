@@ -1,4 +1,5 @@
-import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
+import { useId, useState, type FormEvent } from 'react';
+import { Dialog } from '../app/Dialog.tsx';
 import { optionLabel } from '../../labels/options.ts';
 import { useController } from '../../runtime/controller.ts';
 import { getPreset, presets } from '../../scenario/presets/index.ts';
@@ -29,15 +30,8 @@ export function CompareDialog() {
   const [text, setText] = useState(() => textOf(getPath(a, DEFAULT_FIELD)));
   const [bPreset, setBPreset] = useState(() => presets.find((p) => p.id !== presetId)?.id ?? presets[0]!.id);
   const [error, setError] = useState<string | null>(null);
-  const firstRef = useRef<HTMLSelectElement>(null);
   const titleId = useId();
   const def = fieldFor(path)!;
-
-  useEffect(() => {
-    const previous = document.activeElement as HTMLElement | null;
-    firstRef.current?.focus();
-    return () => previous?.focus?.();
-  }, []);
 
   const close = () => store.getState().setCompareDialogOpen(false);
   const start = (scenario: NonNullable<ReturnType<typeof getPreset>>, id: string | null) => {
@@ -68,99 +62,90 @@ export function CompareDialog() {
   };
 
   return (
-    <div className="overlay" onClick={close}>
-      <div
-        className="dialog compare-dialog"
-        role="dialog"
-        aria-modal="true"
-        aria-labelledby={titleId}
-        onClick={(e) => e.stopPropagation()}
-        onKeyDown={(e) => e.key === 'Escape' && close()}
-      >
-        <h2 id={titleId}>Compare</h2>
-        <p>
-          A is the run on screen. B runs beside it on the same seed and the same clock, and a table shows the
-          difference.
-        </p>
-        <form className="compare-form" onSubmit={onChangeSubmit}>
-          <h3>B is A with one change</h3>
+    <Dialog labelledBy={titleId} onClose={close} className="compare-dialog">
+      <h2 id={titleId}>Compare</h2>
+      <p>
+        A is the run on screen. B runs beside it on the same seed and the same clock, and a table shows the
+        difference.
+      </p>
+      <form className="compare-form" onSubmit={onChangeSubmit}>
+        <h3>B is A with one change</h3>
+        <label>
+          Field
+          <select value={path} onChange={(e) => pickField(e.currentTarget.value)}>
+            {CHANGE_FIELDS.map((f) => (
+              <option key={f.path} value={f.path}>
+                {labelFor(f.path)}
+              </option>
+            ))}
+          </select>
+        </label>
+        {def.kind === 'select' && (
           <label>
-            Field
-            <select ref={firstRef} value={path} onChange={(e) => pickField(e.currentTarget.value)}>
-              {CHANGE_FIELDS.map((f) => (
-                <option key={f.path} value={f.path}>
-                  {labelFor(f.path)}
+            B&apos;s value
+            <select value={text} onChange={(e) => setText(e.currentTarget.value)}>
+              {(def.options ?? []).map((o) => (
+                <option key={o} value={o}>
+                  {optionLabel(path, o)}
                 </option>
               ))}
             </select>
           </label>
-          {def.kind === 'select' && (
-            <label>
-              B&apos;s value
-              <select value={text} onChange={(e) => setText(e.currentTarget.value)}>
-                {(def.options ?? []).map((o) => (
-                  <option key={o} value={o}>
-                    {optionLabel(path, o)}
-                  </option>
-                ))}
-              </select>
-            </label>
-          )}
-          {def.kind === 'boolean' && (
-            <label className="compare-check">
-              <input
-                type="checkbox"
-                checked={text === 'true'}
-                onChange={(e) => setText(String(e.currentTarget.checked))}
-              />
-              {labelFor(path)} in B
-            </label>
-          )}
-          {def.kind === 'number' && (
-            <label>
-              B&apos;s value{def.unit ? unitSuffix(def.unit) : ''}
-              <input
-                type="text"
-                inputMode="decimal"
-                value={text}
-                placeholder={def.nullable ? `empty: ${def.nullable.label}` : undefined}
-                aria-invalid={error ? true : undefined}
-                onChange={(e) => {
-                  setText(e.currentTarget.value);
-                  setError(null);
-                }}
-              />
-            </label>
-          )}
-          {error && (
-            <p className="cfg-error" role="alert">
-              {error}
-            </p>
-          )}
-          <button type="submit" className="btn primary">
-            Compare with a change
-          </button>
-        </form>
-        <form className="compare-form" onSubmit={onPresetSubmit}>
-          <h3>B is a preset</h3>
-          <label>
-            Preset for B
-            <select value={bPreset} onChange={(e) => setBPreset(e.currentTarget.value)}>
-              {presets.map((p) => (
-                <option key={p.id} value={p.id}>
-                  {p.title}
-                </option>
-              ))}
-            </select>
+        )}
+        {def.kind === 'boolean' && (
+          <label className="compare-check">
+            <input
+              type="checkbox"
+              checked={text === 'true'}
+              onChange={(e) => setText(String(e.currentTarget.checked))}
+            />
+            {labelFor(path)} in B
           </label>
-          <button type="submit" className="btn">
-            Compare with this preset
-          </button>
-        </form>
-        <button type="button" className="btn" onClick={close}>
-          Cancel
+        )}
+        {def.kind === 'number' && (
+          <label>
+            B&apos;s value{def.unit ? unitSuffix(def.unit) : ''}
+            <input
+              type="text"
+              inputMode="decimal"
+              value={text}
+              placeholder={def.nullable ? `empty: ${def.nullable.label}` : undefined}
+              aria-invalid={error ? true : undefined}
+              onChange={(e) => {
+                setText(e.currentTarget.value);
+                setError(null);
+              }}
+            />
+          </label>
+        )}
+        {error && (
+          <p className="cfg-error" role="alert">
+            {error}
+          </p>
+        )}
+        <button type="submit" className="btn primary">
+          Compare with a change
         </button>
-      </div>
-    </div>
+      </form>
+      <form className="compare-form" onSubmit={onPresetSubmit}>
+        <h3>B is a preset</h3>
+        <label>
+          Preset for B
+          <select value={bPreset} onChange={(e) => setBPreset(e.currentTarget.value)}>
+            {presets.map((p) => (
+              <option key={p.id} value={p.id}>
+                {p.title}
+              </option>
+            ))}
+          </select>
+        </label>
+        <button type="submit" className="btn">
+          Compare with this preset
+        </button>
+      </form>
+      <button type="button" className="btn" onClick={close}>
+        Cancel
+      </button>
+    </Dialog>
   );
 }

@@ -58,7 +58,7 @@ export function EmbedView({ session, options }: { session: EngineSession; option
           <aside className="embed-panel" aria-label={options.panel === 'charts' ? 'Charts' : 'About'}>
             <Guarded area="this panel">
               <Suspense fallback={<p className="muted">Loading…</p>}>
-                {options.panel === 'charts' ? <ChartsSection /> : <ScenarioAbout />}
+                {options.panel === 'charts' ? <ChartsSection /> : <ScenarioAbout embed />}
               </Suspense>
             </Guarded>
           </aside>

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Modal } from '../app/Modal.tsx';
+import { Dialog } from '../app/Dialog.tsx';
 import { ChartExport } from './ChartExport.tsx';
 import { PICTURE_SCALE, useExport } from './useExport.ts';
 import { RECORD_LIMIT_MS } from '../../export/stageRecorder.ts';
@@ -32,7 +32,8 @@ export function ExportDialog({ onClose }: { onClose: () => void }) {
     );
   };
   return (
-    <Modal title="Export" onClose={onClose} className="export-dialog">
+    <Dialog labelledBy="export-title" onClose={onClose} className="export-dialog">
+      <h2 id="export-title">Export</h2>
       <p className="muted">
         Files are named after the scenario and its seed, for example{' '}
         <code>{exporter.fileName('series', 'csv')}</code>.
@@ -81,6 +82,6 @@ export function ExportDialog({ onClose }: { onClose: () => void }) {
           Close
         </button>
       </div>
-    </Modal>
+    </Dialog>
   );
 }
