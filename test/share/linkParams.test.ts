@@ -48,7 +48,7 @@ describe('link parameters', () => {
     expect(p.problems).toEqual([
       't: got "-5", expected a whole number of simulated milliseconds, such as 12000',
       'speed: got "fast", expected a number from 0.01 to 100 (1 is real time)',
-      'tab: got "x", expected one of about, config, charts, inspect',
+      'tab: got "x", expected one of about, config, charts, inspect, sweep',
       'autoplay: got "yes", expected 0 or 1',
       'panel: got "chart", expected one of none, charts, about (did you mean charts?)',
       'theme: got "blue", expected one of light, dark, system',

@@ -73,11 +73,13 @@ describe('defaultRange', () => {
       steps: 8,
       log: false,
     });
+    // Shards are a log field since the cap is 128: a decade either side of the baseline's count.
+    const shards = baseline.topology.redisShards;
     expect(defaultRange(field('topology.redisShards'), baseline)).toEqual({
-      from: 1,
-      to: 16,
+      from: Math.max(1, shards / 10),
+      to: shards * 10,
       steps: 8,
-      log: false,
+      log: true,
     });
     expect(defaultRange(field('cache.l2.maxMemorySamples'), baseline)).toMatchObject({ from: 1, to: 64 });
     const instances = defaultRange(field('topology.instances'), baseline);

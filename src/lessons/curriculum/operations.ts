@@ -115,10 +115,10 @@ export const monitoring: Lesson = {
     {
       title: 'Less memory',
       text:
-        'The dashboard is quiet. Someone lowers the Redis maxmemory per shard to 4,000,000 bytes. ' +
+        'The dashboard is quiet. Someone lowers the Redis maxmemory per shard to 7,000,000 bytes. ' +
         'The alert rules are the usual ones: hit rate below 70 %, any eviction, memory above 80 %.',
       atMs: 10_000,
-      changes: [{ path: 'cache.l2.maxMemoryBytes', value: 4_000_000 }],
+      changes: [{ path: 'cache.l2.maxMemoryBytes', value: 7_000_000 }],
       show: { tab: 'charts' },
       prediction: {
         kind: 'choice',
