@@ -1,4 +1,5 @@
 /** The calibration's RESP client: commands as arrays of bulk strings, replies parsed as they arrive. */
+import { zipfShare } from '../../src/cli/calibrate/runCase.ts';
 import { describe, expect, it } from 'vitest';
 import { encodeCommand, infoFields, parseReply, RedisReplyError } from '../../src/cli/calibrate/resp.ts';
 
@@ -26,5 +27,15 @@ describe('RESP', () => {
     const info =
       '# Memory\r\nused_memory:1662368\r\nmem_allocator:jemalloc-5.3.0\r\nmem_fragmentation_ratio:1.5\r\n';
     expect(infoFields(info)).toEqual({ used_memory: 1_662_368, mem_fragmentation_ratio: 1.5 });
+  });
+});
+
+describe('the hit-ratio allowance for keys lost to reply blocks', () => {
+  it('is the Zipf popularity of the ranks the real run went without', () => {
+    // Three keys, s = 1: weights 1, 1/2, 1/3.
+    const total = 1 + 1 / 2 + 1 / 3;
+    expect(zipfShare({ keys: 3, zipf: 1 }, 1, 3)).toBeCloseTo((1 / 2 + 1 / 3) / total, 12);
+    expect(zipfShare({ keys: 3, zipf: 1 }, 2, 2)).toBe(0);
+    expect(zipfShare({ keys: 10, zipf: 0.8 }, 0, 10)).toBeCloseTo(1, 12);
   });
 });
