@@ -10,7 +10,7 @@ export default async function subPath() {
   const site = await serveStatic(join(root, 'dist'), null, { prefix: PREFIX });
   try {
     await check(
-      `served from ${PREFIX}: the app, its worker, presets, Share links, an embed and the demo`,
+      `served from ${PREFIX}: the app, its worker, presets, Share links, an embed, the demo and a lesson`,
       async () => {
         const p = await openPage('?preset=stampede', { base: site.url });
         await p.getByRole('button', { name: 'Play' }).click();
@@ -55,6 +55,15 @@ export default async function subPath() {
         await demo.locator('#log-stampede li', { hasText: /^ready/ }).waitFor({ timeout: 30_000 });
         await demo.locator('#log-ttl li', { hasText: /^ready/ }).waitFor({ timeout: 30_000 });
         await demo.context().close();
+
+        // A lesson link: the lesson kit is a chunk of its own, and a check runs in a second worker.
+        const lesson = await openPage('?lesson=stampede&step=2', { base: site.url });
+        await lesson.locator('.lesson-count', { hasText: 'Step 2 of 5' }).waitFor({ timeout: 30_000 });
+        await lesson.getByRole('radio', { name: 'Two to four' }).check();
+        await lesson.getByRole('button', { name: 'Check prediction' }).click();
+        const result = await lesson.locator('.check-result').innerText({ timeout: 60_000 });
+        assert(result.includes('Measured:'), `the lesson check under the sub-path gave: ${result}`);
+        await lesson.context().close();
         // The browser asks for /favicon.ico on its own; anything else missing is the build's fault.
         const missing = site.missing.filter((path) => path !== '/favicon.ico');
         assert(missing.length === 0, `asked for files outside the build: ${missing.join(', ')}`);
