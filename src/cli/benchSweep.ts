@@ -10,9 +10,9 @@ import { runOnPool, startThreads } from './sweepThreads.ts';
  * runs one after another in this process. The ratio is the sweep's time over (the sequential time /
  * cores): 1 is perfect scaling, the target is 1.3 or less.
  *
- * The sweep is timed from the threads' start (what `npm run sweep` costs, loading the engine in each
- * thread included) and from the moment they are ready (a pool kept between sweeps, as the app keeps its
- * workers). Wall time shows scaling only when the cores are free: on a shared machine with Linux's
+ * The first sweep is timed from the threads' start (what a one-off `npm run sweep` costs: loading and
+ * compiling the engine in each thread); then each round runs the sweep again on the same threads (a
+ * pool kept between sweeps, as the app keeps its workers), warm as the sequential side is. Wall time shows scaling only when the cores are free: on a shared machine with Linux's
  * autogroup scheduling, a process gets its session's share of the CPU however many threads it runs. So
  * CPU time (all threads) is measured too: the sweep's CPU time over the sequential runs' CPU time is the
  * work the parallel sweep adds, the ratio it reaches with idle cores, load imbalance aside. Rounds
@@ -57,19 +57,22 @@ interface Timing {
   cpu: number;
 }
 
-/** One sweep, timed from the threads' start and from when all of them had loaded the engine. */
-async function timeSweep(): Promise<{ total: Timing; ready: Timing }> {
+/** A sweep's time on `pool`. */
+async function timeOnPool(pool: ReturnType<typeof startThreads>): Promise<Timing> {
+  const t0 = performance.now();
+  const c0 = process.cpuUsage();
+  await runOnPool(pool, scenarios);
+  return { wall: performance.now() - t0, cpu: cpuMsSince(c0) };
+}
+
+/** The first sweep, from the threads' start: what a one-off `npm run sweep` costs. */
+async function timeFirstSweep(): Promise<{ total: Timing; pool: ReturnType<typeof startThreads> }> {
   const t0 = performance.now();
   const c0 = process.cpuUsage();
   const pool = startThreads(cores);
   await Promise.all(pool.map((t) => t.ready));
-  const t1 = performance.now();
-  const c1 = process.cpuUsage();
   await runOnPool(pool, scenarios);
-  const ready = { wall: performance.now() - t1, cpu: cpuMsSince(c1) };
-  const total = { wall: performance.now() - t0, cpu: cpuMsSince(c0) };
-  await Promise.all(pool.map((t) => t.close()));
-  return { total, ready };
+  return { total: { wall: performance.now() - t0, cpu: cpuMsSince(c0) }, pool };
 }
 
 function timeSequential(): Timing {
@@ -79,21 +82,20 @@ function timeSequential(): Timing {
   return { wall: performance.now() - t0, cpu: cpuMsSince(c0) };
 }
 
-// One run first, so the sequential side is not charged for compiling the engine (each thread of the
-// sweep is: that start-up is part of what a sweep costs).
+// One run first, so the sequential side is not charged for compiling the engine (the first sweep's
+// threads are: that start-up is part of what a one-off sweep costs).
 runScenario(scenarios[0]!);
-const totals: Timing[] = [];
+const first = await timeFirstSweep();
 const readies: Timing[] = [];
 const sequentials: Timing[] = [];
 for (let r = 0; r < rounds; r++) {
-  const sweep = await timeSweep();
-  totals.push(sweep.total);
-  readies.push(sweep.ready);
+  readies.push(await timeOnPool(first.pool));
   sequentials.push(timeSequential());
   process.stderr.write(
-    `round ${r + 1}: sweep ${seconds(sweep.total.wall)} (${seconds(sweep.ready.wall)} once the threads were ready), sequential ${seconds(sequentials[r]!.wall)}\n`,
+    `round ${r + 1}: sweep on the kept threads ${seconds(readies[r]!.wall)}, sequential ${seconds(sequentials[r]!.wall)}\n`,
   );
 }
+await Promise.all(first.pool.map((t) => t.close()));
 const best = (list: Timing[]): Timing => list.reduce((a, b) => (b.wall < a.wall ? b : a));
 const sequential = best(sequentials);
 const ideal = sequential.wall / cores;
@@ -107,8 +109,8 @@ process.stdout.write(
     `bench:sweep: ${POINTS} points x ${DURATION_MS / 1000} s of baseline, ${cores} worker threads (one per core), best of ${rounds} rounds`,
     `  ${'one run (mean of 20, in sequence)'.padEnd(34)} ${seconds(sequential.wall / POINTS)}  (CPU ${seconds(sequential.cpu / POINTS)})`,
     `  ${`${POINTS} x one run / ${cores} cores`.padEnd(34)} ${seconds(ideal)}`,
-    row('sweep, threads started and ready', best(readies)),
-    row('sweep, thread start-up included', best(totals)),
+    row('sweep, threads kept (warm)', best(readies)),
+    row('first sweep, start-up included', first.total),
     `  load average ${loadavg()
       .map((l) => l.toFixed(1))
       .join(' ')}: with other work on these ${cores} cores, the CPU ratio says what idle cores would give`,
