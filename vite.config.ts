@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os';
 import { defineConfig } from 'vitest/config';
 import react from '@vitejs/plugin-react';
 
@@ -17,6 +18,8 @@ export default defineConfig({
     // sized by what they must show, and none is cut off by a timer.
     testTimeout: 0,
     hookTimeout: 0,
+    // One worker per core (Vitest leaves one core free by default, which halves a 2-core machine).
+    maxWorkers: availableParallelism(),
     globals: true,
     setupFiles: ['test/setup.ts'],
   },
