@@ -2,21 +2,34 @@ import { useController } from '../../runtime/controller.ts';
 import { selectPlaying } from '../../store/selectors.ts';
 import { useAppStore } from '../../store/useAppStore.ts';
 
+/**
+ * Play or Pause, whichever applies. `wordClassName` lets a narrow layout (the embed) hide the word and
+ * keep the symbol; the accessible name stays the word.
+ */
+export function PlayButton({ wordClassName }: { wordClassName?: string }) {
+  const c = useController();
+  const playing = useAppStore(selectPlaying);
+  const word = playing ? 'Pause' : 'Play';
+  return (
+    <button
+      type="button"
+      className="btn primary"
+      onClick={c.toggle}
+      aria-label={word}
+      title={`${word} (Space)`}
+    >
+      <span aria-hidden="true">{playing ? '❚❚' : '▶'}</span>
+      <span className={wordClassName}> {word}</span>
+    </button>
+  );
+}
+
 /** Play/Pause, Step (one engine event) and Restart. The keyboard hints match useKeyboard. */
 export function PlaybackButtons() {
   const c = useController();
-  const playing = useAppStore(selectPlaying);
   return (
     <div className="btn-group">
-      <button
-        type="button"
-        className="btn primary"
-        onClick={c.toggle}
-        aria-label={playing ? 'Pause' : 'Play'}
-        title={playing ? 'Pause (Space)' : 'Play (Space)'}
-      >
-        <span aria-hidden="true">{playing ? '❚❚' : '▶'}</span> {playing ? 'Pause' : 'Play'}
-      </button>
+      <PlayButton />
       <button
         type="button"
         className="btn"

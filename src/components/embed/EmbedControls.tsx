@@ -1,10 +1,11 @@
 import { format } from 'd3-format';
 import { useController } from '../../runtime/controller.ts';
 import { formatSpeed, SPEED_STEPS } from '../../runtime/speed.ts';
-import { selectDurationMs, selectNowMs, selectPlaying, selectSpeed } from '../../store/selectors.ts';
+import { selectDurationMs, selectNowMs, selectSpeed } from '../../store/selectors.ts';
 import { useAppStore } from '../../store/useAppStore.ts';
 import { formatDuration } from '../format.ts';
 import { Timeline } from '../controls/Timeline.tsx';
+import { PlayButton } from '../controls/PlaybackButtons.tsx';
 
 const seconds = format(',.1f');
 /** The speeds the embed offers: the round ones from a tenth of real time up. */
@@ -13,7 +14,6 @@ const SPEEDS = SPEED_STEPS.filter((s) => s >= 0.1);
 /** The embed's one-row transport: Play/Pause, the timeline, the clock and a speed menu. */
 export function EmbedControls() {
   const c = useController();
-  const playing = useAppStore(selectPlaying);
   const speed = useAppStore(selectSpeed);
   const now = useAppStore(selectNowMs);
   const duration = useAppStore(selectDurationMs);
@@ -21,16 +21,7 @@ export function EmbedControls() {
   const speeds = SPEEDS.includes(speed) ? SPEEDS : [...SPEEDS, speed].sort((a, b) => a - b);
   return (
     <section className="embed-controls" aria-label="Playback controls">
-      <button
-        type="button"
-        className="btn primary"
-        onClick={c.toggle}
-        aria-label={playing ? 'Pause' : 'Play'}
-        title={playing ? 'Pause (Space)' : 'Play (Space)'}
-      >
-        <span aria-hidden="true">{playing ? '❚❚' : '▶'}</span>
-        <span className="embed-play-word"> {playing ? 'Pause' : 'Play'}</span>
-      </button>
+      <PlayButton wordClassName="embed-play-word" />
       <Timeline />
       <output className="embed-clock" aria-label="Simulated time" data-now-ms={now}>
         {seconds(now / 1000)} s<span className="embed-clock-of"> / {formatDuration(duration)}</span>
