@@ -6,6 +6,8 @@ export default async function worker() {
     'the engine runs in a Web Worker, and seeking back and forth lands on the same run',
     async () => {
       const p = await openPage('?preset=stampede');
+      // The browser may report the worker a moment after the page is ready: wait for it, do not race it.
+      if (p.workers().length === 0) await p.waitForEvent('worker', { timeout: 30_000 });
       const workers = p.workers().map((w) => w.url());
       assert(
         workers.length === 1 && /engine\.worker/.test(workers[0]),
