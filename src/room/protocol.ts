@@ -1,13 +1,10 @@
-import '../scenario/zodConfig.ts';
-import { z } from 'zod';
-import { CODE_LENGTH } from './code.ts';
-
 /**
  * The workshop room's messages, between the room server (`src/server/`) and the pages (the
- * facilitator's app and the participants' phones), one JSON object per WebSocket text frame.
- * What a page sends is checked here, with zod, before the server looks at it; what the server sends
- * is typed below. The server holds every rule (who may do what, how many, how often): a page that
- * sends something else gets an `error` naming the problem, and the room goes on.
+ * facilitator's app and the participants' phones), one JSON object per WebSocket text frame. What a
+ * page sends is described (and checked, with zod) in `clientMessages.ts`; what the server sends is
+ * typed here. The server holds every rule (who may do what, how many, how often): a page that sends
+ * something else gets an `error` naming the problem, and the room goes on. This module has no code
+ * beyond constants, so the pages' chunks do not carry the schema library's checks.
  */
 
 export const ROOM_PROTOCOL = 1;
@@ -25,61 +22,14 @@ export const ROOM_LIMITS = {
   maxGuess: 1e12,
 } as const;
 
-export const guessSchema = z.union([
-  z.strictObject({ option: z.number().int().min(0).max(31) }),
-  z.strictObject({
-    value: z.number().min(-ROOM_LIMITS.maxGuess).max(ROOM_LIMITS.maxGuess),
-  }),
-]);
+/** A guess: the option picked (from 0), or a number in the unit the question names. */
+export type RoomGuess = { option: number } | { value: number };
 
-const code = z.string().max(2 * CODE_LENGTH);
-const token = z.string().min(16).max(64);
-const version = z.literal(ROOM_PROTOCOL);
-/** A lesson step the room follows: the lesson's id and the step, from 0; null for none. */
-const stepRef = z.strictObject({
-  lessonId: z.string().min(1).max(64),
-  step: z.number().int().min(0).max(99),
-});
-/** A measured figure's value by its id, as the lesson check reads it. */
-const figureValue = z.union([z.number().refine(Number.isFinite, 'a finite number'), z.string().max(80)]);
-
-/** Everything a page may send. Facilitator commands are refused on a participant's connection. */
-export const clientMessageSchema = z.discriminatedUnion('type', [
-  /** Opens a new room; the connection becomes its facilitator. */
-  z.strictObject({ type: z.literal('create'), v: version }),
-  /** Takes a room back as its facilitator (after a reload), with the secret token from `create`. */
-  z.strictObject({ type: z.literal('host'), v: version, code, token }),
-  /** Joins a room as a participant; with the token from a previous join, as the same participant. */
-  z.strictObject({
-    type: z.literal('join'),
-    v: version,
-    code,
-    token: token.optional(),
-    name: z
-      .string()
-      .max(4 * ROOM_LIMITS.nameLength)
-      .optional(),
-  }),
-  z.strictObject({ type: z.literal('guess'), guess: guessSchema }),
-  z.strictObject({ type: z.literal('step'), at: stepRef.nullable() }),
-  z.strictObject({ type: z.literal('close') }),
-  z.strictObject({ type: z.literal('reopen') }),
-  z.strictObject({
-    type: z.literal('reveal'),
-    values: z.record(z.string().max(40), figureValue).refine((v) => Object.keys(v).length <= 16, {
-      message: 'at most 16 figures',
-    }),
-  }),
-  z.strictObject({ type: z.literal('export') }),
-  z.strictObject({ type: z.literal('end') }),
-]);
-
-export type ClientMessage = z.infer<typeof clientMessageSchema>;
-export type RoomGuess = z.infer<typeof guessSchema>;
-export type StepRef = z.infer<typeof stepRef>;
-
-/** The commands only the facilitator may give. */
-export const HOST_COMMANDS = ['step', 'close', 'reopen', 'reveal', 'export', 'end'] as const;
+/** A lesson step the room follows: the lesson's id and the step, from 0. */
+export interface StepRef {
+  lessonId: string;
+  step: number;
+}
 
 /** A step's question as a participant sees it. */
 export type QuestionView =

@@ -1,13 +1,8 @@
 import type { RawData, WebSocket } from 'ws';
 import { displayCode, normalizeCode } from '../room/code.ts';
 import { clip } from '../scenario/quote.ts';
-import {
-  clientMessageSchema,
-  HOST_COMMANDS,
-  ROOM_PROTOCOL,
-  type ClientMessage,
-  type ErrorCode,
-} from '../room/protocol.ts';
+import { clientMessageSchema, type ClientMessage, type HostCommand } from '../room/clientMessages.ts';
+import { ROOM_PROTOCOL, type ErrorCode } from '../room/protocol.ts';
 import { answersCsv, csvFileName } from './csv.ts';
 import type { Conn, Hub, LiveRoom } from './hub.ts';
 import { TokenBucket } from './limits.ts';
@@ -29,7 +24,7 @@ const MAX_REFUSED = 200;
 /** Wrong room codes one connection may try before it is closed. */
 const MAX_WRONG_CODES = 5;
 
-const VERBS: Record<(typeof HOST_COMMANDS)[number], string> = {
+const VERBS: Record<HostCommand, string> = {
   step: 'move the room to another step',
   close: 'close the answers',
   reopen: 'reopen the answers',
