@@ -1,4 +1,4 @@
-/* global document, Image, XMLSerializer, Blob, URL */
+/* global document, Image, XMLSerializer, Blob */
 // The room server as a facilitator starts it (`npm run room`), on a free loopback port, for the room's
 // browser checks; and reading a QR code on the page the way a phone's camera would (jsQR on its pixels).
 import { spawn } from 'node:child_process';

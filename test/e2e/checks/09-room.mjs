@@ -1,4 +1,4 @@
-/* global document, localStorage, WebSocket, location */
+/* global localStorage, WebSocket, location, URLSearchParams */
 // The workshop room end to end: `npm run room` serving the app, a facilitator's page, phones joining
 // by the QR code, answering, changing, reloading; a participant trying the facilitator's commands and
 // sending garbage; Reveal, Next, the CSV, and End room.
