@@ -25,9 +25,14 @@ async function phoneProblems(page, where) {
   return found.map((f) => `${where}: ${f}`);
 }
 
-/** A phone that joins with a name and answers a number; resolves once the room has the answer. */
-async function joinAndAnswer(base, link, name, value) {
-  const page = await openPage(link.slice(base.length), { base, viewport: PHONE, waitForPlay: false });
+/**
+ * A phone that joins with a name and answers a number; resolves once the room has the answer. With
+ * `code`, it opens the short address (`?join`) and types the code, as someone who did not scan.
+ */
+async function joinAndAnswer(base, link, name, value, code = null) {
+  const path = code ? '?join' : link.slice(base.length);
+  const page = await openPage(path, { base, viewport: PHONE, waitForPlay: false });
+  if (code) await page.getByRole('textbox', { name: 'Room code' }).fill(code);
   if (name) await page.getByRole('textbox', { name: /Your name/ }).fill(name);
   await page.getByRole('button', { name: 'Join' }).click();
   await page.getByRole('spinbutton', { name: /Your guess/ }).fill(String(value));
@@ -70,6 +75,9 @@ export default async function roomChecks() {
       'Open room shown without a room server',
     );
     await p.context().close();
+    const phone = await openPage('?join=K7QM3XRD', { viewport: PHONE, waitForPlay: false });
+    await phone.getByText('This page was not served by a Cachescope room server').waitFor();
+    await phone.context().close();
   });
 
   let server;
@@ -118,7 +126,8 @@ export default async function roomChecks() {
       bob = await joinAndAnswer(base, link, '', 20);
       pages.push(bob);
       await waitForAnswers(host, 2);
-      cy = await joinAndAnswer(base, link, 'Cy <b>bold</b>', 400);
+      const typed = (await host.locator('.room-code').innerText()).replace('Room ', '').toLowerCase();
+      cy = await joinAndAnswer(base, link, 'Cy <b>bold</b>', 400, typed);
       pages.push(cy);
       await waitForAnswers(host, 3);
       assert(
@@ -261,6 +270,21 @@ export default async function roomChecks() {
         rows.some((r) => r === '"stampede step 2","Ann","Exactly one","",""'),
         text,
       );
+    });
+
+    await check('the facilitator’s room bar fits a tablet and a phone', async () => {
+      const found = [];
+      for (const [width, height] of [
+        [768, 1024],
+        [360, 640],
+      ]) {
+        await host.setViewportSize({ width, height });
+        if ((await horizontalOverflow(host)) > 0) found.push(`${width}x${height}: the page scrolls sideways`);
+        found.push(...(await textOverlaps(host)).map((f) => `${width}x${height}: ${f}`));
+        await shot(host, `room-07-bar-${width}x${height}`);
+      }
+      await host.setViewportSize({ width: 1280, height: 720 });
+      assert(found.length === 0, found.join('; '));
     });
 
     await check('End room tells every phone, and the facilitator can open a new one', async () => {
