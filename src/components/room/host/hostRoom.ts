@@ -44,6 +44,8 @@ export class HostRoom {
   readonly view: StoreApi<HostView> = createStore(() => IDLE);
   private socket: RoomSocket | null = null;
   private unfollow: (() => void) | null = null;
+  /** After each welcome (a new room, a reload, a reconnection) the room catches up with the app's step. */
+  private catchUp = false;
 
   constructor(
     private readonly app: AppStore,
@@ -79,6 +81,7 @@ export class HostRoom {
           token = { code: m.code, token: m.token };
           saveHostSession(token);
           this.set({ code: m.code, problem: null });
+          this.catchUp = true;
         }
         this.receive(m);
       },
@@ -100,7 +103,6 @@ export class HostRoom {
     switch (m.type) {
       case 'state': {
         const before = this.view.getState();
-        const first = before.state === null;
         // The reveal opens when this step turns revealed, and closes when the room moves on.
         const sameKey = before.state?.step?.key === m.step?.key;
         const revealed = m.phase === 'revealed' && sameKey && before.state?.phase !== 'revealed';
@@ -108,8 +110,10 @@ export class HostRoom {
           state: m,
           revealOpen: revealed || (before.revealOpen && sameKey && m.phase === 'revealed'),
         });
-        // Just opened or taken back: the room moves to the step on screen, if there is one.
-        if (first && this.appStep()) this.follow();
+        // Just opened, taken back or reconnected: the room moves to the step on screen, if there is one
+        // (it may have moved while the connection was down).
+        if (this.catchUp && this.appStep()) this.follow();
+        this.catchUp = false;
         return;
       }
       case 'tally':
