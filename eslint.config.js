@@ -2,11 +2,18 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import reactHooks from 'eslint-plugin-react-hooks';
 
+/** Imports of Node-only code, which the app and its worker (running in a browser) may not make. */
+const nodeOnly = {
+  group: ['**/server/**', '**/cli/**', 'node:*', 'ws', 'sirv'],
+  message: 'Node-only: the app and its worker run in a browser.',
+};
+
 const engineBans = {
   'no-restricted-imports': [
     'error',
     {
       patterns: [
+        nodeOnly,
         {
           group: [
             'react',
@@ -66,6 +73,12 @@ export default tseslint.config(
     },
   },
   { files: ['src/engine/**/*.ts'], rules: engineBans },
+  {
+    // Node-only code (the room server, the CLI) stays out of what the browser loads.
+    files: ['src/**/*.{ts,tsx}'],
+    ignores: ['src/server/**', 'src/cli/**', 'src/engine/**'],
+    rules: { 'no-restricted-imports': ['error', { patterns: [nodeOnly] }] },
+  },
   {
     files: ['test/e2e/**/*.mjs', 'scripts/**/*.mjs'],
     languageOptions: {

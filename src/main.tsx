@@ -10,14 +10,22 @@ import './styles/controls.css';
 
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root element');
-// A lesson link needs the lesson kit to open its step; any other page starts without it.
-const kit: Promise<LessonKit | undefined> = new URLSearchParams(location.search).has('lesson')
-  ? loadLessonKit().catch(() => undefined)
-  : Promise.resolve(undefined);
-void kit.then((k) =>
-  createRoot(root).render(
-    <StrictMode>
-      <App initial={resolveInitial(location.search, location.hash, { origin: location.origin, kit: k })} />
-    </StrictMode>,
-  ),
-);
+const join = new URLSearchParams(location.search).get('join');
+if (join !== null) {
+  // A participant's phone in a workshop room: the room's page, from a chunk of its own.
+  import('./components/room/participant/mountParticipant.tsx')
+    .then((m) => m.mountParticipant(root, join))
+    .catch(() => (root.textContent = 'The room page could not load: check the Wi-Fi and reload.'));
+} else {
+  // A lesson link needs the lesson kit to open its step; any other page starts without it.
+  const kit: Promise<LessonKit | undefined> = new URLSearchParams(location.search).has('lesson')
+    ? loadLessonKit().catch(() => undefined)
+    : Promise.resolve(undefined);
+  void kit.then((k) =>
+    createRoot(root).render(
+      <StrictMode>
+        <App initial={resolveInitial(location.search, location.hash, { origin: location.origin, kit: k })} />
+      </StrictMode>,
+    ),
+  );
+}

@@ -166,6 +166,11 @@ function numberVerdict(id: LessonFigureId, guess: number, actual: number): { clo
 
 const numberText = (n: number): string => String(Number(n.toPrecision(6)));
 
+/** "Measured: 21 database queries per expiry.": the measurement as the reveal words it. */
+export function measuredSentence(id: LessonFigureId, value: number | string): string {
+  return `Measured: ${figureDef(id).says(formatFigure(id, value))}.`;
+}
+
 /**
  * Compares a guess with the measured figures.
  *
@@ -178,7 +183,7 @@ export function judge(prediction: Prediction, guess: Guess, values: FigureValues
   const value = values[id];
   if (value === undefined) throw new Error(`judge: figure ${id} was not measured`);
   const def = figureDef(id);
-  const measured = `Measured: ${def.says(formatFigure(id, value))}.`;
+  const measured = measuredSentence(id, value);
   const reveal = fillTemplate(prediction.reveal, values);
   if ('option' in guess) {
     if (prediction.kind !== 'choice') throw new Error('judge: an option for a number prediction');

@@ -1,7 +1,8 @@
 import { useMemo } from 'react';
 import { loadLessonKit } from '../lessons/loadKit.ts';
 import { browserStorage, markDone, readProgress } from '../lessons/progress.ts';
-import type { Guess } from '../lessons/runner.ts';
+import type { SimMs } from '../engine/types.ts';
+import type { FigureValues, Guess } from '../lessons/runner.ts';
 import type { AppStore } from '../store/appStore.ts';
 import { useAppStoreApi } from '../store/useAppStore.ts';
 import { useController, type Controller } from './controller.ts';
@@ -22,6 +23,12 @@ export interface LessonActions {
   close(): void;
   /** Measures the open step's prediction and judges the guess; the stage then shows the window's end. */
   check(guess: Guess): Promise<void>;
+  /**
+   * Runs the open step's check in the engine and reads its figures (what `check` judges a guess
+   * against; the workshop room reveals with it); null when the step asks nothing or the room moved on
+   * meanwhile. The stage then shows the window's end.
+   */
+  measure(): Promise<StepMeasurement | null>;
   /** Plays the measured stretch again from its start. */
   replay(): void;
   setPresenting(on: boolean): void;
@@ -29,6 +36,12 @@ export interface LessonActions {
 }
 
 type Storage = ReturnType<typeof browserStorage>;
+
+export interface StepMeasurement {
+  values: FigureValues;
+  fromMs: SimMs;
+  untilMs: SimMs;
+}
 
 export function createLessonActions(
   controller: Controller,
@@ -82,29 +95,39 @@ export function createLessonActions(
       store.getState().setLesson(null);
     },
     async check(guess) {
+      const opened = store.getState().lesson;
+      const stale = () => store.getState().lesson !== opened;
+      const c = await current();
+      const prediction = c?.lesson.steps[c.index]?.prediction;
+      const kit = await loadKit();
+      if (!kit || !prediction || stale()) return;
+      store.getState().setCheck({ status: 'running' });
+      try {
+        const m = await actions.measure();
+        if (!m || stale()) return;
+        const result = kit.judge(prediction, guess, m.values);
+        store.getState().setCheck({ status: 'done', result, fromMs: m.fromMs, untilMs: m.untilMs });
+      } catch (e) {
+        if (stale()) return;
+        const why = e instanceof Error ? e.message : String(e);
+        store.getState().setCheck({ status: 'error', message: `The check could not run: ${why}` });
+      }
+    },
+    async measure() {
       // Every opening of a step is a new object: an answer that arrives after the room moved on
       // (or reopened the step) finds another one and is dropped.
       const opened = store.getState().lesson;
       const stale = () => store.getState().lesson !== opened;
       const kit = await loadKit();
       const c = await current();
-      if (!kit || !c || stale()) return;
-      const run = kit.checkRun(c.lesson, c.index);
-      const prediction = c.lesson.steps[c.index]?.prediction;
-      if (!run || !prediction) return;
-      store.getState().setCheck({ status: 'running' });
-      try {
-        const readings = await controller.summariesAt(run.scenario, kit.checkTimes(run));
-        if (stale()) return;
-        const result = kit.judge(prediction, guess, kit.measureFigures(run, readings));
-        store.getState().setCheck({ status: 'done', result, fromMs: run.fromMs, untilMs: run.untilMs });
-        controller.pause();
-        controller.seek(run.untilMs);
-      } catch (e) {
-        if (stale()) return;
-        const why = e instanceof Error ? e.message : String(e);
-        store.getState().setCheck({ status: 'error', message: `The check could not run: ${why}` });
-      }
+      const run = kit && c && !stale() ? kit.checkRun(c.lesson, c.index) : null;
+      if (!kit || !run) return null;
+      const readings = await controller.summariesAt(run.scenario, kit.checkTimes(run));
+      if (stale()) return null;
+      const values = kit.measureFigures(run, readings);
+      controller.pause();
+      controller.seek(run.untilMs);
+      return { values, fromMs: run.fromMs, untilMs: run.untilMs };
     },
     replay() {
       const check = store.getState().check;

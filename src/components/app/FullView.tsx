@@ -13,6 +13,7 @@ import { Guarded } from './ErrorBoundary.tsx';
 import { CostDialog } from './CostDialog.tsx';
 import { CompareView } from '../compare/CompareView.tsx';
 import { CompareDialog } from '../compare/CompareDialog.tsx';
+import { RoomSlot } from '../room/RoomSlot.tsx';
 
 // The lesson panel and list come with the lesson kit, fetched when a lesson or the list first opens.
 const LessonPanel = lazy(() =>
@@ -44,6 +45,7 @@ export function FullView({ session }: { session: EngineSession }) {
           </Suspense>
         </Guarded>
       )}
+      <RoomSlot />
       <main className={`main${compare ? ' comparing' : ''}`}>
         <section className="stage-column" aria-label="Simulation">
           <Guarded area="the stage">
