@@ -30,6 +30,7 @@ export class TraceReader {
   private format: TraceFormat | null;
   private zstd: Decompress | null = null;
   private compressed: boolean | null = null;
+  private magic: Uint8Array[] = [];
   private head: Uint8Array[] = [];
   private headBytes = 0;
   private decoded = 0;
@@ -53,8 +54,18 @@ export class TraceReader {
 
   push(chunk: Uint8Array): void {
     if (chunk.length === 0) return;
-    if (this.compressed === null) this.compressed = isZstd(chunk);
     this.rawBytes += chunk.length;
+    if (this.compressed === null) {
+      // Four bytes tell a zstd stream (its magic number); hold a shorter start until they are here.
+      const start = concat([...this.magic, chunk]);
+      if (start.length < 4) {
+        this.magic = [start];
+        return;
+      }
+      this.magic = [];
+      this.compressed = isZstd(start);
+      chunk = start;
+    }
     if (!this.compressed) return this.pushDecoded(chunk);
     this.zstd ??= new Decompress((data) => this.pushDecoded(data));
     try {
@@ -69,6 +80,10 @@ export class TraceReader {
 
   /** The input ended: the trace read, with `truncated` set when it ended inside a record. */
   finish(): Trace {
+    if (this.magic.length > 0) {
+      this.compressed = false;
+      this.pushDecoded(concat(this.magic));
+    }
     if (this.zstd) {
       try {
         this.zstd.push(new Uint8Array(0), true);
@@ -120,12 +135,7 @@ export class TraceReader {
 
   private startParser(atEnd: boolean): void {
     if (this.parser || (this.headBytes === 0 && atEnd && this.format === null)) return;
-    const head = new Uint8Array(this.headBytes);
-    let at = 0;
-    for (const part of this.head) {
-      head.set(part, at);
-      at += part.length;
-    }
+    const head = concat(this.head);
     this.format ??= detectFormat(head, this.options.name);
     this.reserve(head);
     const make = { oracle: oracleParser, twitter: twitterParser, csv: plainCsvParser }[this.format];
@@ -133,4 +143,15 @@ export class TraceReader {
     this.head = [];
     if (head.length > 0) this.parser.push(head);
   }
+}
+
+function concat(parts: readonly Uint8Array[]): Uint8Array {
+  if (parts.length === 1) return parts[0] as Uint8Array;
+  const out = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
+  let at = 0;
+  for (const part of parts) {
+    out.set(part, at);
+    at += part.length;
+  }
+  return out;
 }
