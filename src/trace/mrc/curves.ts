@@ -33,7 +33,7 @@ export interface CurveOptions {
  * The miss-ratio curves of a trace: exact LRU from one pass (plus a direct simulation for any size
  * below the largest object), FIFO and Belady's policy by one simulation per size, with libCacheSim's
  * rules. A sampled trace (SHARDS) is run at its sampled sizes (S x rate) and its counts scaled back
- * to the whole trace by its miss ratios.
+ * to the whole trace.
  */
 export function computeCurves(trace: Trace, options: CurveOptions = {}): CurvesResult {
   const input = curveInput(trace);
@@ -57,13 +57,15 @@ export function computeCurves(trace: Trace, options: CurveOptions = {}): CurvesR
   const step = () => options.onProgress?.(++done / Math.max(1, steps));
 
   const n = input.key.length;
-  // Counts on the sampled trace become the whole trace's by its miss ratios (SHARDS).
   const requests = rate < 1 ? trace.requestsRead : n;
   const totalBytes = rate < 1 ? trace.bytesRequested : bytes;
-  const scale = (m: number, mb: number): [number, number] => [
-    Math.round((m / Math.max(1, n)) * requests),
-    Math.round((mb / Math.max(1, bytes)) * totalBytes),
-  ];
+  // SHARDS_adj (Waldspurger et al.): a sampled miss stands for 1/rate misses. Dividing by the rate
+  // rather than by the sampled share of requests keeps a very hot key, in or out of the sample, from
+  // moving the whole curve (its requests are hits at every size but the smallest).
+  const scale = (m: number, mb: number): [number, number] =>
+    rate < 1
+      ? [Math.min(requests, Math.round(m / rate)), Math.min(totalBytes, Math.round(mb / rate))]
+      : [m, mb];
   const curves: Record<Policy, CurvePoint[]> = { lru: [], fifo: [], opt: [] };
   const lruSimulatedSizes: number[] = [];
 

@@ -5,6 +5,7 @@ import { ORACLE_RECORD_BYTES, oracleParser } from './oracle.ts';
 import { twitterParser } from './twitter.ts';
 import { plainCsvParser } from './plainCsv.ts';
 import { TraceError, type Trace, type TraceFormat } from '../types.ts';
+import { TraceTooLong } from '../limits.ts';
 
 export interface ReadOptions {
   /** The format, when named; otherwise it is detected from the content (and the name). */
@@ -13,8 +14,10 @@ export interface ReadOptions {
   name?: string;
   /** Keep only this fraction of keys (SHARDS); 1 keeps every request. */
   sampleRate?: number;
-  /** The file's size in bytes, when known: sizes the arrays for an uncompressed oracleGeneral file. */
+  /** The file's size in bytes, when known: sizes the arrays and estimates a sample rate. */
   fileBytes?: number;
+  /** Stop with TraceTooLong past this many kept requests. */
+  maxRequests?: number;
 }
 
 const DETECT_BYTES = 4096;
@@ -66,7 +69,15 @@ export class TraceReader {
       this.compressed = isZstd(start);
       chunk = start;
     }
-    if (!this.compressed) return this.pushDecoded(chunk);
+    if (!this.compressed) this.pushDecoded(chunk);
+    else this.pushCompressed(chunk);
+    const max = this.options.maxRequests;
+    if (max !== undefined && this.sink.builder.length > max) {
+      throw new TraceTooLong(max, this.rawBytes / Math.max(this.rawBytes, this.options.fileBytes ?? 0));
+    }
+  }
+
+  private pushCompressed(chunk: Uint8Array): void {
     this.zstd ??= new Decompress((data) => this.pushDecoded(data));
     try {
       this.zstd.push(chunk);

@@ -95,6 +95,9 @@ export function parseNumber(buf: Uint8Array, start: number, end: number): number
 
 /** The bytes of a field as text, shortened, for an error message. */
 export function fieldText(buf: Uint8Array, start: number, end: number, max = 40): string {
-  const text = new TextDecoder().decode(buf.subarray(start, Math.min(end, start + max)));
+  // Control characters and bytes that are not UTF-8 (a binary file read as text) show as '?'.
+  const text = new TextDecoder()
+    .decode(buf.subarray(start, Math.min(end, start + max)))
+    .replace(/[\u0000-\u001f\u007f\ufffd]/g, '?');
   return end - start > max ? `${text}…` : text;
 }
