@@ -12,7 +12,9 @@ import type { CurveInput } from './types.ts';
  * object's slot and the top, walked from both ends until the walks meet, so it costs the log of the
  * distance in slots rather than of the tree (popular objects are near the top). The tree holds no node
  * above the top: a removal climbs only to the top, and a new top's node is built from the nodes below
- * it when it is appended (amortised constant time).  Positions are reused after compaction.
+ * it when it is appended (amortised constant time). An object used twice in a row costs nothing.
+ * `npm run bench:mrc` measures it (docs/traces.md); a three-tier layout (slots, blocks of 8, a
+ * Fenwick tree over groups of 64) and an 8-ary tree were tried and were no faster.
  *
  * This holds for every size at least as large as the largest object. Below that, libCacheSim's rule
  * (an object larger than the cache is not kept) breaks LRU's inclusion property: a cache too small
