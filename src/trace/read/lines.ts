@@ -96,8 +96,10 @@ export function parseNumber(buf: Uint8Array, start: number, end: number): number
 /** The bytes of a field as text, shortened, for an error message. */
 export function fieldText(buf: Uint8Array, start: number, end: number, max = 40): string {
   // Control characters and bytes that are not UTF-8 (a binary file read as text) show as '?'.
-  const text = new TextDecoder()
-    .decode(buf.subarray(start, Math.min(end, start + max)))
-    .replace(/[\u0000-\u001f\u007f\ufffd]/g, '?');
+  const decoded = new TextDecoder().decode(buf.subarray(start, Math.min(end, start + max)));
+  const text = Array.from(decoded, (ch) => {
+    const c = ch.codePointAt(0) ?? 0;
+    return c < 32 || c === 127 || c === 0xfffd ? '?' : ch;
+  }).join('');
   return end - start > max ? `${text}…` : text;
 }
