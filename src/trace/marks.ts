@@ -1,4 +1,4 @@
-const fmtBytes = (n: number) => String(n);
+import { fmtBytes } from '../report/figures.ts';
 
 /** The cache sizes a scenario sets, as the miss-ratio chart marks them. */
 export interface ScenarioSizes {

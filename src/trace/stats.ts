@@ -88,8 +88,19 @@ function rateOverTime(trace: Trace, startMs: number, durationMs: number): Worklo
     const b = Math.min(bins.length - 1, Math.floor(((trace.timeMs[i] as number) - startMs) / binMs));
     bins[b] = (bins[b] as number) + 1;
   }
-  const scale = 1000 / binMs / trace.sampleRate;
-  return { binMs, perSecond: Array.from(bins, (c) => c * scale) };
+  // The last bin ends with the trace, usually before its full width: its rate is over the time it
+  // covers (plus one mean gap between requests), not the bin's width.
+  const gap = trace.length > 1 ? durationMs / (trace.length - 1) : binMs;
+  const covered = durationMs - (bins.length - 1) * binMs + gap;
+  // (A trace whose requests all share one time has no span: its one bin is a bin wide.)
+  const lastSpan = covered > 0 ? Math.min(binMs, covered) : binMs;
+  return {
+    binMs,
+    perSecond: Array.from(
+      bins,
+      (c, i) => (c * 1000) / (i === bins.length - 1 ? lastSpan : binMs) / trace.sampleRate,
+    ),
+  };
 }
 
 function sizeDistribution(sizes: Uint32Array) {

@@ -64,49 +64,51 @@ export function MissRatioChart({ analysis }: { analysis: TraceAnalysis }) {
           </label>
         ))}
       </fieldset>
-      <ChartFrame
-        title={`Miss ratio by ${by} against cache size`}
-        description={`${described}.`}
-        legend={LINES.map((l) => ({ label: l.label, color: l.color, ...(l.dash ? { dash: l.dash } : {}) }))}
-      >
-        <AxisLeft scale={y} label={`Miss ratio (${by})`} format={(v) => formatPercent(v)} />
-        <AxisBottom scale={x} label="Cache size" format={formatBytesTick} ticks={4} />
-        {marks.map((m, i) => (
-          <g key={m.label} className="trace-mark">
-            <line x1={x(m.size)} x2={x(m.size)} y1={0} y2={INNER_H} />
-            <text x={x(m.size) + 3} y={12 + 13 * i}>
-              {m.label.split(':')[0]}
-            </text>
-          </g>
-        ))}
-        {paths.map((d, i) => (
-          <path
-            key={LINES[i]?.policy}
-            d={d ?? ''}
-            className="series"
-            stroke={LINES[i]?.color}
-            strokeDasharray={LINES[i]?.dash}
-          />
-        ))}
-      </ChartFrame>
-      <ul className="trace-mrc-notes">
-        <li>Belady: {optLabel(curves.uniformSizes)}.</li>
-        <li>
-          A cache of S bytes holds objects while their sizes sum to at most S; a miss inserts the object (one
-          larger than the cache is not kept); every first request is a miss (libCacheSim&apos;s rules). Each
-          object has the size of its last request.
-        </li>
-        {curves.sampleRate < 1 && <li>{shardsNote(curves.sampleRate)}.</li>}
-        {marks.map((m) => {
-          const lru = at('lru', m.size);
-          return (
-            <li key={m.label}>
-              {m.label} = {fmtBytes(m.size)}
-              {lru ? `: LRU misses ${formatPercent(ratio(lru))} of ${by} there` : ''}.
-            </li>
-          );
-        })}
-      </ul>
+      <div className="trace-mrc-body">
+        <ChartFrame
+          title={`Miss ratio by ${by} against cache size`}
+          description={`${described}.`}
+          legend={LINES.map((l) => ({ label: l.label, color: l.color, ...(l.dash ? { dash: l.dash } : {}) }))}
+        >
+          <AxisLeft scale={y} label={`Miss ratio (${by})`} format={(v) => formatPercent(v)} />
+          <AxisBottom scale={x} label="Cache size" format={formatBytesTick} ticks={4} />
+          {marks.map((m, i) => (
+            <g key={m.label} className="trace-mark">
+              <line x1={x(m.size)} x2={x(m.size)} y1={0} y2={INNER_H} />
+              <text x={x(m.size) + 3} y={12 + 13 * i}>
+                {m.label.split(':')[0]}
+              </text>
+            </g>
+          ))}
+          {paths.map((d, i) => (
+            <path
+              key={LINES[i]?.policy}
+              d={d ?? ''}
+              className="series"
+              stroke={LINES[i]?.color}
+              strokeDasharray={LINES[i]?.dash}
+            />
+          ))}
+        </ChartFrame>
+        <ul className="trace-mrc-notes">
+          <li>Belady: {optLabel(curves.uniformSizes)}.</li>
+          <li>
+            A cache of S bytes holds objects while their sizes sum to at most S; a miss inserts the object
+            (one larger than the cache is not kept); every first request is a miss (libCacheSim&apos;s rules).
+            Each object has the size of its last request.
+          </li>
+          {curves.sampleRate < 1 && <li>{shardsNote(curves.sampleRate)}.</li>}
+          {marks.map((m) => {
+            const lru = at('lru', m.size);
+            return (
+              <li key={m.label}>
+                {m.label} = {fmtBytes(m.size)}
+                {lru ? `: LRU misses ${formatPercent(ratio(lru))} of ${by} there` : ''}.
+              </li>
+            );
+          })}
+        </ul>
+      </div>
     </section>
   );
 }

@@ -24,6 +24,12 @@ export function WorkloadCard({ analysis }: { analysis: TraceAnalysis }) {
   const { stats: s, fileName, format, truncated, notes } = analysis;
   const sampled = s.sampleRate < 1;
   const ops = s.reads + s.writes + s.deletes;
+  // Size buckets from the smallest object's: the empty ones below it say nothing.
+  const firstSize = Math.max(
+    0,
+    s.sizeBuckets.findIndex((c) => c > 0),
+  );
+  const sizeValues = s.sizeBuckets.slice(firstSize);
   const figures: [string, string][] = [
     ['Requests', formatCount(s.requests) + (sampled ? ` (${formatCount(s.kept)} in the sample)` : '')],
     ['Unique keys', formatCount(s.uniqueKeys) + (sampled ? ' in the sample' : '')],
@@ -82,9 +88,9 @@ export function WorkloadCard({ analysis }: { analysis: TraceAnalysis }) {
         <PopularityChart stats={s} />
         <TraceBars
           title="Object sizes"
-          values={s.sizeBuckets}
-          barLabel={bucketSize}
-          barName={(b) => `${bucketSize(b)} to ${bucketSize(b + 1)}`}
+          values={sizeValues}
+          barLabel={(i) => bucketSize(i + firstSize)}
+          barName={(i) => `${bucketSize(i + firstSize)} to ${bucketSize(i + firstSize + 1)}`}
           xLabel="Size (from)"
           yLabel="Objects"
           color="#0072B2"
