@@ -1,4 +1,5 @@
-/* global document, DataTransfer, File */
+/* global DataTransfer, File */
+import { Buffer } from 'node:buffer';
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { assert, check, openPage, out, problems, shot } from '../harness.mjs';
