@@ -65,7 +65,11 @@ try {
   const dialog = page.getByRole('dialog', { name: 'Open a cache trace' });
   const t0 = Date.now();
   await dialog.locator('input[type=file]').setInputFiles(file);
-  await dialog.getByRole('figure', { name: /Miss ratio by requests/ }).waitFor({ timeout: 30 * 60_000 });
+  const done = dialog.getByRole('figure', { name: /Miss ratio by requests/ }).or(dialog.getByRole('alert'));
+  await done.first().waitFor({ timeout: 30 * 60_000 });
+  const alert = dialog.getByRole('alert');
+  if ((await alert.count()) > 0)
+    throw new Error(`the app could not open the trace: ${await alert.innerText()}`);
   const seconds = (Date.now() - t0) / 1000;
   const longestTaskMs = await page.evaluate(() => window.__longest);
   const text = await dialog.innerText();

@@ -27,8 +27,12 @@ export interface TraceJob {
   onProgress: (phase: TracePhase, done: number) => void;
 }
 
-/** The app's curves: fewer sizes than the CLI's, so ten million requests finish in seconds. */
+/**
+ * The app's curves: LRU (one pass) at 24 sizes, FIFO and Belady (one simulation a size) at every third
+ * of them and at the scenario's marks, so ten million requests take a minute or two, not ten.
+ */
 const APP_POINTS = 24;
+const SIMULATE_EVERY = 3;
 
 /**
  * Reads a trace and works out its card and curves: what the trace worker runs, kept free of the
@@ -48,8 +52,13 @@ export async function analyseTrace(job: TraceJob): Promise<TraceAnalysis> {
   const marks = scenarioMarks(job.sizes, stats.meanObjectBytes);
   const workingSet = stats.meanObjectBytes * stats.uniqueKeys;
   const grid = defaultSizes(workingSet / trace.sampleRate, stats.largestObject, APP_POINTS);
+  const markSizes = marks.map((m) => m.size);
   const curves = computeCurves(trace, {
-    sizes: [...grid, ...marks.map((m) => m.size)],
+    sizes: [...grid, ...markSizes],
+    simulatedSizes: [
+      ...grid.filter((_, i) => i % SIMULATE_EVERY === 0 || i === grid.length - 1),
+      ...markSizes,
+    ],
     onProgress: (done) => job.onProgress('curves', done),
   });
   return {

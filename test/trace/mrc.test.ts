@@ -132,4 +132,21 @@ describe('miss-ratio curves against straightforward simulators', () => {
       expect(result.curves.lru[j]).toEqual({ size: c, misses: ref.misses, missBytes: ref.missBytes });
     });
   });
+
+  it('simulates FIFO and Belady only at the sizes asked for, LRU at every size', () => {
+    const keys = dense(zipfKeys(3000, 200, 0.8, 5));
+    const sizes = keys.map((k) => 1 + (k % 50));
+    const sizeOf = lastSizes(keys, sizes);
+    const r = computeCurves(traceOf(keys, sizes), {
+      sizes: [500, 1000, 2000, 4000],
+      simulatedSizes: [1000, 4000],
+    });
+    expect(r.curves.lru.map((p) => p.size)).toEqual([500, 1000, 2000, 4000]);
+    for (const [policy, ref] of [
+      ['fifo', refFifo],
+      ['opt', refOpt],
+    ] as const) {
+      expect(r.curves[policy]).toEqual([1000, 4000].map((c) => ({ size: c, ...ref(keys, sizeOf, c) })));
+    }
+  });
 });

@@ -24,6 +24,8 @@ export interface CurvesResult {
 
 export interface CurveOptions {
   sizes?: readonly number[];
+  /** Sizes for FIFO and Belady, one simulation each (default: `sizes`); LRU takes every size. */
+  simulatedSizes?: readonly number[];
   policies?: readonly Policy[];
   /** Called between steps with the fraction done, for a progress bar. */
   onProgress?: (done: number) => void;
@@ -69,6 +71,7 @@ export function computeCurves(trace: Trace, options: CurveOptions = {}): CurvesR
   const curves: Record<Policy, CurvePoint[]> = { lru: [], fifo: [], opt: [] };
   const lruSimulatedSizes: number[] = [];
 
+  const tally = (t: Tally): [number, number] => [t.misses, t.missBytes];
   const point = (k: number, t: Tally): CurvePoint => {
     const [misses, missBytes] = scale(t.misses, t.missBytes);
     return { size: sizes[k] as number, misses, missBytes };
@@ -86,11 +89,12 @@ export function computeCurves(trace: Trace, options: CurveOptions = {}): CurvesR
     });
     step();
   }
+  const simulated = options.simulatedSizes ? normaliseSizes(options.simulatedSizes) : sizes;
   const simulateAll = (simulate: (capacity: number) => Tally): CurvePoint[] =>
-    scaled.map((s, k) => {
-      const p = point(k, simulate(s));
+    simulated.map((size) => {
+      const [misses, missBytes] = scale(...tally(simulate(Math.max(1, Math.round(size * rate)))));
       step();
-      return p;
+      return { size, misses, missBytes };
     });
   if (policies.includes('fifo')) curves.fifo = simulateAll((s) => simulateFifo(input, s));
   if (policies.includes('opt')) {
