@@ -26,7 +26,6 @@ export const OP_NAMES = [
 ] as const;
 export type OpName = (typeof OP_NAMES)[number];
 export const OP_GET = 0;
-export const OP_SET = 2;
 export const OP_DELETE = 8;
 
 /** What an operation does to the cached object: a read, a write (stores a value) or a delete. */

@@ -111,7 +111,11 @@ describe('miss-ratio curves against straightforward simulators', () => {
         let firstBytes = 0;
         for (const s of sizeOf.values()) total += s;
         const seen = new Set<number>();
-        for (const k of keys) if (!seen.has(k)) seen.add(k) && (firstBytes += sizeOf.get(k) as number);
+        for (const k of keys) {
+          if (seen.has(k)) continue;
+          seen.add(k);
+          firstBytes += sizeOf.get(k) as number;
+        }
         const result = computeCurves(traceOf(keys, sizes), { sizes: [total] });
         for (const policy of ['lru', 'fifo', 'opt'] as const) {
           expect(result.curves[policy][0]).toEqual({ size: total, misses: seen.size, missBytes: firstBytes });

@@ -91,12 +91,6 @@ export class BytesKeyTable extends OpenTable {
     return id;
   }
 
-  /** The key of an id as text (for showing the most popular keys). */
-  keyText(id: number): string {
-    const start = this.starts[id] as number;
-    return new TextDecoder().decode(this.arena.subarray(start, start + (this.lengths[id] as number)));
-  }
-
   private same(id: number, buf: Uint8Array, start: number, len: number): boolean {
     const a = this.starts[id] as number;
     for (let i = 0; i < len; i++) if (this.arena[a + i] !== buf[start + i]) return false;
@@ -132,10 +126,6 @@ export class U64KeyTable extends OpenTable {
     this.slots[s] = id;
     this.rehashIfFull();
     return id;
-  }
-
-  keyText(id: number): string {
-    return ((BigInt(this.hi[id] as number) << 32n) | BigInt(this.lo[id] as number)).toString();
   }
 
   protected growMore(capacity: number): void {
