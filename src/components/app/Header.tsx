@@ -8,6 +8,7 @@ import { ExportButton } from '../export/ExportButton.tsx';
 import { RecordToggle } from '../export/RecordToggle.tsx';
 import { CompareButton } from '../compare/CompareButton.tsx';
 import { ShareButton } from '../share/ShareButton.tsx';
+import { OpenTraceButton } from '../trace/OpenTraceButton.tsx';
 
 /**
  * The scenario's title (what the audience should read first), lessons and the presenter view, the
@@ -34,6 +35,7 @@ export function Header() {
           <PresetPicker />
           <SeedInput />
           <CompareButton />
+          <OpenTraceButton />
           <ShareButton />
           <ExportButton />
           <RecordToggle />

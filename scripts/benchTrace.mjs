@@ -1,0 +1,102 @@
+// Opening a large trace in the built app: `npm run bench:trace [-- --requests N] [--json]` writes an
+// oracleGeneral file of N requests (default 10 M, 240 MB; 45 M makes a 1 GB file, read with
+// sampling) over N/10 keys, opens it with "Open trace" in Chromium and prints how long reading and
+// analysing took, the longest main-thread task meanwhile (PerformanceObserver 'longtask': the page
+// must not freeze) and whether Cancel answered. Builds first.
+/* global window, PerformanceObserver */
+import { Buffer } from 'node:buffer';
+import { mkdir, rm } from 'node:fs/promises';
+import { createWriteStream } from 'node:fs';
+import { join, dirname } from 'node:path';
+import { cpus, loadavg } from 'node:os';
+import { fileURLToPath } from 'node:url';
+import { serveStatic } from '../test/e2e/server.mjs';
+import { launchChromium } from '../test/e2e/browser.mjs';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const arg = (name, fallback) => {
+  const i = process.argv.indexOf(name);
+  return i > 0 ? Number(process.argv[i + 1]) : fallback;
+};
+const requests = arg('--requests', 10_000_000);
+const json = process.argv.includes('--json');
+
+/** Streams `n` oracleGeneral records (Zipf-like keys from a fixed generator) to `path`. */
+async function writeOracle(path, n) {
+  const out = createWriteStream(path);
+  const keys = Math.max(1, Math.floor(n / 10));
+  let seed = 12345;
+  const batch = 1 << 16;
+  for (let start = 0; start < n; start += batch) {
+    const count = Math.min(batch, n - start);
+    const buf = Buffer.alloc(count * 24);
+    for (let i = 0; i < count; i++) {
+      seed = (seed * 1664525 + 1013904223) >>> 0;
+      const u = seed / 4294967296;
+      const id = Math.floor(keys * u * u * u); // skewed: low ids far more popular
+      buf.writeUInt32LE(Math.floor((start + i) / 10_000), i * 24);
+      buf.writeUInt32LE(id, i * 24 + 4);
+      buf.writeUInt32LE(512 + (((id * 2654435761) >>> 0) % 16384), i * 24 + 12);
+      buf.writeBigInt64LE(-1n, i * 24 + 16);
+    }
+    if (!out.write(buf)) await new Promise((r) => out.once('drain', r));
+  }
+  await new Promise((r) => out.end(r));
+}
+
+const dir = join(root, 'test-results', 'bench-trace');
+await mkdir(dir, { recursive: true });
+const file = join(dir, `bench-${requests}.oracleGeneral.bin`);
+await writeOracle(file, requests);
+const server = await serveStatic(join(root, 'dist'));
+const browser = await launchChromium();
+try {
+  const page = await browser.newPage({ viewport: { width: 1280, height: 720 } });
+  await page.addInitScript(() => {
+    window.__longest = 0;
+    new PerformanceObserver((list) => {
+      for (const e of list.getEntries()) window.__longest = Math.max(window.__longest, e.duration);
+    }).observe({ type: 'longtask', buffered: true });
+  });
+  await page.goto(server.url);
+  await page.getByRole('button', { name: /^(Play|Pause)$/ }).waitFor();
+  await page.evaluate(() => (window.__longest = 0));
+  await page.getByRole('button', { name: 'Open trace' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Open a cache trace' });
+  const t0 = Date.now();
+  await dialog.locator('input[type=file]').setInputFiles(file);
+  const done = dialog.getByRole('figure', { name: /Miss ratio by requests/ }).or(dialog.getByRole('alert'));
+  await done.first().waitFor({ timeout: 30 * 60_000 });
+  const alert = dialog.getByRole('alert');
+  if ((await alert.count()) > 0)
+    throw new Error(`the app could not open the trace: ${await alert.innerText()}`);
+  const seconds = (Date.now() - t0) / 1000;
+  const longestTaskMs = await page.evaluate(() => window.__longest);
+  const text = await dialog.innerText();
+  const sampled = /Sampled by key \(SHARDS\), 1 key in (\d+)/.exec(text)?.[1] ?? null;
+  const result = {
+    requests,
+    fileBytes: requests * 24,
+    seconds,
+    longestTaskMs,
+    sampledOneKeyIn: sampled === null ? null : Number(sampled),
+    load: loadavg()[0],
+    cores: cpus().length,
+  };
+  if (json) console.log(JSON.stringify(result));
+  else {
+    console.log(
+      `trace: ${requests.toLocaleString('en-US')} requests, ${(result.fileBytes / 2 ** 20).toFixed(0)} MiB (oracleGeneral)`,
+    );
+    console.log(
+      `opened, card and curves drawn in ${seconds.toFixed(1)} s${sampled ? ` (sampled, 1 key in ${sampled})` : ''}`,
+    );
+    console.log(
+      `longest main-thread task meanwhile: ${longestTaskMs.toFixed(0)} ms (load ${result.load.toFixed(2)} on ${result.cores} cores)`,
+    );
+  }
+} finally {
+  await browser.close();
+  await server.close();
+  await rm(file, { force: true });
+}
