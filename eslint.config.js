@@ -66,6 +66,7 @@ export default tseslint.config(
     },
   },
   { files: ['src/engine/**/*.ts'], rules: engineBans },
+  { files: ['**/*.cjs'], languageOptions: { sourceType: 'commonjs', globals: { module: 'writable' } } },
   {
     files: ['test/e2e/**/*.mjs', 'scripts/**/*.mjs'],
     languageOptions: {
