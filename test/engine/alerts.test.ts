@@ -2,8 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { createRng } from '../../src/engine/core/rng.ts';
 import { runScenario } from '../../src/engine/index.ts';
 import { createShardStore, storeSet } from '../../src/engine/redis/shardStore.ts';
-import { createMonitor, expiringAtOnce } from '../../src/engine/sim/alerts.ts';
-import type { Ctx } from '../../src/engine/sim/context.ts';
+import { createMonitor, expiringAtOnce } from '../../src/engine/flow/alerts.ts';
+import type { Ctx } from '../../src/engine/flow/context.ts';
 import { scenarioSchema, type ScenarioInput } from '../../src/scenario/schema.ts';
 
 const run = (input: Omit<ScenarioInput, 'version'>) =>

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { zipfProbabilities } from '../../src/engine/core/zipf.ts';
 import { createSimulation, runScenario } from '../../src/engine/index.ts';
-import { valueBytesOf } from '../../src/engine/sim/families.ts';
+import { valueBytesOf } from '../../src/engine/flow/families.ts';
 import { keySlot } from '../../src/engine/redis/keySlot.ts';
-import { createModel, keyName, shardOf } from '../../src/engine/sim/model.ts';
+import { createModel, keyName, shardOf } from '../../src/engine/flow/model.ts';
 import { getPreset } from '../../src/scenario/presets/index.ts';
 import { scenarioSchema, type ScenarioInput } from '../../src/scenario/schema.ts';
 

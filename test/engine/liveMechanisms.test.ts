@@ -8,8 +8,8 @@ import { createSimulation } from '../../src/engine/index.ts';
 import type { Simulation } from '../../src/engine/types.ts';
 import { scenarioSchema, type ScenarioInput } from '../../src/scenario/schema.ts';
 import { applyChangesTo } from '../../src/scenario/changes.ts';
-import { createModel } from '../../src/engine/sim/model.ts';
-import { copyShardOf, storeIdOf } from '../../src/engine/sim/replication.ts';
+import { createModel } from '../../src/engine/flow/model.ts';
+import { copyShardOf, storeIdOf } from '../../src/engine/flow/replication.ts';
 
 function scenario(input: Omit<ScenarioInput, 'version'>) {
   return scenarioSchema.parse({ version: 1, seed: 9, ...input });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createModel, createModelCache } from '../../src/engine/sim/model.ts';
+import { createModel, createModelCache } from '../../src/engine/flow/model.ts';
 import { applyChangesTo } from '../../src/scenario/changes.ts';
 import { scenarioSchema } from '../../src/scenario/schema.ts';
 

@@ -1,7 +1,7 @@
 /** Redis memory accounting and the eviction policies beyond allkeys-lru/random/noeviction. */
 import { describe, expect, it } from 'vitest';
-import { createModel, keyName } from '../../src/engine/sim/model.ts';
-import { entryBytesOf } from '../../src/engine/sim/redisOps.ts';
+import { createModel, keyName } from '../../src/engine/flow/model.ts';
+import { entryBytesOf } from '../../src/engine/flow/redisOps.ts';
 import { scenarioSchema } from '../../src/scenario/schema.ts';
 import { createRng } from '../../src/engine/core/rng.ts';
 import { sampleAlias, buildAliasTable, zipfProbabilities } from '../../src/engine/core/zipf.ts';

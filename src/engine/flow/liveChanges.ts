@@ -1,5 +1,5 @@
 import { applyChangesTo } from '../../scenario/changes.ts';
-import { l1Clear, l1SetCapacity } from '../l1Cache.ts';
+import { l1Clear, l1SetCapacity } from '../core/l1Cache.ts';
 import type { Change } from '../types.ts';
 import type { Ctx } from './context.ts';
 import { reconcileDbPool } from './dbFlow.ts';

@@ -1,6 +1,6 @@
 import { schedule } from '../core/eventQueue.ts';
 import { serviceTime } from '../core/samplers.ts';
-import { l1Delete } from '../l1Cache.ts';
+import { l1Delete } from '../core/l1Cache.ts';
 import { appNode, dbHop, EV_DB_ARRIVE, EV_DB_DONE, EV_DB_REPLY, type Ctx } from './context.ts';
 import { JOB_READ, JOB_READ_REFILL, JOB_WRITE } from './jobs.ts';
 import { closeConnectionTime, I_DB_READ, I_DB_WRITE, integrateDb } from './metrics.ts';

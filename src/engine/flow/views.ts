@@ -1,4 +1,4 @@
-import { l1Entries, l1Peek, l1Size } from '../l1Cache.ts';
+import { l1Entries, l1Peek, l1Size } from '../core/l1Cache.ts';
 import { storeEntries, storePeek, storeSize } from '../redis/shardStore.ts';
 import { keySlot } from '../redis/keySlot.ts';
 import type { KeyView, NodeId, NodeView, SimMs } from '../types.ts';

@@ -13,7 +13,7 @@ import {
   indexInsert,
   indexRemove,
   type SlotIndex,
-} from './core/slotIndex.ts';
+} from './slotIndex.ts';
 
 export interface L1Cache {
   /** Maximum number of keys, or null for unbounded. 0 disables the cache (sets are ignored). */

@@ -1,6 +1,6 @@
 import { createRng, type RngState } from '../core/rng.ts';
 import { createQueue, type EventQueue } from '../core/eventQueue.ts';
-import { createL1, type L1Cache } from '../l1Cache.ts';
+import { createL1, type L1Cache } from '../core/l1Cache.ts';
 import { createShardStore, type ShardStore } from '../redis/shardStore.ts';
 import { createJobs, type Jobs } from './jobs.ts';
 import { createMetrics, type Metrics } from './metrics.ts';

@@ -4,7 +4,7 @@
  * restarts each instance in turn with an empty L1.
  */
 import { schedule } from '../core/eventQueue.ts';
-import { l1Clear } from '../l1Cache.ts';
+import { l1Clear } from '../core/l1Cache.ts';
 import { rdbLoad, rdbLost } from '../redis/persistence.ts';
 import { storeClear } from '../redis/shardStore.ts';
 import { EV_INSTANCE_DOWN, EV_INSTANCE_UP, type Ctx } from './context.ts';

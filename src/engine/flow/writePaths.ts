@@ -1,4 +1,4 @@
-import { l1Clear } from '../l1Cache.ts';
+import { l1Clear } from '../core/l1Cache.ts';
 import type { CdcSummary, WriteBehindSummary } from '../types.ts';
 import { consumerLagMs, resumeConsumer, stopConsumer } from './cdc.ts';
 import type { Ctx } from './context.ts';

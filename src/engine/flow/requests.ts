@@ -2,7 +2,7 @@ import { schedule } from '../core/eventQueue.ts';
 import { random, randomInt } from '../core/rng.ts';
 import { exponential } from '../core/samplers.ts';
 import { sampleRank } from '../core/zipf.ts';
-import { l1Get, l1Set } from '../l1Cache.ts';
+import { l1Get, l1Set } from '../core/l1Cache.ts';
 import type { Outcome } from '../types.ts';
 import { appNode, EV_ARRIVAL, type Ctx } from './context.ts';
 import { sendToDb } from './dbFlow.ts';
