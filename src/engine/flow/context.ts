@@ -1,33 +1,22 @@
 import { schedule } from '../core/eventQueue.ts';
 import { exponential } from '../core/samplers.ts';
+import { eventName } from './kinds.ts';
+import type { Plan } from './mechanism.ts';
 import type { Model } from './model.ts';
 import type { Series } from './series.ts';
 import type { State } from './state.ts';
 import type { Tracer } from './trace.ts';
 
-// Event types. Payload: `a` is a job id (or an index), `b` a number whose meaning the type fixes.
-export const EV_ARRIVAL = 1; // b: arrival generation
-export const EV_REDIS_ARRIVE = 2; // b: command (OP_*)
-export const EV_REDIS_REPLY = 3; // b: version, MISS or REDIS_ERROR
-export const EV_DB_ARRIVE = 4;
-export const EV_DB_DONE = 5;
-export const EV_DB_REPLY = 6; // b: version read or committed
-export const EV_SAMPLE = 7;
-export const EV_PHASE = 8; // a: phase index
-export const EV_FAILURE = 9; // a: failure index
-export const EV_RECOVER = 10; // a: failure index
-// Reserved ranges, one per area, so mechanisms added side by side never collide:
-// 20-29 Redis internals and failures, 30-39 write paths (write-behind, CDC),
-// 40-49 stampede and hot-key mitigations, 50-59 CDN, database extras, families, monitoring,
-// 60-69 overload (client timeouts and retries, the pool's acquire timeout: overload.ts).
-export const EV_ACTIVE_EXPIRE = 20; // a: shard whose cron ticks
-export const EV_RDB_SAVE = 21; // every shard that is up saves an RDB snapshot
-export const EV_INSTANCE_DOWN = 22; // a: instance a deploy stops, b: failure index
-export const EV_INSTANCE_UP = 23; // a: instance back from a deploy, b: failure index
-export const EV_CDN_FORWARD = 50; // a: job the edge sends on to the load balancer
-export const EV_CDN_PURGE = 51; // a: key whose edge copies a purge removes
-export const EV_WB_TICK = 30; // a: instance whose flush interval elapsed
-export const EV_CDC_WAKE = 31; // the CDC consumer looks at the head of the broker
+export {
+  EV_ARRIVAL,
+  EV_DB_ARRIVE,
+  EV_DB_DONE,
+  EV_DB_REPLY,
+  EV_PHASE,
+  EV_REDIS_ARRIVE,
+  EV_REDIS_REPLY,
+  EV_SAMPLE,
+} from './kinds.ts';
 
 export const OP_GET = 0;
 export const OP_SET = 1;
@@ -43,6 +32,8 @@ export interface Ctx {
   /** The time series, outside `s` so snapshots do not copy it (see series.ts). */
   series: Series;
   trace: Tracer | null;
+  /** The registry's mechanisms, their event handlers and job kinds: fixed for the run. */
+  plan: Plan;
 }
 
 /**
@@ -60,7 +51,7 @@ export function scheduleTick(c: Ctx, at: number, type: number, a: number, b: num
   // `!(at > now)` also refuses NaN, which would otherwise sort anywhere in the heap.
   if (!(at > c.s.now)) {
     throw new Error(
-      `engine bug: event type ${type} rescheduled itself at ${at} ms, not after now (${c.s.now} ms)`,
+      `engine bug: ${eventName(type)} rescheduled itself at ${at} ms, not after now (${c.s.now} ms)`,
     );
   }
   schedule(c.s.queue, at, type, a, b);

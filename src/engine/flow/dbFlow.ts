@@ -2,24 +2,14 @@ import { schedule } from '../core/eventQueue.ts';
 import { serviceTime } from '../core/samplers.ts';
 import { l1Delete } from '../core/l1Cache.ts';
 import { appNode, dbHop, EV_DB_ARRIVE, EV_DB_DONE, EV_DB_REPLY, type Ctx } from './context.ts';
-import { JOB_READ, JOB_READ_REFILL, JOB_WRITE } from './jobs.ts';
+import { freeJob, JOB_READ_REFILL, JOB_WRITE } from './jobs.ts';
+import { isCached } from './keyspace.ts';
 import { closeConnectionTime, I_DB_READ, I_DB_WRITE, integrateDb } from './metrics.ts';
 import type { Model } from './model.ts';
 import { sendDel, sendSet, sendSetAndWait } from './redisFlow.ts';
-import { fillL1, joinFlight, respond } from './requests.ts';
+import { fillL1, respond } from './requests.ts';
 import { dequeueWaiting, enqueueWaiting } from './state.ts';
 import { traceHop } from './trace.ts';
-import { scheduleCdnPurge } from './cdn.ts';
-import { queryCacheLookup, queryCacheOnDone } from './dbExtras.ts';
-import { isCached } from './families.ts';
-import { publishChange } from './cdc.ts';
-import { batchServiceMean, JOB_FLUSH, noteDbRead, onFlushDone } from './writeBehind.ts';
-import { isMitigationJob, onMitigationDbReply } from './stampede/hooks.ts';
-import { tryLock } from './stampede/lock.ts';
-import { JOB_WARM } from './stampede/mitigation.ts';
-import { onWarmDone } from './stampede/warming.ts';
-import { recordDelta } from './stampede/xfetch.ts';
-import { armAcquireTimer, failQuery } from './poolTimeout.ts';
 
 /** The instance sends a query (read or write) to the database. */
 export function sendToDb(c: Ctx, job: number): void {
@@ -45,13 +35,29 @@ export function sendToDb(c: Ctx, job: number): void {
 }
 
 /**
- * A read that missed every cache goes to the database. With single-flight, a read for a key this
- * instance is already fetching waits for that fetch instead of sending its own query.
+ * A read that missed every cache goes to the database, unless a mechanism takes it at the `l2Miss` point
+ * (it waits for another read's fetch, or for a lock).
  */
 export function fetchFromDb(c: Ctx, job: number): void {
-  if (c.m.mit.lock) return tryLock(c, job);
-  if (c.m.scenario.cache.stampede.mode === 'single-flight' && joinFlight(c, job)) return;
+  const miss = c.m.hooks.l2Miss;
+  if (miss !== null && miss(c, job)) return;
   sendToDb(c, job);
+}
+
+/**
+ * A query that never got a connection (timed out, or refused by a full queue). The app sees the error
+ * at once: the pool lives in the app. A client's request fails (and may be retried); a mechanism's job
+ * goes where its kind says (a write-behind batch is sent again); other background reads are dropped.
+ *
+ * @example
+ * if (s.db.waitLen >= c.m.dbMaxQueue) return failQuery(c, job);
+ */
+export function failQuery(c: Ctx, job: number): void {
+  const kind = c.s.jobs.kind[job]!;
+  const own = c.plan.dbFailed[kind];
+  if (c.plan.clientJob[kind] === 1) respond(c, job, 0, 'error');
+  else if (own !== undefined) own(c, job);
+  else freeJob(c.s.jobs, job);
 }
 
 function startService(c: Ctx, job: number): void {
@@ -61,11 +67,12 @@ function startService(c: Ctx, job: number): void {
   s.db.inUse++;
   if (s.db.inUse > mt.peakDbConcurrency) mt.peakDbConcurrency = s.db.inUse;
   mt.dbWaitSum += s.now - s.jobs.dbArrive[job]!;
-  const kind = s.jobs.kind[job];
-  const mean = kind === JOB_WRITE ? db.writeMs : kind === JOB_FLUSH ? batchServiceMean(c, job) : db.readMs;
+  const kind = s.jobs.kind[job]!;
+  const own = c.plan.serviceMs[kind];
+  const mean = kind === JOB_WRITE ? db.writeMs : own !== undefined ? own(c, job) : db.readMs;
   schedule(
     s.queue,
-    s.now + serviceTime(s.rng, db.serviceTime, mean) * s.dbx.latencyFactor,
+    s.now + serviceTime(s.rng, db.serviceTime, mean) * s.db.latencyFactor,
     EV_DB_DONE,
     job,
     0,
@@ -77,18 +84,20 @@ export function onDbArrive(c: Ctx, job: number): void {
   const s = c.s;
   integrateDb(s.metrics, s.now, s.db.inUse, s.db.waitLen);
   s.jobs.dbArrive[job] = s.now;
-  if (c.m.queryCacheOn && s.jobs.kind[job] === JOB_READ && queryCacheLookup(c, job)) return;
+  const arrive = c.m.hooks.dbArrive;
+  if (arrive !== null && arrive(c, job)) return;
   if (s.db.inUse < c.m.scenario.database.connections) {
     startService(c, job);
     return;
   }
-  if (s.db.waitLen >= c.m.overload.dbMaxQueue) {
+  if (s.db.waitLen >= c.m.dbMaxQueue) {
     s.metrics.dbQueueRejections++;
     failQuery(c, job);
     return;
   }
   enqueueWaiting(s.db, job);
-  armAcquireTimer(c);
+  const queued = c.m.hooks.dbQueued;
+  if (queued !== null) queued(c);
   if (s.db.waitLen > s.metrics.peakDbQueue) s.metrics.peakDbQueue = s.db.waitLen;
 }
 
@@ -127,25 +136,24 @@ export function onDbDone(c: Ctx, job: number): void {
   const key = j.key[job]!;
   integrateDb(mt, s.now, s.db.inUse, s.db.waitLen);
   s.db.inUse--;
-  if (j.kind[job] === JOB_FLUSH) {
-    onFlushDone(c, job); // a write-behind batch: applied there, no reply to wait for
-    startWaiting(c);
+  const kind = j.kind[job]!;
+  const own = c.plan.dbDone[kind];
+  if (own !== undefined && own(c, job)) {
+    startWaiting(c); // the mechanism is done with it (a write-behind batch: applied, no reply)
     return;
   }
-  if (j.kind[job] === JOB_WRITE) {
+  if (kind === JOB_WRITE) {
     // The next version after the newest acknowledged one (ahead of `versions` only under write-behind).
     const v = s.db.latest[key]! + 1;
     s.db.versions[key] = v;
     s.db.latest[key] = v;
     s.db.latestAt[key] = s.now;
     s.db.commitTime[key] = s.now;
-    // After a switch away from `cdc` the broker drains, but new commits publish nothing.
-    if (s.cdc !== null && c.m.scenario.cache.strategy === 'cdc') publishChange(c, key, v);
+    const commit = c.m.hooks.commit;
+    if (commit !== null) commit(c, key, v);
     mt.dbWrites++;
     mt.interval[I_DB_WRITE]!++;
-  } else if (j.kind[job] === JOB_WARM) {
-    onWarmDone(c); // warm-up reads are counted apart from the traffic's
-  } else {
+  } else if (c.plan.countsAsRead[kind] === 1) {
     mt.dbReads++;
     mt.interval[I_DB_READ]!++;
   }
@@ -155,8 +163,8 @@ export function onDbDone(c: Ctx, job: number): void {
   const back = s.now + dbHop(c);
   const version = s.db.versions[key]!;
   schedule(s.queue, back, EV_DB_REPLY, job, version);
-  if (c.m.queryCacheOn) queryCacheOnDone(c, key, j.kind[job] === JOB_WRITE, version);
-  if (c.m.cdn !== null && j.kind[job] === JOB_WRITE) scheduleCdnPurge(c, key);
+  const done = c.m.hooks.dbDone;
+  if (done !== null) done(c, job, version);
   if (c.trace) {
     const outcome = j.kind[job] === JOB_WRITE ? 'write' : 'db';
     traceHop(c.trace, j.requestId[job]!, key, 'db', appNode(j.instance[job]!), s.now, back, 'reply', outcome);
@@ -170,8 +178,10 @@ export function onDbReply(c: Ctx, job: number, version: number): void {
   const key = j.key[job]!;
   const inst = j.instance[job]!;
   const strategy = c.m.scenario.cache.strategy;
-  if (isMitigationJob(j.kind[job]!)) return onMitigationDbReply(c, job, version);
-  if (c.m.mit.xfetch) recordDelta(c, job);
+  const own = c.plan.dbReply[j.kind[job]!];
+  if (own !== undefined) return own(c, job, version);
+  const reply = c.m.hooks.dbReply;
+  if (reply !== null) reply(c, job, version);
   if (j.kind[job] === JOB_WRITE) {
     if (strategy === 'cache-aside') {
       sendDel(c, key, inst);
@@ -187,7 +197,6 @@ export function onDbReply(c: Ctx, job: number, version: number): void {
     respond(c, job, version, 'write');
     return;
   }
-  if (s.wb !== null) noteDbRead(c, key, version);
   if (strategy !== 'none' && isCached(c.m, key)) {
     fillL1(c, inst, key, version);
     // Not `coalesceReads`: a flight started before coalescing was switched off still covers its SET.

@@ -6,8 +6,11 @@ import {
   quantile,
   type Histogram,
 } from '../metrics/histogram.ts';
-import type { SeriesPoint } from '../types.ts';
+import type { SeriesPoint } from './types.ts';
 import { logPush, type Log } from './series.ts';
+
+/** Keys (by popularity rank) whose Redis reads are counted one by one for the Summary. */
+export const HOT_TRACKED = 10;
 
 /** Upper edges of the staleness-age buckets (ms); the last bucket is open. */
 export const STALE_AGE_EDGES_MS = [1, 10, 100, 1000, 10_000, 60_000, 300_000, 3_600_000];
@@ -68,6 +71,12 @@ export interface Metrics {
   dbConnectionSince: number;
   interval: Float64Array;
   shardOpsInterval: Float64Array;
+  /** Redis GETs and misses of the HOT_TRACKED most popular keys, copies included. */
+  hotReads: Float64Array;
+  hotMisses: Float64Array;
+  /** SET/DEL commands the app meant to send, and those it sent (one per copy). */
+  cacheWrites: number;
+  redisWriteCommands: number;
 }
 
 export function createMetrics(shards: number): Metrics {
@@ -106,6 +115,10 @@ export function createMetrics(shards: number): Metrics {
     dbConnectionSince: 0,
     interval: new Float64Array(INTERVAL_COUNTERS),
     shardOpsInterval: new Float64Array(shards),
+    hotReads: new Float64Array(HOT_TRACKED),
+    hotMisses: new Float64Array(HOT_TRACKED),
+    cacheWrites: 0,
+    redisWriteCommands: 0,
   };
 }
 

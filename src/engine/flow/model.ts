@@ -1,24 +1,21 @@
-import type { Scenario } from '../types.ts';
+import type { Scenario } from '../../scenario/schema.ts';
 import { buildRankSampler, rankCount, zipfProbabilities, type RankSampler } from '../core/zipf.ts';
 import { buildShardLookup, keyPrefixCrc, keySlot, numberedKeySlot, slotRanges } from '../redis/keySlot.ts';
-import { buildCdn, type CdnModel } from './cdn.ts';
-import {
-  buildFamilies,
-  familyKeyName,
-  familyLayout,
-  keyCountOf,
-  type FamilyLayout,
-  type FamilyModel,
-} from './families.ts';
-import { createMitigationModel, type MitigationModel } from './stampede/mitigation.ts';
-import { createOverloadModel, type OverloadModel } from './overload.ts';
-import { REPLICA_STRIDE } from './replication.ts';
+import { NO_COPIES } from './addressing.ts';
+import type { Ctx } from './context.ts';
+import { groupLayout, keyCountOf, keyGroups, keyName, type GroupLayout, type KeyGroups } from './keyspace.ts';
+import type { Copies, ModelEnv, Plan, Source } from './mechanism.ts';
+import { composeHooks, type HookSet, type Hooks } from './points.ts';
+import { poissonSource } from './requests.ts';
+
+export { keyName };
 
 /**
  * What a run derives from the scenario in force: popularity tables, slot ranges, the key -> shard map,
- * the settings the hot paths read. Kept apart from the mutable state so snapshots stay small. A live
- * change never mutates a model: the run gets a new one, built from the scenario after the change, that
- * shares every table the change cannot affect (see ModelCache).
+ * the settings the hot paths read, each mechanism's part and the hooks they put at the points. Kept
+ * apart from the mutable state so snapshots stay small. A live change never mutates a model: the run
+ * gets a new one, built from the scenario after the change, that shares every table the change cannot
+ * affect (see ModelCache).
  */
 export interface Model {
   /** The scenario in force: the run's scenario with the changes applied so far (its `changes` empty). */
@@ -37,36 +34,34 @@ export interface Model {
   /** Per family (one without families), the CRC16 of its key names' prefix; -1 when it holds a `{`. */
   keyPrefixCrc: Int32Array;
   l1Enabled: boolean;
-  /** Concurrent reads of one key on an instance share one fetch (single-flight, or a coalescing L1). */
+  /** Concurrent reads of one key on an instance share one fetch (a coalescing L1). */
   coalesceReads: boolean;
   l1TtlMs: number;
   l2TtlMs: number;
   /** Keys the run addresses (the families' total, or `workload.keys`): per-key arrays have this length. */
   keyCount: number;
-  /** Key families; null for the single implicit family. */
-  families: FamilyModel | null;
-  /** The CDN edge; null when `topology.cdn` is off. */
-  cdn: CdnModel | null;
+  /** Key families' groups; null for the single implicit group. */
+  groups: KeyGroups | null;
   /** One-way client <-> edge latency added to every response (0 without a CDN). */
-  cdnHopMs: number;
-  queryCacheOn: boolean;
-  monitoringOn: boolean;
-  /** Stampede and hot-key mitigations (lock, XFetch, refresh, warming, replication, TTL jitter). */
-  mit: MitigationModel;
-  /** Memory of each key's Redis entry, filled lazily (0 = not computed yet); see redisOps.ts. */
+  edgeHopMs: number;
+  /** The hop a request takes to where it arrives: the edge's with a CDN, the client's without. */
+  arrivalHopMs: number;
+  /** A shard busy this far ahead (`cache.l2.maxQueue` commands) refuses a command. */
+  redisMaxBacklogMs: number;
+  /** Queries the pool's wait queue holds at most (`database.maxQueue`, Infinity when unbounded). */
+  dbMaxQueue: number;
+  /** Memory of each key's Redis entry, filled lazily (0 = not computed yet); see redisCore.ts. */
   entryBytes: Float64Array;
-  /** Client timeouts and retries, the pool's acquire timeout, queue bounds. */
-  overload: OverloadModel;
-}
-
-/**
- * The Redis key name of a workload key: `key:<rank>`, or `<family>:<rank>` when the model has families.
- *
- * @example keyName(3) // 'key:3'
- */
-export function keyName(key: number, m?: Pick<Model, 'families'> | null): string {
-  const fm = m?.families ?? null;
-  return fm === null ? `key:${key}` : familyKeyName(fm, key);
+  /** Each mechanism's part, by name (see Mechanism.model). */
+  mech: Record<string, unknown>;
+  /** What the mechanisms in force do at each point (null: nothing). */
+  hooks: Hooks;
+  /** The copies of replicated keys the flow addresses (none unless a mechanism supplies them). */
+  copies: Copies;
+  /** Makes the request of an arrival, when a mechanism does instead of the flow's Zipf draw. */
+  request: ((c: Ctx) => void) | null;
+  /** The arrival process. */
+  source: Source;
 }
 
 /** The tables of a run that depend only on fields no live change can touch: the keyspace and the shards. */
@@ -77,13 +72,13 @@ interface Layout {
   shardOfKey: Int16Array;
   keyPrefixCrc: Int32Array;
   entryBytes: Float64Array;
-  families: FamilyLayout | null;
+  groups: GroupLayout | null;
 }
 
 /**
  * What the models of one run share: its layout, built with the first model; Zipf alias tables by key
  * count and exponent, the least recently used forgotten beyond a budget, so dragging the Zipf slider
- * back and forth rebuilds little and memory stays bounded; the shards of replicated keys' copies.
+ * back and forth rebuilds little and memory stays bounded; tables mechanisms keep between models.
  */
 export interface ModelCache {
   layout: Layout | null;
@@ -91,12 +86,11 @@ export interface ModelCache {
   /** Entries held by the alias tables in `alias`, and the most it may hold. */
   aliasEntries: number;
   aliasBudget: number;
-  /** Shard of each copy of a replicated key (see replication.ts), filled lazily, grown on demand. */
-  copyShard: Int16Array;
+  shared: Map<string, unknown>;
 }
 
 export function createModelCache(): ModelCache {
-  return { layout: null, alias: new Map(), aliasEntries: 0, aliasBudget: 0, copyShard: new Int16Array(0) };
+  return { layout: null, alias: new Map(), aliasEntries: 0, aliasBudget: 0, shared: new Map() };
 }
 
 function layoutOf(scenario: Scenario): Layout {
@@ -113,7 +107,7 @@ function layoutOf(scenario: Scenario): Layout {
     ),
     // Only families need the per-key size cache: without them a size is computed from the rank's digits.
     entryBytes: new Float64Array(scenario.workload.families.length > 0 ? keyCount : 0),
-    families: scenario.workload.families.length > 0 ? familyLayout(scenario) : null,
+    groups: groupLayout(scenario),
   };
 }
 
@@ -134,43 +128,34 @@ function aliasTable(cache: ModelCache, n: number, s: number): RankSampler {
   return table;
 }
 
-/** The shared copy -> shard table, large enough for `replicatedKeys` keys. */
-function copyShardTable(cache: ModelCache, replicatedKeys: number): Int16Array {
-  const need = replicatedKeys * REPLICA_STRIDE;
-  if (cache.copyShard.length < need) {
-    const bigger = new Int16Array(need).fill(-1);
-    bigger.set(cache.copyShard);
-    cache.copyShard = bigger;
-  }
-  return cache.copyShard;
-}
-
 /**
- * The model of `scenario`. Pass the run's ModelCache to share tables with its earlier models (a live
- * change); without one, everything is built afresh.
+ * The model of `scenario` under the plan's mechanisms. Pass the run's ModelCache to share tables with its
+ * earlier models (a live change); without one, everything is built afresh.
  *
  * @example
  * const models = createModelCache();
- * const m = createModel(scenario, 60_000, 42, 1000, models);
+ * const m = createModel(scenario, 60_000, 42, 1000, plan, models);
  */
 export function createModel(
   scenario: Scenario,
   durationMs: number,
   seed: number,
   sampleIntervalMs: number,
+  plan: Pick<Plan, 'mechanisms'>,
   cache: ModelCache = createModelCache(),
 ): Model {
-  const { workload, topology, cache: cfg } = scenario;
+  const { workload, topology, cache: cfg, database } = scenario;
   if (cache.layout === null) {
     cache.layout = layoutOf(scenario);
     // Room for two models' worth of Zipf tables (about 20 bytes an entry): the one in force and the
     // previous one, so a slider dragged back to where it was rebuilds nothing.
-    const familyKeys = cache.layout.families ? cache.layout.keyCount : 0;
+    const familyKeys = cache.layout.groups ? cache.layout.keyCount : 0;
     cache.aliasBudget = 2 * (workload.keys + familyKeys);
   }
-  const { keyCount, ranges, slotToShard, shardOfKey, keyPrefixCrc, entryBytes, families } = cache.layout;
+  const { keyCount, ranges, slotToShard, shardOfKey, keyPrefixCrc, entryBytes } = cache.layout;
   const table = (n: number, s: number) => aliasTable(cache, n, s);
-  return {
+  const groups = keyGroups(scenario, cache.layout.groups);
+  const m: Model = {
     scenario,
     durationMs,
     seed,
@@ -181,21 +166,34 @@ export function createModel(
     shardOfKey,
     keyPrefixCrc,
     l1Enabled: cfg.l1.enabled && cfg.strategy !== 'none',
-    coalesceReads:
-      cfg.strategy !== 'none' &&
-      (cfg.stampede.mode === 'single-flight' || (cfg.l1.enabled && cfg.l1.coalesce)),
+    coalesceReads: cfg.strategy !== 'none' && cfg.l1.enabled && cfg.l1.coalesce,
     l1TtlMs: cfg.l1.ttlMs ?? Infinity,
     l2TtlMs: cfg.l2.ttlMs ?? Infinity,
     keyCount,
-    families: buildFamilies(scenario, table, families),
-    cdn: buildCdn(scenario),
-    cdnHopMs: topology.cdn ? scenario.cdn.hopMs : 0,
-    queryCacheOn: scenario.database.queryCache.enabled,
-    monitoringOn: scenario.monitoring.enabled,
-    mit: createMitigationModel(scenario, keyCount, (n) => copyShardTable(cache, n)),
+    groups,
+    edgeHopMs: topology.cdn ? scenario.cdn.hopMs : 0,
+    arrivalHopMs: topology.cdn ? scenario.cdn.hopMs : scenario.network.clientMs,
+    redisMaxBacklogMs: cfg.l2.maxQueue * cfg.l2.serviceMs,
+    dbMaxQueue: database.maxQueue ?? Infinity,
     entryBytes,
-    overload: createOverloadModel(scenario),
+    mech: {},
+    hooks: composeHooks([]),
+    copies: NO_COPIES,
+    request: null,
+    source: poissonSource,
   };
+  const env: ModelEnv = { keyCount, groups, table, shared: cache.shared };
+  const sets: HookSet[] = [];
+  for (const mech of plan.mechanisms) {
+    const part = mech.model ? mech.model(scenario, env) : null;
+    m.mech[mech.name] = part;
+    m.copies = mech.copies?.(part) ?? m.copies;
+    m.request = mech.request?.(part) ?? m.request;
+    m.source = mech.source?.(part) ?? m.source;
+  }
+  for (const mech of plan.mechanisms) if (mech.hooks) sets.push(mech.hooks(m.mech[mech.name], m));
+  m.hooks = composeHooks(sets);
+  return m;
 }
 
 export function shardOf(m: Model, key: number): number {
@@ -209,9 +207,9 @@ export function shardOf(m: Model, key: number): number {
 
 /** keySlot(keyName(key, m)), computed from the name's prefix and rank without building the string. */
 function slotOfKey(m: Model, key: number): number {
-  const fm = m.families;
-  const f = fm === null ? 0 : fm.familyOf[key]!;
+  const g = m.groups;
+  const f = g === null ? 0 : g.groupOf[key]!;
   const crc = m.keyPrefixCrc[f]!;
   if (crc < 0) return keySlot(keyName(key, m));
-  return numberedKeySlot(crc, fm === null ? key : key - fm.offsets[f]!);
+  return numberedKeySlot(crc, g === null ? key : key - g.offsets[f]!);
 }

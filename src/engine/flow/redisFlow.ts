@@ -1,5 +1,7 @@
 import { schedule } from '../core/eventQueue.ts';
+import { random } from '../core/rng.ts';
 import { slotOf, storeDelete, storeGet, storeSet } from '../redis/shardStore.ts';
+import { copiesOf, copyShardOf, packOp, pickCopy, storeIdOf } from './addressing.ts';
 import {
   appNode,
   EV_REDIS_ARRIVE,
@@ -14,18 +16,13 @@ import {
   type Ctx,
 } from './context.ts';
 import { allocJob, freeJob, JOB_BG_DEL, JOB_BG_SET, JOB_READ, JOB_READ_REFILL, JOB_WRITE } from './jobs.ts';
-import { I_L2_HIT, I_L2_MISS } from './metrics.ts';
+import { l2TtlOf } from './keyspace.ts';
+import { HOT_TRACKED, I_L2_HIT, I_L2_MISS } from './metrics.ts';
 import { shardOf } from './model.ts';
 import { fetchFromDb } from './dbFlow.ts';
+import { entryBytesOf } from './redisCore.ts';
 import { fillL1, respond } from './requests.ts';
 import { traceHop } from './trace.ts';
-import { countRedisError, onRedisDown } from './outages.ts';
-import { entryBytesOf } from './redisOps.ts';
-import { recordRedisLatency } from './alerts.ts';
-import { l2TtlOf } from './families.ts';
-import { copiesOf, copyShardOf, packOp, pickCopy, storeIdOf } from './replication.ts';
-import { HOT_TRACKED, jitterTtl, JOB_XFETCH } from './stampede/mitigation.ts';
-import { onXfetchStored, xfetchOnHit } from './stampede/xfetch.ts';
 
 const OP_NAMES = ['get', 'set', 'del'];
 
@@ -63,8 +60,45 @@ export function sendSetAndWait(c: Ctx, job: number, version: number): void {
 
 /** Counts one cache write the app meant, and the commands it took (one per copy). */
 function countWrites(c: Ctx, copies: number): void {
-  c.s.mit.cacheWrites++;
-  c.s.mit.redisWriteCommands += copies > 0 ? copies : 1;
+  c.s.metrics.cacheWrites++;
+  c.s.metrics.redisWriteCommands += copies > 0 ? copies : 1;
+}
+
+/**
+ * The TTL a SET gives a value: the configured TTL, times a uniform draw in [1 - j, 1 + j] when TTL
+ * jitter is on (`cache.l2.ttlJitter`), so keys stored together do not all expire in the same instant.
+ *
+ * @example
+ * storeSet(store, key, version, start + jitterTtl(c, l2TtlOf(c.m, key)), start, c.s.rng);
+ */
+export function jitterTtl(c: Ctx, ttlMs: number): number {
+  const j = c.m.scenario.cache.l2.ttlJitter;
+  return j === 0 ? ttlMs : ttlMs * (1 - j + 2 * j * random(c.s.rng));
+}
+
+/**
+ * A command found its shard down or full: counted as an error; a request gets REDIS_ERROR back.
+ *
+ * @example
+ * if (!shard.up) countRedisError(c);
+ */
+export function countRedisError(c: Ctx): void {
+  c.s.redis.redisErrors++;
+}
+
+/**
+ * The instance got an error back from Redis for a request. Under `redisDownPolicy: "fail"` the request
+ * fails (true: handled); under `"fallback"` a read goes on to the database (false: the caller continues)
+ * and a write-through write, already in the database, is acknowledged.
+ */
+function onRedisDown(c: Ctx, job: number): boolean {
+  const s = c.s;
+  if (c.m.scenario.cache.redisDownPolicy === 'fail') {
+    respond(c, job, 0, 'error');
+    return true;
+  }
+  if (s.jobs.kind[job] !== JOB_WRITE) s.redis.redisFallbacks++;
+  return false;
 }
 
 function sendSetCopy(c: Ctx, key: number, instance: number, version: number, copy: number): void {
@@ -126,12 +160,10 @@ export function onRedisArrive(c: Ctx, job: number, packed: number): void {
   const id = copy < 0 ? key : storeIdOf(c.m, key, copy);
   const shardIx = copy < 0 ? shardOf(c.m, key) : copyShardOf(c.m, key, copy);
   const shard = s.shards[shardIx]!;
-  const kind = j.kind[job];
   // Client requests wait for their answer, and so do the SETs of a flight's leader and of a recompute.
-  const isRequest =
-    kind === JOB_READ || kind === JOB_WRITE || kind === JOB_READ_REFILL || kind === JOB_XFETCH;
+  const isRequest = c.plan.awaitsRedis[j.kind[job]!] === 1;
   // A shard whose backlog is at `cache.l2.maxQueue` refuses the command as a down shard does.
-  const full = shard.busyUntil - s.now > c.m.overload.redisMaxBacklogMs;
+  const full = shard.busyUntil - s.now > c.m.redisMaxBacklogMs;
   if (!shard.up || full) {
     if (full) s.metrics.redisQueueRejections++;
     countRedisError(c);
@@ -144,13 +176,17 @@ export function onRedisArrive(c: Ctx, job: number, packed: number): void {
   const l2 = c.m.scenario.cache.l2;
   const start = occupyShard(c, shardIx, 1);
   const done = start + l2.serviceMs;
-  if (c.m.monitoringOn) recordRedisLatency(c, done - s.now);
+  const command = c.m.hooks.redisCommand;
   let result = 0;
-  if (op === OP_GET) {
+  if (command !== null && command(c, job, op, shardIx, done)) {
+    result = MISS;
+  } else if (op === OP_GET) {
     const reset = l2.ttlReset && l2.ttlMs !== null ? l2.ttlMs : null;
     result = storeGet(shard.store, id, start, s.rng, reset);
-    if (key < HOT_TRACKED) s.mit.hotReads[key]!++;
-    if (result >= 0 && c.m.mit.xfetch) j.servedExpiry[job] = shard.store.expires[slotOf(shard.store, id)]!;
+    if (key < HOT_TRACKED) s.metrics.hotReads[key]!++;
+    // The expiry that comes with the value, as the app sees it (XFetch reads it).
+    if (result >= 0 && c.m.hooks.l2Hit !== null)
+      j.servedExpiry[job] = shard.store.expires[slotOf(shard.store, id)]!;
   } else if (op === OP_SET) {
     result = j.version[job]!;
     const ttl = jitterTtl(c, l2TtlOf(c.m, key));
@@ -176,7 +212,8 @@ export function onRedisArrive(c: Ctx, job: number, packed: number): void {
 export function onRedisReply(c: Ctx, job: number, result: number): void {
   const s = c.s;
   const j = s.jobs;
-  if (j.kind[job] === JOB_XFETCH) return onXfetchStored(c, job, result);
+  const own = c.plan.redisReply[j.kind[job]!];
+  if (own !== undefined) return own(c, job, result);
   if (j.kind[job] === JOB_READ_REFILL) {
     // A flight's refill SET is done (or failed: the database's answer stands either way).
     j.kind[job] = JOB_READ;
@@ -193,12 +230,13 @@ export function onRedisReply(c: Ctx, job: number, result: number): void {
     s.metrics.l2Hits++;
     s.metrics.interval[I_L2_HIT]!++;
     fillL1(c, j.instance[job]!, j.key[job]!, result);
-    if (c.m.mit.xfetch) xfetchOnHit(c, job);
+    const hit = c.m.hooks.l2Hit;
+    if (hit !== null) hit(c, job);
     respond(c, job, result, 'l2-hit');
     return;
   }
   s.metrics.l2Misses++;
   s.metrics.interval[I_L2_MISS]!++;
-  if (j.key[job]! < HOT_TRACKED) s.mit.hotMisses[j.key[job]!]!++;
+  if (j.key[job]! < HOT_TRACKED) s.metrics.hotMisses[j.key[job]!]!++;
   if (result === MISS || result === REDIS_ERROR) fetchFromDb(c, job);
 }

@@ -3,24 +3,65 @@ import { random, randomInt } from '../core/rng.ts';
 import { exponential } from '../core/samplers.ts';
 import { sampleRank } from '../core/zipf.ts';
 import { l1Get, l1Set } from '../core/l1Cache.ts';
-import type { Outcome } from '../types.ts';
-import { appNode, EV_ARRIVAL, type Ctx } from './context.ts';
+import type { Outcome } from './types.ts';
+import { appNode, type Ctx } from './context.ts';
 import { sendToDb } from './dbFlow.ts';
 import { allocJob, freeJob, JOB_READ, JOB_WRITE } from './jobs.ts';
+import { isCached, l1TtlOf } from './keyspace.ts';
+import { EV_ARRIVAL, EV_PHASE } from './kinds.ts';
+import type { Source } from './mechanism.ts';
 import { I_ERR, I_L1_HIT, I_L1_MISS, I_REQ, recordLatency, recordStale } from './metrics.ts';
 import { sendGet } from './redisFlow.ts';
+import type { State } from './state.ts';
 import { traceHop, traceRequest } from './trace.ts';
-import { acceptWrite } from './writeBehind.ts';
-import { nextUpInstance } from './writePaths.ts';
-import { cdnArrival, cdnOnResponse } from './cdn.ts';
-import { isCached, l1TtlOf, pickFamilyKey, recordFamilyResponse } from './families.ts';
-import { armClientTimeout, clientGaveUp, retryLater } from './overload.ts';
 
 /** Schedules the next Poisson arrival at the current rate (none while the rate is 0). */
 export function scheduleNextArrival(c: Ctx): void {
   const s = c.s;
   if (s.rps <= 0) return;
   schedule(s.queue, s.now + exponential(s.rng, 1000 / s.rps), EV_ARRIVAL, 0, s.arrivalGen);
+}
+
+/**
+ * The flow's arrival process: Poisson at `workload.rps`, the rate set anew by each phase of
+ * `workload.phases` and by a live change of the rate. A mechanism may supply another (a trace).
+ */
+export const poissonSource: Source = {
+  start(c) {
+    scheduleNextArrival(c);
+    c.m.scenario.workload.phases.forEach((p, i) => schedule(c.s.queue, p.atMs, EV_PHASE, i, 0));
+  },
+  /**
+   * A new rate holds from now, as a phase's does: the pending arrival is superseded and the next one
+   * drawn at the new rate (memoryless, so nothing is lost). A phase later in the timeline still sets its
+   * own rate when its time comes.
+   */
+  rateChanged(c) {
+    c.s.rps = c.m.scenario.workload.rps;
+    c.s.arrivalGen++;
+    scheduleNextArrival(c);
+  },
+};
+
+/** A phase of the workload starts: its rate holds from now. */
+export function onPhase(c: Ctx, index: number): void {
+  const s = c.s;
+  s.rps = c.m.scenario.workload.phases[index]!.rps;
+  s.arrivalGen++;
+  scheduleNextArrival(c);
+}
+
+/**
+ * The load balancer's pick when instance `i` is down: the next one that is up, in index order, or
+ * `i` itself when every instance is down (the request then fails).
+ */
+export function nextUpInstance(s: State, i: number): number {
+  const n = s.instanceUp.length;
+  for (let k = 1; k < n; k++) {
+    const j = (i + k) % n;
+    if (s.instanceUp[j] === 1) return j;
+  }
+  return i;
 }
 
 function pickKey(c: Ctx): number {
@@ -50,18 +91,10 @@ export function onArrival(c: Ctx, generation: number): void {
   const s = c.s;
   if (generation !== s.arrivalGen) return; // superseded by a phase change
   scheduleNextArrival(c);
-  const m = c.m;
-  const fm = m.families;
-  let isRead: boolean;
-  let key: number;
-  if (fm === null) {
-    isRead = random(s.rng) < m.scenario.workload.readRatio;
-    key = pickKey(c);
-  } else {
-    key = pickFamilyKey(c, fm);
-    isRead = random(s.rng) < fm.readRatio[fm.familyOf[key]!]!;
-  }
-  startRequest(c, isRead, key, 0);
+  const request = c.m.request;
+  if (request !== null) return request(c);
+  const isRead = random(s.rng) < c.m.scenario.workload.readRatio;
+  startRequest(c, isRead, pickKey(c), 0);
 }
 
 /**
@@ -71,16 +104,11 @@ export function onArrival(c: Ctx, generation: number): void {
 export function startRequest(c: Ctx, isRead: boolean, key: number, attempt: number): void {
   const s = c.s;
   const m = c.m;
-  const start = s.now - (m.cdn === null ? m.scenario.network.clientMs : m.cdnHopMs);
+  const start = s.now - m.arrivalHopMs;
   const job = allocJob(s.jobs, isRead ? JOB_READ : JOB_WRITE, key, 0, start);
-  if (m.overload.clientOn) {
-    s.jobs.attempt[job] = attempt;
-    armClientTimeout(c, job);
-  }
-  if (m.cdn !== null) {
-    cdnArrival(c, job);
-    return;
-  }
+  s.jobs.attempt[job] = attempt;
+  const arrive = m.hooks.arrive;
+  if (arrive !== null && arrive(c, job)) return;
   admit(c, job);
 }
 
@@ -95,7 +123,7 @@ export function admit(c: Ctx, job: number): void {
   s.instanceInFlight[inst]!++;
   if (c.trace) {
     const id = s.jobs.requestId[job]!;
-    if (m.cdn === null) {
+    if (!m.scenario.topology.cdn) {
       const start = s.jobs.start[job]!;
       traceHop(
         c.trace,
@@ -122,8 +150,11 @@ export function admit(c: Ctx, job: number): void {
     );
   }
   if (s.instanceUp[inst] === 0) return respond(c, job, 0, 'error'); // every instance is down
-  if (!isRead && m.scenario.cache.strategy === 'write-behind') return acceptWrite(c, job);
-  if (!isRead || m.scenario.cache.strategy === 'none' || (m.families !== null && !isCached(m, key))) {
+  if (!isRead) {
+    const write = m.hooks.write;
+    if (write !== null && write(c, job)) return;
+  }
+  if (!isRead || m.scenario.cache.strategy === 'none' || (m.groups !== null && !isCached(m, key))) {
     sendToDb(c, job);
     return;
   }
@@ -137,7 +168,9 @@ export function admit(c: Ctx, job: number): void {
     }
     s.metrics.l1Misses++;
     s.metrics.interval[I_L1_MISS]!++;
-    if (c.m.coalesceReads && joinFlight(c, job)) return;
+    if (m.coalesceReads && joinFlight(c, job)) return;
+    const l1Miss = m.hooks.l1Miss;
+    if (l1Miss !== null && l1Miss(c, job)) return;
   }
   sendGet(c, job);
 }
@@ -178,7 +211,10 @@ function wakeWaiters(c: Ctx, job: number, version: number, outcome: Outcome): vo
 
 /** Stores a fetched value in the instance's L1, when it has one. */
 export function fillL1(c: Ctx, inst: number, key: number, version: number): void {
-  if (c.m.l1Enabled) l1Set(c.s.l1[inst]!, key, version, c.s.now + l1TtlOf(c.m, key));
+  if (!c.m.l1Enabled) return;
+  l1Set(c.s.l1[inst]!, key, version, c.s.now + l1TtlOf(c.m, key));
+  const fill = c.m.hooks.l1Fill;
+  if (fill !== null) fill(c, inst, key, version);
 }
 
 /**
@@ -192,9 +228,10 @@ export function respond(c: Ctx, job: number, version: number, outcome: Outcome):
   const isWrite = j.kind[job] === JOB_WRITE;
   // Not `coalesceReads`: a leader chosen before coalescing was switched off still has readers waiting.
   if (s.flights > 0 && !isWrite) wakeWaiters(c, job, version, outcome);
-  const end = s.now + c.m.scenario.network.clientMs + c.m.cdnHopMs;
+  const end = s.now + c.m.scenario.network.clientMs + c.m.edgeHopMs;
+  const hooks = c.m.hooks;
   // A client that gave up (or will have by the time this arrives) never sees it: the work ends here.
-  if (c.m.overload.clientOn && clientGaveUp(c, job, end)) {
+  if (hooks.replying !== null && hooks.replying(c, job, end)) {
     s.instanceInFlight[j.instance[job]!]!--;
     freeJob(j, job);
     return;
@@ -207,10 +244,9 @@ export function respond(c: Ctx, job: number, version: number, outcome: Outcome):
     recordStale(s.metrics, s.now - s.db.latestAt[key]!);
   }
   recordClientOutcome(c, job, outcome, final === 'stale', end);
-  if (c.m.cdn !== null) cdnOnResponse(c, job, version, final);
   s.instanceInFlight[j.instance[job]!]!--;
   if (c.trace) traceResponse(c, job, s.now, end, final, version, dbVersion);
-  if (outcome === 'error' && c.m.overload.clientOn) retryLater(c, job, end);
+  if (hooks.replied !== null) hooks.replied(c, job, version, final, end);
   freeJob(j, job);
 }
 
@@ -234,7 +270,8 @@ export function recordClientOutcome(
     mt.interval[I_ERR]!++;
   }
   recordLatency(mt, end - j.start[job]!);
-  if (c.m.families !== null) recordFamilyResponse(c, j.key[job]!, outcome, stale, isWrite);
+  const counted = c.m.hooks.outcome;
+  if (counted !== null) counted(c, j.key[job]!, outcome, stale, isWrite);
 }
 
 /** The response hop from the instance to the client, and the completed request, for the visualizer. */

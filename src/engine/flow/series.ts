@@ -1,4 +1,4 @@
-import type { SeriesPoint } from '../types.ts';
+import type { SeriesPoint } from './types.ts';
 
 /**
  * An append-only log with a cursor: `items[0..len)` is the part valid at the current state. It lives
@@ -12,32 +12,21 @@ export interface Log<T> {
   len: number;
 }
 
-/** One write-behind sample: writes acknowledged and not committed yet, and the database's lag. */
-export interface WriteBehindSample {
-  tMs: number;
-  queueDepth: number;
-  dbLagMs: number;
-}
-
-/** One CDC sample: events waiting in the broker, and the consumer's lag. */
-export interface CdcSample {
-  tMs: number;
-  backlog: number;
-  consumerLagMs: number;
-}
-
-/** Every time series of a run: one point per sample interval, plus the write paths' samples. */
+/** Every time series of a run: one point per sample interval, plus the logs mechanisms keep. */
 export interface Series {
   points: Log<SeriesPoint>;
-  wb: Log<WriteBehindSample>;
-  cdc: Log<CdcSample>;
+  logs: Record<string, Log<unknown>>;
 }
 
-/** The cursors of a `Series` at one instant (what a snapshot keeps). */
-export type SeriesLengths = readonly [points: number, wb: number, cdc: number];
+/** The cursors of a `Series` at one instant (what a snapshot keeps): the points', then each log's. */
+export type SeriesLengths = readonly number[];
 
-export function createSeries(): Series {
-  return { points: { items: [], len: 0 }, wb: { items: [], len: 0 }, cdc: { items: [], len: 0 } };
+/** Empty series, with the logs named (see Mechanism.logs). */
+export function createSeries(logs: readonly string[]): Series {
+  return {
+    points: { items: [], len: 0 },
+    logs: Object.fromEntries(logs.map((n) => [n, { items: [], len: 0 }])),
+  };
 }
 
 export function logPush<T>(log: Log<T>, item: T): void {
@@ -59,7 +48,7 @@ export function logLast<T>(log: Log<T>): T | undefined {
 }
 
 export function seriesLengths(s: Series): SeriesLengths {
-  return [s.points.len, s.wb.len, s.cdc.len];
+  return [s.points.len, ...Object.values(s.logs).map((l) => l.len)];
 }
 
 /**
@@ -68,15 +57,17 @@ export function seriesLengths(s: Series): SeriesLengths {
  * shared: they never change once written).
  */
 export function rewindSeries(from: Series, lengths: SeriesLengths, into: Series | null): Series {
-  const [p, w, c] = lengths;
+  const names = Object.keys(from.logs);
   if (into === from) {
-    from.points.len = p;
-    from.wb.len = w;
-    from.cdc.len = c;
+    from.points.len = lengths[0]!;
+    names.forEach((n, i) => (from.logs[n]!.len = lengths[i + 1]!));
     return from;
   }
   const copy = <T>(log: Log<T>, n: number): Log<T> => ({ items: log.items.slice(0, n), len: n });
-  return { points: copy(from.points, p), wb: copy(from.wb, w), cdc: copy(from.cdc, c) };
+  return {
+    points: copy(from.points, lengths[0]!),
+    logs: Object.fromEntries(names.map((n, i) => [n, copy(from.logs[n]!, lengths[i + 1]!)])),
+  };
 }
 
 /**
@@ -85,6 +76,5 @@ export function rewindSeries(from: Series, lengths: SeriesLengths, into: Series 
  */
 export function forgetFuture(s: Series): void {
   s.points.items.length = s.points.len;
-  s.wb.items.length = s.wb.len;
-  s.cdc.items.length = s.cdc.len;
+  for (const log of Object.values(s.logs)) log.items.length = log.len;
 }

@@ -1,5 +1,5 @@
 import { peekTime, popSlot, release, schedule } from '../core/eventQueue.ts';
-import type { Change, RunOptions, Scenario, Simulation } from '../types.ts';
+import type { Change, CoreSummary, RunOptions, Scenario, SimulationOf } from './types.ts';
 import { applyChangesTo, validateChange } from '../../scenario/changes.ts';
 import { deepEqual } from '../../scenario/json.ts';
 import { applyLiveChange } from './liveChanges.ts';
@@ -8,60 +8,29 @@ import {
   EV_DB_ARRIVE,
   EV_DB_DONE,
   EV_DB_REPLY,
-  EV_FAILURE,
   EV_PHASE,
-  EV_RECOVER,
   EV_REDIS_ARRIVE,
   EV_REDIS_REPLY,
   EV_SAMPLE,
-  EV_WB_TICK,
-  EV_CDC_WAKE,
-  EV_CDN_FORWARD,
-  EV_CDN_PURGE,
-  EV_ACTIVE_EXPIRE,
-  EV_RDB_SAVE,
-  EV_INSTANCE_DOWN,
-  EV_INSTANCE_UP,
   scheduleTick,
   type Ctx,
 } from './context.ts';
-import { onActiveExpire, onRdbSave, sampleRedis, startRedisOps } from './redisOps.ts';
-import { onInstanceDown, onInstanceUp } from './outages.ts';
 import { onDbArrive, onDbDone, onDbReply } from './dbFlow.ts';
-import { onFailure, onRecover } from './failures.ts';
+import type { Plan } from './mechanism.ts';
 import { closeInterval } from './metrics.ts';
 import { createModel, createModelCache } from './model.ts';
+import { sampleRedis } from './redisCore.ts';
 import { onRedisArrive, onRedisReply } from './redisFlow.ts';
-import { admit, onArrival, scheduleNextArrival } from './requests.ts';
+import { onArrival, onPhase } from './requests.ts';
 import { createState, type State } from './state.ts';
 import { buildSummary } from './summary.ts';
 import { createTracer, drain } from './trace.ts';
 import { createSeries, forgetFuture } from './series.ts';
 import { restoreSnapshot, takeSnapshot } from './snapshot.ts';
-import { onCdcWake } from './cdc.ts';
-import { onWriteBehindTick, startWriteBehind } from './writeBehind.ts';
-import { sampleWritePaths } from './writePaths.ts';
 import { keyView, nodeKeys, nodeView, ttlRemainingView, ttlView } from './views.ts';
 import { storeSize } from '../redis/shardStore.ts';
-import { evaluateAlerts } from './alerts.ts';
-import { onCdnPurge } from './cdn.ts';
-import {
-  EV_ACQUIRE_TIMEOUT,
-  EV_CLIENT_RETRY,
-  EV_CLIENT_TIMEOUT,
-  onClientRetry,
-  onClientTimeout,
-} from './overload.ts';
-import { onAcquireTimeout } from './poolTimeout.ts';
-import { onMitigationEvent, startMitigations } from './stampede/hooks.ts';
-import {
-  EV_LOCK_BACKOFF,
-  EV_LOCK_CMD,
-  EV_LOCK_REPLY,
-  EV_REFRESH_TICK,
-  EV_WARM,
-} from './stampede/mitigation.ts';
 
+/** A sample: the interval's point, the Redis figures, then what each mechanism adds. */
 function onSample(c: Ctx): void {
   const s = c.s;
   const point = closeInterval(
@@ -73,19 +42,12 @@ function onSample(c: Ctx): void {
     s.shards.map((sh) => storeSize(sh.store)),
   );
   sampleRedis(s, point);
-  evaluateAlerts(c, point);
-  sampleWritePaths(c, c.series);
+  for (const mech of c.plan.mechanisms) mech.sample?.(c, point);
   const next = s.now + c.m.sampleIntervalMs;
   if (next <= c.m.durationMs) scheduleTick(c, next, EV_SAMPLE, 0, 0);
 }
 
-function onPhase(c: Ctx, index: number): void {
-  const s = c.s;
-  s.rps = c.m.scenario.workload.phases[index]!.rps;
-  s.arrivalGen++;
-  scheduleNextArrival(c);
-}
-
+/** The flow's events by a switch (the hot ones, called directly), the mechanisms' by the plan's table. */
 function dispatch(c: Ctx, type: number, a: number, b: number): void {
   switch (type) {
     case EV_ARRIVAL:
@@ -104,52 +66,22 @@ function dispatch(c: Ctx, type: number, a: number, b: number): void {
       return onSample(c);
     case EV_PHASE:
       return onPhase(c, a);
-    case EV_FAILURE:
-      return onFailure(c, a);
-    case EV_RECOVER:
-      return onRecover(c, a);
-    case EV_WB_TICK:
-      return onWriteBehindTick(c, a);
-    case EV_CDC_WAKE:
-      return onCdcWake(c);
-    case EV_CDN_FORWARD:
-      return admit(c, a);
-    case EV_CDN_PURGE:
-      return onCdnPurge(c, a);
-    case EV_LOCK_CMD:
-    case EV_LOCK_REPLY:
-    case EV_LOCK_BACKOFF:
-    case EV_REFRESH_TICK:
-    case EV_WARM:
-      return onMitigationEvent(c, type, a, b);
-    case EV_ACTIVE_EXPIRE:
-      return onActiveExpire(c, a);
-    case EV_RDB_SAVE:
-      return onRdbSave(c);
-    case EV_INSTANCE_DOWN:
-      return onInstanceDown(c, a, b);
-    case EV_INSTANCE_UP:
-      return onInstanceUp(c, a);
-    case EV_CLIENT_TIMEOUT:
-      return onClientTimeout(c, a, b);
-    case EV_CLIENT_RETRY:
-      return onClientRetry(c, a, b);
-    case EV_ACQUIRE_TIMEOUT:
-      return onAcquireTimeout(c);
+    default:
+      return c.plan.handlers[type]!(c, a, b);
   }
 }
 
 /**
- * Creates a simulation to step through. Same scenario and seed, same run, event for event. The
- * scenario's `changes` are applied at their times, exactly as if they had been made live (a change
- * `validateChange` refuses throws here, with its message).
+ * Creates a simulation of `scenario` under the plan's mechanisms (the engine's `createSimulation` passes
+ * the registry's). Same scenario and seed, same run, event for event. The scenario's `changes` are
+ * applied at their times, exactly as if they had been made live (a change `validateChange` refuses
+ * throws here, with its message).
  *
  * @example
- * const sim = createSimulation(getPreset('baseline'), { trace: true });
+ * const sim = createRun(getPreset('baseline'), { trace: true }, plan);
  * sim.runUntil(1000);
- * const hops = sim.drainHops();
  */
-export function createSimulation(scenario: Scenario, options: RunOptions = {}): Simulation {
+export function createRun(scenario: Scenario, options: RunOptions, plan: Plan): SimulationOf<CoreSummary> {
   const models = createModelCache();
   const durationMs = options.durationMs ?? scenario.durationMs;
   const seed = options.seed ?? scenario.seed;
@@ -158,21 +90,18 @@ export function createSimulation(scenario: Scenario, options: RunOptions = {}): 
   // the model starts from the rest.
   const changes: Change[] = scenario.changes.map((ch) => ({ ...ch, value: checked(ch).value }));
   const start: Scenario = { ...scenario, changes: [] };
-  const model = createModel(start, durationMs, seed, sampleIntervalMs, models);
+  const model = createModel(start, durationMs, seed, sampleIntervalMs, plan, models);
   const capacity = options.traceCapacity ?? 100_000;
   const c: Ctx = {
     m: model,
-    s: createState(model),
-    series: createSeries(),
+    s: createState(model, plan),
+    series: createSeries(plan.logs),
     trace: options.trace ? createTracer(capacity) : null,
+    plan,
   };
   const q = () => c.s.queue;
-  scheduleNextArrival(c);
-  scenario.workload.phases.forEach((p, i) => schedule(q(), p.atMs, EV_PHASE, i, 0));
-  scenario.failures.forEach((f, i) => schedule(q(), f.atMs, EV_FAILURE, i, 0));
-  startWriteBehind(c);
-  startMitigations(c);
-  startRedisOps(c);
+  model.source.start(c);
+  for (const mech of plan.mechanisms) mech.start?.(c);
   if (model.sampleIntervalMs <= model.durationMs) schedule(q(), model.sampleIntervalMs, EV_SAMPLE, 0, 0);
 
   const hasNext = (limit: number) => q().size > 0 && peekTime(q()) <= limit;
@@ -266,10 +195,10 @@ export function createSimulation(scenario: Scenario, options: RunOptions = {}): 
     snapshot: () => takeSnapshot(c),
     restore(snapshot) {
       restoreSnapshot(c, snapshot, (s) => checkRestorable(s, start, changes));
-      c.m = createModel(c.s.scenario, durationMs, seed, sampleIntervalMs, models);
+      c.m = createModel(c.s.scenario, durationMs, seed, sampleIntervalMs, plan, models);
       if (c.trace) c.trace = createTracer(capacity);
     },
-    summary: () => buildSummary(c.m, c.s, c.series, changes.slice(0, c.s.changesApplied)),
+    summary: () => buildSummary(c, changes.slice(0, c.s.changesApplied)),
     drainHops() {
       if (!c.trace) return [];
       const out = drain(c.trace.hops, capacity);
@@ -282,8 +211,8 @@ export function createSimulation(scenario: Scenario, options: RunOptions = {}): 
       c.trace.requests = [];
       return out;
     },
-    nodes: () => nodeView(c.m, c.s),
-    inspectKey: (key) => keyView(c.m, c.s, key),
+    nodes: () => nodeView(c),
+    inspectKey: (key) => keyView(c, key),
     nodeKeys: (node, limit) => nodeKeys(c.s, node, limit),
     ttlDistribution: () => ttlView(c.s),
     ttlRemaining: (limit) => ttlRemainingView(c.s, limit),

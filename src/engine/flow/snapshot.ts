@@ -1,4 +1,4 @@
-import type { SimSnapshot } from '../types.ts';
+import type { SimSnapshot } from './types.ts';
 import type { Ctx } from './context.ts';
 import { rewindSeries, seriesLengths, type Series, type SeriesLengths } from './series.ts';
 import { decodeState, encodeState, type CodecStats } from './snapshotCodec.ts';

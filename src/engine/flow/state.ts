@@ -1,24 +1,15 @@
+import type { Scenario } from '../../scenario/schema.ts';
 import { createRng, type RngState } from '../core/rng.ts';
 import { createQueue, type EventQueue } from '../core/eventQueue.ts';
 import { createL1, type L1Cache } from '../core/l1Cache.ts';
+import type { RdbImage } from '../redis/persistence.ts';
 import { createShardStore, type ShardStore } from '../redis/shardStore.ts';
+import { REPLICA_STRIDE } from './addressing.ts';
 import { createJobs, type Jobs } from './jobs.ts';
+import type { Plan } from './mechanism.ts';
 import { createMetrics, type Metrics } from './metrics.ts';
 import type { Model } from './model.ts';
-import { REPLICA_STRIDE } from './replication.ts';
-import type { Scenario } from '../types.ts';
-import { createRedisOpsState, storeOptionsOf, type RedisOpsState } from './redisOps.ts';
-import { createMitigationState, type MitigationState } from './stampede/mitigation.ts';
-import { createMonitor, type MonitorState } from './alerts.ts';
-import { createCdnState, type CdnState } from './cdn.ts';
-import { createDbExtras, type DbExtrasState } from './dbExtras.ts';
-import { createFamilyStats, type FamilyStats } from './families.ts';
-import {
-  createCdcState,
-  createWriteBehindState,
-  type CdcState,
-  type WriteBehindState,
-} from './writePathState.ts';
+import { createRedisCounters, storeOptionsOf, type RedisCounters } from './redisCore.ts';
 
 export interface Shard {
   store: ShardStore;
@@ -27,6 +18,8 @@ export interface Shard {
   ops: number;
   peakQueue: number;
   up: boolean;
+  /** The shard's last RDB snapshot (null before the first save): what a restart loads. */
+  rdb: RdbImage | null;
 }
 
 export interface Database {
@@ -45,8 +38,8 @@ export interface Database {
   waiting: Int32Array;
   waitHead: number;
   waitLen: number;
-  /** An acquire-timeout timer is pending for the head of the wait queue (see poolTimeout.ts). */
-  acquireTimerSet: boolean;
+  /** Service times are multiplied by this (1 but during a latency spike). */
+  latencyFactor: number;
 }
 
 /**
@@ -84,24 +77,12 @@ export interface State {
   shards: Shard[];
   db: Database;
   metrics: Metrics;
-  /** Stampede and hot-key mitigations: locks, XFetch deltas, their counters. */
-  mit: MitigationState;
+  /** Commands refused, reads that fell back, and the Redis totals at the last sample. */
+  redis: RedisCounters;
   /** Per instance: 1 while it serves, 0 while crashed (the load balancer skips it). */
   instanceUp: Uint8Array;
-  /** Write-behind queues and flushers; null unless that strategy is in use. */
-  wb: WriteBehindState | null;
-  /** CDC broker and consumer; null unless that strategy is in use. */
-  cdc: CdcState | null;
-  /** CDN edge contents and counters; null without a CDN. */
-  cdn: CdnState | null;
-  /** Database latency spikes and query cache. */
-  dbx: DbExtrasState;
-  /** Per-family counters; null without families. */
-  famStats: FamilyStats | null;
-  /** Alert rules' history and the interval's Redis latency histogram. */
-  monitor: MonitorState;
-  /** Redis outages, snapshots, active expiry's RNG and their counters. */
-  redisOps: RedisOpsState;
+  /** Each mechanism's state, by name (see Mechanism.state): plain data, snapshotted with the rest. */
+  mech: Record<string, unknown>;
 }
 
 /**
@@ -110,12 +91,12 @@ export interface State {
  */
 const DIRECT_L1_INDEX_ENTRIES = 1 << 22;
 
-export function createState(m: Model): State {
+export function createState(m: Model, plan: Pick<Plan, 'mechanisms'>): State {
   const { topology, cache, workload } = m.scenario;
   const shards: Shard[] = [];
   // One key index for the cluster: each key (or copy of a replicated key) lives on exactly one shard.
   // Copies a live change adds beyond it make their store grow an index of its own (still correct).
-  const replica = m.mit.replica;
+  const replica = m.copies;
   const keyIndex = new Int32Array(replica.firstId + replica.replicatedKeys * REPLICA_STRIDE);
   for (let s = 0; s < topology.redisShards; s++) {
     shards.push({
@@ -124,6 +105,7 @@ export function createState(m: Model): State {
       ops: 0,
       peakQueue: 0,
       up: true,
+      rdb: null,
     });
   }
   const l1: L1Cache[] = [];
@@ -133,6 +115,8 @@ export function createState(m: Model): State {
     l1.push(createL1(cache.l1.maxKeys, m.l1Enabled ? l1KeyRange : null));
     inflight.push(new Map());
   }
+  const mech: Record<string, unknown> = {};
+  for (const x of plan.mechanisms) mech[x.name] = x.state ? x.state(m, m.mech[x.name]) : null;
   return {
     scenario: m.scenario,
     changesApplied: 0,
@@ -159,18 +143,12 @@ export function createState(m: Model): State {
       waiting: new Int32Array(64),
       waitHead: 0,
       waitLen: 0,
-      acquireTimerSet: false,
+      latencyFactor: 1,
     },
     metrics: createMetrics(topology.redisShards),
-    mit: createMitigationState(m),
+    redis: createRedisCounters(),
     instanceUp: new Uint8Array(topology.instances).fill(1),
-    wb: createWriteBehindState(m),
-    cdc: createCdcState(m),
-    cdn: createCdnState(m.cdn, m.keyCount),
-    dbx: createDbExtras(m.scenario),
-    famStats: createFamilyStats(m.families),
-    monitor: createMonitor(topology.redisShards),
-    redisOps: createRedisOpsState(m),
+    mech,
   };
 }
 

@@ -1,26 +1,19 @@
 import { meanOf, quantile } from '../metrics/histogram.ts';
 import { storeSize } from '../redis/shardStore.ts';
-import type { Change, LayerStats, Summary } from '../types.ts';
-import type { Model } from './model.ts';
+import type { Change, CoreSummary, LayerStats } from './types.ts';
+import type { Ctx } from './context.ts';
 import { connectionTime, runLatency, STALE_AGE_EDGES_MS } from './metrics.ts';
-import type { State } from './state.ts';
-import { logView, type Series } from './series.ts';
-import { redisOpsSummary, shardMemorySummary } from './redisOps.ts';
-import { cdcSummary, writeBehindSummary } from './writePaths.ts';
-import { alertSummary } from './alerts.ts';
-import { cdnSummary } from './cdn.ts';
-import { queryCacheSummary } from './dbExtras.ts';
-import { mitigationSummary } from './stampede/mitigation.ts';
-import { familySummary } from './families.ts';
-import { overloadSummary } from './overload.ts';
+import { logView } from './series.ts';
+import { liveTtlDistribution, shardMemorySummary } from './redisCore.ts';
 
 function layer(hits: number, misses: number): LayerStats {
   const total = hits + misses;
   return { hits, misses, hitRatio: total > 0 ? hits / total : 0 };
 }
 
-/** The run's figures so far (the whole run once it is done); `changes`: those applied so far. */
-export function buildSummary(m: Model, s: State, sr: Series, changes: readonly Change[]): Summary {
+/** The flow's own figures: requests, layers, the database, latency, shards, the series, the changes. */
+function coreSummary(c: Ctx, changes: readonly Change[]): CoreSummary {
+  const { m, s } = c;
   const mt = s.metrics;
   const elapsed = Math.min(s.now, m.durationMs);
   const connected = connectionTime(mt, elapsed, m.scenario.database.connections);
@@ -57,7 +50,6 @@ export function buildSummary(m: Model, s: State, sr: Series, changes: readonly C
     staleAges: { edgesMs: STALE_AGE_EDGES_MS.slice(), counts: Array.from(mt.staleAgeCounts) },
     lostWrites: mt.lostWrites,
     errors: mt.errors,
-    overload: overloadSummary(s),
     latencyMs: {
       mean: lat.total > 0 ? meanOf(lat) : 0,
       p50: lat.total > 0 ? quantile(lat, 0.5) : 0,
@@ -76,15 +68,26 @@ export function buildSummary(m: Model, s: State, sr: Series, changes: readonly C
       ...shardMemorySummary(s, i),
     })),
     hotShardFactor: meanOps > 0 ? Math.max(...shardOps) / meanOps : 0,
-    ...redisOpsSummary(s),
-    series: { intervalMs: m.sampleIntervalMs, points: logView(sr.points) },
-    writeBehind: writeBehindSummary(s, sr),
-    cdc: cdcSummary(s, sr),
-    cdn: cdnSummary(s.cdn),
-    queryCache: queryCacheSummary(m, s.dbx),
-    ...familySummary(m.families, s.famStats),
-    alerts: alertSummary({ m, s }),
-    ...mitigationSummary(s),
-    changes: changes.map((c) => ({ ...c })),
+    redisErrors: s.redis.redisErrors,
+    redisFallbacks: s.redis.redisFallbacks,
+    rejectedWrites: s.shards.reduce((n, sh) => n + sh.store.rejectedWrites, 0),
+    ttlDistribution: liveTtlDistribution(s),
+    series: { intervalMs: m.sampleIntervalMs, points: logView(c.series.points) },
+    hotKeyRedisReads: Array.from(mt.hotReads),
+    hotKeyRedisMisses: Array.from(mt.hotMisses),
+    changes: changes.map((ch) => ({ ...ch })),
   };
+}
+
+/**
+ * The run's figures so far (the whole run once it is done): the flow's and each mechanism's part, their
+ * fields in the plan's order (`changes`: those applied so far).
+ */
+export function buildSummary(c: Ctx, changes: readonly Change[]): CoreSummary {
+  const all: Record<string, unknown> = { ...coreSummary(c, changes) };
+  for (const mech of c.plan.mechanisms) if (mech.summary) Object.assign(all, mech.summary(c));
+  const out: Record<string, unknown> = {};
+  for (const key of c.plan.summaryOrder) if (key in all) out[key] = all[key];
+  for (const key of Object.keys(all)) if (!(key in out)) out[key] = all[key];
+  return out as unknown as CoreSummary;
 }

@@ -1,4 +1,4 @@
-import type { Outcome, TraceHop, TraceRequest } from '../types.ts';
+import type { Outcome, TraceHop, TraceRequest } from './types.ts';
 
 /**
  * Collects hops and completed requests for the visualizer into bounded buffers the caller drains.

@@ -1,21 +1,15 @@
 import { l1Entries, l1Peek, l1Size } from '../core/l1Cache.ts';
 import { storeEntries, storePeek, storeSize } from '../redis/shardStore.ts';
 import { keySlot } from '../redis/keySlot.ts';
-import type { KeyView, NodeId, NodeView, SimMs } from '../types.ts';
-import { appNode, redisNode } from './context.ts';
+import type { KeyView, NodeId, NodeView, SimMs } from './types.ts';
+import { copiesOf, copyShardOf, storeIdOf } from './addressing.ts';
+import { appNode, redisNode, type Ctx } from './context.ts';
 import { keyName, shardOf, type Model } from './model.ts';
 import type { State } from './state.ts';
 import type { TtlDistribution } from '../redis/expiry.ts';
-import { liveTtlDistribution, liveTtlRemaining } from './redisOps.ts';
-import { copiesOf, copyShardOf, replicaFields, storeIdOf } from './replication.ts';
+import { liveTtlDistribution, liveTtlRemaining } from './redisCore.ts';
 
 const finiteOrNull = (t: number): SimMs | null => (Number.isFinite(t) ? t : null);
-
-function locksHeld(locks: Map<number, number>, now: number): number {
-  let n = 0;
-  for (const expiry of locks.values()) if (expiry > now) n++;
-  return n;
-}
 
 /** Key 0 as Redis holds it (copy 0 of a replicated key). */
 function hotKeyView(m: Model, s: State): NodeView['hotKey'] {
@@ -27,17 +21,17 @@ function hotKeyView(m: Model, s: State): NodeView['hotKey'] {
   return { shard, ttlLeftMs: finiteOrNull(entry.expiresAt - s.now), cached: true };
 }
 
-/** The nodes' live state for the stage. */
-export function nodeView(m: Model, s: State): NodeView {
+/** The nodes' live state for the stage: the flow's, then what each mechanism adds. */
+export function nodeView(c: Ctx): NodeView {
+  const { m, s } = c;
   const service = m.scenario.cache.l2.serviceMs;
-  return {
+  const view: NodeView = {
     nowMs: s.now,
-    instances: s.l1.map((c, i) => ({
+    instances: s.l1.map((l1, i) => ({
       id: appNode(i),
-      l1Keys: l1Size(c),
+      l1Keys: l1Size(l1),
       inFlight: s.instanceInFlight[i]!,
       up: s.instanceUp[i] === 1,
-      ...(s.wb ? { writeQueue: s.wb.queues[i]!.len } : {}),
     })),
     shards: s.shards.map((sh, i) => ({
       id: redisNode(i),
@@ -50,20 +44,22 @@ export function nodeView(m: Model, s: State): NodeView {
       memoryBytes: sh.store.memoryBytes,
       maxMemoryBytes: sh.store.maxMemoryBytes,
       expired: sh.store.expired,
-      locks: locksHeld(s.mit.locks[i]!, s.now),
+      locks: 0,
     })),
     hotKey: hotKeyView(m, s),
     db: { connections: m.scenario.database.connections, inUse: s.db.inUse, queue: s.db.waitLen },
-    ...(s.cdc ? { cdc: { backlog: s.cdc.len, up: s.cdc.up, processed: s.cdc.processed } } : {}),
   };
+  for (const mech of c.plan.mechanisms) mech.nodeView?.(c, view);
+  return view;
 }
 
-/** One key in the database, in Redis and in every L1. */
-export function keyView(m: Model, s: State, key: number): KeyView {
+/** One key in the database, in Redis and in every L1, and what the mechanisms add. */
+export function keyView(c: Ctx, key: number): KeyView {
+  const { m, s } = c;
   const shard = shardOf(m, key);
   const peek = (p: { version: number; expiresAt: number } | null) =>
     p === null ? null : { version: p.version, expiresAtMs: finiteOrNull(p.expiresAt) };
-  return {
+  const view: KeyView = {
     key,
     name: keyName(key, m),
     slot: keySlot(keyName(key, m)),
@@ -71,9 +67,10 @@ export function keyView(m: Model, s: State, key: number): KeyView {
     dbVersion: s.db.versions[key]!,
     ...(s.db.latest[key] !== s.db.versions[key] ? { ackedVersion: s.db.latest[key]! } : {}),
     redis: s.shards[shard]!.up ? peek(storePeek(s.shards[shard]!.store, key, s.now)) : null,
-    l1: s.l1.map((c) => (m.l1Enabled ? peek(l1Peek(c, key, s.now)) : null)),
-    ...replicaFields(m, s, key, peek),
+    l1: s.l1.map((l1) => (m.l1Enabled ? peek(l1Peek(l1, key, s.now)) : null)),
   };
+  for (const mech of c.plan.mechanisms) mech.keyView?.(c, key, view);
+  return view;
 }
 
 /** The keys a cache node holds, for the inspector. */

@@ -1,22 +1,23 @@
 import { schedule } from '../../core/eventQueue.ts';
-import { entryBytesOf } from '../redisOps.ts';
 import { storeGet, storeSet } from '../../redis/shardStore.ts';
-import { appNode, MISS, REDIS_ERROR, redisLinkArrival, redisNode, type Ctx } from '../context.ts';
-import { sendToDb } from '../dbFlow.ts';
-import { l2TtlOf } from '../families.ts';
-import { shardOf } from '../model.ts';
-import { occupyShard, sendSet } from '../redisFlow.ts';
-import { copiesOf, copyShardOf, packOp, pickCopy, storeIdOf } from '../replication.ts';
-import { fillL1, respond } from '../requests.ts';
-import { traceHop } from '../trace.ts';
+import { copiesOf, copyShardOf, packOp, pickCopy, storeIdOf } from '../../flow/addressing.ts';
+import { appNode, MISS, REDIS_ERROR, redisLinkArrival, redisNode, type Ctx } from '../../flow/context.ts';
+import { sendToDb } from '../../flow/dbFlow.ts';
+import { l2TtlOf } from '../../flow/keyspace.ts';
+import { HOT_TRACKED } from '../../flow/metrics.ts';
+import { shardOf } from '../../flow/model.ts';
+import { entryBytesOf } from '../../flow/redisCore.ts';
+import { jitterTtl, occupyShard, sendSet } from '../../flow/redisFlow.ts';
+import { fillL1, respond } from '../../flow/requests.ts';
+import { traceHop } from '../../flow/trace.ts';
 import {
   EV_LOCK_BACKOFF,
   EV_LOCK_CMD,
   EV_LOCK_REPLY,
-  HOT_TRACKED,
   JOB_FALL_THROUGH,
   JOB_LOCK_HOLDER,
-  jitterTtl,
+  mitOf,
+  mitState,
 } from './mitigation.ts';
 
 /**
@@ -78,8 +79,9 @@ function sendCmd(c: Ctx, job: number, cmd: number, copy: number): void {
  * @example
  * if (c.m.mit.lock) return tryLock(c, job);
  */
-export function tryLock(c: Ctx, job: number): void {
+export function tryLock(c: Ctx, job: number): boolean {
   sendCmd(c, job, CMD_ACQUIRE, -1);
+  return true;
 }
 
 /** A lock-protocol command runs on its shard's single thread. */
@@ -103,16 +105,16 @@ export function onLockCmd(c: Ctx, job: number, packed: number): void {
     done = start + m.scenario.cache.l2.serviceMs * commands;
     const l2 = m.scenario.cache.l2;
     const reset = l2.ttlReset && l2.ttlMs !== null ? l2.ttlMs : null;
-    const locks = s.mit.locks[shardIx]!;
+    const locks = mitState(c).locks[shardIx]!;
     result = 0;
     if (cmd === CMD_ACQUIRE) {
       const held = locks.get(key);
       if (held === undefined || start >= held) {
-        locks.set(key, start + m.mit.lockTtlMs);
-        s.mit.lockAcquisitions++;
+        locks.set(key, start + mitOf(c).lockTtlMs);
+        mitState(c).lockAcquisitions++;
       } else code = R_LOST;
       result = replicated ? MISS : storeGet(shard.store, key, start, s.rng, reset);
-      if (!replicated && key < HOT_TRACKED) s.mit.hotReads[key]!++;
+      if (!replicated && key < HOT_TRACKED) s.metrics.hotReads[key]!++;
     } else if (cmd === CMD_STORE) {
       result = j.version[job]!;
       const ttl = jitterTtl(c, l2TtlOf(m, key));
@@ -121,7 +123,7 @@ export function onLockCmd(c: Ctx, job: number, packed: number): void {
       locks.delete(key);
     } else {
       result = storeGet(shard.store, storeIdOf(m, key, copy), start, s.rng, reset);
-      if (key < HOT_TRACKED) s.mit.hotReads[key]!++;
+      if (key < HOT_TRACKED) s.metrics.hotReads[key]!++;
     }
   }
   const back = redisLinkArrival(c, j.instance[job]!, shardIx, false, done);
@@ -150,14 +152,14 @@ function serveCached(c: Ctx, job: number, version: number): void {
 /** Sleep, then read the cache again; or, once the re-reads are used up, query the database. */
 function waitOrFallThrough(c: Ctx, job: number): void {
   const s = c.s;
-  if (s.jobs.version[job]! >= c.m.mit.maxRetries) {
-    s.mit.lockFallThroughs++;
+  if (s.jobs.version[job]! >= mitOf(c).maxRetries) {
+    mitState(c).lockFallThroughs++;
     s.jobs.kind[job] = JOB_FALL_THROUGH;
     sendToDb(c, job);
     return;
   }
-  s.mit.lockWaits++;
-  schedule(s.queue, s.now + c.m.mit.backoffMs, EV_LOCK_BACKOFF, job, 0);
+  mitState(c).lockWaits++;
+  schedule(s.queue, s.now + mitOf(c).backoffMs, EV_LOCK_BACKOFF, job, 0);
 }
 
 /** The shard's answer to a lock-protocol command reaches the instance. */
@@ -216,8 +218,8 @@ export function onHolderFetched(c: Ctx, job: number, version: number): void {
     sendSet(c, key, j.instance[job]!, version);
     sendCmd(c, job, CMD_RELEASE, -1);
   } else {
-    c.s.mit.cacheWrites++;
-    c.s.mit.redisWriteCommands++;
+    c.s.metrics.cacheWrites++;
+    c.s.metrics.redisWriteCommands++;
     sendCmd(c, job, CMD_STORE, -1);
   }
 }

@@ -1,13 +1,23 @@
-import { schedule } from '../core/eventQueue.ts';
-import { random, randomInt } from '../core/rng.ts';
-import type { Outcome, Scenario, Summary } from '../types.ts';
-import { parseCacheControl } from '../../scenario/cacheControl.ts';
-import { EV_CDN_FORWARD, EV_CDN_PURGE, type Ctx } from './context.ts';
-import { recordFamilyResponse } from './families.ts';
-import { freeJob, JOB_READ } from './jobs.ts';
-import { I_REQ, recordLatency, recordStale } from './metrics.ts';
-import { traceHop, traceRequest } from './trace.ts';
-import { clientGaveUp } from './overload.ts';
+import { schedule } from '../../core/eventQueue.ts';
+import { random, randomInt } from '../../core/rng.ts';
+import { parseCacheControl } from '../../../scenario/cacheControl.ts';
+import type { Scenario } from '../../../scenario/schema.ts';
+import type { Ctx } from '../../flow/context.ts';
+import { freeJob, JOB_READ, JOB_WRITE } from '../../flow/jobs.ts';
+import { eventType } from '../../flow/kinds.ts';
+import type { Mechanism } from '../../flow/mechanism.ts';
+import { recordStale } from '../../flow/metrics.ts';
+import { admit, recordClientOutcome } from '../../flow/requests.ts';
+import { traceHop, traceRequest } from '../../flow/trace.ts';
+import type { Outcome } from '../../flow/types.ts';
+
+/** The edge sends a job on to the load balancer. a: job. */
+export const EV_CDN_FORWARD = eventType('cdn.forward');
+/** A purge reaches the edge. a: key whose copies it removes. */
+export const EV_CDN_PURGE = eventType('cdn.purge');
+
+const modelOf = (c: Ctx): CdnModel => c.m.mech.cdn as CdnModel;
+const stateOf = (c: Ctx): CdnState => c.s.mech.cdn as CdnState;
 
 /**
  * The CDN edge in front of the load balancer (`topology.cdn`). Each route has a Cache-Control policy;
@@ -111,10 +121,10 @@ function remember(st: CdnState, job: number, route: number, user: number): void 
  * A request reaches the edge (`start` is when it left the client). A read of a stored, unexpired copy
  * is answered here and never reaches the load balancer; anything else goes on to the origin.
  */
-export function cdnArrival(c: Ctx, job: number): void {
+function cdnArrival(c: Ctx, job: number): boolean {
   const s = c.s;
-  const cm = c.m.cdn!;
-  const st = s.cdn!;
+  const cm = modelOf(c);
+  const st = stateOf(c);
   const j = s.jobs;
   const key = j.key[job]!;
   const u = random(s.rng);
@@ -127,7 +137,7 @@ export function cdnArrival(c: Ctx, job: number): void {
     if (cm.storable[route] === 0) st.uncacheable++;
     else if (st.version[route]![key]! >= 0 && s.now < st.expires[route]![key]!) {
       answerAtEdge(c, job, route, user);
-      return;
+      return true;
     }
     st.misses++;
   }
@@ -146,37 +156,35 @@ export function cdnArrival(c: Ctx, job: number): void {
       'request',
       null,
     );
+  return true;
 }
 
 function answerAtEdge(c: Ctx, job: number, route: number, user: number): void {
   const s = c.s;
-  const st = s.cdn!;
-  const mt = s.metrics;
+  const st = stateOf(c);
+  const cm = modelOf(c);
   const j = s.jobs;
   const key = j.key[job]!;
   const version = st.version[route]![key]!;
   // Judged as respond() judges it: against the newest version clients were told about.
   const dbVersion = s.db.latest[key]!;
+  const end = s.now + cm.hopMs;
   // A client with a timeout shorter than the round trip to the edge has given up by the time it lands.
-  if (c.m.overload.clientOn && clientGaveUp(c, job, s.now + c.m.cdn!.hopMs)) {
+  const gone = c.m.hooks.replying;
+  if (gone !== null && gone(c, job, end)) {
     freeJob(j, job);
     return;
   }
   const stale = version < dbVersion;
   st.hits++;
-  const leaked = c.m.cdn!.personalised[route] === 1 && st.user[route]![key] !== user;
+  const leaked = cm.personalised[route] === 1 && st.user[route]![key] !== user;
   if (leaked) st.crossUserLeaks++;
   if (stale) {
     st.staleHits++;
-    recordStale(mt, s.now - s.db.latestAt[key]!);
+    recordStale(s.metrics, s.now - s.db.latestAt[key]!);
   }
   const outcome: Outcome = stale ? 'stale' : 'cdn-hit';
-  const end = s.now + c.m.cdn!.hopMs;
-  mt.requests++;
-  mt.reads++;
-  mt.interval[I_REQ]!++;
-  recordLatency(mt, end - j.start[job]!);
-  if (c.m.families !== null) recordFamilyResponse(c, key, 'cdn-hit', stale, false);
+  recordClientOutcome(c, job, 'cdn-hit', stale, end);
   if (c.trace) {
     const id = j.requestId[job]!;
     // A leaked response is drawn as an error where it happens: on its way from the edge to the wrong user.
@@ -198,10 +206,10 @@ function answerAtEdge(c: Ctx, job: number, route: number, user: number): void {
 }
 
 /** The origin's response passes the edge on its way out: a storable read is kept for the route's TTL. */
-export function cdnOnResponse(c: Ctx, job: number, version: number, outcome: Outcome): void {
+function cdnOnResponse(c: Ctx, job: number, version: number, outcome: Outcome): void {
   const s = c.s;
-  const st = s.cdn!;
-  const cm = c.m.cdn!;
+  const st = stateOf(c);
+  const cm = modelOf(c);
   const route = st.jobRoute[job]!;
   if (s.jobs.kind[job] !== JOB_READ || outcome === 'error' || cm.storable[route] === 0) return;
   const key = s.jobs.key[job]!;
@@ -213,19 +221,33 @@ export function cdnOnResponse(c: Ctx, job: number, version: number, outcome: Out
 }
 
 /** A committed write asks the CDN to purge the key; the purge lands `purgeDelayMs` later. */
-export function scheduleCdnPurge(c: Ctx, key: number): void {
-  schedule(c.s.queue, c.s.now + c.m.cdn!.purgeDelayMs, EV_CDN_PURGE, key, 0);
+function scheduleCdnPurge(c: Ctx, job: number): void {
+  if (c.s.jobs.kind[job] !== JOB_WRITE) return;
+  schedule(c.s.queue, c.s.now + modelOf(c).purgeDelayMs, EV_CDN_PURGE, c.s.jobs.key[job]!, 0);
 }
 
 /** The purge reaches the edge: every route's copy of the key goes. */
-export function onCdnPurge(c: Ctx, key: number): void {
-  const st = c.s.cdn!;
+function onCdnPurge(c: Ctx, key: number): void {
+  const st = stateOf(c);
   st.purges++;
   for (let r = 0; r < st.version.length; r++) if (st.version[r]!.length > 0) st.version[r]![key] = -1;
 }
 
+/** The CDN edge: reads answered there (hits) or sent on (misses, uncacheable routes included). */
+export interface CdnSummary {
+  enabled: boolean;
+  hits: number;
+  misses: number;
+  hitRatio: number;
+  staleHits: number;
+  /** Edge hits on a personalised route that served a response made for another user. */
+  crossUserLeaks: number;
+  purges: number;
+  uncacheable: number;
+}
+
 /** The CDN's figures for the Summary (zeros without a CDN). */
-export function cdnSummary(st: CdnState | null): Summary['cdn'] {
+function cdnSummary(st: CdnState | null): CdnSummary {
   const hits = st?.hits ?? 0;
   const misses = st?.misses ?? 0;
   return {
@@ -239,3 +261,23 @@ export function cdnSummary(st: CdnState | null): Summary['cdn'] {
     uncacheable: st?.uncacheable ?? 0,
   };
 }
+
+export const cdn: Mechanism<CdnModel | null, CdnState | null, { cdn: CdnSummary }> = {
+  name: 'cdn',
+  reads: ['topology.cdn', 'cdn', 'workload.users'],
+  model: buildCdn,
+  state: (m, part) => createCdnState(part, m.keyCount),
+  hooks: (on) =>
+    on === null
+      ? {}
+      : {
+          arrive: cdnArrival,
+          replied: (c, job, version, outcome) => cdnOnResponse(c, job, version, outcome),
+          dbDone: scheduleCdnPurge,
+        },
+  events: [
+    [EV_CDN_FORWARD, admit],
+    [EV_CDN_PURGE, onCdnPurge],
+  ],
+  summary: (c) => ({ cdn: cdnSummary(stateOf(c)) }),
+};

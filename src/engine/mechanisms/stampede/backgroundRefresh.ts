@@ -1,13 +1,13 @@
 import { schedule } from '../../core/eventQueue.ts';
 import { slotOf } from '../../redis/shardStore.ts';
-import { scheduleTick, type Ctx } from '../context.ts';
-import { sendToDb } from '../dbFlow.ts';
-import { l2TtlOf } from '../families.ts';
-import { allocJob, freeJob } from '../jobs.ts';
-import { shardOf } from '../model.ts';
-import { occupyShard, sendSet } from '../redisFlow.ts';
-import { copiesOf, copyShardOf, storeIdOf } from '../replication.ts';
-import { EV_REFRESH_TICK, JOB_REFRESH } from './mitigation.ts';
+import { copiesOf, copyShardOf, storeIdOf } from '../../flow/addressing.ts';
+import { scheduleTick, type Ctx } from '../../flow/context.ts';
+import { sendToDb } from '../../flow/dbFlow.ts';
+import { allocJob, freeJob } from '../../flow/jobs.ts';
+import { l2TtlOf } from '../../flow/keyspace.ts';
+import { shardOf } from '../../flow/model.ts';
+import { occupyShard, sendSet } from '../../flow/redisFlow.ts';
+import { EV_REFRESH_TICK, JOB_REFRESH, mitOf, mitState } from './mitigation.ts';
 
 /**
  * Stampede mode `background-refresh`, as the article's `background_refresher`: a worker watches the
@@ -29,15 +29,16 @@ const DOWN_RETRY_MS = 100;
  * if (c.m.mit.refresh) startRefresher(c);
  */
 export function startRefresher(c: Ctx): void {
-  const gen = ++c.s.mit.refreshGen;
-  for (let key = 0; key < c.m.mit.refreshKeys; key++) schedule(c.s.queue, c.s.now, EV_REFRESH_TICK, key, gen);
+  const gen = ++mitState(c).refreshGen;
+  for (let key = 0; key < mitOf(c).refreshKeys; key++)
+    schedule(c.s.queue, c.s.now, EV_REFRESH_TICK, key, gen);
 }
 
 /** The refresher checks a watched key's remaining TTL (a `PTTL`, one command on the shard). */
 export function onRefreshTick(c: Ctx, key: number, gen: number): void {
   const s = c.s;
   const m = c.m;
-  if (gen !== s.mit.refreshGen || !m.mit.refresh) return; // superseded, or switched off mid-run
+  if (gen !== mitState(c).refreshGen || !mitOf(c).refresh) return; // superseded, or switched off mid-run
   const copy = copiesOf(m, key) > 0 ? 0 : -1;
   const shardIx = copy < 0 ? shardOf(m, key) : copyShardOf(m, key, copy);
   const shard = s.shards[shardIx]!;
@@ -53,12 +54,12 @@ export function onRefreshTick(c: Ctx, key: number, gen: number): void {
   // The moment the key crosses the threshold, compared with now as computed: testing
   // `expiry - now > threshold` instead can hold while `expiry - threshold` rounds to now, and the tick
   // would then reschedule itself at the same instant forever.
-  const crossesAt = expiry - ttl * (1 - m.mit.refreshAt);
+  const crossesAt = expiry - ttl * (1 - mitOf(c).refreshAt);
   if (crossesAt > s.now) {
     scheduleTick(c, crossesAt, EV_REFRESH_TICK, key, gen);
     return;
   }
-  s.mit.refreshReads++;
+  mitState(c).refreshReads++;
   const job = allocJob(s.jobs, JOB_REFRESH, key, 0, s.now);
   s.jobs.version[job] = gen; // a read job's version is free until its reply, which carries its own
   sendToDb(c, job);
@@ -72,8 +73,8 @@ export function onRefreshFetched(c: Ctx, job: number, version: number): void {
   sendSet(c, key, 0, version);
   freeJob(s.jobs, job);
   const ttl = l2TtlOf(c.m, key);
-  if (Number.isFinite(ttl) && gen === s.mit.refreshGen) {
-    scheduleTick(c, s.now + ttl * c.m.mit.refreshAt, EV_REFRESH_TICK, key, gen);
+  if (Number.isFinite(ttl) && gen === mitState(c).refreshGen) {
+    scheduleTick(c, s.now + ttl * mitOf(c).refreshAt, EV_REFRESH_TICK, key, gen);
   }
 }
 
@@ -88,5 +89,5 @@ export function onRefreshFailed(c: Ctx, job: number): void {
   const key = c.s.jobs.key[job]!;
   const gen = c.s.jobs.version[job]!;
   freeJob(c.s.jobs, job);
-  if (gen === c.s.mit.refreshGen) scheduleTick(c, c.s.now + DOWN_RETRY_MS, EV_REFRESH_TICK, key, gen);
+  if (gen === mitState(c).refreshGen) scheduleTick(c, c.s.now + DOWN_RETRY_MS, EV_REFRESH_TICK, key, gen);
 }

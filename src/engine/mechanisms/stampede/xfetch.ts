@@ -1,9 +1,9 @@
 import { random } from '../../core/rng.ts';
-import { REDIS_ERROR, type Ctx } from '../context.ts';
-import { sendToDb } from '../dbFlow.ts';
-import { allocJob, freeJob } from '../jobs.ts';
-import { sendSetAndWait } from '../redisFlow.ts';
-import { JOB_XFETCH } from './mitigation.ts';
+import { REDIS_ERROR, type Ctx } from '../../flow/context.ts';
+import { sendToDb } from '../../flow/dbFlow.ts';
+import { allocJob, freeJob } from '../../flow/jobs.ts';
+import { sendSetAndWait } from '../../flow/redisFlow.ts';
+import { JOB_XFETCH, mitOf, mitState } from './mitigation.ts';
 
 /**
  * Stampede mode `xfetch`: probabilistic early expiration (Vattani, Chierichetti and Lowenstein, 2015).
@@ -34,7 +34,7 @@ export function recordDelta(c: Ctx, job: number): void {
   const s = c.s;
   const { network, cache } = c.m.scenario;
   const setRoundTrip = 2 * network.redisMs + cache.l2.serviceMs;
-  s.mit.delta[s.jobs.key[job]!] = s.now - s.jobs.dbArrive[job]! + network.dbMs + setRoundTrip;
+  mitState(c).delta[s.jobs.key[job]!] = s.now - s.jobs.dbArrive[job]! + network.dbMs + setRoundTrip;
 }
 
 /**
@@ -46,18 +46,19 @@ export function recordDelta(c: Ctx, job: number): void {
  */
 export function xfetchOnHit(c: Ctx, job: number): void {
   const s = c.s;
-  const m = c.m;
+  const mit = mitOf(c);
+  const st = mitState(c);
   const key = s.jobs.key[job]!;
   const expiry = s.jobs.servedExpiry[job]!;
   if (expiry === Infinity) return;
-  const delta = s.mit.delta[key]! > 0 ? s.mit.delta[key]! : m.mit.deltaPriorMs;
-  const gap = -delta * m.mit.beta * Math.log(1 - random(s.rng));
+  const delta = st.delta[key]! > 0 ? st.delta[key]! : mit.deltaPriorMs;
+  const gap = -delta * mit.beta * Math.log(1 - random(s.rng));
   if (s.now + gap < expiry) return;
-  s.mit.xfetchRecomputes++;
+  st.xfetchRecomputes++;
   // A refresh cycle is one stored value's life: every trigger that saw the same expiry belongs to it.
-  if (s.mit.cycleExpiry[key] !== expiry) {
-    s.mit.cycleExpiry[key] = expiry;
-    s.mit.xfetchCycles++;
+  if (st.cycleExpiry[key] !== expiry) {
+    st.cycleExpiry[key] = expiry;
+    st.xfetchCycles++;
   }
   sendToDb(c, allocJob(s.jobs, JOB_XFETCH, key, s.jobs.instance[job]!, s.now));
 }
@@ -77,6 +78,6 @@ export function onXfetchFetched(c: Ctx, job: number, version: number): void {
 export function onXfetchStored(c: Ctx, job: number, result: number): void {
   const s = c.s;
   const j = s.jobs;
-  if (result !== REDIS_ERROR) s.mit.delta[j.key[job]!] = s.now - j.start[job]!;
+  if (result !== REDIS_ERROR) mitState(c).delta[j.key[job]!] = s.now - j.start[job]!;
   freeJob(j, job);
 }

@@ -1,15 +1,32 @@
 /**
- * Outages of Redis shards and app instances: a shard crash with what its persistence brings back, the
- * app's choice while Redis is down (fall back to the database, or fail), and a rolling deploy that
- * restarts each instance in turn with an empty L1.
+ * Outages of Redis shards and app instances: a shard crash with what its persistence brings back, an
+ * instance crash, and a rolling deploy that restarts each instance in turn with an empty L1.
  */
-import { schedule } from '../core/eventQueue.ts';
-import { l1Clear } from '../core/l1Cache.ts';
-import { rdbLoad, rdbLost } from '../redis/persistence.ts';
-import { storeClear } from '../redis/shardStore.ts';
-import { EV_INSTANCE_DOWN, EV_INSTANCE_UP, type Ctx } from './context.ts';
-import { JOB_WRITE } from './jobs.ts';
-import { respond } from './requests.ts';
+import { schedule } from '../../core/eventQueue.ts';
+import { l1Clear } from '../../core/l1Cache.ts';
+import type { RngState } from '../../core/rng.ts';
+import { rdbLoad, rdbLost } from '../../redis/persistence.ts';
+import { storeClear } from '../../redis/shardStore.ts';
+import type { Ctx } from '../../flow/context.ts';
+import { eventType } from '../../flow/kinds.ts';
+
+/** One instance of a deploy stops. a: instance, b: failure index. */
+export const EV_INSTANCE_DOWN = eventType('failures.instanceDown');
+/** It is back. a: instance, b: failure index. */
+export const EV_INSTANCE_UP = eventType('failures.instanceUp');
+
+export interface OutageState {
+  /** Redis's own random draws (evictions while an RDB snapshot loads), apart from the workload's. */
+  rng: RngState;
+  /** Outages in progress per shard: overlapping failures bring a shard back only when all have ended. */
+  shardDowns: Int32Array;
+  /** Live entries a restart lost or rolled back (all of them without persistence). */
+  keysLostOnRestart: number;
+  shardCrashes: number;
+  instanceRestarts: number;
+}
+
+export const outagesOf = (c: Ctx): OutageState => c.s.mech.failures as OutageState;
 
 /**
  * A shard goes down. Without persistence it loses everything; with RDB it will come back as its last
@@ -21,7 +38,7 @@ import { respond } from './requests.ts';
  */
 export function crashShard(c: Ctx, ix: number): void {
   const s = c.s;
-  const r = s.redisOps;
+  const r = outagesOf(c);
   const shard = s.shards[ix];
   if (shard === undefined) return;
   r.shardDowns[ix]!++;
@@ -31,7 +48,7 @@ export function crashShard(c: Ctx, ix: number): void {
   r.shardCrashes++;
   const persistence = c.m.scenario.cache.l2.persistence;
   if (persistence === 'aof') return;
-  const image = persistence === 'rdb' ? (r.rdb[ix] ?? null) : null;
+  const image = persistence === 'rdb' ? shard.rdb : null;
   r.keysLostOnRestart += rdbLost(shard.store, image, s.now);
   storeClear(shard.store);
 }
@@ -45,50 +62,18 @@ export function crashShard(c: Ctx, ix: number): void {
  */
 export function recoverShard(c: Ctx, ix: number): void {
   const s = c.s;
-  const r = s.redisOps;
+  const r = outagesOf(c);
   const shard = s.shards[ix];
   if (shard === undefined || r.shardDowns[ix]! <= 0) return;
   if (--r.shardDowns[ix]! > 0) return;
   shard.up = true;
   shard.busyUntil = s.now;
-  if (c.m.scenario.cache.l2.persistence === 'rdb') rdbLoad(shard.store, r.rdb[ix] ?? null, s.now, r.rng);
-  // Cache warming after a restart (a mitigation) hooks in here when enabled.
-}
-
-/**
- * A command found its shard down (called by the shard for every refused command). Counted as an error.
- *
- * @example
- * if (!shard.up) countRedisError(c);
- */
-export function countRedisError(c: Ctx): void {
-  c.s.redisOps.redisErrors++;
-}
-
-/**
- * The instance got an error back from Redis for a request. Under `redisDownPolicy: "fail"` the request
- * fails (true: handled); under `"fallback"` a read goes on to the database (false: the caller continues)
- * and a write-through write, already in the database, is acknowledged.
- *
- * @example
- * if (result === REDIS_ERROR && onRedisDown(c, job)) return;
- */
-export function onRedisDown(c: Ctx, job: number): boolean {
-  const s = c.s;
-  if (c.m.scenario.cache.redisDownPolicy === 'fail') {
-    respond(c, job, 0, 'error');
-    return true;
-  }
-  if (s.jobs.kind[job] !== JOB_WRITE) s.redisOps.redisFallbacks++;
-  return false;
+  if (c.m.scenario.cache.l2.persistence === 'rdb') rdbLoad(shard.store, shard.rdb, s.now, r.rng);
 }
 
 /**
  * A `deploy` starts: instance i stops at `i * stepMs` from now, for `durationMs` each (stepMs defaults
  * to durationMs, so one instance is out at a time).
- *
- * @example
- * startDeploy(c, index); // from onFailure
  */
 export function startDeploy(c: Ctx, index: number): void {
   const f = c.m.scenario.failures[index]!;
@@ -103,7 +88,7 @@ export function onInstanceDown(c: Ctx, inst: number, index: number): void {
   const s = c.s;
   s.instanceUp[inst] = 0;
   l1Clear(s.l1[inst]!);
-  s.redisOps.instanceRestarts++;
+  outagesOf(c).instanceRestarts++;
   schedule(s.queue, s.now + c.m.scenario.failures[index]!.durationMs, EV_INSTANCE_UP, inst, index);
 }
 

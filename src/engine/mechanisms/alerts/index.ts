@@ -4,28 +4,20 @@ import {
   recordValue,
   resetHistogram,
   type Histogram,
-} from '../metrics/histogram.ts';
-import type { AlertSummary, Scenario, SeriesPoint } from '../types.ts';
-import type { Ctx } from './context.ts';
+} from '../../metrics/histogram.ts';
+import type { Scenario } from '../../../scenario/schema.ts';
+import type { Ctx } from '../../flow/context.ts';
+import type { Mechanism } from '../../flow/mechanism.ts';
+import type { SeriesPoint } from '../../flow/types.ts';
+import { ALERT_RULES, ALERT_WINDOW, type AlertRule } from './rules.ts';
+
+export { ALERT_RULES, ALERT_WINDOW, type AlertRule };
 
 /**
  * The article's monitoring table as alert rules, evaluated at every time-series sample on what the
  * interval measured. Each rule has a threshold under `monitoring`; the point records the rules firing
  * (for the charts), and the Summary lists each rule that fired with when and how often.
  */
-export const ALERT_RULES = [
-  'hit-rate',
-  'miss-spike',
-  'evictions',
-  'memory',
-  'p99',
-  'key-growth',
-  'expiring-at-once',
-] as const;
-export type AlertRule = (typeof ALERT_RULES)[number];
-
-/** Intervals the miss-spike and key-growth rules look back over. */
-export const ALERT_WINDOW = 10;
 /** Below these counts a ratio says nothing: a handful of lookups or keys cannot raise an alert. */
 const MIN_LOOKUPS = 20;
 const MIN_KEYS = 100;
@@ -64,9 +56,12 @@ export function createMonitor(shards: number): MonitorState {
   };
 }
 
+const stateOf = (c: Pick<Ctx, 's'>): MonitorState => c.s.mech.alerts as MonitorState;
+
 /** Records one Redis command's time at its shard (hot path: one histogram increment). */
-export function recordRedisLatency(c: Ctx, ms: number): void {
-  recordValue(c.s.monitor.redisLatency, ms);
+function recordRedisLatency(c: Ctx, _job: number, _op: number, _shard: number, doneAt: number): boolean {
+  recordValue(stateOf(c).redisLatency, doneAt - c.s.now);
+  return false;
 }
 
 /**
@@ -76,8 +71,8 @@ export function recordRedisLatency(c: Ctx, ms: number): void {
 let secondCounts = new Int32Array(1024);
 
 /** The largest share of live keys whose expiry falls in one and the same second, estimated by sampling. */
-export function expiringAtOnce(c: Ctx): { share: number; keys: number } {
-  const scratch = c.s.monitor.scratch;
+export function expiringAtOnce(c: Pick<Ctx, 's'>): { share: number; keys: number } {
+  const scratch = stateOf(c).scratch;
   const nowSecond = Math.floor(c.s.now / 1000);
   let n = 0;
   let live = 0;
@@ -110,7 +105,7 @@ function fire(
   value: number,
   worse: (a: number, b: number) => boolean,
 ): void {
-  const mon = c.s.monitor;
+  const mon = stateOf(c);
   if (mon.firstAt[rule]! < 0) mon.firstAt[rule] = p.tMs;
   mon.lastAt[rule] = p.tMs;
   mon.count[rule]!++;
@@ -139,8 +134,8 @@ const higher = (a: number, b: number): boolean => a > b;
 const lower = (a: number, b: number): boolean => a < b;
 
 /** Evaluates every rule on the point just closed, marks it with the rules firing and resets the interval. */
-export function evaluateAlerts(c: Ctx, p: SeriesPoint): void {
-  const mon = c.s.monitor;
+function evaluateAlerts(c: Ctx, p: SeriesPoint): void {
+  const mon = stateOf(c);
   const cfg = c.m.scenario.monitoring;
   const lat = mon.redisLatency;
   const commands = lat.total;
@@ -208,9 +203,19 @@ function describe(rule: AlertRule, worst: number, cfg: Scenario['monitoring']): 
   }
 }
 
+/** A monitoring rule that fired at least once. */
+export interface AlertSummary {
+  rule: string;
+  firstAtMs: number;
+  lastAtMs: number;
+  /** Samples at which it fired. */
+  count: number;
+  message: string;
+}
+
 /** The rules that fired, in the table's order. */
-export function alertSummary(c: Pick<Ctx, 'm' | 's'>): AlertSummary[] {
-  const mon = c.s.monitor;
+function alertSummary(c: Ctx): AlertSummary[] {
+  const mon = stateOf(c);
   const out: AlertSummary[] = [];
   ALERT_RULES.forEach((rule, i) => {
     if (mon.count[i]! === 0) return;
@@ -224,3 +229,14 @@ export function alertSummary(c: Pick<Ctx, 'm' | 's'>): AlertSummary[] {
   });
   return out;
 }
+
+export const alerts: Mechanism<boolean, MonitorState, { alerts: AlertSummary[] }> = {
+  name: 'alerts',
+  reads: ['monitoring'],
+  model: (scenario) => scenario.monitoring.enabled,
+  state: (m) => createMonitor(m.scenario.topology.redisShards),
+  hooks: (on) => (on ? { redisCommand: recordRedisLatency } : {}),
+  // Always: the Redis p99 of the interval is closed even when monitoring was just switched off.
+  sample: evaluateAlerts,
+  summary: (c): { alerts: AlertSummary[] } => ({ alerts: alertSummary(c) }),
+};

@@ -1,13 +1,14 @@
-import { schedule } from '../core/eventQueue.ts';
-import { appNode, dbHop, EV_DB_ARRIVE, EV_WB_TICK, redisNode, scheduleTick, type Ctx } from './context.ts';
-import { sendToDb } from './dbFlow.ts';
-import { allocJob, freeJob } from './jobs.ts';
-import { I_DB_WRITE } from './metrics.ts';
-import { shardOf, type Model } from './model.ts';
-import { sendSetAndWait } from './redisFlow.ts';
-import { fillL1 } from './requests.ts';
-import { traceHop, traceLoss } from './trace.ts';
-import { newWriteBehindState, pushWrite, type Batch, type WriteBehindState } from './writePathState.ts';
+import { schedule } from '../../core/eventQueue.ts';
+import { appNode, dbHop, EV_DB_ARRIVE, redisNode, scheduleTick, type Ctx } from '../../flow/context.ts';
+import { sendToDb } from '../../flow/dbFlow.ts';
+import { allocJob, freeJob } from '../../flow/jobs.ts';
+import { eventType, jobKind } from '../../flow/kinds.ts';
+import { I_DB_WRITE } from '../../flow/metrics.ts';
+import { shardOf, type Model } from '../../flow/model.ts';
+import { sendSetAndWait } from '../../flow/redisFlow.ts';
+import { fillL1 } from '../../flow/requests.ts';
+import { traceHop, traceLoss } from '../../flow/trace.ts';
+import { newWriteBehindState, pushWrite, type Batch, type WriteBehindState } from './state.ts';
 
 /**
  * Write-behind, as the article's worker does it: a write goes to Redis and to its instance's queue
@@ -17,12 +18,17 @@ import { newWriteBehindState, pushWrite, type Batch, type WriteBehindState } fro
  * per extra row of the multi-row statement.
  */
 
-/** Job kind of a batch on its way through the database pool (a value no other kind uses). */
-export const JOB_FLUSH = 30;
+/** A batch on its way through the database pool. */
+export const JOB_FLUSH = jobKind('writeBehind.flush');
+/** The flush interval of an instance elapsed. a: instance. */
+export const EV_WB_TICK = eventType('writeBehind.tick');
+
+/** Write-behind's state (null in a run that never used the strategy). */
+export const wbOf = (c: Ctx): WriteBehindState | null => c.s.mech.writeBehind as WriteBehindState | null;
 
 /** Schedules the first flush interval of every instance whose flusher is not running yet. */
 export function startWriteBehind(c: Ctx): void {
-  const wb = c.s.wb;
+  const wb = wbOf(c);
   if (wb === null) return;
   const t = c.s.now + c.m.scenario.cache.writeBehind.flushIntervalMs;
   if (t > c.m.durationMs) return;
@@ -47,11 +53,11 @@ export function reconcileWriteBehind(c: Ctx, before: Model): void {
   const on = c.m.scenario.cache.strategy === 'write-behind';
   if (on === was) return;
   if (on) {
-    c.s.wb ??= newWriteBehindState(c.m);
+    c.s.mech.writeBehind ??= newWriteBehindState(c.m);
     startWriteBehind(c);
     return;
   }
-  const wb = c.s.wb!;
+  const wb = wbOf(c)!;
   for (let i = 0; i < wb.queues.length; i++) {
     if (c.s.instanceUp[i] === 0) continue;
     if (c.m.scenario.cache.writeBehind.ordered && wb.inFlight[i]! > 0) wb.tickMissed[i] = 1;
@@ -66,16 +72,16 @@ export function reconcileWriteBehind(c: Ctx, before: Model): void {
  * @example
  * if (!isRead && strategy === 'write-behind') return acceptWrite(c, job);
  */
-export function acceptWrite(c: Ctx, job: number): void {
+export function acceptWrite(c: Ctx, job: number): boolean {
   const s = c.s;
-  const wb = s.wb!;
+  const wb = wbOf(c)!;
   const cfg = c.m.scenario.cache.writeBehind;
   const key = s.jobs.key[job]!;
   const inst = s.jobs.instance[job]!;
   // A queue kept in Redis cannot take the write while the key's shard is down: write synchronously.
   if (cfg.queueIn === 'redis' && !s.shards[shardOf(c.m, key)]!.up) {
     sendToDb(c, job);
-    return;
+    return true;
   }
   const version = ++s.db.latest[key]!;
   s.db.latestAt[key] = s.now;
@@ -87,6 +93,7 @@ export function acceptWrite(c: Ctx, job: number): void {
   fillL1(c, inst, key, version);
   sendSetAndWait(c, job, version);
   if (q.len >= cfg.batchSize && (!cfg.ordered || wb.inFlight[inst] === 0)) flush(c, inst);
+  return true;
 }
 
 /**
@@ -95,7 +102,7 @@ export function acceptWrite(c: Ctx, job: number): void {
  */
 export function onWriteBehindTick(c: Ctx, inst: number): void {
   const s = c.s;
-  const wb = s.wb!;
+  const wb = wbOf(c)!;
   const interval = c.m.scenario.cache.writeBehind.flushIntervalMs;
   const drained = c.m.scenario.cache.strategy !== 'write-behind' && wb.queues[inst]!.len === 0;
   if (!drained && s.now + interval <= c.m.durationMs) {
@@ -111,7 +118,7 @@ export function onWriteBehindTick(c: Ctx, inst: number): void {
 /** Moves up to `batchSize` writes from the head of the instance's queue into a batch for the database. */
 function flush(c: Ctx, inst: number): void {
   const s = c.s;
-  const wb = s.wb!;
+  const wb = wbOf(c)!;
   const q = wb.queues[inst]!;
   const size = c.m.scenario.cache.writeBehind.batchSize;
   const n = q.len < size ? q.len : size;
@@ -163,7 +170,7 @@ function allocBatch(wb: WriteBehindState, size: number): number {
 /** Mean service time of a batch job, for the database pool. */
 export function batchServiceMean(c: Ctx, job: number): number {
   const cfg = c.m.scenario.cache.writeBehind;
-  const n = c.s.wb!.batches[c.s.jobs.version[job]!]!.n;
+  const n = wbOf(c)!.batches[c.s.jobs.version[job]!]!.n;
   return c.m.scenario.database.writeMs * (1 + (n - 1) * cfg.rowCost);
 }
 
@@ -172,9 +179,9 @@ export function batchServiceMean(c: Ctx, job: number): number {
  * a row is applied only when its version is newer, so nothing goes back in time. Unordered: every row
  * overwrites, and an older version landing last is a regression of the database.
  */
-export function onFlushDone(c: Ctx, job: number): void {
+export function onFlushDone(c: Ctx, job: number): boolean {
   const s = c.s;
-  const wb = s.wb!;
+  const wb = wbOf(c)!;
   const mt = s.metrics;
   const b = wb.batches[s.jobs.version[job]!]!;
   const ordered = c.m.scenario.cache.writeBehind.ordered;
@@ -201,14 +208,15 @@ export function onFlushDone(c: Ctx, job: number): void {
   b.n = 0;
   wb.inFlight[inst]!--;
   freeJob(s.jobs, job);
-  if (!ordered || s.instanceUp[inst] === 0) return;
+  if (!ordered || s.instanceUp[inst] === 0) return true;
   const q = wb.queues[inst]!;
   if (q.len >= c.m.scenario.cache.writeBehind.batchSize || wb.tickMissed[inst] === 1) flush(c, inst);
+  return true;
 }
 
 /** A read served from the database: counts it when the row went back in time (unordered flushes). */
 export function noteDbRead(c: Ctx, key: number, version: number): void {
-  const wb = c.s.wb!;
+  const wb = wbOf(c)!;
   if (wb.regressed[key] === 1 && version < c.s.db.latest[key]!) wb.regressionStaleReads++;
 }
 
@@ -233,7 +241,7 @@ export function dbLagMs(wb: WriteBehindState, now: number): number {
  * writes vanish where the queue lived: the instance, or (queue in Redis) the shards of their keys.
  */
 export function loseQueue(c: Ctx, inst: number): void {
-  const wb = c.s.wb!;
+  const wb = wbOf(c)!;
   const q = wb.queues[inst]!;
   if (c.trace && q.len > 0) {
     const cap = q.key.length;

@@ -1,13 +1,14 @@
-import { schedule } from '../core/eventQueue.ts';
-import type { Scenario, Summary } from '../types.ts';
-import { appNode, dbHop, EV_DB_REPLY, type Ctx } from './context.ts';
-import type { FamilyModel } from './families.ts';
-import type { Model } from './model.ts';
-import { traceHop } from './trace.ts';
+import { schedule } from '../../core/eventQueue.ts';
+import type { Scenario } from '../../../scenario/schema.ts';
+import { appNode, dbHop, EV_DB_REPLY, type Ctx } from '../../flow/context.ts';
+import { JOB_READ, JOB_WRITE } from '../../flow/jobs.ts';
+import { groupOf } from '../../flow/keyspace.ts';
+import type { Mechanism } from '../../flow/mechanism.ts';
+import type { Model } from '../../flow/model.ts';
+import { traceHop } from '../../flow/trace.ts';
 
 /**
- * Two database behaviours beyond the pool: latency spikes (a failure that multiplies service times)
- * and a MySQL-style query cache. The query cache sits in front of execution and keeps each read's
+ * A MySQL-style query cache in front of the database. It sits in front of execution and keeps each read's
  * result; any write to a table drops every cached result of that table at once, which is what made
  * MySQL's cache a net loss under writes (and why 8.0 removed it). A table is a key family, or the
  * single implicit table when there are no families.
@@ -16,11 +17,7 @@ import { traceHop } from './trace.ts';
  * replacing whatever was there. Dropping a table is O(1): each table has a generation number, an entry
  * is valid only while it carries its table's current generation.
  */
-export interface DbExtrasState {
-  /** Product of the multipliers of the latency spikes in progress (1 when none). */
-  latencyFactor: number;
-  /** Multiplier of each failure in the timeline while it is active (1 when not). */
-  activeSpike: Float64Array;
+export interface QueryCacheState {
   qcKey: Int32Array;
   qcGen: Float64Array;
   qcVersion: Float64Array;
@@ -39,12 +36,10 @@ const slotsOf = (scenario: Scenario): number => {
   return qc.enabled ? qc.maxEntries : 0;
 };
 
-export function createDbExtras(scenario: Scenario): DbExtrasState {
+function createQueryCache(scenario: Scenario): QueryCacheState {
   const slots = slotsOf(scenario);
   const tables = Math.max(1, scenario.workload.families.length);
   return {
-    latencyFactor: 1,
-    activeSpike: new Float64Array(scenario.failures.length).fill(1),
     qcKey: new Int32Array(slots).fill(-1),
     qcGen: new Float64Array(slots),
     qcVersion: new Float64Array(slots),
@@ -57,19 +52,7 @@ export function createDbExtras(scenario: Scenario): DbExtrasState {
   };
 }
 
-/**
- * Starts or ends the latency spike at `index` of the failure timeline. Overlapping spikes multiply.
- *
- * @example
- * setDbLatencySpike(s.dbx, 0, 5); // service times x5 from now
- * setDbLatencySpike(s.dbx, 0, 1); // back to normal
- */
-export function setDbLatencySpike(x: DbExtrasState, index: number, multiplier: number): void {
-  x.activeSpike[index] = multiplier;
-  let f = 1;
-  for (let i = 0; i < x.activeSpike.length; i++) f *= x.activeSpike[i]!;
-  x.latencyFactor = f;
-}
+const stateOf = (c: Ctx): QueryCacheState => c.s.mech.queryCache as QueryCacheState;
 
 /**
  * The query cache was switched on or off or resized mid-run: it starts over empty, as MySQL's does when
@@ -78,9 +61,9 @@ export function setDbLatencySpike(x: DbExtrasState, index: number, multiplier: n
  * @example
  * reconcileQueryCache(c, before); // after a change of database.queryCache.maxEntries
  */
-export function reconcileQueryCache(c: Ctx, before: Model): void {
+function reconcileQueryCache(c: Ctx, before: Model): void {
   const slots = slotsOf(c.m.scenario);
-  const x = c.s.dbx;
+  const x = stateOf(c);
   if (slots === slotsOf(before.scenario)) return;
   x.qcKey = new Int32Array(slots).fill(-1);
   x.qcGen = new Float64Array(slots);
@@ -88,18 +71,19 @@ export function reconcileQueryCache(c: Ctx, before: Model): void {
   x.tableLive.fill(0);
 }
 
-const tableOf = (fm: FamilyModel | null, key: number): number => (fm === null ? 0 : fm.familyOf[key]!);
+const tableOf = (m: Model, key: number): number => groupOf(m, key);
 
 /**
  * A read reaches the database: on a query-cache hit it is answered without a connection or execution
  * (true), otherwise it proceeds as usual (false).
  */
-export function queryCacheLookup(c: Ctx, job: number): boolean {
+function queryCacheLookup(c: Ctx, job: number): boolean {
   const s = c.s;
-  const x = s.dbx;
+  if (s.jobs.kind[job] !== JOB_READ) return false;
+  const x = stateOf(c);
   const key = s.jobs.key[job]!;
   const slot = key % x.qcKey.length;
-  if (x.qcKey[slot] === key && x.qcGen[slot] === x.tableGen[tableOf(c.m.families, key)]) {
+  if (x.qcKey[slot] === key && x.qcGen[slot] === x.tableGen[tableOf(c.m, key)]) {
     x.qcHits++;
     const back = s.now + dbHop(c);
     schedule(s.queue, back, EV_DB_REPLY, job, x.qcVersion[slot]!);
@@ -114,11 +98,11 @@ export function queryCacheLookup(c: Ctx, job: number): boolean {
 }
 
 /** A query finished: a read's result is cached; a write drops every cached result of its table. */
-export function queryCacheOnDone(c: Ctx, key: number, isWrite: boolean, version: number): void {
-  const x = c.s.dbx;
-  const fm = c.m.families;
-  const table = tableOf(fm, key);
-  if (isWrite) {
+function queryCacheOnDone(c: Ctx, job: number, version: number): void {
+  const x = stateOf(c);
+  const key = c.s.jobs.key[job]!;
+  const table = tableOf(c.m, key);
+  if (c.s.jobs.kind[job] === JOB_WRITE) {
     if (x.tableLive[table]! > 0) {
       x.qcInvalidations++;
       x.qcDropped += x.tableLive[table]!;
@@ -130,7 +114,7 @@ export function queryCacheOnDone(c: Ctx, key: number, isWrite: boolean, version:
   const slot = key % x.qcKey.length;
   const old = x.qcKey[slot]!;
   if (old >= 0) {
-    const oldTable = tableOf(fm, old);
+    const oldTable = tableOf(c.m, old);
     if (x.qcGen[slot] === x.tableGen[oldTable]) x.tableLive[oldTable]!--;
   }
   x.qcKey[slot] = key;
@@ -139,15 +123,35 @@ export function queryCacheOnDone(c: Ctx, key: number, isWrite: boolean, version:
   x.tableLive[table]!++;
 }
 
-/** The query cache's figures for the Summary. */
-export function queryCacheSummary(m: { scenario: Scenario }, x: DbExtrasState): Summary['queryCache'] {
-  const total = x.qcHits + x.qcMisses;
-  return {
-    enabled: m.scenario.database.queryCache.enabled,
-    hits: x.qcHits,
-    misses: x.qcMisses,
-    hitRatio: total > 0 ? x.qcHits / total : 0,
-    invalidations: x.qcInvalidations,
-    droppedEntries: x.qcDropped,
-  };
+/** The database's query cache: lookups by reads, and table-wide flushes by writes. */
+export interface QueryCacheSummary {
+  enabled: boolean;
+  hits: number;
+  misses: number;
+  hitRatio: number;
+  invalidations: number;
+  droppedEntries: number;
 }
+
+export const queryCache: Mechanism<boolean, QueryCacheState, { queryCache: QueryCacheSummary }> = {
+  name: 'queryCache',
+  reads: ['database.queryCache'],
+  model: (scenario) => scenario.database.queryCache.enabled,
+  state: (m) => createQueryCache(m.scenario),
+  hooks: (on) => (on ? { dbArrive: queryCacheLookup, dbDone: queryCacheOnDone } : {}),
+  reconcile: reconcileQueryCache,
+  summary: (c): { queryCache: QueryCacheSummary } => {
+    const x = stateOf(c);
+    const total = x.qcHits + x.qcMisses;
+    return {
+      queryCache: {
+        enabled: c.m.scenario.database.queryCache.enabled,
+        hits: x.qcHits,
+        misses: x.qcMisses,
+        hitRatio: total > 0 ? x.qcHits / total : 0,
+        invalidations: x.qcInvalidations,
+        droppedEntries: x.qcDropped,
+      },
+    };
+  },
+};

@@ -1,9 +1,8 @@
-import type { Model } from './model.ts';
+import type { Model } from '../../flow/model.ts';
 
 /**
- * The mutable state of the asynchronous write paths, as plain typed arrays and numbers so that a
- * snapshot (`structuredClone`) captures it exactly. Only the strategy in use gets its part: the
- * other is `null`, so runs that use neither carry nothing and pay nothing.
+ * Write-behind's mutable state, as plain typed arrays and numbers so that a snapshot captures it
+ * exactly. Only a run that uses the strategy gets it (`null` otherwise), so other runs carry nothing.
  */
 
 /** A FIFO of writes (key, acknowledged version, time acknowledged) in a growable ring buffer. */
@@ -47,27 +46,6 @@ export interface WriteBehindState {
   lagSumMs: number;
   /** Largest lag seen at a sample instant (the samples themselves are in the run's `Series`). */
   maxSampledLagMs: number;
-}
-
-export interface CdcState {
-  /** The broker: change events (key, version, commit time, when the consumer may see it). */
-  key: Int32Array;
-  version: Float64Array;
-  commitAt: Float64Array;
-  readyAt: Float64Array;
-  requestId: Float64Array;
-  head: number;
-  len: number;
-  /** The consumer: running or stopped by an outage, a wake-up pending, busy until. */
-  up: boolean;
-  scheduled: boolean;
-  freeAt: number;
-  lastReadyAt: number;
-  published: number;
-  processed: number;
-  maxBacklog: number;
-  lagSumMs: number;
-  maxLagMs: number;
 }
 
 export function createQueue(capacity = 64): WriteQueue {
@@ -130,33 +108,5 @@ export function newWriteBehindState(m: Model): WriteBehindState {
     maxLagMs: 0,
     lagSumMs: 0,
     maxSampledLagMs: 0,
-  };
-}
-
-/** The CDC pipeline's state when the run starts with it; null under any other strategy. */
-export function createCdcState(m: Model): CdcState | null {
-  return m.scenario.cache.strategy === 'cdc' ? newCdcState() : null;
-}
-
-/** An empty broker and an idle consumer (at the start, or when a change switches to `cdc`). */
-export function newCdcState(): CdcState {
-  const cap = 64;
-  return {
-    key: new Int32Array(cap),
-    version: new Float64Array(cap),
-    commitAt: new Float64Array(cap),
-    readyAt: new Float64Array(cap),
-    requestId: new Float64Array(cap),
-    head: 0,
-    len: 0,
-    up: true,
-    scheduled: false,
-    freeAt: 0,
-    lastReadyAt: 0,
-    published: 0,
-    processed: 0,
-    maxBacklog: 0,
-    lagSumMs: 0,
-    maxLagMs: 0,
   };
 }

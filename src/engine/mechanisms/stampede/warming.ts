@@ -1,14 +1,14 @@
 import { schedule } from '../../core/eventQueue.ts';
-import { entryBytesOf } from '../redisOps.ts';
 import { storeSet } from '../../redis/shardStore.ts';
-import type { Ctx } from '../context.ts';
-import { sendToDb } from '../dbFlow.ts';
-import { l2TtlOf } from '../families.ts';
-import { allocJob, freeJob } from '../jobs.ts';
-import { shardOf } from '../model.ts';
-import { sendSet } from '../redisFlow.ts';
-import { copiesOf, copyShardOf, storeIdOf } from '../replication.ts';
-import { EV_WARM, JOB_WARM, jitterTtl } from './mitigation.ts';
+import { copiesOf, copyShardOf, storeIdOf } from '../../flow/addressing.ts';
+import type { Ctx } from '../../flow/context.ts';
+import { sendToDb } from '../../flow/dbFlow.ts';
+import { allocJob, freeJob } from '../../flow/jobs.ts';
+import { l2TtlOf } from '../../flow/keyspace.ts';
+import { shardOf } from '../../flow/model.ts';
+import { entryBytesOf } from '../../flow/redisCore.ts';
+import { jitterTtl, sendSet } from '../../flow/redisFlow.ts';
+import { EV_WARM, JOB_WARM, mitOf, mitState } from './mitigation.ts';
 
 /**
  * Cache warming (`cache.warming`): the `topKeys` most popular keys are loaded into Redis with their
@@ -21,7 +21,7 @@ import { EV_WARM, JOB_WARM, jitterTtl } from './mitigation.ts';
  */
 
 function warmCount(c: Ctx): number {
-  const w = c.m.mit.warming;
+  const w = mitOf(c).warming;
   return w.enabled && c.m.scenario.cache.strategy !== 'none' ? Math.min(w.topKeys, c.m.keyCount) : 0;
 }
 
@@ -44,10 +44,10 @@ function storeNow(c: Ctx, key: number, version: number): void {
  * warmOnStart(c); // keys 0..topKeys-1 are in Redis at time 0
  */
 export function warmOnStart(c: Ctx): void {
-  if (!c.m.mit.warming.onStart) return;
+  if (!mitOf(c).warming.onStart) return;
   const n = warmCount(c);
   for (let key = 0; key < n; key++) storeNow(c, key, c.s.db.versions[key] ?? 0);
-  c.s.mit.warmingReads += n;
+  mitState(c).warmingReads += n;
 }
 
 /**
@@ -57,7 +57,7 @@ export function warmOnStart(c: Ctx): void {
  * if (f.kind === 'redis-restart') warmAfterRestart(c);
  */
 export function warmAfterRestart(c: Ctx): void {
-  if (!c.m.mit.warming.afterRestart) return;
+  if (!mitOf(c).warming.afterRestart) return;
   const n = warmCount(c);
   if (n > 0) schedule(c.s.queue, c.s.now, EV_WARM, 0, n);
 }
@@ -71,8 +71,9 @@ export function onWarm(c: Ctx, key: number, end: number): void {
 }
 
 /** A warm-up read reached the end of its query (counted apart from the traffic's reads). */
-export function onWarmDone(c: Ctx): void {
-  c.s.mit.warmingReads++;
+export function onWarmDone(c: Ctx): boolean {
+  mitState(c).warmingReads++;
+  return false;
 }
 
 /** A warm-up read came back: store the value. */
