@@ -10,8 +10,7 @@
  * failure and another event at the same instant keep that order; a switch of strategy drains write-behind
  * before the refresher restarts.
  */
-import { CORE_JOBS } from './flow/jobs.ts';
-import { buildPlan, type Mechanism } from './flow/mechanism.ts';
+import { buildPlan, CORE_JOBS, type Mechanism } from './flow/mechanism.ts';
 import { alerts } from './mechanisms/alerts/index.ts';
 import { cdc } from './mechanisms/cdc/index.ts';
 import { cdn } from './mechanisms/cdn/index.ts';

@@ -4,7 +4,8 @@ import { zipfProbabilities } from '../../src/engine/core/zipf.ts';
 import { createSimulation, runScenario } from '../../src/engine/index.ts';
 import { valueBytesOf } from '../../src/engine/flow/keyspace.ts';
 import { keySlot } from '../../src/engine/redis/keySlot.ts';
-import { createModel, keyName, shardOf } from '../../src/engine/flow/model.ts';
+import { shardOf } from '../../src/engine/flow/addressing.ts';
+import { createModel, keyName } from '../../src/engine/flow/model.ts';
 import { getPreset } from '../../src/scenario/presets/index.ts';
 import { scenarioSchema, type ScenarioInput } from '../../src/scenario/schema.ts';
 

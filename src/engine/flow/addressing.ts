@@ -1,9 +1,7 @@
 import { randomInt } from '../core/rng.ts';
-import { keySlot } from '../redis/keySlot.ts';
-import type { Ctx } from './context.ts';
+import { keySlot, numberedKeySlot } from '../redis/keySlot.ts';
 import { keyName } from './keyspace.ts';
-import type { Copies } from './mechanism.ts';
-import type { Model } from './model.ts';
+import type { Copies, Ctx, Model } from './shapes.ts';
 
 /**
  * Where a key lives in the cluster, copies included. A mechanism may store the most popular keys as N
@@ -64,4 +62,23 @@ export function copyShardOf(m: Model, key: number, copy: number): number {
 /** Packs a Redis command and the copy it targets into an event's `b` (copy -1: the key itself). */
 export function packOp(op: number, copy: number): number {
   return op + (copy + 1) * 256;
+}
+
+/** The shard of a key: from its name's slot, computed once and kept in the model's table. */
+export function shardOf(m: Model, key: number): number {
+  let s = m.shardOfKey[key]!;
+  if (s < 0) {
+    s = m.slotToShard[slotOfKey(m, key)]!;
+    m.shardOfKey[key] = s;
+  }
+  return s;
+}
+
+/** keySlot(keyName(key, m)), computed from the name's prefix and rank without building the string. */
+function slotOfKey(m: Model, key: number): number {
+  const g = m.groups;
+  const f = g === null ? 0 : g.groupOf[key]!;
+  const crc = m.keyPrefixCrc[f]!;
+  if (crc < 0) return keySlot(keyName(key, m));
+  return numberedKeySlot(crc, g === null ? key : key - g.offsets[f]!);
 }

@@ -1,11 +1,9 @@
 import { schedule } from '../core/eventQueue.ts';
 import { exponential } from '../core/samplers.ts';
 import { eventName } from './kinds.ts';
-import type { Plan } from './mechanism.ts';
-import type { Model } from './model.ts';
-import type { Series } from './series.ts';
-import type { State } from './state.ts';
-import type { Tracer } from './trace.ts';
+import type { Ctx } from './shapes.ts';
+
+export type { Ctx };
 
 export {
   EV_ARRIVAL,
@@ -24,17 +22,6 @@ export const OP_DEL = 2;
 
 export const MISS = -1;
 export const REDIS_ERROR = -2;
-
-/** What every handler works on. `s` is replaced wholesale when a snapshot is restored. */
-export interface Ctx {
-  m: Model;
-  s: State;
-  /** The time series, outside `s` so snapshots do not copy it (see series.ts). */
-  series: Series;
-  trace: Tracer | null;
-  /** The registry's mechanisms, their event handlers and job kinds: fixed for the run. */
-  plan: Plan;
-}
 
 /**
  * Schedules the next tick of a mechanism that reschedules itself (sampling, active expiry, RDB saves,

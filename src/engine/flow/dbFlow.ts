@@ -5,9 +5,9 @@ import { appNode, dbHop, EV_DB_ARRIVE, EV_DB_DONE, EV_DB_REPLY, type Ctx } from 
 import { freeJob, JOB_READ_REFILL, JOB_WRITE } from './jobs.ts';
 import { isCached } from './keyspace.ts';
 import { closeConnectionTime, I_DB_READ, I_DB_WRITE, integrateDb } from './metrics.ts';
-import type { Model } from './model.ts';
-import { sendDel, sendSet, sendSetAndWait } from './redisFlow.ts';
-import { fillL1, respond } from './requests.ts';
+import type { Model } from './shapes.ts';
+import { sendDel, sendSet, sendSetAndWait } from './redisSend.ts';
+import { fillL1, respond } from './reply.ts';
 import { dequeueWaiting, enqueueWaiting } from './state.ts';
 import { traceHop } from './trace.ts';
 

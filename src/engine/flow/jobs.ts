@@ -1,5 +1,3 @@
-import type { JobSpec } from './mechanism.ts';
-
 /**
  * The table of work in flight: client requests and the background commands they trigger (a SET
  * after a miss, a DEL after a write). Struct-of-arrays indexed by job id, with a free list, so the
@@ -16,15 +14,6 @@ export const JOB_BG_DEL = 3;
  * its function writes the cache.
  */
 export const JOB_READ_REFILL = 4;
-
-/** What the flow's own job kinds are to it (see Mechanism.jobs for a mechanism's). */
-export const CORE_JOBS: readonly JobSpec[] = [
-  { kind: JOB_READ, client: true, awaitsRedis: true },
-  { kind: JOB_WRITE, client: true, awaitsRedis: true },
-  { kind: JOB_BG_SET },
-  { kind: JOB_BG_DEL },
-  { kind: JOB_READ_REFILL, client: true, awaitsRedis: true },
-];
 
 export interface Jobs {
   kind: Uint8Array;

@@ -1,68 +1,15 @@
 import type { Scenario } from '../../scenario/schema.ts';
 import { buildRankSampler, rankCount, zipfProbabilities, type RankSampler } from '../core/zipf.ts';
-import { buildShardLookup, keyPrefixCrc, keySlot, numberedKeySlot, slotRanges } from '../redis/keySlot.ts';
+import { buildShardLookup, keyPrefixCrc, slotRanges } from '../redis/keySlot.ts';
 import { NO_COPIES } from './addressing.ts';
-import type { Ctx } from './context.ts';
-import { groupLayout, keyCountOf, keyGroups, keyName, type GroupLayout, type KeyGroups } from './keyspace.ts';
-import type { Copies, ModelEnv, Plan, Source } from './mechanism.ts';
-import { composeHooks, type HookSet, type Hooks } from './points.ts';
-import { poissonSource } from './requests.ts';
+import { groupLayout, keyCountOf, keyGroups, keyName, type GroupLayout } from './keyspace.ts';
+import { poissonSource } from './arrivals.ts';
+import { composeHooks } from './points.ts';
+import type { HookSet, Model, ModelEnv, Plan } from './shapes.ts';
+
+export type { Model };
 
 export { keyName };
-
-/**
- * What a run derives from the scenario in force: popularity tables, slot ranges, the key -> shard map,
- * the settings the hot paths read, each mechanism's part and the hooks they put at the points. Kept
- * apart from the mutable state so snapshots stay small. A live change never mutates a model: the run
- * gets a new one, built from the scenario after the change, that shares every table the change cannot
- * affect (see ModelCache).
- */
-export interface Model {
-  /** The scenario in force: the run's scenario with the changes applied so far (its `changes` empty). */
-  scenario: Scenario;
-  durationMs: number;
-  seed: number;
-  sampleIntervalMs: number;
-  popularity: RankSampler;
-  ranges: Array<[number, number]>;
-  slotToShard: Uint16Array;
-  /**
-   * Shard of each key, filled lazily (-1 = not computed yet): hashing 2M names up front is slow. 16 bits:
-   * 8 would hold only 127 shards besides the -1.
-   */
-  shardOfKey: Int16Array;
-  /** Per family (one without families), the CRC16 of its key names' prefix; -1 when it holds a `{`. */
-  keyPrefixCrc: Int32Array;
-  l1Enabled: boolean;
-  /** Concurrent reads of one key on an instance share one fetch (a coalescing L1). */
-  coalesceReads: boolean;
-  l1TtlMs: number;
-  l2TtlMs: number;
-  /** Keys the run addresses (the families' total, or `workload.keys`): per-key arrays have this length. */
-  keyCount: number;
-  /** Key families' groups; null for the single implicit group. */
-  groups: KeyGroups | null;
-  /** One-way client <-> edge latency added to every response (0 without a CDN). */
-  edgeHopMs: number;
-  /** The hop a request takes to where it arrives: the edge's with a CDN, the client's without. */
-  arrivalHopMs: number;
-  /** A shard busy this far ahead (`cache.l2.maxQueue` commands) refuses a command. */
-  redisMaxBacklogMs: number;
-  /** Queries the pool's wait queue holds at most (`database.maxQueue`, Infinity when unbounded). */
-  dbMaxQueue: number;
-  /** Memory of each key's Redis entry, filled lazily (0 = not computed yet); see redisCore.ts. */
-  entryBytes: Float64Array;
-  /** Each mechanism's part, by name (see Mechanism.model). */
-  mech: Record<string, unknown>;
-  /** What the mechanisms in force do at each point (null: nothing). */
-  hooks: Hooks;
-  /** The copies of replicated keys the flow addresses (none unless a mechanism supplies them). */
-  copies: Copies;
-  /** Makes the request of an arrival, when a mechanism does instead of the flow's Zipf draw. */
-  request: ((c: Ctx) => void) | null;
-  /** The arrival process. */
-  source: Source;
-}
 
 /** The tables of a run that depend only on fields no live change can touch: the keyspace and the shards. */
 interface Layout {
@@ -194,22 +141,4 @@ export function createModel(
   for (const mech of plan.mechanisms) if (mech.hooks) sets.push(mech.hooks(m.mech[mech.name], m));
   m.hooks = composeHooks(sets);
   return m;
-}
-
-export function shardOf(m: Model, key: number): number {
-  let s = m.shardOfKey[key]!;
-  if (s < 0) {
-    s = m.slotToShard[slotOfKey(m, key)]!;
-    m.shardOfKey[key] = s;
-  }
-  return s;
-}
-
-/** keySlot(keyName(key, m)), computed from the name's prefix and rank without building the string. */
-function slotOfKey(m: Model, key: number): number {
-  const g = m.groups;
-  const f = g === null ? 0 : g.groupOf[key]!;
-  const crc = m.keyPrefixCrc[f]!;
-  if (crc < 0) return keySlot(keyName(key, m));
-  return numberedKeySlot(crc, g === null ? key : key - g.offsets[f]!);
 }

@@ -8,21 +8,10 @@ import { ttlDistribution, ttlRemaining, type TtlDistribution } from '../redis/ex
 import { EMPTY_NODE_BYTES, entryBytes, entryBytesFor } from '../redis/memory.ts';
 import { storeConfigure, type StoreOptions } from '../redis/shardStore.ts';
 import type { SeriesPoint, ShardSummary } from './types.ts';
-import type { Ctx } from './context.ts';
 import { keyName, valueBytesOf } from './keyspace.ts';
-import type { Model } from './model.ts';
-import type { State } from './state.ts';
+import type { Ctx, Model, RedisCounters, State } from './shapes.ts';
 
-export interface RedisCounters {
-  /** Commands refused because their shard was down or full (requests and background SET/DEL alike). */
-  redisErrors: number;
-  /** Reads that went to the database because Redis was down (`redisDownPolicy: "fallback"`). */
-  redisFallbacks: number;
-  /** Totals at the previous sample, for per-interval figures. */
-  lastEvictions: number;
-  lastExpired: number;
-  lastErrors: number;
-}
+export type { RedisCounters };
 
 export const createRedisCounters = (): RedisCounters => ({
   redisErrors: 0,

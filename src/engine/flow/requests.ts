@@ -1,55 +1,16 @@
-import { schedule } from '../core/eventQueue.ts';
-import { random, randomInt } from '../core/rng.ts';
-import { exponential } from '../core/samplers.ts';
-import { sampleRank } from '../core/zipf.ts';
-import { l1Get, l1Set } from '../core/l1Cache.ts';
-import type { Outcome } from './types.ts';
+import { randomInt } from '../core/rng.ts';
+import { l1Get } from '../core/l1Cache.ts';
 import { appNode, type Ctx } from './context.ts';
 import { sendToDb } from './dbFlow.ts';
-import { allocJob, freeJob, JOB_READ, JOB_WRITE } from './jobs.ts';
-import { isCached, l1TtlOf } from './keyspace.ts';
-import { EV_ARRIVAL, EV_PHASE } from './kinds.ts';
-import type { Source } from './mechanism.ts';
-import { I_ERR, I_L1_HIT, I_L1_MISS, I_REQ, recordLatency, recordStale } from './metrics.ts';
-import { sendGet } from './redisFlow.ts';
-import type { State } from './state.ts';
-import { traceHop, traceRequest } from './trace.ts';
+import { allocJob, JOB_READ, JOB_WRITE } from './jobs.ts';
+import { isCached } from './keyspace.ts';
+import { I_L1_HIT, I_L1_MISS } from './metrics.ts';
+import { sendGet } from './redisSend.ts';
+import { joinFlight, respond } from './reply.ts';
+import type { State } from './shapes.ts';
+import { traceHop } from './trace.ts';
 
-/** Schedules the next Poisson arrival at the current rate (none while the rate is 0). */
-export function scheduleNextArrival(c: Ctx): void {
-  const s = c.s;
-  if (s.rps <= 0) return;
-  schedule(s.queue, s.now + exponential(s.rng, 1000 / s.rps), EV_ARRIVAL, 0, s.arrivalGen);
-}
-
-/**
- * The flow's arrival process: Poisson at `workload.rps`, the rate set anew by each phase of
- * `workload.phases` and by a live change of the rate. A mechanism may supply another (a trace).
- */
-export const poissonSource: Source = {
-  start(c) {
-    scheduleNextArrival(c);
-    c.m.scenario.workload.phases.forEach((p, i) => schedule(c.s.queue, p.atMs, EV_PHASE, i, 0));
-  },
-  /**
-   * A new rate holds from now, as a phase's does: the pending arrival is superseded and the next one
-   * drawn at the new rate (memoryless, so nothing is lost). A phase later in the timeline still sets its
-   * own rate when its time comes.
-   */
-  rateChanged(c) {
-    c.s.rps = c.m.scenario.workload.rps;
-    c.s.arrivalGen++;
-    scheduleNextArrival(c);
-  },
-};
-
-/** A phase of the workload starts: its rate holds from now. */
-export function onPhase(c: Ctx, index: number): void {
-  const s = c.s;
-  s.rps = c.m.scenario.workload.phases[index]!.rps;
-  s.arrivalGen++;
-  scheduleNextArrival(c);
-}
+/** A request's way in: the edge hop, the load balancer, the L1, then Redis or the database. */
 
 /**
  * The load balancer's pick when instance `i` is down: the next one that is up, in index order, or
@@ -64,12 +25,6 @@ export function nextUpInstance(s: State, i: number): number {
   return i;
 }
 
-function pickKey(c: Ctx): number {
-  const hot = c.m.scenario.workload.hotKey;
-  if (hot !== null && random(c.s.rng) < hot.share) return 0;
-  return sampleRank(c.m.popularity, c.s.rng);
-}
-
 function pickInstance(c: Ctx): number {
   const n = c.m.scenario.topology.instances;
   let i: number;
@@ -80,21 +35,6 @@ function pickInstance(c: Ctx): number {
   }
   // A crashed instance is skipped until it restarts.
   return c.s.instanceUp[i] === 1 ? i : nextUpInstance(c.s, i);
-}
-
-/**
- * A request reaches an app instance. The arrival process is shifted by the client hop: the
- * request left the client `clientMs` earlier, which saves an event per request and leaves the
- * Poisson process (and so every queueing result) unchanged.
- */
-export function onArrival(c: Ctx, generation: number): void {
-  const s = c.s;
-  if (generation !== s.arrivalGen) return; // superseded by a phase change
-  scheduleNextArrival(c);
-  const request = c.m.request;
-  if (request !== null) return request(c);
-  const isRead = random(s.rng) < c.m.scenario.workload.readRatio;
-  startRequest(c, isRead, pickKey(c), 0);
 }
 
 /**
@@ -173,131 +113,4 @@ export function admit(c: Ctx, job: number): void {
     if (l1Miss !== null && l1Miss(c, job)) return;
   }
   sendGet(c, job);
-}
-
-/**
- * Read coalescing: the first read of a key on an instance leads the fetch; later reads of the same key
- * wait for the leader's answer instead of sending their own (true when this read now waits).
- */
-export function joinFlight(c: Ctx, job: number): boolean {
-  const j = c.s.jobs;
-  const flights = c.s.inflight[j.instance[job]!]!;
-  const leader = flights.get(j.key[job]!);
-  if (leader === undefined) {
-    flights.set(j.key[job]!, job);
-    c.s.flights++;
-    return false;
-  }
-  if (leader === job) return false;
-  j.nextWaiter[job] = j.nextWaiter[leader]!;
-  j.nextWaiter[leader] = job;
-  return true;
-}
-
-/** The leader of a coalesced fetch answers: every read waiting on it gets the same answer. */
-function wakeWaiters(c: Ctx, job: number, version: number, outcome: Outcome): void {
-  const j = c.s.jobs;
-  const flights = c.s.inflight[j.instance[job]!]!;
-  if (flights.get(j.key[job]!) !== job) return;
-  flights.delete(j.key[job]!);
-  c.s.flights--;
-  let w = j.nextWaiter[job]!;
-  while (w >= 0) {
-    const next = j.nextWaiter[w]!;
-    respond(c, w, version, outcome);
-    w = next;
-  }
-}
-
-/** Stores a fetched value in the instance's L1, when it has one. */
-export function fillL1(c: Ctx, inst: number, key: number, version: number): void {
-  if (!c.m.l1Enabled) return;
-  l1Set(c.s.l1[inst]!, key, version, c.s.now + l1TtlOf(c.m, key));
-  const fill = c.m.hooks.l1Fill;
-  if (fill !== null) fill(c, inst, key, version);
-}
-
-/**
- * The instance sends the response. A read is stale when the version it serves is older than the
- * database's version at this moment; its age is the time since the newest write it missed.
- */
-export function respond(c: Ctx, job: number, version: number, outcome: Outcome): void {
-  const s = c.s;
-  const j = s.jobs;
-  const key = j.key[job]!;
-  const isWrite = j.kind[job] === JOB_WRITE;
-  // Not `coalesceReads`: a leader chosen before coalescing was switched off still has readers waiting.
-  if (s.flights > 0 && !isWrite) wakeWaiters(c, job, version, outcome);
-  const end = s.now + c.m.scenario.network.clientMs + c.m.edgeHopMs;
-  const hooks = c.m.hooks;
-  // A client that gave up (or will have by the time this arrives) never sees it: the work ends here.
-  if (hooks.replying !== null && hooks.replying(c, job, end)) {
-    s.instanceInFlight[j.instance[job]!]!--;
-    freeJob(j, job);
-    return;
-  }
-  // Judged against what clients were told (ahead of the database under write-behind).
-  const dbVersion = s.db.latest[key]!;
-  let final = outcome;
-  if (!isWrite && outcome !== 'error' && version < dbVersion) {
-    final = 'stale';
-    recordStale(s.metrics, s.now - s.db.latestAt[key]!);
-  }
-  recordClientOutcome(c, job, outcome, final === 'stale', end);
-  s.instanceInFlight[j.instance[job]!]!--;
-  if (c.trace) traceResponse(c, job, s.now, end, final, version, dbVersion);
-  if (hooks.replied !== null) hooks.replied(c, job, version, final, end);
-  freeJob(j, job);
-}
-
-/** Counts a request the client saw end at `end` (answered, failed or timed out). */
-export function recordClientOutcome(
-  c: Ctx,
-  job: number,
-  outcome: Outcome,
-  stale: boolean,
-  end: number,
-): void {
-  const mt = c.s.metrics;
-  const j = c.s.jobs;
-  const isWrite = j.kind[job] === JOB_WRITE;
-  mt.requests++;
-  mt.interval[I_REQ]!++;
-  if (isWrite) mt.writes++;
-  else mt.reads++;
-  if (outcome === 'error') {
-    mt.errors++;
-    mt.interval[I_ERR]!++;
-  }
-  recordLatency(mt, end - j.start[job]!);
-  const counted = c.m.hooks.outcome;
-  if (counted !== null) counted(c, j.key[job]!, outcome, stale, isWrite);
-}
-
-/** The response hop from the instance to the client, and the completed request, for the visualizer. */
-export function traceResponse(
-  c: Ctx,
-  job: number,
-  from: number,
-  end: number,
-  outcome: Outcome,
-  version: number,
-  dbVersion: number,
-): void {
-  const j = c.s.jobs;
-  const id = j.requestId[job]!;
-  const key = j.key[job]!;
-  const inst = j.instance[job]!;
-  traceHop(c.trace!, id, key, appNode(inst), 'client', from, end, 'response', outcome);
-  traceRequest(c.trace!, {
-    requestId: id,
-    key,
-    instance: inst,
-    startMs: j.start[job]!,
-    endMs: end,
-    outcome,
-    isWrite: j.kind[job] === JOB_WRITE,
-    version,
-    dbVersion,
-  });
 }

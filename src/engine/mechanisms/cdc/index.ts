@@ -4,7 +4,7 @@ import { EV_REDIS_ARRIVE, OP_DEL, redisHop, redisNode, type Ctx } from '../../fl
 import { allocJob, JOB_BG_DEL } from '../../flow/jobs.ts';
 import { eventType } from '../../flow/kinds.ts';
 import type { Mechanism } from '../../flow/mechanism.ts';
-import { shardOf } from '../../flow/model.ts';
+import { shardOf } from '../../flow/addressing.ts';
 import { logPush, logView } from '../../flow/series.ts';
 import { traceHop } from '../../flow/trace.ts';
 import type { SimMs } from '../../flow/types.ts';

@@ -7,7 +7,8 @@ import { freeJob, JOB_READ, JOB_WRITE } from '../../flow/jobs.ts';
 import { eventType } from '../../flow/kinds.ts';
 import type { Mechanism } from '../../flow/mechanism.ts';
 import { recordStale } from '../../flow/metrics.ts';
-import { admit, recordClientOutcome } from '../../flow/requests.ts';
+import { recordClientOutcome } from '../../flow/reply.ts';
+import { admit } from '../../flow/requests.ts';
 import { traceHop, traceRequest } from '../../flow/trace.ts';
 import type { Outcome } from '../../flow/types.ts';
 

@@ -6,7 +6,8 @@ import { JOB_WRITE } from '../../flow/jobs.ts';
 import { eventType } from '../../flow/kinds.ts';
 import type { Mechanism } from '../../flow/mechanism.ts';
 import { I_RETRY, I_TIMEOUT } from '../../flow/metrics.ts';
-import { recordClientOutcome, startRequest, traceResponse } from '../../flow/requests.ts';
+import { recordClientOutcome, traceResponse } from '../../flow/reply.ts';
+import { startRequest } from '../../flow/requests.ts';
 import type { Outcome } from '../../flow/types.ts';
 
 /**

@@ -5,8 +5,8 @@ import { scheduleTick, type Ctx } from '../../flow/context.ts';
 import { sendToDb } from '../../flow/dbFlow.ts';
 import { allocJob, freeJob } from '../../flow/jobs.ts';
 import { l2TtlOf } from '../../flow/keyspace.ts';
-import { shardOf } from '../../flow/model.ts';
-import { occupyShard, sendSet } from '../../flow/redisFlow.ts';
+import { shardOf } from '../../flow/addressing.ts';
+import { occupyShard, sendSet } from '../../flow/redisSend.ts';
 import { EV_REFRESH_TICK, JOB_REFRESH, mitOf, mitState } from './mitigation.ts';
 
 /**

@@ -2,7 +2,7 @@ import type { Ctx } from '../../flow/context.ts';
 import type { Mechanism } from '../../flow/mechanism.ts';
 import type { Model } from '../../flow/model.ts';
 import type { HookSet } from '../../flow/points.ts';
-import { joinFlight } from '../../flow/requests.ts';
+import { joinFlight } from '../../flow/reply.ts';
 import { onRefreshFailed, onRefreshFetched, onRefreshTick, startRefresher } from './backgroundRefresh.ts';
 import {
   onFallThroughFetched,

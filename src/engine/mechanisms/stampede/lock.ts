@@ -5,10 +5,10 @@ import { appNode, MISS, REDIS_ERROR, redisLinkArrival, redisNode, type Ctx } fro
 import { sendToDb } from '../../flow/dbFlow.ts';
 import { l2TtlOf } from '../../flow/keyspace.ts';
 import { HOT_TRACKED } from '../../flow/metrics.ts';
-import { shardOf } from '../../flow/model.ts';
+import { shardOf } from '../../flow/addressing.ts';
 import { entryBytesOf } from '../../flow/redisCore.ts';
-import { jitterTtl, occupyShard, sendSet } from '../../flow/redisFlow.ts';
-import { fillL1, respond } from '../../flow/requests.ts';
+import { jitterTtl, occupyShard, sendSet } from '../../flow/redisSend.ts';
+import { fillL1, respond } from '../../flow/reply.ts';
 import { traceHop } from '../../flow/trace.ts';
 import {
   EV_LOCK_BACKOFF,

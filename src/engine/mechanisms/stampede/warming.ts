@@ -5,9 +5,9 @@ import type { Ctx } from '../../flow/context.ts';
 import { sendToDb } from '../../flow/dbFlow.ts';
 import { allocJob, freeJob } from '../../flow/jobs.ts';
 import { l2TtlOf } from '../../flow/keyspace.ts';
-import { shardOf } from '../../flow/model.ts';
+import { shardOf } from '../../flow/addressing.ts';
 import { entryBytesOf } from '../../flow/redisCore.ts';
-import { jitterTtl, sendSet } from '../../flow/redisFlow.ts';
+import { jitterTtl, sendSet } from '../../flow/redisSend.ts';
 import { EV_WARM, JOB_WARM, mitOf, mitState } from './mitigation.ts';
 
 /**

@@ -2,7 +2,7 @@ import { random } from '../../core/rng.ts';
 import { REDIS_ERROR, type Ctx } from '../../flow/context.ts';
 import { sendToDb } from '../../flow/dbFlow.ts';
 import { allocJob, freeJob } from '../../flow/jobs.ts';
-import { sendSetAndWait } from '../../flow/redisFlow.ts';
+import { sendSetAndWait } from '../../flow/redisSend.ts';
 import { JOB_XFETCH, mitOf, mitState } from './mitigation.ts';
 
 /**

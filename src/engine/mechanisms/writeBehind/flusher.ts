@@ -4,9 +4,10 @@ import { sendToDb } from '../../flow/dbFlow.ts';
 import { allocJob, freeJob } from '../../flow/jobs.ts';
 import { eventType, jobKind } from '../../flow/kinds.ts';
 import { I_DB_WRITE } from '../../flow/metrics.ts';
-import { shardOf, type Model } from '../../flow/model.ts';
-import { sendSetAndWait } from '../../flow/redisFlow.ts';
-import { fillL1 } from '../../flow/requests.ts';
+import { shardOf } from '../../flow/addressing.ts';
+import { type Model } from '../../flow/model.ts';
+import { sendSetAndWait } from '../../flow/redisSend.ts';
+import { fillL1 } from '../../flow/reply.ts';
 import { traceHop, traceLoss } from '../../flow/trace.ts';
 import { newWriteBehindState, pushWrite, type Batch, type WriteBehindState } from './state.ts';
 

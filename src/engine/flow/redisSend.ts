@@ -1,7 +1,7 @@
 import { schedule } from '../core/eventQueue.ts';
 import { random } from '../core/rng.ts';
 import { slotOf, storeDelete, storeGet, storeSet } from '../redis/shardStore.ts';
-import { copiesOf, copyShardOf, packOp, pickCopy, storeIdOf } from './addressing.ts';
+import { copiesOf, copyShardOf, packOp, pickCopy, shardOf, storeIdOf } from './addressing.ts';
 import {
   appNode,
   EV_REDIS_ARRIVE,
@@ -15,14 +15,16 @@ import {
   redisNode,
   type Ctx,
 } from './context.ts';
-import { allocJob, freeJob, JOB_BG_DEL, JOB_BG_SET, JOB_READ, JOB_READ_REFILL, JOB_WRITE } from './jobs.ts';
+import { allocJob, freeJob, JOB_BG_DEL, JOB_BG_SET } from './jobs.ts';
 import { l2TtlOf } from './keyspace.ts';
-import { HOT_TRACKED, I_L2_HIT, I_L2_MISS } from './metrics.ts';
-import { shardOf } from './model.ts';
-import { fetchFromDb } from './dbFlow.ts';
+import { HOT_TRACKED } from './metrics.ts';
 import { entryBytesOf } from './redisCore.ts';
-import { fillL1, respond } from './requests.ts';
 import { traceHop } from './trace.ts';
+
+/**
+ * Commands to Redis: sent over one order-keeping connection per instance and shard, run on the shard's
+ * single FIFO thread (where a full or down shard refuses them), answered over the same connection.
+ */
 
 const OP_NAMES = ['get', 'set', 'del'];
 
@@ -84,21 +86,6 @@ export function jitterTtl(c: Ctx, ttlMs: number): number {
  */
 export function countRedisError(c: Ctx): void {
   c.s.redis.redisErrors++;
-}
-
-/**
- * The instance got an error back from Redis for a request. Under `redisDownPolicy: "fail"` the request
- * fails (true: handled); under `"fallback"` a read goes on to the database (false: the caller continues)
- * and a write-through write, already in the database, is acknowledged.
- */
-function onRedisDown(c: Ctx, job: number): boolean {
-  const s = c.s;
-  if (c.m.scenario.cache.redisDownPolicy === 'fail') {
-    respond(c, job, 0, 'error');
-    return true;
-  }
-  if (s.jobs.kind[job] !== JOB_WRITE) s.redis.redisFallbacks++;
-  return false;
 }
 
 function sendSetCopy(c: Ctx, key: number, instance: number, version: number, copy: number): void {
@@ -206,37 +193,4 @@ export function onRedisArrive(c: Ctx, job: number, packed: number): void {
     const from = redisNode(shardIx);
     traceHop(c.trace, j.requestId[job]!, key, from, appNode(j.instance[job]!), done, back, 'reply', outcome);
   }
-}
-
-/** Redis's answer reaches the instance. */
-export function onRedisReply(c: Ctx, job: number, result: number): void {
-  const s = c.s;
-  const j = s.jobs;
-  const own = c.plan.redisReply[j.kind[job]!];
-  if (own !== undefined) return own(c, job, result);
-  if (j.kind[job] === JOB_READ_REFILL) {
-    // A flight's refill SET is done (or failed: the database's answer stands either way).
-    j.kind[job] = JOB_READ;
-    respond(c, job, j.version[job]!, 'db');
-    return;
-  }
-  if (result === REDIS_ERROR && onRedisDown(c, job)) return;
-  if (j.kind[job] === JOB_WRITE) {
-    // Write-through acknowledgement (or failure: the database already has the write).
-    respond(c, job, j.version[job]!, 'write');
-    return;
-  }
-  if (result >= 0) {
-    s.metrics.l2Hits++;
-    s.metrics.interval[I_L2_HIT]!++;
-    fillL1(c, j.instance[job]!, j.key[job]!, result);
-    const hit = c.m.hooks.l2Hit;
-    if (hit !== null) hit(c, job);
-    respond(c, job, result, 'l2-hit');
-    return;
-  }
-  s.metrics.l2Misses++;
-  s.metrics.interval[I_L2_MISS]!++;
-  if (j.key[job]! < HOT_TRACKED) s.metrics.hotMisses[j.key[job]!]!++;
-  if (result === MISS || result === REDIS_ERROR) fetchFromDb(c, job);
 }
