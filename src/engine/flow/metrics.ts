@@ -196,7 +196,7 @@ export function closeInterval(
     shardKeys,
     redisP99: 0,
     alerts: [],
-    // Filled by sampleRedis (redisOps.ts) right after.
+    // Filled by sampleRedis (redisCore.ts) right after.
     shardMemoryBytes: [],
     evictions: 0,
     expired: 0,

@@ -239,7 +239,7 @@ export interface KeyView {
 }
 
 /**
- * An opaque copy of a simulation's state, kept compact (see `sim/snapshotCodec.ts`). The time series
+ * An opaque copy of a simulation's state, kept compact (see `flow/snapshotCodec.ts`). The time series
  * is not in it: restoring rewinds the run's series to where it stood.
  */
 export interface SimSnapshot {

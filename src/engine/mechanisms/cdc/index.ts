@@ -72,7 +72,7 @@ const stateOf = (c: Ctx): CdcState | null => c.s.mech.cdc as CdcState | null;
  * A write committed under `cdc`: its change event enters the broker.
  *
  * @example
- * if (c.s.cdc !== null) publishChange(c, key, version);
+ * hooks.commit = publishChange; // under `cdc`
  */
 function publishChange(c: Ctx, key: number, version: number): void {
   const s = c.s;

@@ -26,7 +26,7 @@ const DOWN_RETRY_MS = 100;
  * watched) carry its number and are dropped, so a key never has two chains of refreshes.
  *
  * @example
- * if (c.m.mit.refresh) startRefresher(c);
+ * if (mitOf(c).refresh) startRefresher(c);
  */
 export function startRefresher(c: Ctx): void {
   const gen = ++mitState(c).refreshGen;

@@ -74,10 +74,10 @@ function sendCmd(c: Ctx, job: number, cmd: number, copy: number): void {
 }
 
 /**
- * A read missed Redis: try to take the lock (called by `fetchFromDb` in `lock` mode).
+ * A read missed Redis: try to take the lock (the `l2Miss` point in `lock` mode; the read is taken).
  *
  * @example
- * if (c.m.mit.lock) return tryLock(c, job);
+ * out.l2Miss = tryLock; // the stampede mechanism's hook in `lock` mode
  */
 export function tryLock(c: Ctx, job: number): boolean {
   sendCmd(c, job, CMD_ACQUIRE, -1);

@@ -28,7 +28,7 @@ import { JOB_XFETCH, mitOf, mitState } from './mitigation.ts';
  * the SET's round trip at the network's and Redis's nominal times.
  *
  * @example
- * if (c.m.mit.xfetch) recordDelta(c, job);
+ * out.dbReply = recordDelta; // the stampede mechanism's hook in `xfetch` mode
  */
 export function recordDelta(c: Ctx, job: number): void {
   const s = c.s;
@@ -42,7 +42,7 @@ export function recordDelta(c: Ctx, job: number): void {
  * came with the value it was served (a SET that landed since does not change what this reader saw).
  *
  * @example
- * if (c.m.mit.xfetch) xfetchOnHit(c, job);
+ * out.l2Hit = xfetchOnHit; // the stampede mechanism's hook in `xfetch` mode
  */
 export function xfetchOnHit(c: Ctx, job: number): void {
   const s = c.s;
