@@ -53,5 +53,6 @@ export const jobKindCount = (): number => FIRST_JOB + jobNames.length;
 
 /** The name of an event type, for an engine error's message. */
 export function eventName(type: number): string {
-  return type >= FIRST_EVENT ? (eventNames[type - FIRST_EVENT] ?? `event ${type}`) : `event ${type}`;
+  const name = type >= FIRST_EVENT ? eventNames[type - FIRST_EVENT] : undefined;
+  return name === undefined ? `event type ${type}` : `event type ${type} (${name})`;
 }
