@@ -73,6 +73,7 @@ export default tseslint.config(
     },
   },
   { files: ['src/engine/**/*.ts'], rules: engineBans },
+  { files: ['**/*.cjs'], languageOptions: { sourceType: 'commonjs', globals: { module: 'writable' } } },
   {
     // Node-only code (the room server, the CLI) stays out of what the browser loads.
     files: ['src/**/*.{ts,tsx}'],

@@ -2,12 +2,12 @@
  * Cachescope's engine: a pure, deterministic discrete-event simulation of clients, app instances
  * with L1 caches, a sharded Redis cluster and a database.
  */
-import { createSimulation } from './sim/simulation.ts';
+import { createSimulation } from './simulation.ts';
 import type { RunOptions, Scenario, SimMs, Summary } from './types.ts';
 
 export { createSimulation };
 export { keySlot, slotRanges } from './redis/keySlot.ts';
-export { keyName } from './sim/model.ts';
+export { keyName } from './flow/keyspace.ts';
 export { COST_BUDGET, estimateCost, type CostEstimate } from './cost.ts';
 export type * from './types.ts';
 

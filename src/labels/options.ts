@@ -1,4 +1,4 @@
-import type { AlertRule } from '../engine/sim/alerts.ts';
+import type { AlertRule } from '../engine/mechanisms/alerts/rules.ts';
 import type { Outcome } from '../engine/types.ts';
 import type { EvictionPolicy, FailureKind, StampedeMode, Strategy } from '../scenario/schema.ts';
 import type { consequences } from '../scenario/schemaExtras.ts';

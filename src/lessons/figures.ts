@@ -1,5 +1,5 @@
 import type { SeriesPoint, SimMs, Summary } from '../engine/types.ts';
-import type { AlertRule } from '../engine/sim/alerts.ts';
+import type { AlertRule } from '../engine/mechanisms/alerts/rules.ts';
 import { ALERT_LABELS } from '../labels/options.ts';
 import { formatCount, formatDuration, formatPercent } from '../components/format.ts';
 

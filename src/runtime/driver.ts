@@ -1,13 +1,13 @@
-import type { Change, RunOptions, Scenario, Simulation, SimMs } from '../engine/types.ts';
+import type { Change, Scenario, Simulation, SimMs } from '../engine/types.ts';
 import { deepEqual } from '../scenario/json.ts';
 import { stageNodeIds } from '../render/layout.ts';
 import { ParticleFeed } from './particleFeed.ts';
 import { SnapshotStore } from './snapshots.ts';
 import { clampSpeed } from './speed.ts';
-import { findNextNotable, type Notable } from './notable.ts';
+import { findNextNotable, type CreateSimulation, type Notable } from './notable.ts';
 import { clip } from '../scenario/quote.ts';
 
-export type CreateSimulation = (scenario: Scenario, options?: RunOptions) => Simulation;
+export type { CreateSimulation };
 
 /** Wall-clock time a hop stays visible, whatever the speed. */
 const MIN_VISIBLE_WALL_MS = 450;

@@ -1,6 +1,8 @@
-import type { Simulation, SimMs, SeriesPoint, Summary } from '../engine/types.ts';
-import type { CreateSimulation } from './driver.ts';
+import type { RunOptions, Scenario, Simulation, SimMs, SeriesPoint, Summary } from '../engine/types.ts';
 import { failureLabel } from '../labels/options.ts';
+
+/** How the driver creates a simulation (the engine's `createSimulation`, or a test's). */
+export type CreateSimulation = (scenario: Scenario, options?: RunOptions) => Simulation;
 
 export interface Notable {
   atMs: SimMs;

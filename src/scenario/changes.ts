@@ -9,7 +9,7 @@ export { changeSchema, MAX_CHANGES, type Change } from './changeSchema.ts';
 /**
  * Live changes: the fields a running simulation can take a new value for, how a change's path and value
  * are checked, and a scenario as it stands after some changes. What each change does to the state
- * already there is the engine's business (`engine/sim/liveChanges.ts`) and is described, path by path,
+ * already there is the engine's business (`engine/flow/liveChanges.ts`) and is described, path by path,
  * in docs/scenario-format.md.
  */
 

@@ -1,5 +1,5 @@
 import { createEngineHost } from './engineHost.ts';
-import { fanOut, type EnginePort } from './port.ts';
+import { fanOut, type EnginePort } from './fanOut.ts';
 
 /**
  * The engine's message handler in this thread, for tests (jsdom has no Worker) and browsers that

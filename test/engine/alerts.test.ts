@@ -2,8 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { createRng } from '../../src/engine/core/rng.ts';
 import { runScenario } from '../../src/engine/index.ts';
 import { createShardStore, storeSet } from '../../src/engine/redis/shardStore.ts';
-import { createMonitor, expiringAtOnce } from '../../src/engine/sim/alerts.ts';
-import type { Ctx } from '../../src/engine/sim/context.ts';
+import { createMonitor, expiringAtOnce } from '../../src/engine/mechanisms/alerts/index.ts';
+import type { Ctx } from '../../src/engine/flow/context.ts';
 import { scenarioSchema, type ScenarioInput } from '../../src/scenario/schema.ts';
 
 const run = (input: Omit<ScenarioInput, 'version'>) =>
@@ -134,7 +134,7 @@ describe('monitoring alerts', () => {
       storeSet(store, k, 1, at, 0, rng),
     );
     storeSet(store, 100, 1, Infinity, 0, rng); // live, without a TTL: never sampled
-    const c = { s: { now: 1000, shards: [{ store }], monitor: createMonitor(1) } } as unknown as Ctx;
+    const c = { s: { now: 1000, shards: [{ store }], mech: { alerts: createMonitor(1) } } } as unknown as Ctx;
     expect(expiringAtOnce(c)).toEqual({ share: ((5 / 9) * 9) / 10, keys: 10 });
     expect(expiringAtOnce(c)).toEqual({ share: ((5 / 9) * 9) / 10, keys: 10 }); // nothing carried over
   });

@@ -1,9 +1,11 @@
+import { PLAN } from '../../src/engine/registry.ts';
 import { describe, expect, it } from 'vitest';
 import { zipfProbabilities } from '../../src/engine/core/zipf.ts';
 import { createSimulation, runScenario } from '../../src/engine/index.ts';
-import { valueBytesOf } from '../../src/engine/sim/families.ts';
+import { valueBytesOf } from '../../src/engine/flow/keyspace.ts';
 import { keySlot } from '../../src/engine/redis/keySlot.ts';
-import { createModel, keyName, shardOf } from '../../src/engine/sim/model.ts';
+import { shardOf } from '../../src/engine/flow/addressing.ts';
+import { createModel, keyName } from '../../src/engine/flow/model.ts';
 import { getPreset } from '../../src/scenario/presets/index.ts';
 import { scenarioSchema, type ScenarioInput } from '../../src/scenario/schema.ts';
 
@@ -26,11 +28,13 @@ describe('key families', () => {
     expect(sim.inspectKey(99).name).toBe('product:99');
     expect(sim.inspectKey(100).name).toBe('session:0');
     expect(sim.inspectKey(149).name).toBe('session:49');
-    const m = createModel(s, 1000, 1, 1000);
+    const m = createModel(s, 1000, 1, 1000, PLAN);
     expect(m.keyCount).toBe(150);
     expect(valueBytesOf(m, 3)).toBe(1024);
     expect(valueBytesOf(m, 120)).toBe(256);
-    expect(valueBytesOf(createModel(parse({ workload: { valueBytes: 300 } }), 1000, 1, 1000), 7)).toBe(300);
+    expect(valueBytesOf(createModel(parse({ workload: { valueBytes: 300 } }), 1000, 1, 1000, PLAN), 7)).toBe(
+      300,
+    );
   });
 
   it('routes every key to the shard of its name, hash tags in family names included', () => {
@@ -45,7 +49,7 @@ describe('key families', () => {
         ],
       },
     });
-    const m = createModel(s, 1000, 1, 1000);
+    const m = createModel(s, 1000, 1, 1000, PLAN);
     for (let key = 0; key < m.keyCount; key++) {
       expect(shardOf(m, key)).toBe(m.slotToShard[keySlot(keyName(key, m))]);
     }

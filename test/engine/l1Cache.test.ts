@@ -9,7 +9,7 @@ import {
   l1Peek,
   l1Set,
   l1Size,
-} from '../../src/engine/l1Cache.ts';
+} from '../../src/engine/core/l1Cache.ts';
 
 describe('L1 cache: TTL', () => {
   it('serves an entry while now < expiresAt and drops it at the boundary (lazy expiry)', () => {

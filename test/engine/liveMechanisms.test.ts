@@ -3,13 +3,14 @@
  * paths, the stampede mitigations, Redis's cron and persistence, key replication; and how the stepping
  * API takes changes (the current instant first, bad changes refused, foreign snapshots refused).
  */
+import { PLAN } from '../../src/engine/registry.ts';
 import { describe, expect, it } from 'vitest';
 import { createSimulation } from '../../src/engine/index.ts';
 import type { Simulation } from '../../src/engine/types.ts';
 import { scenarioSchema, type ScenarioInput } from '../../src/scenario/schema.ts';
 import { applyChangesTo } from '../../src/scenario/changes.ts';
-import { createModel } from '../../src/engine/sim/model.ts';
-import { copyShardOf, storeIdOf } from '../../src/engine/sim/replication.ts';
+import { createModel } from '../../src/engine/flow/model.ts';
+import { copyShardOf, storeIdOf } from '../../src/engine/flow/addressing.ts';
 
 function scenario(input: Omit<ScenarioInput, 'version'>) {
   return scenarioSchema.parse({ version: 1, seed: 9, ...input });
@@ -235,7 +236,7 @@ describe('Redis as a process', () => {
     const sim = createSimulation(s);
     sim.runUntil(2000);
     sim.applyChange({ path: 'cache.hotKeys.replicas', value: 8 });
-    const m = createModel(applyChangesTo(s, sim.changes()), 3000, 9, 1000);
+    const m = createModel(applyChangesTo(s, sim.changes()), 3000, 9, 1000, PLAN);
     const copy = (key: number, r: number) =>
       sim.nodeKeys(`redis-${copyShardOf(m, key, r)}`, 1_000_000).find((e) => e.key === storeIdOf(m, key, r));
     let held = 0;

@@ -1,5 +1,6 @@
+import { PLAN } from '../../src/engine/registry.ts';
 import { describe, expect, it } from 'vitest';
-import { createModel, createModelCache } from '../../src/engine/sim/model.ts';
+import { createModel, createModelCache } from '../../src/engine/flow/model.ts';
 import { applyChangesTo } from '../../src/scenario/changes.ts';
 import { scenarioSchema } from '../../src/scenario/schema.ts';
 
@@ -10,26 +11,26 @@ describe('ModelCache', () => {
 
   it('shares the tables no live change can touch, and a Zipf table per exponent', () => {
     const cache = createModelCache();
-    const first = createModel(start, 1000, 1, 1000, cache);
-    const second = createModel(withZipf(1.3), 1000, 1, 1000, cache);
+    const first = createModel(start, 1000, 1, 1000, PLAN, cache);
+    const second = createModel(withZipf(1.3), 1000, 1, 1000, PLAN, cache);
     expect(second.shardOfKey).toBe(first.shardOfKey);
     expect(second.entryBytes).toBe(first.entryBytes);
     expect(second.popularity).not.toBe(first.popularity);
     // Back to the first exponent: the same table, not a rebuilt one.
-    expect(createModel(withZipf(start.workload.zipf), 1000, 1, 1000, cache).popularity).toBe(
+    expect(createModel(withZipf(start.workload.zipf), 1000, 1, 1000, PLAN, cache).popularity).toBe(
       first.popularity,
     );
   });
 
   it('keeps two models of Zipf tables at most, however many exponents a slider passes through', () => {
     const cache = createModelCache();
-    createModel(start, 1000, 1, 1000, cache);
-    for (let i = 0; i < 50; i++) createModel(withZipf(0.5 + i / 50), 1000, 1, 1000, cache);
+    createModel(start, 1000, 1, 1000, PLAN, cache);
+    for (let i = 0; i < 50; i++) createModel(withZipf(0.5 + i / 50), 1000, 1, 1000, PLAN, cache);
     expect(cache.alias.size).toBeLessThanOrEqual(2);
     expect(cache.aliasEntries).toBeLessThanOrEqual(cache.aliasBudget);
     // A forgotten table built again is the same table: the Zipf draw is a pure function of n and s.
-    const again = createModel(withZipf(0.5), 1000, 1, 1000, cache).popularity;
-    const fresh = createModel(withZipf(0.5), 1000, 1, 1000).popularity;
+    const again = createModel(withZipf(0.5), 1000, 1, 1000, PLAN, cache).popularity;
+    const fresh = createModel(withZipf(0.5), 1000, 1, 1000, PLAN).popularity;
     expect(again).toEqual(fresh);
   });
 });

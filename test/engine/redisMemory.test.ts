@@ -1,7 +1,8 @@
 /** Redis memory accounting and the eviction policies beyond allkeys-lru/random/noeviction. */
+import { PLAN } from '../../src/engine/registry.ts';
 import { describe, expect, it } from 'vitest';
-import { createModel, keyName } from '../../src/engine/sim/model.ts';
-import { entryBytesOf } from '../../src/engine/sim/redisOps.ts';
+import { createModel, keyName } from '../../src/engine/flow/model.ts';
+import { entryBytesOf } from '../../src/engine/flow/redisCore.ts';
 import { scenarioSchema } from '../../src/scenario/schema.ts';
 import { createRng } from '../../src/engine/core/rng.ts';
 import { sampleAlias, buildAliasTable, zipfProbabilities } from '../../src/engine/core/zipf.ts';
@@ -96,7 +97,7 @@ describe('per-entry memory as Redis 7 allocates it', () => {
 
   it("the engine's per-key size is the entry of the key's name and value, for every key", () => {
     const scenario = scenarioSchema.parse({ version: 1, workload: { keys: 123_456, valueBytes: 300 } });
-    const model = createModel(scenario, 1000, 1, 1000);
+    const model = createModel(scenario, 1000, 1, 1000, PLAN);
     const digitEdges = [9, 10, 99, 100, 999, 1000, 9999, 10_000, 99_999, 100_000];
     for (let key = 0; key < scenario.workload.keys; key += 7) {
       expect(entryBytesOf(model, key)).toBe(entryBytes(keyName(key, model), 300));

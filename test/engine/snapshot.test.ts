@@ -6,7 +6,7 @@ import { serialize } from 'node:v8';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { createSimulation, runScenario } from '../../src/engine/index.ts';
-import { decodeState, encodeState } from '../../src/engine/sim/snapshotCodec.ts';
+import { decodeState, encodeState } from '../../src/engine/flow/snapshotCodec.ts';
 import { scenarioSchema } from '../../src/scenario/schema.ts';
 
 const scenario = scenarioSchema.parse({

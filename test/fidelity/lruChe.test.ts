@@ -10,7 +10,7 @@ import {
   zipfProbabilities,
   type AliasTable,
 } from '../../src/engine/core/zipf.ts';
-import { createL1, l1Get, l1Set } from '../../src/engine/l1Cache.ts';
+import { createL1, l1Get, l1Set } from '../../src/engine/core/l1Cache.ts';
 import {
   createShardStore,
   storeGet,

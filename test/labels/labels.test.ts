@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { formatSummaryTable } from '../../src/cli/table.ts';
 import { shownFigures } from '../../src/components/app/shownFigures.ts';
 import { createSimulation, runScenario } from '../../src/engine/index.ts';
-import { ALERT_RULES } from '../../src/engine/sim/alerts.ts';
+import { ALERT_RULES } from '../../src/engine/mechanisms/alerts/rules.ts';
 import { OUTCOMES } from '../../src/engine/types.ts';
 import { FIGURES, type FigureId } from '../../src/labels/figures.ts';
 import { HEADLINE } from '../../src/report/headline.ts';

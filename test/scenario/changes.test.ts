@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { FIELDS, LISTS } from '../../src/components/config/fields.ts';
 import { applyChangesTo, LIVE_PATHS, MAX_CHANGES, validateChange } from '../../src/scenario/changes.ts';
 import { leafFields, numberBounds, schemaAt, unwrap } from '../../src/scenario/fields.ts';
-import { REPLICA_STRIDE } from '../../src/engine/sim/replication.ts';
+import { REPLICA_STRIDE } from '../../src/engine/flow/addressing.ts';
 import { defaultScenario, decodeScenario, encodeScenario } from '../../src/scenario/url.ts';
 import { parseScenario } from '../../src/scenario/validate.ts';
 

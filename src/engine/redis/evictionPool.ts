@@ -10,7 +10,7 @@
 import { randomInt, type RngState } from '../core/rng.ts';
 import { estimateIdleMs } from './clocks.ts';
 import { LFU_MAX, lfuDecayed } from './lfu.ts';
-import { EVICTION_POOL_SIZE, removeSlot, slotOf, type ShardStore } from './shardStore.ts';
+import { EVICTION_POOL_SIZE, removeSlot, slotOf, type ShardStore } from './storeSlots.ts';
 
 const isVolatile = (s: ShardStore): boolean => s.eviction === 'volatile-lru' || s.eviction === 'volatile-ttl';
 

@@ -2,15 +2,19 @@
  * Expiry beyond the lazy check on access: Redis's active expiry cycle, and the picture of what is left to
  * expire (the TTL distribution of live keys), which shows at a glance when many keys will expire together.
  */
-import type { TtlDistribution } from '../types.ts';
-import { removeSlot, type ShardStore } from './shardStore.ts';
+import { removeSlot, type ShardStore } from './storeSlots.ts';
 
 /** Upper edges (ms) of the TTL-remaining buckets: 1 s ... 1 day; the last bucket is open. */
 export const TTL_EDGES_MS = [
   1000, 5000, 10_000, 30_000, 60_000, 300_000, 900_000, 3_600_000, 21_600_000, 86_400_000,
 ];
 
-export type { TtlDistribution };
+/** Live Redis keys by TTL left: `counts[i]` are below `edgesMs[i]` (the last count is open); `noExpiry` have none. */
+export interface TtlDistribution {
+  edgesMs: number[];
+  counts: number[];
+  noExpiry: number;
+}
 
 /** Keys each pass of the active expiry looks at (ACTIVE_EXPIRE_CYCLE_KEYS_PER_LOOP). */
 export const EXPIRE_KEYS_PER_LOOP = 20;

@@ -1,7 +1,7 @@
 /** A live change of a shard's limits and policy (Redis's CONFIG SET maxmemory, maxmemory-policy ...). */
 import type { RngState } from '../core/rng.ts';
 import { evictOne } from './evictionPool.ts';
-import type { EvictionPolicy, ShardStore, StoreOptions } from './shardStore.ts';
+import type { EvictionPolicy, ShardStore, StoreOptions } from './storeSlots.ts';
 
 /**
  * Applies new limits, policy and tuning to a store in use (CONFIG SET mid-run). A store over a smaller

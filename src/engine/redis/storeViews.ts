@@ -1,6 +1,6 @@
 /** Read-only views of a shard's keyspace for the inspector and the summary (no side effects). */
-import type { ShardStore } from './shardStore.ts';
-import { slotOf } from './shardStore.ts';
+import type { ShardStore } from './storeSlots.ts';
+import { slotOf } from './storeSlots.ts';
 
 export interface StoreEntry {
   key: number;

@@ -1,6 +1,6 @@
 import { cdnLeak as cdnLeakPreset } from '../../scenario/presets/cdnLeak.ts';
 import { families } from '../../scenario/presets/families.ts';
-import type { AlertRule } from '../../engine/sim/alerts.ts';
+import type { AlertRule } from '../../engine/mechanisms/alerts/rules.ts';
 import { alertName } from '../figures.ts';
 import type { ScenarioInput } from '../../scenario/schema.ts';
 import type { Lesson } from '../types.ts';

@@ -1,0 +1,91 @@
+import { schedule } from '../../core/eventQueue.ts';
+import { activeExpireCycle } from '../../redis/expiry.ts';
+import { rdbSave } from '../../redis/persistence.ts';
+import { scheduleTick, type Ctx } from '../../flow/context.ts';
+import { eventType } from '../../flow/kinds.ts';
+import type { Mechanism } from '../../flow/mechanism.ts';
+
+/**
+ * Redis as a process, beyond single commands: the active expiry cycle (Redis's serverCron, `hz` times a
+ * second per shard) and RDB snapshots every `rdbIntervalMs` (kept on each shard, for a restart to load:
+ * see the failures mechanism). What an entry costs in memory and the eviction it causes are the shard
+ * store's own (src/engine/redis).
+ */
+
+/** A shard's cron ticks. a: shard. */
+const EV_ACTIVE_EXPIRE = eventType('redisOps.activeExpire');
+/** Every shard that is up saves an RDB snapshot. */
+const EV_RDB_SAVE = eventType('redisOps.rdbSave');
+
+interface CronState {
+  /** Per shard: 1 while its active expiry cycle is scheduled (`hz` may go to 0 and back mid-run). */
+  cronOn: Uint8Array;
+  /** An RDB save is scheduled (`persistence` may leave `rdb` and come back mid-run). */
+  rdbOn: boolean;
+}
+
+const stateOf = (c: Ctx): CronState => c.s.mech.redisOps as CronState;
+
+/** Starts the active expiry cycle of every shard whose cycle is not scheduled, when `hz` > 0. */
+function startCron(c: Ctx): void {
+  const hz = c.m.scenario.cache.l2.hz;
+  const on = stateOf(c).cronOn;
+  if (hz === 0) return;
+  for (let i = 0; i < on.length; i++) {
+    if (on[i] === 1) continue;
+    on[i] = 1;
+    schedule(c.s.queue, c.s.now + 1000 / hz, EV_ACTIVE_EXPIRE, i, 0);
+  }
+}
+
+/** Schedules the next RDB save unless one is, when persistence is `rdb`. */
+function startRdb(c: Ctx): void {
+  const l2 = c.m.scenario.cache.l2;
+  const st = stateOf(c);
+  if (l2.persistence !== 'rdb' || st.rdbOn) return;
+  st.rdbOn = true;
+  schedule(c.s.queue, c.s.now + l2.rdbIntervalMs, EV_RDB_SAVE, 0, 0);
+}
+
+/** One tick of a shard's cron: the active expiry cycle (skipped while the shard is down). */
+function onActiveExpire(c: Ctx, shardIx: number): void {
+  const s = c.s;
+  const hz = c.m.scenario.cache.l2.hz;
+  const shard = s.shards[shardIx]!;
+  if (hz > 0 && shard.up) activeExpireCycle(shard.store, s.now);
+  const next = s.now + 1000 / hz; // Infinity at hz 0: the cycle stops
+  if (next <= c.m.durationMs) scheduleTick(c, next, EV_ACTIVE_EXPIRE, shardIx, 0);
+  else stateOf(c).cronOn[shardIx] = 0;
+}
+
+/** Every shard that is up writes its RDB snapshot (a point-in-time copy, as BGSAVE's fork gives). */
+function onRdbSave(c: Ctx): void {
+  const s = c.s;
+  const l2 = c.m.scenario.cache.l2;
+  if (l2.persistence !== 'rdb') {
+    stateOf(c).rdbOn = false; // persistence changed mid-run; the last image stays for a switch back
+    return;
+  }
+  for (const sh of s.shards) if (sh.up) sh.rdb = rdbSave(sh.rdb, sh.store, s.now);
+  const next = s.now + l2.rdbIntervalMs;
+  if (next <= c.m.durationMs) scheduleTick(c, next, EV_RDB_SAVE, 0, 0);
+  else stateOf(c).rdbOn = false;
+}
+
+/** Both start when the run does, and again when a live change switches them on. */
+function start(c: Ctx): void {
+  startCron(c);
+  startRdb(c);
+}
+
+export const redisOps: Mechanism<null, CronState> = {
+  name: 'redisOps',
+  reads: ['cache.l2.hz', 'cache.l2.persistence', 'cache.l2.rdbIntervalMs'],
+  state: (m) => ({ cronOn: new Uint8Array(m.scenario.topology.redisShards), rdbOn: false }),
+  events: [
+    [EV_ACTIVE_EXPIRE, onActiveExpire],
+    [EV_RDB_SAVE, onRdbSave],
+  ],
+  start,
+  reconcile: start,
+};
