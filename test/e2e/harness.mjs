@@ -66,6 +66,8 @@ export async function openPage(path, options = {}) {
     colorScheme: options.colorScheme ?? 'light',
     reducedMotion: options.reducedMotion ?? 'no-preference',
   });
+  // Generous waits: a slow, loaded machine must pass the same checks, so no wait is cut off early.
+  context.setDefaultTimeout(120_000);
   const page = await context.newPage();
   page.on('console', (m) => m.type() === 'error' && problems.push(`console: ${m.text()}`));
   page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));

@@ -107,7 +107,7 @@ export default async function legibility() {
     async () => {
       const p = await openPage('?preset=cdn-leak');
       await p.getByRole('button', { name: 'Play' }).click();
-      await p.getByRole('button', { name: /^CDN.*leaked/ }).waitFor({ timeout: 10_000 });
+      await p.getByRole('button', { name: /^CDN.*leaked/ }).waitFor();
       await p.getByRole('button', { name: 'Pause' }).click();
       await shot(p, '14-cdn-leak');
       await p.context().close();

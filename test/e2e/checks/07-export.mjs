@@ -25,6 +25,7 @@ async function download(page, click) {
 /** A blank page (no app, no CSP) where downloaded files are decoded by the browser's own decoders. */
 async function lab() {
   const context = await env.browser.newContext({ viewport: { width: 1300, height: 900 } });
+  context.setDefaultTimeout(120_000);
   return context.newPage();
 }
 

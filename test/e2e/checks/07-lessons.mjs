@@ -8,7 +8,7 @@ const STAMPEDE = 'The stampede and its four cures';
 const stepCount = (page) => page.locator('.lesson-count').innerText();
 
 async function waitForStep(page, n, total) {
-  await page.locator('.lesson-count', { hasText: `Step ${n} of ${total}` }).waitFor({ timeout: 10_000 });
+  await page.locator('.lesson-count', { hasText: `Step ${n} of ${total}` }).waitFor();
 }
 
 /** The check's result panel once the engine's worker has answered. */
