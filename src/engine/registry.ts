@@ -8,7 +8,8 @@
  * live-change reconcilers run; it matters only where two act at once: the client's timer is armed before
  * the CDN edge takes a request; failures are scheduled before anything else a mechanism starts, so a
  * failure and another event at the same instant keep that order; a switch of strategy drains write-behind
- * before the refresher restarts.
+ * before the refresher restarts; a read becomes a lookup of an absent key (negativeCache) before the CDN
+ * edge sees its key.
  */
 import { buildPlan, CORE_JOBS, type Mechanism } from './flow/mechanism.ts';
 import { alerts } from './mechanisms/alerts/index.ts';
@@ -24,6 +25,10 @@ import { queryCache } from './mechanisms/queryCache/index.ts';
 import { redisOps } from './mechanisms/redisOps/index.ts';
 import { stampede } from './mechanisms/stampede/index.ts';
 import { writeBehind } from './mechanisms/writeBehind/index.ts';
+// Imported last: event types and job kinds are handed out as modules load, so those added later never
+// renumber the others'.
+import { leases } from './mechanisms/leases/index.ts';
+import { negativeCache } from './mechanisms/negativeCache/index.ts';
 
 export const MECHANISMS = [
   overload,
@@ -31,6 +36,7 @@ export const MECHANISMS = [
   redisOps,
   writeBehind,
   cdc,
+  negativeCache,
   cdn,
   queryCache,
   latencySpike,
@@ -39,6 +45,7 @@ export const MECHANISMS = [
   families,
   alerts,
   poolTimeout,
+  leases,
 ] as const;
 
 /**

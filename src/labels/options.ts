@@ -97,6 +97,11 @@ export const OPTION_LABELS: Readonly<Record<string, Readonly<Record<string, stri
   'cache.l2.eviction': EVICTION,
   'cache.l2.persistence': PERSISTENCE,
   'cache.stampede.mode': STAMPEDE,
+  'cache.negative.mode': {
+    none: 'None: absent keys read the database every time',
+    ttl: 'Cache the absence (own TTL)',
+    bloom: 'Bloom filter of existing keys',
+  },
   'cache.writeBehind.queueIn': QUEUE_IN,
   'cache.cdc.lagDistribution': LAG,
   'cache.redisDownPolicy': DOWN_POLICY,

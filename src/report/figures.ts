@@ -1,6 +1,8 @@
 import type { Scenario, Summary } from '../engine/types.ts';
 import { FIGURES, type FigureId } from '../labels/figures.ts';
 import { ALERT_LABELS } from '../labels/options.ts';
+import { readGuardFigures } from './readGuards.ts';
+import type { FigureRow, FigureSection } from './rows.ts';
 
 /**
  * What a Summary says about the mechanisms a scenario switched on, as labelled rows: the CLI prints them
@@ -8,17 +10,7 @@ import { ALERT_LABELS } from '../labels/options.ts';
  * figure a text tells people to watch is there, at 0, before the moment it moves) or when it has
  * counted something; a plain cache-aside run stays short.
  */
-export interface FigureRow {
-  /** Which figure the row shows; its label comes from the label map. */
-  id: FigureId;
-  label: string;
-  value: string;
-}
-
-export interface FigureSection {
-  title: string;
-  rows: FigureRow[];
-}
+export type { FigureRow, FigureSection };
 
 const row = (id: FigureId, value: string): FigureRow => ({ id, label: FIGURES[id], value });
 
@@ -223,6 +215,7 @@ export function mechanismFigures(s: Summary, scenario: Scenario): FigureSection[
     ...writePaths(s),
     ...edgeAndDb(s),
     mitigations(s, scenario),
+    ...readGuardFigures(s, scenario),
     ...business(s, scenario),
     alerts.length > 0 ? { title: FIGURES.alerts, rows: alerts } : null,
   ].filter((x): x is FigureSection => x !== null);

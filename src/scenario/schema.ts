@@ -6,6 +6,7 @@ import { l2RedisExtras, redisDownPolicySchema } from './redisSchema.ts';
 import { hotKeysSchema, stampedeExtras, stampedeModes, warmingSchema } from './mitigationSchema.ts';
 import { clientSchema, databaseOverloadExtras, l2OverloadExtras } from './overloadSchema.ts';
 import { changeSchema, MAX_CHANGES } from './changeSchema.ts';
+import { absentSchema, leasesSchema, negativeSchema } from './lookupSchema.ts';
 import { checkChangeEntries } from './changes.ts';
 
 /**
@@ -60,6 +61,8 @@ export const workloadSchema = z.strictObject({
   families: familiesSchema.default([]),
   /** The clients' patience: timeout, retries and their backoff. */
   client: clientSchema.prefault({}),
+  /** Reads of keys that do not exist (cache penetration). */
+  absent: absentSchema.prefault({}),
 });
 
 /** Redis Cluster primaries a scenario may have: clusters commonly run 32 to 128. */
@@ -146,6 +149,8 @@ export const cacheSchema = z.strictObject({
   hotKeys: hotKeysSchema.prefault({}),
   writeBehind: writeBehindSchema.prefault({}),
   cdc: cdcSchema.prefault({}),
+  leases: leasesSchema.prefault({}),
+  negative: negativeSchema.prefault({}),
   /** While a Redis shard is down: read the database instead, or fail the request. */
   redisDownPolicy: redisDownPolicySchema,
 });
@@ -221,6 +226,14 @@ export const scenarioSchema = z
             message: `got ${change.atMs}, expected a time within the run (durationMs ${scenario.durationMs})`,
           });
         }
+      });
+    }
+    const families = scenario.workload?.families;
+    if (Array.isArray(families) && families.length > 0 && (scenario.workload?.absent?.share ?? 0) > 0) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['workload', 'absent', 'share'],
+        message: `got ${scenario.workload.absent.share}, expected 0 with key families (absent keys are drawn beside the single keyspace of workload.keys)`,
       });
     }
     // A failure after the end would never happen; saying so beats a demo where nothing breaks.

@@ -28,13 +28,21 @@ const bases: Record<string, Scenario> = {
     database: { queryCache: { enabled: true, maxEntries: 500 } },
     failures: [{ atMs: 1300, kind: 'redis-restart', durationMs: 200 }],
   }),
-  'write-behind with XFetch, LFU, a small pool and an instance crash': parse({
-    workload: { rps: 1200, keys: 1000, readRatio: 0.7, hotKey: { share: 0.3 } },
+  'write-behind with XFetch, LFU, leases, absent keys, a small pool and an instance crash': parse({
+    workload: {
+      rps: 1200,
+      keys: 1000,
+      readRatio: 0.7,
+      hotKey: { share: 0.3 },
+      absent: { share: 0.1, keys: 30 },
+    },
     cache: {
       strategy: 'write-behind',
       l2: { ttlMs: 500, hz: 0, maxKeys: 60, eviction: 'allkeys-lfu', lfuLogFactor: 1 },
       stampede: { mode: 'xfetch' },
       writeBehind: { batchSize: 20, flushIntervalMs: 300 },
+      leases: { enabled: true, waitMs: 2, leaseTtlMs: 3 },
+      negative: { mode: 'ttl', ttlMs: 200 },
     },
     database: { connections: 3, readMs: 2 },
     failures: [{ atMs: 1500, kind: 'instance-crash', target: 1, durationMs: 300 }],

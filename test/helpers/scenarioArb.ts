@@ -48,6 +48,9 @@ export function cheapToRun(input: ScenarioInput): Scenario {
   s.workload.client.retries = Math.min(s.workload.client.retries, 2);
   s.cache.l2.hz = Math.min(s.cache.l2.hz, 50);
   s.database.queryCache.maxEntries = Math.min(s.database.queryCache.maxEntries, 10_000);
+  // The absent keys are per-key arrays too, and a Bloom filter is built from every key at the start.
+  s.workload.absent.keys = Math.min(s.workload.absent.keys, 20_000);
+  s.cache.negative.bloomBits = Math.min(s.cache.negative.bloomBits, 1 << 20);
   return s;
 }
 

@@ -39,6 +39,11 @@ const required = [
   'memory-pressure',
   'lfu-vs-lru',
   'retry-storm',
+  'stale-set',
+  'stale-set-leases',
+  'stampede-leases',
+  'cache-penetration',
+  'cache-penetration-bloom',
 ];
 
 describe('presets', () => {

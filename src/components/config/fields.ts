@@ -11,6 +11,7 @@ import type { Unit } from '../format.ts';
 import { persistenceModes, redisDownPolicies } from '../../scenario/redisSchema.ts';
 import { consequences } from '../../scenario/schemaExtras.ts';
 import { isLivePath } from '../../scenario/changes.ts';
+import { negativeModes } from '../../scenario/lookupSchema.ts';
 
 /**
  * The config panel is generated from this table: one line per scenario field. Ranges mirror
@@ -97,6 +98,8 @@ export const FIELDS: readonly FieldDef[] = withLive([
   { path: 'workload.hotKey.share', label: 'Hot key share', section: 'workload', kind: 'number', unit: 'ratio', min: 0, max: 1, nullable: { label: 'No hot key', parentPath: 'workload.hotKey' } },
   { path: 'workload.users', label: 'Users', section: 'workload', kind: 'number', unit: 'count', min: 1, max: 10_000_000, integer: true, log: true },
   { path: 'workload.valueBytes', label: 'Value size (bytes)', section: 'workload', kind: 'number', unit: 'count', min: 1, max: 536_870_912, integer: true, log: true },
+  { path: 'workload.absent.share', label: 'Share of reads for absent keys', section: 'workload', kind: 'number', unit: 'ratio', min: 0, max: 1 },
+  { path: 'workload.absent.keys', label: 'Absent keys', section: 'workload', kind: 'number', unit: 'keys', min: 1, max: 2_000_000, integer: true, log: true },
   { path: 'topology.instances', label: 'Instances', section: 'topology', kind: 'number', unit: 'count', min: 1, max: 32, integer: true },
   { path: 'topology.redisShards', label: 'Redis shards', section: 'topology', kind: 'number', unit: 'count', min: 1, max: 128, integer: true, log: true },
   { path: 'topology.cdn', label: 'CDN', section: 'topology', kind: 'boolean' },
@@ -119,6 +122,10 @@ export const FIELDS: readonly FieldDef[] = withLive([
   { path: 'cache.l2.hz', label: 'Active expiry cycles per second (hz)', section: 'l2', kind: 'number', unit: 'per-s', min: 0, max: 500, integer: true },
   { path: 'cache.l2.persistence', label: 'Redis persistence', section: 'l2', kind: 'select', options: persistenceModes },
   { path: 'cache.l2.rdbIntervalMs', label: 'RDB snapshot interval', section: 'l2', kind: 'number', unit: 'ms', min: 100, max: DAY, log: true },
+  { path: 'cache.negative.mode', label: 'Negative caching', section: 'l2', kind: 'select', options: negativeModes },
+  { path: 'cache.negative.ttlMs', label: 'Negative cache TTL', section: 'l2', kind: 'number', unit: 'ms', min: 1, max: DAY, log: true },
+  { path: 'cache.negative.bloomBits', label: 'Bloom filter bits (m)', section: 'l2', kind: 'number', unit: 'count', min: 64, max: 268_435_456, integer: true, log: true },
+  { path: 'cache.negative.bloomHashes', label: 'Bloom filter hashes (k)', section: 'l2', kind: 'number', unit: 'count', min: 1, max: 32, integer: true },
   { path: 'cache.redisDownPolicy', label: 'While Redis is down', section: 'l2', kind: 'select', options: redisDownPolicies },
   { path: 'cache.stampede.mode', label: 'Stampede protection', section: 'stampede', kind: 'select', options: stampedeModes },
   { path: 'cache.stampede.beta', label: 'XFetch beta', section: 'stampede', kind: 'number', unit: 'none', min: 0.01, max: 100, log: true },
@@ -127,6 +134,9 @@ export const FIELDS: readonly FieldDef[] = withLive([
   { path: 'cache.stampede.maxRetries', label: 'Lock retries before falling through', section: 'stampede', kind: 'number', unit: 'count', min: 0, max: 50, integer: true },
   { path: 'cache.stampede.refreshTopKeys', label: 'Background refresh: keys watched', section: 'stampede', kind: 'number', unit: 'keys', min: 1, max: 10_000, integer: true, log: true },
   { path: 'cache.stampede.refreshAt', label: 'Background refresh at fraction of TTL', section: 'stampede', kind: 'number', unit: 'ratio', min: 0.01, max: 0.99 },
+  { path: 'cache.leases.enabled', label: 'Leases (memcache)', section: 'stampede', kind: 'boolean' },
+  { path: 'cache.leases.waitMs', label: 'Lease wait before reading again', section: 'stampede', kind: 'number', unit: 'ms', min: 0.1, max: 10_000, log: true },
+  { path: 'cache.leases.leaseTtlMs', label: 'Lease lifetime', section: 'stampede', kind: 'number', unit: 'ms', min: 1, max: 600_000, log: true },
   { path: 'cache.warming.enabled', label: 'Cache warming', section: 'stampede', kind: 'boolean' },
   { path: 'cache.warming.topKeys', label: 'Warming: keys loaded', section: 'stampede', kind: 'number', unit: 'keys', min: 1, max: 2_000_000, integer: true, log: true },
   { path: 'cache.warming.onStart', label: 'Warm before traffic starts', section: 'stampede', kind: 'boolean' },

@@ -14,6 +14,7 @@ export { keyName };
 /** The tables of a run that depend only on fields no live change can touch: the keyspace and the shards. */
 interface Layout {
   keyCount: number;
+  rowKeys: number;
   ranges: Array<[number, number]>;
   slotToShard: Uint16Array;
   shardOfKey: Int16Array;
@@ -40,11 +41,14 @@ export function createModelCache(): ModelCache {
   return { layout: null, alias: new Map(), aliasEntries: 0, aliasBudget: 0, shared: new Map() };
 }
 
-function layoutOf(scenario: Scenario): Layout {
-  const keyCount = keyCountOf(scenario);
+function layoutOf(scenario: Scenario, plan: Pick<Plan, 'mechanisms'>): Layout {
+  const rowKeys = keyCountOf(scenario);
+  let keyCount = rowKeys;
+  for (const mech of plan.mechanisms) keyCount += mech.keys?.(scenario) ?? 0;
   const shards = scenario.topology.redisShards;
   return {
     keyCount,
+    rowKeys,
     ranges: slotRanges(shards),
     slotToShard: buildShardLookup(shards),
     shardOfKey: new Int16Array(keyCount).fill(-1),
@@ -93,13 +97,13 @@ export function createModel(
 ): Model {
   const { workload, topology, cache: cfg, database } = scenario;
   if (cache.layout === null) {
-    cache.layout = layoutOf(scenario);
+    cache.layout = layoutOf(scenario, plan);
     // Room for two models' worth of Zipf tables (about 20 bytes an entry): the one in force and the
     // previous one, so a slider dragged back to where it was rebuilds nothing.
-    const familyKeys = cache.layout.groups ? cache.layout.keyCount : 0;
+    const familyKeys = cache.layout.groups ? cache.layout.rowKeys : 0;
     cache.aliasBudget = 2 * (workload.keys + familyKeys);
   }
-  const { keyCount, ranges, slotToShard, shardOfKey, keyPrefixCrc, entryBytes } = cache.layout;
+  const { keyCount, rowKeys, ranges, slotToShard, shardOfKey, keyPrefixCrc, entryBytes } = cache.layout;
   const table = (n: number, s: number) => aliasTable(cache, n, s);
   const groups = keyGroups(scenario, cache.layout.groups);
   const m: Model = {
@@ -117,6 +121,7 @@ export function createModel(
     l1TtlMs: cfg.l1.ttlMs ?? Infinity,
     l2TtlMs: cfg.l2.ttlMs ?? Infinity,
     keyCount,
+    rowKeys,
     groups,
     edgeHopMs: topology.cdn ? scenario.cdn.hopMs : 0,
     arrivalHopMs: topology.cdn ? scenario.cdn.hopMs : scenario.network.clientMs,

@@ -6,6 +6,7 @@ export type { HookSet, Hooks, PointName, Points };
 const TAKING: ReadonlySet<PointName> = new Set([
   'arrive',
   'write',
+  'read',
   'l1Miss',
   'l2Miss',
   'redisCommand',
@@ -49,6 +50,7 @@ export function composeHooks(sets: readonly HookSet[]): Hooks {
 const POINTS: readonly PointName[] = [
   'arrive',
   'write',
+  'read',
   'l1Miss',
   'l1Fill',
   'l2Hit',

@@ -93,6 +93,9 @@ export function admit(c: Ctx, job: number): void {
   if (!isRead) {
     const write = m.hooks.write;
     if (write !== null && write(c, job)) return;
+  } else {
+    const read = m.hooks.read;
+    if (read !== null && read(c, job)) return;
   }
   if (!isRead || m.scenario.cache.strategy === 'none' || (m.groups !== null && !isCached(m, key))) {
     sendToDb(c, job);

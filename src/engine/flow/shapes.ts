@@ -131,8 +131,13 @@ export interface Model {
   coalesceReads: boolean;
   l1TtlMs: number;
   l2TtlMs: number;
-  /** Keys the run addresses (the families' total, or `workload.keys`): per-key arrays have this length. */
+  /**
+   * Keys the run addresses (the families' total, or `workload.keys`, then the keys mechanisms add, see
+   * Mechanism.keys): per-key arrays have this length.
+   */
   keyCount: number;
+  /** Keys below this have a row in the database (the workload's); those from here on were added by mechanisms. */
+  rowKeys: number;
   /** Key families' groups; null for the single implicit group. */
   groups: KeyGroups | null;
   /** One-way client <-> edge latency added to every response (0 without a CDN). */
@@ -180,6 +185,8 @@ export interface Points {
   arrive: (c: Ctx, job: number) => boolean;
   /** A client write reaches its instance, before the flow sends it to the database: true when taken. */
   write: (c: Ctx, job: number) => boolean;
+  /** A client read reaches its instance, before its caches and the database: true when taken. */
+  read: (c: Ctx, job: number) => boolean;
   /** A read missed its instance's L1, before asking Redis: true when taken (it waits on another fetch). */
   l1Miss: (c: Ctx, job: number) => boolean;
   /** A value is stored in an instance's L1. */
@@ -190,7 +197,8 @@ export interface Points {
   l2Miss: (c: Ctx, job: number) => boolean;
   /**
    * A command (`op`: OP_GET, OP_SET, OP_DEL) runs on a shard that is up, finishing at `doneAt`; true
-   * refuses it: the store is left as it is and the reply says MISS.
+   * when a hook dealt with it in place of the flow (refused it, or applied it its own way): the flow
+   * leaves the store alone and the reply says MISS.
    */
   redisCommand: (c: Ctx, job: number, op: number, shard: number, doneAt: number) => boolean;
   /** A query reaches the database, before it takes a connection: true when a hook answered it. */
@@ -231,6 +239,11 @@ export interface Mechanism<M = unknown, S = unknown, P extends object = object> 
   name: string;
   /** The scenario fields it reads (paths, as in docs/scenario-format.md). */
   reads: readonly string[];
+  /**
+   * Keys it addresses beyond the workload's, numbered after them (lookups of keys with no row, say); read
+   * once, when the run's keyspace is laid out, so the fields it depends on are restart-only.
+   */
+  keys?(scenario: Scenario): number;
   /** What it derives from the scenario in force (null or anything when off); rebuilt at each live change. */
   model?(scenario: Scenario, env: ModelEnv): M;
   /** Its mutable state at the start of a run: plain data, so snapshots and restores copy it. */

@@ -34,6 +34,8 @@ import { redisDownFail } from './redisDownFail.ts';
 import { deploy } from './deploy.ts';
 import { memoryPressure } from './memoryPressure.ts';
 import { lfuVsLru } from './lfuVsLru.ts';
+import { stampedeLeases, staleSet, staleSetLeases } from './leases.ts';
+import { cachePenetration, cachePenetrationBloom } from './penetration.ts';
 
 export type { Preset };
 
@@ -45,6 +47,7 @@ export const presets: readonly Preset[] = [
   stampedeSingleFlight,
   stampedeLock,
   stampedeXfetch,
+  stampedeLeases,
   backgroundRefresh,
   warming,
   retryStorm,
@@ -53,8 +56,12 @@ export const presets: readonly Preset[] = [
   l1HotKey,
   hotKeyReplicas,
   updateRace,
+  staleSet,
+  staleSetLeases,
   l1Inconsistency,
   ttlTooShort,
+  cachePenetration,
+  cachePenetrationBloom,
   families,
   partialCaching,
   wholeObject,
