@@ -1,5 +1,5 @@
 import { applyChangesTo } from '../scenario/changes.ts';
-import { eventsPerSecond, keyState } from './costRates.ts';
+import { eventsPerSecond, keyState, warmUpEvents } from './costRates.ts';
 import type { Change, Scenario } from './types.ts';
 
 /**
@@ -70,8 +70,14 @@ export function estimateCost(scenario: Scenario): CostEstimate {
   let from = 0;
   let events = 0;
   let { setupKeys, stateBytes } = keyState(scenario);
+  // Redis comes back empty at these times, and a warm-up may follow.
+  const refills = scenario.failures
+    .filter((f) => f.kind === 'redis-restart' || f.kind === 'redis-shard-crash')
+    .map((f) => f.atMs + f.durationMs);
   const stretch = (to: number) => {
-    if (to > from) events += (eventsPerSecond(state, meanRps(steps, from, to)) * (to - from)) / 1000;
+    if (to <= from) return;
+    events += (eventsPerSecond(state, meanRps(steps, from, to), { from, to }) * (to - from)) / 1000;
+    for (const at of refills) if (at >= from && at < to) events += warmUpEvents(state, at, duration);
     from = to;
   };
   for (let i = 0; i < changes.length;) {

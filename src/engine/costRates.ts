@@ -9,9 +9,29 @@ import type { Scenario } from './types.ts';
  * `cost.ts` adds these up over the run, one configuration per stretch between live changes.
  */
 
-/** Per-key TTL hit probability for a key read at `rate` per ms, kept `ttl` ms after insertion. */
-const ttlHit = (rate: number, ttl: number): number =>
-  ttl === Infinity ? (rate > 0 ? 1 : 0) : (rate * ttl) / (1 + rate * ttl);
+/** The stretch of the run a configuration is in force, in ms from the start. */
+export interface Window {
+  from: number;
+  to: number;
+}
+
+/**
+ * Misses of a key read at `rate` per ms in the first `t` ms of a run that starts with the key not cached,
+ * kept `ttl` ms after insertion: at least the first read (if there is one), and at least what the TTL
+ * formula of fidelity.md 1 gives in the steady state. Short runs are mostly their cold start.
+ */
+function coldMisses(rate: number, ttl: number, t: number): number {
+  const first = -Math.expm1(-rate * t);
+  return ttl === Infinity ? first : Math.max(first, (rate * t) / (1 + rate * ttl));
+}
+
+/** Share of a key's reads in `w` that hit a TTL cache, cold at the start of the run. */
+function ttlHit(rate: number, ttl: number, w: Window): number {
+  const reads = rate * (w.to - w.from);
+  if (reads <= 0) return 0;
+  const misses = coldMisses(rate, ttl, w.to) - coldMisses(rate, ttl, w.from);
+  return Math.min(1, Math.max(0, 1 - misses / reads));
+}
 
 interface KeyGroup {
   buckets: KeyBucket[];
@@ -26,6 +46,7 @@ function capacityCuts(s: Scenario): number[] {
   const cuts: number[] = [];
   if (s.cache.l1.maxKeys !== null) cuts.push(s.cache.l1.maxKeys);
   if (s.cache.l2.maxKeys !== null) cuts.push(s.cache.l2.maxKeys * s.topology.redisShards);
+  if (s.cache.hotKeys.replicas > 1) cuts.push(s.cache.hotKeys.topKeys);
   return cuts;
 }
 
@@ -60,13 +81,14 @@ function keyGroups(s: Scenario): KeyGroup[] {
 }
 
 /** Events of a read that misses L1: the GET and its reply, and on a miss the query, its reply and the SET. */
-function readEvents(s: Scenario, g: KeyGroup, rps: number, cdnHit: number): number {
+function readEvents(s: Scenario, g: KeyGroup, rps: number, cdnHit: number, w: Window): number {
   const { cache, topology } = s;
   const perMs = (rps * (1 - cdnHit)) / 1000;
   const l1On = cache.l1.enabled && cache.strategy !== 'none';
   const l1Cap = l1On ? (cache.l1.maxKeys ?? Infinity) : 0;
   const l2Cap = (cache.l2.maxKeys ?? Infinity) * topology.redisShards;
-  const copies = cache.hotKeys.replicas > 1 ? cache.hotKeys.replicas : 1;
+  // A miss of one of the replicated hot keys writes each of its copies.
+  const copiesOf = (rank: number) => (rank < cache.hotKeys.topKeys ? cache.hotKeys.replicas : 1);
   const lockExtra = cache.stampede.mode === 'lock' ? 6 : 0;
   let events = 0;
   for (const b of g.buckets) {
@@ -77,12 +99,12 @@ function readEvents(s: Scenario, g: KeyGroup, rps: number, cdnHit: number): numb
       continue;
     }
     const write = perMs * b.p * (1 - g.readRatio);
-    const h1 = b.first < l1Cap ? ttlHit(read / topology.instances, g.l1TtlMs) : 0;
+    const h1 = b.first < l1Cap ? ttlHit(read / topology.instances, g.l1TtlMs, w) : 0;
     const toL2 = read * (1 - h1);
     // Writes end a cached value's life early (cache-aside deletes it): the mean lifetime shrinks.
     const ttl = cache.strategy === 'ttl-only' || write === 0 ? g.l2TtlMs : 1 / (1 / g.l2TtlMs + write);
-    const h2 = b.first < l2Cap ? ttlHit(toL2, ttl) : 0;
-    events += toL2 * (2 + (1 - h2) * (3 + copies + lockExtra)) * b.count;
+    const h2 = b.first < l2Cap ? ttlHit(toL2, ttl, w) : 0;
+    events += toL2 * (2 + (1 - h2) * (3 + copiesOf(b.first) + lockExtra)) * b.count;
   }
   return events;
 }
@@ -106,7 +128,7 @@ function writeEvents(s: Scenario): number {
 }
 
 /** Share of reads the CDN edge answers (0 without a CDN), with the TTL formula per route and key. */
-function cdnHitRatio(s: Scenario, groups: KeyGroup[], rps: number): number {
+function cdnHitRatio(s: Scenario, groups: KeyGroup[], rps: number, w: Window): number {
   if (!s.topology.cdn) return 0;
   const routes = s.cdn.routes.length > 0 ? s.cdn.routes : [{ share: 1, cacheControl: 'public, max-age=60' }];
   const total = routes.reduce((n, r) => n + r.share, 0);
@@ -119,7 +141,7 @@ function cdnHitRatio(s: Scenario, groups: KeyGroup[], rps: number): number {
       for (const b of g.buckets) {
         const read = (rps / 1000) * (r.share / total) * b.p * g.readRatio;
         reads += read * b.count;
-        hits += read * ttlHit(read, ttl) * b.count;
+        hits += read * ttlHit(read, ttl, w) * b.count;
       }
     }
   }
@@ -127,16 +149,16 @@ function cdnHitRatio(s: Scenario, groups: KeyGroup[], rps: number): number {
 }
 
 /**
- * Engine events per simulated second of `s` while requests arrive at `requestRps` a second (its
- * workload's rate, or the mean of its phases and changes over a stretch of the run).
+ * Engine events per simulated second of `s` while requests arrive at `requestRps` a second (the mean of
+ * the workload's rate, its phases and changes over `w`), in force over the window `w` of the run.
  */
-export function eventsPerSecond(s: Scenario, requestRps: number): number {
+export function eventsPerSecond(s: Scenario, requestRps: number, w: Window): number {
   // How many attempts a request takes depends on failures no formula here foresees (a retry storm is an
   // overload feeding itself). Between none failing (1 attempt) and all failing (1 + retries), the
   // geometric mean is within 2x of either for up to 3 retries.
   const rps = requestRps * Math.sqrt(1 + s.workload.client.retries);
   const groups = keyGroups(s);
-  const cdnHit = cdnHitRatio(s, groups, rps);
+  const cdnHit = cdnHitRatio(s, groups, rps, w);
   const readRatio = groups.reduce(
     (n, g) => n + g.buckets.reduce((a, b) => a + b.p * b.count, 0) * g.readRatio,
     0,
@@ -144,7 +166,7 @@ export function eventsPerSecond(s: Scenario, requestRps: number): number {
   const perRequest = 1 + (s.workload.client.timeoutMs !== null ? 1 : 0);
   let perSecond = rps * perRequest;
   perSecond += rps * (1 - readRatio) * (writeEvents(s) + (s.topology.cdn ? 1 : 0));
-  for (const g of groups) perSecond += readEvents(s, g, rps, cdnHit) * 1000;
+  for (const g of groups) perSecond += readEvents(s, g, rps, cdnHit, w) * 1000;
   perSecond += rps * readRatio * (1 - cdnHit) * (s.topology.cdn ? 1 : 0);
   // Mechanisms that run on their own clock.
   const { cache, topology } = s;
@@ -166,6 +188,23 @@ export interface KeyState {
   setupKeys: number;
   /** Bytes of per-key state: database rows, Redis entries of a warm-up, CDN tables. */
   stateBytes: number;
+  /** Keys of the key space. */
+  keys: number;
+}
+
+/** Engine events of one warm-up read: the paced step, the query, its reply and the SET with its reply. */
+const WARM_READ_EVENTS = 5;
+
+/**
+ * Events of the warm-up after Redis comes back at `atMs` (warming after restart on), paced at one key
+ * per two reads' time of the pool, so cut short by the end of the run at `endMs`.
+ */
+export function warmUpEvents(s: Scenario, atMs: number, endMs: number): number {
+  const { warming } = s.cache;
+  if (!warming.enabled || !warming.afterRestart) return 0;
+  const keys = keyState(s).keys;
+  const paced = ((endMs - atMs) * s.database.connections) / (2 * s.database.readMs);
+  return WARM_READ_EVENTS * Math.max(0, Math.min(warming.topKeys, keys, paced));
 }
 
 export function keyState(s: Scenario): KeyState {
@@ -175,5 +214,9 @@ export function keyState(s: Scenario): KeyState {
   const warmed = cache.warming.enabled ? Math.min(cache.warming.topKeys, keys) : 0;
   const cdnTables = topology.cdn ? Math.max(1, s.cdn.routes.length) * keys : 0;
   // 4 float64 columns per database row, about 70 bytes per Redis entry, 16 per CDN slot.
-  return { setupKeys: keys + warmed + cdnTables, stateBytes: keys * 32 + warmed * 70 + cdnTables * 16 };
+  return {
+    setupKeys: keys + warmed + cdnTables,
+    stateBytes: keys * 32 + warmed * 70 + cdnTables * 16,
+    keys,
+  };
 }
