@@ -54,22 +54,26 @@ function meanRps(steps: readonly { atMs: number; rps: number }[], from: number, 
 }
 
 /**
- * Estimates the cost of running `scenario`, its live changes included.
+ * Estimates the cost of running `scenario`, its live changes included. With `fromMs`, only the rest of
+ * the run from that time is counted (events, and the set-up as the scenario stands then): what a live
+ * change made at `fromMs` adds to a run that has already done its work up to there.
  *
  * @example
  * const cost = estimateCost(getPreset('baseline'));
  * if (cost.overBudget) console.log(`about ${cost.events} events: ask first`);
  */
-export function estimateCost(scenario: Scenario): CostEstimate {
+export function estimateCost(scenario: Scenario, fromMs = 0): CostEstimate {
   const duration = scenario.durationMs;
   const steps = rateSteps(scenario);
-  // Stretches of the run between changes, each with the scenario as it stands then.
-  const changes = scenario.changes.filter((c) => c.atMs < duration);
-  // Without its list of changes, which each stretch would otherwise copy.
+  // Stretches of the run between changes, each with the scenario as it stands then; the changes up to
+  // `fromMs` all at once. The state is kept without its list of changes, which each step would copy.
+  const done = scenario.changes.filter((c) => c.atMs <= fromMs && fromMs > 0);
+  const changes = scenario.changes.filter((c) => c.atMs < duration && !(c.atMs <= fromMs && fromMs > 0));
   let state: Scenario = { ...scenario, changes: [] };
-  let from = 0;
+  if (done.length > 0) state = applyChangesTo(state, done);
+  let from = Math.min(fromMs, duration);
   let events = 0;
-  let { setupKeys, stateBytes } = keyState(scenario);
+  let { setupKeys, stateBytes } = keyState(state);
   // Redis comes back empty at these times, and a warm-up may follow.
   const refills = scenario.failures
     .filter((f) => f.kind === 'redis-restart' || f.kind === 'redis-shard-crash')
@@ -94,7 +98,7 @@ export function estimateCost(scenario: Scenario): CostEstimate {
   stretch(duration);
   const work = events + setupKeys;
   return {
-    eventsPerSimSecond: duration > 0 ? (events * 1000) / duration : 0,
+    eventsPerSimSecond: duration > fromMs ? (events * 1000) / (duration - fromMs) : 0,
     events,
     setupKeys,
     work,
