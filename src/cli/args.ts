@@ -21,7 +21,7 @@ export const USAGE = [
   'Usage: npm run sim -- <preset-id | file.json> [--seed N] [--duration-ms N] [--json | --csv] [--force]',
   '',
   '  <preset-id>        run a built-in preset (e.g. baseline, stampede, hot-key)',
-  '  <file.json>        run a scenario file (format: docs/scenario-format.md)',
+  '  <file.json>        run a scenario file (format: docs/scenario-format.md); - reads standard input',
   '  --seed N           override the seed (integer 0..4294967295)',
   '  --duration-ms N    override the simulated duration in milliseconds',
   '  --json             print one Summary object as JSON instead of a table',

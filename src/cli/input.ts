@@ -1,8 +1,9 @@
-import { readFileSync } from 'node:fs';
+import { closeSync, openSync, readSync } from 'node:fs';
 import type { Scenario } from '../scenario/schema.ts';
 import { getPreset, presetIds } from '../scenario/presets/index.ts';
 import { parseScenarioJson, summarizeErrors } from '../scenario/validate.ts';
 import { clip } from '../scenario/quote.ts';
+import { MAX_SCENARIO_TEXT } from '../scenario/limits.ts';
 
 /**
  * What the command-line tools share: reading a preset or a scenario file, and the exit convention.
@@ -13,11 +14,43 @@ import { clip } from '../scenario/quote.ts';
 /** A problem with what the user gave (exit 2), as opposed to a bug of ours (exit 1). */
 export class InputError extends Error {}
 
-/** A preset by id, or a scenario file by path, validated; throws InputError with one line. */
+/** Thrown by `readBounded` when there is more than it reads. */
+class TooLong extends Error {}
+
+/**
+ * The first bytes of a file (or of standard input, fd 0) as UTF-8, up to `limit`; throws TooLong when
+ * there is more. Never reads more than `limit + 1` bytes: `/dev/zero` or a runaway pipe stops at once.
+ */
+export function readBounded(target: string | 0, limit: number): string {
+  const fd = target === 0 ? 0 : openSync(target, 'r');
+  try {
+    const buf = Buffer.alloc(limit + 1);
+    let length = 0;
+    while (length <= limit) {
+      let n: number;
+      try {
+        n = readSync(fd, buf, length, limit + 1 - length, null);
+      } catch (e) {
+        // A non-blocking standard input with nothing yet: wait for it (a pipe being written).
+        if ((e as NodeJS.ErrnoException).code === 'EAGAIN') continue;
+        throw e;
+      }
+      if (n === 0) break;
+      length += n;
+    }
+    if (length > limit) throw new TooLong();
+    return buf.toString('utf8', 0, length);
+  } finally {
+    if (target !== 0) closeSync(fd);
+  }
+}
+
+/** A preset by id, or a scenario file by path (`-`: standard input), validated; throws InputError with one line. */
 export function loadScenario(target: string): Scenario {
   const preset = getPreset(target);
   if (preset) return preset;
-  const looksLikeFile = target.endsWith('.json') || target.includes('/') || target.includes('\\');
+  const looksLikeFile =
+    target === '-' || target.endsWith('.json') || target.includes('/') || target.includes('\\');
   if (!looksLikeFile) {
     throw new InputError(
       `unknown preset "${clip(target)}"; known presets: ${presetIds.join(', ')} (or give a .json file)`,
@@ -25,8 +58,14 @@ export function loadScenario(target: string): Scenario {
   }
   let text: string;
   try {
-    text = readFileSync(target, 'utf8');
+    text = readBounded(target === '-' ? 0 : target, MAX_SCENARIO_TEXT);
   } catch (e) {
+    if (e instanceof TooLong) {
+      throw new InputError(
+        `cannot read ${target === '-' ? 'standard input' : clip(target)}: more than ${MAX_SCENARIO_TEXT} bytes ` +
+          '(1 MB); a scenario is read up to that size',
+      );
+    }
     const code = (e as NodeJS.ErrnoException).code;
     const why =
       code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'it is a directory' : (code ?? 'unreadable');

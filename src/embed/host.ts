@@ -1,7 +1,8 @@
 import type { Controller } from '../runtime/controller.ts';
 import type { AppState, AppStore } from '../store/appStore.ts';
 import { validateChange } from '../scenario/changes.ts';
-import { checkScenarioTextSize } from '../scenario/url.ts';
+import { jsonSizeWithin, type JsonSize } from '../scenario/jsonSize.ts';
+import { checkScenarioTextSize, MAX_SCENARIO_TEXT } from '../scenario/url.ts';
 import { parseScenarioJson, summarizeErrors } from '../scenario/validate.ts';
 import type { Scenario } from '../scenario/schema.ts';
 import { acceptsOrigin, ANY_ORIGIN } from './origins.ts';
@@ -38,8 +39,17 @@ export interface Ignored {
 export function scenarioFromMessage(
   value: unknown,
 ): { ok: true; scenario: Scenario } | { ok: false; message: string } {
+  // An object is measured while it is walked, and refused at the cap before it is written out.
+  const size: JsonSize = typeof value === 'string' ? { ok: true } : jsonSizeWithin(value, MAX_SCENARIO_TEXT);
+  if (!size.ok && size.reason === 'too-long') {
+    return {
+      ok: false,
+      message: `the scenario is more than ${MAX_SCENARIO_TEXT} characters of JSON; at most ${MAX_SCENARIO_TEXT} are read`,
+    };
+  }
   let text: string;
   try {
+    if (!size.ok) throw new Error('cyclic');
     text = typeof value === 'string' ? value : JSON.stringify(value);
   } catch {
     return { ok: false, message: 'the scenario cannot be written as JSON (it refers to itself)' };

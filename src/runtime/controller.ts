@@ -11,6 +11,7 @@ import { applyChangesTo, validateChange } from '../scenario/changes.ts';
 import { withoutLastGroup } from './changeGroups.ts';
 import { openCompare } from './compareRun.ts';
 import { estimateCost } from '../engine/cost.ts';
+import { liveChangeCost } from './liveCost.ts';
 import type { CompareSide } from './compareUrl.ts';
 import { DEFAULT_PRESET } from './initialScenario.ts';
 
@@ -213,7 +214,20 @@ export function createController(
     },
     setLiveField: (path, value) => {
       const s = store.getState();
-      if (s.nowMs > 0 || s.events > 0) return session.liveChange(path, value);
+      if (s.nowMs > 0 || s.events > 0) {
+        // A question is open: nothing changes behind it.
+        if (s.costPrompt) return;
+        const check = validateChange(path, value);
+        const estimate = check.ok ? liveChangeCost(s.applied, s.nowMs, s.events, path, check.value) : null;
+        if (estimate) {
+          // Asked first, as a heavy scenario is; the run goes on as it was meanwhile.
+          store.setState({
+            costPrompt: { scenario: s.applied, estimate, replacesRun: true, change: { path, value } },
+          });
+          return;
+        }
+        return session.liveChange(path, value);
+      }
       // Nothing has run yet: the value is part of the scenario, not a change at 0 s.
       if (!validateChange(path, value).ok) return;
       remember();
@@ -234,12 +248,15 @@ export function createController(
       const prompt = store.getState().costPrompt;
       if (!prompt) return;
       store.setState({ costPrompt: null });
+      if (prompt.change) return session.liveChange(prompt.change.path, prompt.change.value);
       session.load(prompt.scenario, true);
     },
     cancelCost: () => {
       const prompt = store.getState().costPrompt;
       if (!prompt) return;
       store.setState({ costPrompt: null });
+      // A live change not made: the run and the panel keep the value they had.
+      if (prompt.change) return;
       if (prompt.replacesRun) {
         // The worker still runs what it ran; the draft keeps the user's edits.
         store.setState({ applied: before.applied, presetId: before.presetId });

@@ -139,6 +139,20 @@ const pathProblem = (message: string): ChangeCheck => ({
   entryDetail: message,
 });
 
+/**
+ * The fields beside the first unknown part of `parts`, as the scenario's own unknown-field message
+ * lists them: `constructor is unknown; known fields here: version, title, ...`.
+ */
+function knownHere(parts: readonly (string | number)[]): string {
+  let n = 0;
+  while (n < parts.length && schemaAt(parts.slice(0, n + 1)) !== undefined) n++;
+  const here = schemaAt(parts.slice(0, n));
+  const shape = here === undefined ? undefined : shapeOf(unwrap(here as z.ZodType).base);
+  const where = n === 0 ? '' : ` (in ${formatPath(parts.slice(0, n))})`;
+  if (!shape || n >= parts.length) return 'see docs/scenario-format.md for the fields';
+  return `${formatPath([parts[n]!])} is unknown${where}; known fields here: ${Object.keys(shape).join(', ')}`;
+}
+
 function checkPath(path: unknown): ChangeCheck | null {
   if (typeof path !== 'string' || path === '') {
     return pathProblem(
@@ -149,14 +163,16 @@ function checkPath(path: unknown): ChangeCheck | null {
   const parts = parsePath(path);
   const canonical = formatPath(parts);
   for (let n = parts.length; n > 0; n--) {
-    const reason = RESTART_ONLY[formatPath(parts.slice(0, n))];
+    // Own entries only: `constructor` and `__proto__` are not fields, though every object inherits them.
+    const prefix = formatPath(parts.slice(0, n));
+    const reason = Object.hasOwn(RESTART_ONLY, prefix) ? RESTART_ONLY[prefix] : undefined;
     if (reason) return pathProblem(`${canonical} cannot change mid-run; use Apply & restart (${reason})`);
   }
   const schema = schemaAt(parts);
   if (schema === undefined) {
     const known = [...LIVE_PATHS, ...leafFields().map((f) => f.path)];
     const guess = closestName(path, known);
-    const hint = guess ? `did you mean ${guess}?` : 'see docs/scenario-format.md for the fields';
+    const hint = guess ? `did you mean ${guess}?` : knownHere(parts);
     return pathProblem(`${path} is not a scenario field; ${hint}`);
   }
   if (shapeOf(unwrap(schema).base)) {

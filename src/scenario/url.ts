@@ -1,4 +1,5 @@
 import { compressToEncodedURIComponent, decompressFromEncodedURIComponent } from 'lz-string';
+import { MAX_SCENARIO_TEXT } from './limits.ts';
 import { decompressesBeyond } from './lzLength.ts';
 import { scenarioSchema, type Scenario, type ScenarioInput } from './schema.ts';
 import { parseScenario, type ParseResult } from './validate.ts';
@@ -60,8 +61,8 @@ const fail = (message: string): ParseResult => ({ ok: false, errors: [{ path: '#
  * payload took 6-8 s to refuse. Documented in docs/scenario-format.md ("Links").
  */
 export const MAX_LINK_PAYLOAD = 64 * 1024;
-/** Largest scenario text a link may expand to (the 64 KB are checked first, before any work). */
-export const MAX_SCENARIO_TEXT = 1024 * 1024;
+// Largest scenario text a link may expand to (the 64 KB are checked first, before any work).
+export { MAX_SCENARIO_TEXT };
 
 /**
  * The size checks a link's payload (or any scenario handed over as text) must pass, apart so the

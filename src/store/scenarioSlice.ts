@@ -17,8 +17,15 @@ export interface ScenarioSlice {
   /**
    * A scenario the engine did not load because it is estimated above the cost budget: the page asks
    * before running it. `replacesRun` is false when nothing runs yet (the first scenario was refused).
+   * With `change`, it is a live change that would take the running scenario past the budget: it is
+   * made only if the user says so.
    */
-  costPrompt: { scenario: Scenario; estimate: CostEstimate; replacesRun: boolean } | null;
+  costPrompt: {
+    scenario: Scenario;
+    estimate: CostEstimate;
+    replacesRun: boolean;
+    change?: { path: string; value: unknown };
+  } | null;
   setDraft: (draft: Scenario) => void;
   /** Makes `scenario` the running one and resets the draft to it. */
   setApplied: (scenario: Scenario, presetId: string | null) => void;

@@ -193,6 +193,27 @@ describe('the embed API, inside the embed', () => {
     expect(c.loadScenario).toHaveBeenCalledTimes(2);
   });
 
+  it('measures a large loadScenario object while walking it, and refuses it without writing it as JSON', () => {
+    const { send, errors, c } = setup();
+    // 120 000 fields, about 2.5 MB of JSON: past the cap after less than half of them.
+    const big: Record<string, number> = { version: 1 };
+    for (let i = 0; i < 120_000; i++) big[`field${i}`] = i;
+    const stringify = vi.spyOn(JSON, 'stringify');
+    try {
+      send(cmd({ type: 'loadScenario', scenario: big }));
+      expect(stringify).not.toHaveBeenCalledWith(big);
+    } finally {
+      stringify.mockRestore();
+    }
+    expect(errors().at(-1)).toBe(
+      `loadScenario: the scenario is more than ${MAX_SCENARIO_TEXT} characters of JSON; at most ${MAX_SCENARIO_TEXT} are read`,
+    );
+    expect(c.loadScenario).not.toHaveBeenCalled();
+    // Just under the cap, an object still goes through to the schema (which names its unknown field).
+    send(cmd({ type: 'loadScenario', scenario: { version: 1, note: 'x'.repeat(MAX_SCENARIO_TEXT - 100) } }));
+    expect(errors().at(-1)).toMatch(/^loadScenario: note: unknown field/);
+  });
+
   it('answers getSummary with a summary event, and hello with ready', async () => {
     const { send, posted, types } = setup();
     send(cmd({ type: 'getSummary' }));

@@ -12,6 +12,23 @@ const messages = (input: unknown): string[] => {
 };
 
 describe('validateChange', () => {
+  it.each([
+    ['constructor.prototype.polluted', 'constructor', ''],
+    ['__proto__.polluted', '__proto__', ''],
+    ['cache.constructor', 'constructor', ' (in cache)'],
+  ])('calls %s an unknown field, naming the fields beside it', (path, part, where) => {
+    const check = validateChange(path, 1);
+    expect(check.ok).toBe(false);
+    if (check.ok) return;
+    expect(check.message).toMatch(
+      new RegExp(
+        `^${path.replace(/[.]/g, '[.]')} is not a scenario field; ${part} is unknown${where.replace(/[()]/g, '\\$&')}; known fields here: `,
+      ),
+    );
+    expect(check.message).toContain(where ? 'strategy, l1, l2' : 'version, title, description');
+    expect(check.message).not.toMatch(/native code|object Object/);
+  });
+
   it('accepts a live field with a value its schema allows, parsed as the scenario parses it', () => {
     expect(validateChange('cache.l2.ttlMs', 5000)).toEqual({ ok: true, value: 5000 });
     expect(validateChange('cache.l2.ttlMs', null)).toEqual({ ok: true, value: null });

@@ -41,18 +41,28 @@ export function CostDialog() {
       describedBy="cost-body"
       onClose={() => controller.cancelCost()}
     >
-      <h2 id="cost-title">This scenario is heavy to simulate</h2>
+      <h2 id="cost-title">
+        {prompt.change ? 'This change makes the run heavy to simulate' : 'This scenario is heavy to simulate'}
+      </h2>
       <div id="cost-body">
         <p>
           <strong>{prompt.scenario.title}</strong>
+          {prompt.change ? (
+            <>
+              {' '}
+              with <code>{prompt.change.path}</code> set to <code>{JSON.stringify(prompt.change.value)}</code>
+            </>
+          ) : null}
         </p>
         {costWords(prompt.estimate).map((line) => (
           <p key={line}>{line}</p>
         ))}
         <p>
-          {prompt.replacesRun
-            ? 'Cancel keeps the current run as it is; your edits stay in the draft.'
-            : 'Cancel opens the default scenario instead.'}
+          {prompt.change
+            ? 'Cancel keeps the run as it is, without this change.'
+            : prompt.replacesRun
+              ? 'Cancel keeps the current run as it is; your edits stay in the draft.'
+              : 'Cancel opens the default scenario instead.'}
         </p>
       </div>
       <div className="dialog-buttons">
@@ -61,7 +71,7 @@ export function CostDialog() {
           Cancel
         </button>
         <button type="button" className="btn" onClick={() => controller.confirmCost()}>
-          Run it anyway
+          {prompt.change ? 'Make the change anyway' : 'Run it anyway'}
         </button>
       </div>
     </Dialog>

@@ -1,0 +1,222 @@
+import { parseCacheControl } from '../scenario/cacheControl.ts';
+import { zipfBuckets, type KeyBucket } from './costKeys.ts';
+import type { Scenario } from './types.ts';
+
+/**
+ * The cost of one configuration of a scenario, as it stands for a while: engine events per simulated
+ * second at a given request rate (the hops each request makes, cache hit ratios estimated with the TTL
+ * formula of fidelity.md 1 per key, the mechanisms that are on), and the per-key state it keeps.
+ * `cost.ts` adds these up over the run, one configuration per stretch between live changes.
+ */
+
+/** The stretch of the run a configuration is in force, in ms from the start. */
+export interface Window {
+  from: number;
+  to: number;
+}
+
+/**
+ * Misses of a key read at `rate` per ms in the first `t` ms of a run that starts with the key not cached,
+ * kept `ttl` ms after insertion: at least the first read (if there is one), and at least what the TTL
+ * formula of fidelity.md 1 gives in the steady state. Short runs are mostly their cold start.
+ */
+function coldMisses(rate: number, ttl: number, t: number): number {
+  const first = -Math.expm1(-rate * t);
+  return ttl === Infinity ? first : Math.max(first, (rate * t) / (1 + rate * ttl));
+}
+
+/** Share of a key's reads in `w` that hit a TTL cache, cold at the start of the run. */
+function ttlHit(rate: number, ttl: number, w: Window): number {
+  const reads = rate * (w.to - w.from);
+  if (reads <= 0) return 0;
+  const misses = coldMisses(rate, ttl, w.to) - coldMisses(rate, ttl, w.from);
+  return Math.min(1, Math.max(0, 1 - misses / reads));
+}
+
+interface KeyGroup {
+  buckets: KeyBucket[];
+  readRatio: number;
+  l2TtlMs: number;
+  l1TtlMs: number;
+  bypass: boolean;
+}
+
+/** Ranks where a formula changes: the L1's and the L2's capacities. */
+function capacityCuts(s: Scenario): number[] {
+  const cuts: number[] = [];
+  if (s.cache.l1.maxKeys !== null) cuts.push(s.cache.l1.maxKeys);
+  if (s.cache.l2.maxKeys !== null) cuts.push(s.cache.l2.maxKeys * s.topology.redisShards);
+  if (s.cache.hotKeys.replicas > 1) cuts.push(s.cache.hotKeys.topKeys);
+  return cuts;
+}
+
+/** Each family (or the one implicit family) with its keys' shares of all requests. */
+function keyGroups(s: Scenario): KeyGroup[] {
+  const { workload, cache } = s;
+  const hot = workload.hotKey?.share ?? 0;
+  const cuts = capacityCuts(s);
+  const fams = workload.families;
+  const totalShare = fams.reduce((n, g) => n + g.share, 0);
+  const scaled = (b: KeyBucket[], share: number) => b.map((k) => ({ ...k, p: k.p * share * (1 - hot) }));
+  const groups: KeyGroup[] =
+    fams.length > 0
+      ? fams.map((f) => ({
+          buckets: scaled(zipfBuckets(f.keys, f.zipf ?? workload.zipf, cuts), f.share / totalShare),
+          readRatio: f.readRatio ?? workload.readRatio,
+          l2TtlMs: f.ttlMs ?? Infinity,
+          l1TtlMs: f.l1TtlMs ?? cache.l1.ttlMs ?? Infinity,
+          bypass: f.bypass,
+        }))
+      : [
+          {
+            buckets: scaled(zipfBuckets(workload.keys, workload.zipf, cuts), 1),
+            readRatio: workload.readRatio,
+            l2TtlMs: cache.l2.ttlMs ?? Infinity,
+            l1TtlMs: cache.l1.ttlMs ?? Infinity,
+            bypass: false,
+          },
+        ];
+  groups[0]!.buckets[0]!.p += hot;
+  return groups;
+}
+
+/** Events of a read that misses L1: the GET and its reply, and on a miss the query, its reply and the SET. */
+function readEvents(s: Scenario, g: KeyGroup, rps: number, cdnHit: number, w: Window): number {
+  const { cache, topology } = s;
+  const perMs = (rps * (1 - cdnHit)) / 1000;
+  const l1On = cache.l1.enabled && cache.strategy !== 'none';
+  const l1Cap = l1On ? (cache.l1.maxKeys ?? Infinity) : 0;
+  const l2Cap = (cache.l2.maxKeys ?? Infinity) * topology.redisShards;
+  // A miss of one of the replicated hot keys writes each of its copies.
+  const copiesOf = (rank: number) => (rank < cache.hotKeys.topKeys ? cache.hotKeys.replicas : 1);
+  const lockExtra = cache.stampede.mode === 'lock' ? 6 : 0;
+  let events = 0;
+  for (const b of g.buckets) {
+    const read = perMs * b.p * g.readRatio;
+    if (read === 0) continue;
+    if (g.bypass || cache.strategy === 'none') {
+      events += 3 * read * b.count;
+      continue;
+    }
+    const write = perMs * b.p * (1 - g.readRatio);
+    const h1 = b.first < l1Cap ? ttlHit(read / topology.instances, g.l1TtlMs, w) : 0;
+    const toL2 = read * (1 - h1);
+    // Writes end a cached value's life early (cache-aside deletes it): the mean lifetime shrinks.
+    const ttl = cache.strategy === 'ttl-only' || write === 0 ? g.l2TtlMs : 1 / (1 / g.l2TtlMs + write);
+    const h2 = b.first < l2Cap ? ttlHit(toL2, ttl, w) : 0;
+    events += toL2 * (2 + (1 - h2) * (3 + copiesOf(b.first) + lockExtra)) * b.count;
+  }
+  return events;
+}
+
+/** Events of one write after its arrival, by strategy: the query, then what it does to the cache. */
+function writeEvents(s: Scenario): number {
+  const copies = s.cache.hotKeys.replicas > 1 ? 1.1 : 1;
+  switch (s.cache.strategy) {
+    case 'none':
+    case 'ttl-only':
+      return 3;
+    case 'write-through':
+      return 5;
+    case 'write-behind':
+      return 2 + 3 / s.cache.writeBehind.batchSize;
+    case 'cdc':
+      return 5 + copies;
+    default:
+      return 3 + copies;
+  }
+}
+
+/** Share of reads the CDN edge answers (0 without a CDN), with the TTL formula per route and key. */
+function cdnHitRatio(s: Scenario, groups: KeyGroup[], rps: number, w: Window): number {
+  if (!s.topology.cdn) return 0;
+  const routes = s.cdn.routes.length > 0 ? s.cdn.routes : [{ share: 1, cacheControl: 'public, max-age=60' }];
+  const total = routes.reduce((n, r) => n + r.share, 0);
+  let hits = 0;
+  let reads = 0;
+  for (const r of routes) {
+    const cc = parseCacheControl(r.cacheControl);
+    const ttl = cc.ok && cc.value.storable ? cc.value.edgeTtlMs : 0;
+    for (const g of groups) {
+      for (const b of g.buckets) {
+        const read = (rps / 1000) * (r.share / total) * b.p * g.readRatio;
+        reads += read * b.count;
+        hits += read * ttlHit(read, ttl, w) * b.count;
+      }
+    }
+  }
+  return reads > 0 ? hits / reads : 0;
+}
+
+/**
+ * Engine events per simulated second of `s` while requests arrive at `requestRps` a second (the mean of
+ * the workload's rate, its phases and changes over `w`), in force over the window `w` of the run.
+ */
+export function eventsPerSecond(s: Scenario, requestRps: number, w: Window): number {
+  // How many attempts a request takes depends on failures no formula here foresees (a retry storm is an
+  // overload feeding itself). Between none failing (1 attempt) and all failing (1 + retries), the
+  // geometric mean is within 2x of either for up to 3 retries.
+  const rps = requestRps * Math.sqrt(1 + s.workload.client.retries);
+  const groups = keyGroups(s);
+  const cdnHit = cdnHitRatio(s, groups, rps, w);
+  const readRatio = groups.reduce(
+    (n, g) => n + g.buckets.reduce((a, b) => a + b.p * b.count, 0) * g.readRatio,
+    0,
+  );
+  const perRequest = 1 + (s.workload.client.timeoutMs !== null ? 1 : 0);
+  let perSecond = rps * perRequest;
+  perSecond += rps * (1 - readRatio) * (writeEvents(s) + (s.topology.cdn ? 1 : 0));
+  for (const g of groups) perSecond += readEvents(s, g, rps, cdnHit, w) * 1000;
+  perSecond += rps * readRatio * (1 - cdnHit) * (s.topology.cdn ? 1 : 0);
+  // Mechanisms that run on their own clock.
+  const { cache, topology } = s;
+  perSecond += 1 + cache.l2.hz * topology.redisShards;
+  if (cache.strategy === 'write-behind')
+    perSecond += (topology.instances * 1000) / cache.writeBehind.flushIntervalMs;
+  if (cache.stampede.mode === 'background-refresh' && cache.l2.ttlMs !== null) {
+    const keys = groups[0]!.buckets.reduce((n, b) => n + b.count, 0);
+    perSecond +=
+      (Math.min(cache.stampede.refreshTopKeys, keys) * 6 * 1000) /
+      (cache.l2.ttlMs * cache.stampede.refreshAt);
+  }
+  return perSecond;
+}
+
+/** What `s` sets up before its first event and keeps per key. */
+export interface KeyState {
+  /** Key operations before the first event: key tables, popularity tables, warm-up, CDN tables. */
+  setupKeys: number;
+  /** Bytes of per-key state: database rows, Redis entries of a warm-up, CDN tables. */
+  stateBytes: number;
+  /** Keys of the key space. */
+  keys: number;
+}
+
+/** Engine events of one warm-up read: the paced step, the query, its reply and the SET with its reply. */
+const WARM_READ_EVENTS = 5;
+
+/**
+ * Events of the warm-up after Redis comes back at `atMs` (warming after restart on), paced at one key
+ * per two reads' time of the pool, so cut short by the end of the run at `endMs`.
+ */
+export function warmUpEvents(s: Scenario, atMs: number, endMs: number): number {
+  const { warming } = s.cache;
+  if (!warming.enabled || !warming.afterRestart) return 0;
+  const keys = keyState(s).keys;
+  const paced = ((endMs - atMs) * s.database.connections) / (2 * s.database.readMs);
+  return WARM_READ_EVENTS * Math.max(0, Math.min(warming.topKeys, keys, paced));
+}
+
+export function keyState(s: Scenario): KeyState {
+  const { cache, topology, workload } = s;
+  const keys =
+    workload.families.length > 0 ? workload.families.reduce((n, f) => n + f.keys, 0) : workload.keys;
+  const warmed = cache.warming.enabled ? Math.min(cache.warming.topKeys, keys) : 0;
+  const cdnTables = topology.cdn ? Math.max(1, s.cdn.routes.length) * keys : 0;
+  // 4 float64 columns per database row, about 70 bytes per Redis entry, 16 per CDN slot.
+  return {
+    setupKeys: keys + warmed + cdnTables,
+    stateBytes: keys * 32 + warmed * 70 + cdnTables * 16,
+    keys,
+  };
+}
