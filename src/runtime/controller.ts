@@ -68,6 +68,11 @@ export interface Controller {
   requestDetail(requestId: number): Promise<RequestDetail>;
   /** The run's whole Summary at its current time, series included (what Export saves). */
   summary(): Promise<Summary>;
+  /**
+   * Replaces an engine that stopped answering or keeps failing by a new worker, with the same scenario,
+   * live changes, time and speed.
+   */
+  restartEngine(): void;
 }
 
 export const ControllerContext = createContext<Controller | null>(null);
@@ -258,6 +263,7 @@ export function createController(
     nodeKeys: (node, limit) => session.query({ kind: 'nodeKeys', node, limit }),
     requestDetail: (requestId) => session.query({ kind: 'request', requestId }),
     summary: () => session.query({ kind: 'summary' }),
+    restartEngine: () => session.restartEngine(),
   };
   return c;
 }
