@@ -129,7 +129,8 @@ export class EngineSession {
       if (ofFrame && !this.hasRun) return;
       // An engine that keeps failing says so once, with a way out, rather than a message per frame.
       if (this.watch.health !== 'ok') return;
-      this.store.getState().setNotice(`The simulation reported a problem: ${e.message}`);
+      this.engineNotice = `The simulation reported a problem: ${e.message}`;
+      this.store.getState().setNotice(this.engineNotice);
     } else if (e.type === 'overBudget') {
       if (!this.hasRun) this.firstRefused = true;
       this.store.setState({
@@ -156,12 +157,18 @@ export class EngineSession {
     this.frameId = this.client.frame(wallNow, this.holdTo?.());
   }
 
+  /** The last problem the engine reported, as the notice shows it. */
+  private engineNotice: string | null = null;
+
   /** When the frame in flight was asked for, on `clock`. */
   private frameAskedAt = 0;
 
   /** Shows a change of the engine's health; a stopped engine stops playing, as the clock has. */
   private setHealth(health: EngineHealth): void {
-    if (health === this.store.getState().engineHealth) return;
+    const s = this.store.getState();
+    if (health === s.engineHealth) return;
+    // The engine's banner says it all: the last problem it reported goes.
+    if (health !== 'ok' && s.notice !== null && s.notice === this.engineNotice) s.setNotice(null);
     this.store.setState(
       health === 'ok' ? { engineHealth: health } : { engineHealth: health, playing: false },
     );
