@@ -12,8 +12,8 @@
  * answers after all is well again, and the message goes away by itself.
  */
 
-/** How the engine is doing, as the page shows it. */
-export type EngineHealth = 'ok' | 'silent' | 'failing';
+/** How the engine is doing, as the page shows it ('restarting': a new one is going back to the run). */
+export type EngineHealth = 'ok' | 'silent' | 'failing' | 'restarting';
 
 /** Silence allowed while a frame or a quick command is awaited. */
 export const SILENT_MS = 10_000;

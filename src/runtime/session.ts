@@ -166,7 +166,8 @@ export class EngineSession {
   /** Shows a change of the engine's health; a stopped engine stops playing, as the clock has. */
   private setHealth(health: EngineHealth): void {
     const s = this.store.getState();
-    if (health === s.engineHealth) return;
+    // A new engine is on its way back to the run: it is well once it is there, not at its first frame.
+    if (health === s.engineHealth || (health === 'ok' && s.engineHealth === 'restarting')) return;
     // The engine's banner says it all: the last problem it reported goes.
     if (health !== 'ok' && s.notice !== null && s.notice === this.engineNotice) s.setNotice(null);
     this.store.setState(
@@ -198,12 +199,14 @@ export class EngineSession {
     this.pendingLive.clear();
     this.overlay.clear();
     this.watch.reset(this.clock());
-    this.store.setState({ engineHealth: 'ok', playing: false, liveOverlay: {}, seekTargetMs: null });
+    this.store.setState({ engineHealth: 'restarting', playing: false, liveOverlay: {}, seekTargetMs: null });
     // It ran before (or was confirmed), so the cost guard has had its say.
     this.pendingLoad = { scenario: applied, force: true };
+    const back = this.seek(at); // sends the load first
     if (speed !== 1) this.client.send({ type: 'setSpeed', speed });
-    void this.seek(at).then(() => {
+    void back.then(() => {
       for (const [path, value] of edits) this.liveChange(path, value);
+      if (this.store.getState().engineHealth === 'restarting') this.store.setState({ engineHealth: 'ok' });
     });
   }
 

@@ -27,4 +27,11 @@ describe('EngineBanner', () => {
       expect(controller.restartEngine).toHaveBeenCalledTimes(1);
     },
   );
+
+  it('says a new engine is on its way back to the run, with nothing to press', () => {
+    const { store } = renderWithApp(<EngineBanner />);
+    act(() => store.setState({ engineHealth: 'restarting' }));
+    expect(screen.getByRole('status').textContent).toMatch(/bringing your run back/);
+    expect(screen.queryByRole('button')).toBeNull();
+  });
 });

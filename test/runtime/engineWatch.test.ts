@@ -100,8 +100,9 @@ describe('EngineSession with a dead engine', () => {
     expect(store.getState().playing).toBe(false);
 
     session.restartEngine();
-    expect(store.getState().engineHealth).toBe('ok');
-    await storeReaches(store, (s) => s.seekTargetMs === null && s.nowMs === before.t);
+    expect(store.getState().engineHealth).toBe('restarting');
+    await storeReaches(store, (s) => s.engineHealth === 'ok');
+    expect(store.getState().nowMs).toBe(before.t);
     const load = ports[1]!.sent.find((m) => m.type === 'load');
     expect(load?.type === 'load' && load.scenario.changes).toEqual(before.changes);
     expect(load?.type === 'load' && load.force).toBe(true);

@@ -10,6 +10,13 @@ export function EngineBanner() {
   const health = useAppStore((s) => s.engineHealth);
   const controller = useController();
   if (health === 'ok') return null;
+  if (health === 'restarting') {
+    return (
+      <section className="notice engine-notice" aria-label="Engine problem">
+        <p role="status">Starting a new engine and bringing your run back to where it was…</p>
+      </section>
+    );
+  }
   const what =
     health === 'silent'
       ? `The simulation engine has not answered for ${SILENT_MS / 1000} seconds: it has stopped or is stuck.`

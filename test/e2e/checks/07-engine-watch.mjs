@@ -91,6 +91,7 @@ export default async function engineWatch() {
         );
         await shot(p, `24-engine-${name.split(' ')[0]}`);
         await banner.getByRole('button', { name: 'Restart the engine' }).click();
+        // The banner stays, saying a new engine is on its way, until the run is back where it was.
         await banner.waitFor({ state: 'detached', ...WAIT });
         await p.waitForFunction(
           (b) =>
