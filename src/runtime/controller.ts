@@ -139,8 +139,14 @@ export function createController(
     session.send({ type: 'setSpeed', speed });
     b()?.send({ type: 'setSpeed', speed });
   };
+  /** Play or Restart with an engine that stopped or keeps failing: a new engine first (see restartEngine). */
+  const revive = () => {
+    const health = store.getState().engineHealth;
+    if (health === 'silent' || health === 'failing') session.restartEngine();
+  };
   const c: Controller = {
     play: () => {
+      revive();
       setPlaying(true);
       session.send({ type: 'play' });
       b()?.send({ type: 'play' });
@@ -163,6 +169,7 @@ export function createController(
       void session.call({ type: 'step' }).then(() => other.seek(session.state.nowMs));
     },
     restart: () => {
+      revive();
       session.send({ type: 'restart' });
       b()?.send({ type: 'restart' });
     },

@@ -165,6 +165,9 @@ export class EngineSession {
 
   /** Shows a change of the engine's health; a stopped engine stops playing, as the clock has. */
   private setHealth(health: EngineHealth): void {
+    // Only the session that can start a new engine speaks for the page's (run B of a comparison shares
+    // the store with the app's run).
+    if (!this.reopen) return;
     const s = this.store.getState();
     // A new engine is on its way back to the run: it is well once it is there, not at its first frame.
     if (health === s.engineHealth || (health === 'ok' && s.engineHealth === 'restarting')) return;

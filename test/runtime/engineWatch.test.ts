@@ -4,6 +4,7 @@
  * waits on wall time.
  */
 import { describe, expect, it } from 'vitest';
+import { createController } from '../../src/runtime/controller.ts';
 import { RunClient } from '../../src/runtime/engineClient.ts';
 import { BUSY_SILENT_MS, EngineWatch, FAILURES_IN_A_ROW, SILENT_MS } from '../../src/runtime/engineWatch.ts';
 import { EngineSession } from '../../src/runtime/session.ts';
@@ -111,6 +112,28 @@ describe('EngineSession with a dead engine', () => {
     session.dispose();
   });
 
+  it('Play with a stopped engine starts a new one, which plays on from the same time', async () => {
+    const scenario = { ...getPreset('baseline')!, durationMs: 20_000 };
+    const store = createAppStore(scenario);
+    store.getState().setApplied(scenario, 'baseline');
+    let now = 0;
+    const ports = [killablePort()];
+    const reopen = () => (ports.push(killablePort()), new RunClient(ports.at(-1)!, 'main'));
+    const session = new EngineSession(new RunClient(ports[0]!, 'main'), store, scenario, () => now, reopen);
+    const controller = createController(session, store, () => Promise.resolve([]));
+    await session.seek(4000);
+    ports[0]!.dead = true;
+    session.requestFrame(now);
+    now += SILENT_MS + 1;
+    session.requestFrame(now);
+    expect(store.getState().engineHealth).toBe('silent');
+    controller.play();
+    expect(ports).toHaveLength(2);
+    expect(ports[1]!.sent.map((m) => m.type)).toEqual(['load', 'seek', 'play']);
+    await storeReaches(store, (s) => s.engineHealth === 'ok' && s.playing && s.nowMs === 4000);
+    session.dispose();
+  });
+
   it('says the engine keeps failing after errors in a row, and stops asking it for frames', async () => {
     const scenario = { ...getPreset('baseline')!, durationMs: 20_000 };
     const store = createAppStore(scenario);
@@ -125,7 +148,8 @@ describe('EngineSession with a dead engine', () => {
       listen: out.listen,
       close: () => {},
     };
-    const session = new EngineSession(new RunClient(port, 'main'), store, scenario, () => 0);
+    const reopen = () => new RunClient(port, 'main');
+    const session = new EngineSession(reopen(), store, scenario, () => 0, reopen);
     for (let i = 0; i < FAILURES_IN_A_ROW + 3; i++) {
       session.requestFrame(i);
       await new Promise((r) => setTimeout(r, 0));
