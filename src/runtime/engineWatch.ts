@@ -8,7 +8,8 @@
  * Deadlines are generous, so that a slow machine never trips them: a frame does at most a frame
  * budget's work (a few ms), so SILENT_MS of silence while one is awaited is far beyond any honest
  * reply; a seek or a load may re-simulate a whole costly run (about a minute at most on a 2-core
- * machine, by the cost budget), so they get BUSY_SILENT_MS. Silence is not final either: a worker that
+ * machine, by the cost budget), so they get BUSY_SILENT_MS until the first frame asked for after them
+is back (frames queue behind them in the worker). Silence is not final either: a worker that
  * answers after all is well again, and the message goes away by itself.
  */
 

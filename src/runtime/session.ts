@@ -52,8 +52,12 @@ export class EngineSession {
   private off: () => void;
   private bridge: ReturnType<typeof createStoreBridge>;
   private readonly watch: EngineWatch;
-  /** A load sent and no frame or update since: the worker may be building a large model. */
-  private loading = false;
+  /**
+   * A load, seek or change of the run's changes was sent, and the first frame asked for after it has
+   * not come back: the worker may be re-simulating a whole run (`heavyFrame`: that frame's id).
+   */
+  private heavy = false;
+  private heavyFrame: number | null = null;
   /** A scenario to load and live edits, sent with the next frame request (one per frame at most). */
   private pendingLoad: { scenario: Scenario; force: boolean } | null = null;
   /**
@@ -98,10 +102,9 @@ export class EngineSession {
 
   private onEvent(e: EventMessage): void {
     const ok = e.type === 'frame' || e.type === 'update';
-    if (ok) {
-      this.hasRun = true;
-      this.loading = false;
-    }
+    if (ok) this.hasRun = true;
+    const answered = e.type === 'frame' || e.type === 'error' ? e.id : undefined;
+    if (answered !== undefined && answered === this.heavyFrame) this.heavy = false;
     if (e.type !== 'error' || e.run !== null || e.id !== undefined)
       this.setHealth(this.watch.heard(this.clock(), ok));
     if (e.type === 'frame') {
@@ -149,12 +152,13 @@ export class EngineSession {
   requestFrame(wallNow: number): void {
     this.flush();
     const now = this.clock();
-    const busy = this.seekBusy || this.loading;
+    const busy = this.seekBusy || this.heavy;
     this.setHealth(this.watch.check(now, this.frameId !== null, busy, this.frameAskedAt));
     if (this.frameId !== null || this.suspended || this.waiting() || this.watch.health === 'failing') return;
     this.requestWall = wallNow;
     this.frameAskedAt = now;
     this.frameId = this.client.frame(wallNow, this.holdTo?.());
+    if (this.heavy && this.heavyFrame === null) this.heavyFrame = this.frameId;
   }
 
   /** The last problem the engine reported, as the notice shows it. */
@@ -232,12 +236,21 @@ export class EngineSession {
   send(cmd: Command): void {
     this.flush();
     if (this.waiting()) return;
+    this.markHeavy(cmd);
     this.client.send(cmd);
   }
 
   call<T>(cmd: Command): Promise<T> {
     this.flush();
+    this.markHeavy(cmd);
     return this.client.call<T>(cmd);
+  }
+
+  /** Commands that may re-simulate a whole run: the watch gives them the longer deadline. */
+  private markHeavy(cmd: Command): void {
+    if (cmd.type !== 'load' && cmd.type !== 'seek' && cmd.type !== 'setChanges') return;
+    this.heavy = true;
+    this.heavyFrame = null;
   }
 
   query<K extends Query['kind']>(query: Extract<Query, { kind: K }>): Promise<QueryResult[K]> {
@@ -284,7 +297,7 @@ export class EngineSession {
   private flush(): void {
     if (this.pendingLoad) {
       const { scenario, force } = this.pendingLoad;
-      this.loading = true;
+      this.markHeavy({ type: 'load', scenario });
       this.client.send(force ? { type: 'load', scenario, force } : { type: 'load', scenario });
       this.pendingLoad = null;
     }
@@ -327,6 +340,7 @@ export class EngineSession {
         this.store.setState({ seekTargetMs: null });
         settle();
       };
+      this.markHeavy({ type: 'seek', tMs: target });
       this.client.call({ type: 'seek', tMs: target }).then(done, done);
     };
     run(t);

@@ -62,6 +62,14 @@ function killablePort() {
   return port;
 }
 
+/** Asks for a frame and resolves once it is back (the app asks for one every animation frame). */
+function frameBack(session: EngineSession, port: ReturnType<typeof killablePort>, wall: number) {
+  return new Promise<void>((resolve) => {
+    const off = port.listen((m) => m.type === 'frame' && (off(), queueMicrotask(resolve)));
+    session.requestFrame(wall);
+  });
+}
+
 describe('EngineSession with a dead engine', () => {
   it('says the engine stopped, and Restart the engine brings back the scenario, its changes and the time', async () => {
     const scenario = { ...getPreset('stampede')!, durationMs: 20_000 };
@@ -84,6 +92,7 @@ describe('EngineSession with a dead engine', () => {
     await session.seek(3000); // the change is made at 3 s, then nothing moves
     await storeReaches(store, (s) => s.applied.changes.length === 1);
     await session.seek(6000);
+    await frameBack(session, ports[0]!, now);
     const before = {
       t: store.getState().nowMs,
       events: store.getState().events,
@@ -112,6 +121,26 @@ describe('EngineSession with a dead engine', () => {
     session.dispose();
   });
 
+  it('waits longer for an engine that may be re-simulating a seek', async () => {
+    const scenario = { ...getPreset('baseline')!, durationMs: 20_000 };
+    const store = createAppStore(scenario);
+    let now = 0;
+    const port = killablePort();
+    const reopen = () => new RunClient(port, 'main');
+    const session = new EngineSession(reopen(), store, scenario, () => now, reopen);
+    await frameBack(session, port, now);
+    port.dead = true;
+    void session.seek(15_000);
+    session.requestFrame(now);
+    now += SILENT_MS + 1;
+    session.requestFrame(now);
+    expect(store.getState().engineHealth).toBe('ok');
+    now += BUSY_SILENT_MS;
+    session.requestFrame(now);
+    expect(store.getState().engineHealth).toBe('silent');
+    session.dispose();
+  });
+
   it('Play with a stopped engine starts a new one, which plays on from the same time', async () => {
     const scenario = { ...getPreset('baseline')!, durationMs: 20_000 };
     const store = createAppStore(scenario);
@@ -122,6 +151,7 @@ describe('EngineSession with a dead engine', () => {
     const session = new EngineSession(new RunClient(ports[0]!, 'main'), store, scenario, () => now, reopen);
     const controller = createController(session, store, () => Promise.resolve([]));
     await session.seek(4000);
+    await frameBack(session, ports[0]!, now);
     ports[0]!.dead = true;
     session.requestFrame(now);
     now += SILENT_MS + 1;
