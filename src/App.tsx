@@ -26,7 +26,8 @@ function useApp(initial: InitialState) {
     const store = createAppStore(initial.scenario);
     store.getState().setApplied(initial.scenario, initial.presetId);
     store.getState().setNotice(initial.notice);
-    const session = new EngineSession(new RunClient(openEnginePort(), 'main'), store, initial.scenario);
+    const main = () => new RunClient(openEnginePort(), 'main');
+    const session = new EngineSession(main(), store, initial.scenario, undefined, main);
     const controller = createController(session, store);
     applyView(initial.view, controller, store);
     // `?compare=` or `b=` opens an A/B comparison; a B that cannot be read says so, and A runs alone.

@@ -69,6 +69,11 @@ export interface Controller {
   requestDetail(requestId: number): Promise<RequestDetail>;
   /** The run's whole Summary at its current time, series included (what Export saves). */
   summary(): Promise<Summary>;
+  /**
+   * Replaces an engine that stopped answering or keeps failing by a new worker, with the same scenario,
+   * live changes, time and speed.
+   */
+  restartEngine(): void;
 }
 
 export const ControllerContext = createContext<Controller | null>(null);
@@ -135,8 +140,14 @@ export function createController(
     session.send({ type: 'setSpeed', speed });
     b()?.send({ type: 'setSpeed', speed });
   };
+  /** Play or Restart with an engine that stopped or keeps failing: a new engine first (see restartEngine). */
+  const revive = () => {
+    const health = store.getState().engineHealth;
+    if (health === 'silent' || health === 'failing') session.restartEngine();
+  };
   const c: Controller = {
     play: () => {
+      revive();
       setPlaying(true);
       session.send({ type: 'play' });
       b()?.send({ type: 'play' });
@@ -159,6 +170,7 @@ export function createController(
       void session.call({ type: 'step' }).then(() => other.seek(session.state.nowMs));
     },
     restart: () => {
+      revive();
       session.send({ type: 'restart' });
       b()?.send({ type: 'restart' });
     },
@@ -275,6 +287,7 @@ export function createController(
     nodeKeys: (node, limit) => session.query({ kind: 'nodeKeys', node, limit }),
     requestDetail: (requestId) => session.query({ kind: 'request', requestId }),
     summary: () => session.query({ kind: 'summary' }),
+    restartEngine: () => session.restartEngine(),
   };
   return c;
 }

@@ -2,7 +2,7 @@ import type { EnginePort } from '../worker/port.ts';
 import {
   PROTOCOL_VERSION,
   type Command,
-  type EngineEvent,
+  type EventMessage,
   type Query,
   type QueryResult,
   type RunId,
@@ -18,7 +18,7 @@ export class EngineError extends Error {}
 export class RunClient {
   private nextId = 1;
   private readonly pending = new Map<number, { resolve: (r: unknown) => void; reject: (e: Error) => void }>();
-  private readonly listeners = new Set<(e: EngineEvent) => void>();
+  private readonly listeners = new Set<(e: EventMessage) => void>();
   private readonly unlisten: () => void;
 
   constructor(
@@ -67,9 +67,16 @@ export class RunClient {
     return id;
   }
 
-  on(fn: (e: EngineEvent) => void): () => void {
+  /** Events of this run, and those for no run (`run: null`: a message the worker could not read, or the worker failing). */
+  on(fn: (e: EventMessage) => void): () => void {
     this.listeners.add(fn);
     return () => void this.listeners.delete(fn);
+  }
+
+  /** Also ends the port: a worker is terminated (the engine is being replaced by a new one). */
+  terminate(): void {
+    this.close();
+    this.port.close();
   }
 
   close(): void {

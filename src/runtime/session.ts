@@ -7,10 +7,11 @@ import {
   type ParticleBuffer,
 } from '../render/particles.ts';
 import type { AppStore } from '../store/appStore.ts';
-import type { Command, EngineEvent, PlaybackState, Query, QueryResult } from '../worker/protocol.ts';
+import type { Command, EventMessage, PlaybackState, Query, QueryResult } from '../worker/protocol.ts';
 import { createStoreBridge } from './bridge.ts';
 import type { RunClient } from './engineClient.ts';
 import type { Notable } from './notable.ts';
+import { EngineWatch, type EngineHealth } from './engineWatch.ts';
 
 interface LiveEdit {
   value: unknown;
@@ -48,7 +49,15 @@ export class EngineSession {
   private seekBusy = false;
   private seekNext: SimMs | null = null;
   private seekIdle: Promise<void> = Promise.resolve();
-  private readonly off: () => void;
+  private off: () => void;
+  private bridge: ReturnType<typeof createStoreBridge>;
+  private readonly watch: EngineWatch;
+  /**
+   * A load, seek or change of the run's changes was sent, and the first frame asked for after it has
+   * not come back: the worker may be re-simulating a whole run (`heavyFrame`: that frame's id).
+   */
+  private heavy = false;
+  private heavyFrame: number | null = null;
   /** A scenario to load and live edits, sent with the next frame request (one per frame at most). */
   private pendingLoad: { scenario: Scenario; force: boolean } | null = null;
   /**
@@ -62,11 +71,16 @@ export class EngineSession {
   private readonly overlay = new Map<string, LiveEdit>();
   private editSeq = 0;
 
+  /**
+   * `reopen` starts a new engine (a new worker) for `restartEngine`; without it (a compare view's run B,
+   * tests) the session keeps its one engine.
+   */
   constructor(
-    private readonly client: RunClient,
+    private client: RunClient,
     private readonly store: AppStore,
     scenario: Scenario,
     private readonly clock: () => number = () => performance.now(),
+    private readonly reopen: (() => RunClient) | null = null,
   ) {
     this.state = {
       nowMs: 0,
@@ -79,14 +93,20 @@ export class EngineSession {
       events: 0,
       done: false,
     };
-    const bridge = createStoreBridge(store);
-    this.off = client.on((e) => this.onEvent(e, bridge));
+    this.watch = new EngineWatch(clock());
+    this.bridge = createStoreBridge(store);
+    this.off = client.on((e) => this.onEvent(e));
     this.pendingLoad = { scenario, force: false };
     this.flush();
   }
 
-  private onEvent(e: EngineEvent, bridge: ReturnType<typeof createStoreBridge>): void {
-    if (e.type === 'frame' || e.type === 'update') this.hasRun = true;
+  private onEvent(e: EventMessage): void {
+    const ok = e.type === 'frame' || e.type === 'update';
+    if (ok) this.hasRun = true;
+    const answered = e.type === 'frame' || e.type === 'error' ? e.id : undefined;
+    if (answered !== undefined && answered === this.heavyFrame) this.heavy = false;
+    if (e.type !== 'error' || e.run !== null || e.id !== undefined)
+      this.setHealth(this.watch.heard(this.clock(), ok));
     if (e.type === 'frame') {
       const t0 = this.clock();
       if (e.id === this.frameId) {
@@ -100,14 +120,20 @@ export class EngineSession {
       this.applyMs = this.clock() - t0;
     } else if (e.type === 'update') {
       this.state = e.state;
-      bridge(e);
+      this.bridge(e);
     } else if (e.type === 'error') {
-      // A frame that failed is over too: the next one may be asked for (frames must never stall).
+      // A frame that failed is over too: the next one may be asked for (frames must never stall). So is
+      // one in flight when the worker itself failed (an error for no run and no command).
       const ofFrame = e.id !== undefined && e.id === this.frameId;
-      if (ofFrame) this.frameId = null;
+      const workerFailed = e.run === null && e.id === undefined;
+      if (ofFrame || workerFailed) this.frameId = null;
+      if (workerFailed) this.setHealth(this.watch.heard(this.clock(), false));
       // A frame asked for before any run exists (the first scenario was refused) finds none: no news.
       if (ofFrame && !this.hasRun) return;
-      this.store.getState().setNotice(`The simulation reported a problem: ${e.message}`);
+      // An engine that keeps failing says so once, with a way out, rather than a message per frame.
+      if (this.watch.health !== 'ok') return;
+      this.engineNotice = `The simulation reported a problem: ${e.message}`;
+      this.store.getState().setNotice(this.engineNotice);
     } else if (e.type === 'overBudget') {
       if (!this.hasRun) this.firstRefused = true;
       this.store.setState({
@@ -125,9 +151,70 @@ export class EngineSession {
   /** Asks the worker to advance to the page's wall clock, unless a frame is already on its way. */
   requestFrame(wallNow: number): void {
     this.flush();
-    if (this.frameId !== null || this.suspended || this.waiting()) return;
+    const now = this.clock();
+    const busy = this.seekBusy || this.heavy;
+    this.setHealth(this.watch.check(now, this.frameId !== null, busy, this.frameAskedAt));
+    if (this.frameId !== null || this.suspended || this.waiting() || this.watch.health === 'failing') return;
     this.requestWall = wallNow;
+    this.frameAskedAt = now;
     this.frameId = this.client.frame(wallNow, this.holdTo?.());
+    if (this.heavy && this.heavyFrame === null) this.heavyFrame = this.frameId;
+  }
+
+  /** The last problem the engine reported, as the notice shows it. */
+  private engineNotice: string | null = null;
+
+  /** When the frame in flight was asked for, on `clock`. */
+  private frameAskedAt = 0;
+
+  /** Shows a change of the engine's health; a stopped engine stops playing, as the clock has. */
+  private setHealth(health: EngineHealth): void {
+    // Only the session that can start a new engine speaks for the page's (run B of a comparison shares
+    // the store with the app's run).
+    if (!this.reopen) return;
+    const s = this.store.getState();
+    // A new engine is on its way back to the run: it is well once it is there, not at its first frame.
+    if (health === s.engineHealth || (health === 'ok' && s.engineHealth === 'restarting')) return;
+    // The engine's banner says it all: the last problem it reported goes.
+    if (health !== 'ok' && s.notice !== null && s.notice === this.engineNotice) s.setNotice(null);
+    this.store.setState(
+      health === 'ok' ? { engineHealth: health } : { engineHealth: health, playing: false },
+    );
+  }
+
+  /**
+   * Replaces a dead, stuck or failing engine by a new one (a new worker) and brings the run back as it
+   * was: the scenario with its live changes (edits not yet confirmed are made again), the time and the
+   * speed, paused. The engine is deterministic, so the run is the same one, event for event.
+   */
+  restartEngine(): void {
+    if (!this.reopen) return;
+    const { applied } = this.store.getState();
+    const at = this.state.nowMs;
+    const speed = this.state.speed;
+    const edits = [...this.overlay].map(([path, edit]) => [path, edit.value] as const);
+    this.off();
+    this.client.terminate();
+    this.client = this.reopen();
+    this.bridge = createStoreBridge(this.store);
+    this.off = this.client.on((e) => this.onEvent(e));
+    this.frameId = null;
+    this.seekBusy = false;
+    this.seekNext = null;
+    this.hasRun = false;
+    this.firstRefused = false;
+    this.pendingLive.clear();
+    this.overlay.clear();
+    this.watch.reset(this.clock());
+    this.store.setState({ engineHealth: 'restarting', playing: false, liveOverlay: {}, seekTargetMs: null });
+    // It ran before (or was confirmed), so the cost guard has had its say.
+    this.pendingLoad = { scenario: applied, force: true };
+    const back = this.seek(at); // sends the load first
+    if (speed !== 1) this.client.send({ type: 'setSpeed', speed });
+    void back.then(() => {
+      for (const [path, value] of edits) this.liveChange(path, value);
+      if (this.store.getState().engineHealth === 'restarting') this.store.setState({ engineHealth: 'ok' });
+    });
   }
 
   /**
@@ -149,12 +236,21 @@ export class EngineSession {
   send(cmd: Command): void {
     this.flush();
     if (this.waiting()) return;
+    this.markHeavy(cmd);
     this.client.send(cmd);
   }
 
   call<T>(cmd: Command): Promise<T> {
     this.flush();
+    this.markHeavy(cmd);
     return this.client.call<T>(cmd);
+  }
+
+  /** Commands that may re-simulate a whole run: the watch gives them the longer deadline. */
+  private markHeavy(cmd: Command): void {
+    if (cmd.type !== 'load' && cmd.type !== 'seek' && cmd.type !== 'setChanges') return;
+    this.heavy = true;
+    this.heavyFrame = null;
   }
 
   query<K extends Query['kind']>(query: Extract<Query, { kind: K }>): Promise<QueryResult[K]> {
@@ -201,6 +297,7 @@ export class EngineSession {
   private flush(): void {
     if (this.pendingLoad) {
       const { scenario, force } = this.pendingLoad;
+      this.markHeavy({ type: 'load', scenario });
       this.client.send(force ? { type: 'load', scenario, force } : { type: 'load', scenario });
       this.pendingLoad = null;
     }
@@ -243,6 +340,7 @@ export class EngineSession {
         this.store.setState({ seekTargetMs: null });
         settle();
       };
+      this.markHeavy({ type: 'seek', tMs: target });
       this.client.call({ type: 'seek', tMs: target }).then(done, done);
     };
     run(t);

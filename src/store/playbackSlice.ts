@@ -1,4 +1,5 @@
 import type { StateCreator } from 'zustand';
+import type { EngineHealth } from '../runtime/engineWatch.ts';
 import type { AppState } from './appStore.ts';
 
 export interface PlaybackSlice {
@@ -19,6 +20,8 @@ export interface PlaybackSlice {
   /** Where a seek is going while the engine re-simulates (the timeline shows it); null otherwise. */
   seekTargetMs: number | null;
   helpOpen: boolean;
+  /** Whether the engine's worker answers ('silent': it stopped; 'failing': it errs on every message). */
+  engineHealth: EngineHealth;
   setPlayback: (p: Partial<Omit<PlaybackSlice, 'setPlayback' | 'setHelpOpen'>>) => void;
   setHelpOpen: (open: boolean) => void;
 }
@@ -34,6 +37,7 @@ export const createPlaybackSlice: StateCreator<AppState, [], [], PlaybackSlice> 
   notable: null,
   seekTargetMs: null,
   helpOpen: false,
+  engineHealth: 'ok',
   setPlayback: (p) => set(p),
   setHelpOpen: (helpOpen) => set({ helpOpen }),
 });

@@ -9,8 +9,11 @@ export function workerPort(): EnginePort {
   const worker = new Worker(new URL('./engine.worker.ts', import.meta.url), { type: 'module' });
   const out = fanOut();
   worker.onmessage = (e: MessageEvent<EventMessage>) => out.emit(e.data);
-  worker.onerror = (e) =>
+  worker.onerror = (e) => {
+    // Handled here (the page says so, and offers a new worker when it keeps happening), not logged.
+    e.preventDefault();
     out.emit({ v: 1, run: null, type: 'error', message: `the engine's worker failed: ${e.message}` });
+  };
   return {
     post: (msg, transfer = []) => worker.postMessage(msg, transfer),
     listen: out.listen,

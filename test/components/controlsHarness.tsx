@@ -22,6 +22,7 @@ export function spyController(): SpyController {
     slower: vi.fn(),
     seek: vi.fn(),
     nextNotable: vi.fn(),
+    restartEngine: vi.fn(),
     setSeed: vi.fn(),
     loadPreset: vi.fn(),
     loadScenario: vi.fn(),

@@ -3,6 +3,7 @@ import type { EngineSession } from '../../runtime/session.ts';
 import { useAppStore } from '../../store/useAppStore.ts';
 import { Header } from './Header.tsx';
 import { NoticeBanner } from './NoticeBanner.tsx';
+import { EngineBanner } from './EngineBanner.tsx';
 import { Sidebar } from './Sidebar.tsx';
 import { Stage } from '../stage/Stage.tsx';
 import { MetricsStrip } from '../stage/MetricsStrip.tsx';
@@ -37,6 +38,7 @@ export function FullView({ session }: { session: EngineSession }) {
     <div className={`app${presenting ? ' presenting' : ''}`}>
       <Header />
       <NoticeBanner />
+      <EngineBanner />
       <Controls />
       {lessonOpen && (
         <Guarded area="the lesson">

@@ -6,6 +6,7 @@ import { useAppStore } from '../../store/useAppStore.ts';
 import { CostDialog } from '../app/CostDialog.tsx';
 import { Guarded } from '../app/ErrorBoundary.tsx';
 import { NoticeBanner } from '../app/NoticeBanner.tsx';
+import { EngineBanner } from '../app/EngineBanner.tsx';
 import { ScenarioAbout } from '../app/ScenarioAbout.tsx';
 import { HelpOverlay } from '../controls/HelpOverlay.tsx';
 import { Legend } from '../controls/Legend.tsx';
@@ -39,6 +40,7 @@ export function EmbedView({ session, options }: { session: EngineSession; option
         <OpenInApp />
       </header>
       <NoticeBanner />
+      <EngineBanner />
       {options.controls && <EmbedControls />}
       <main className="embed-main">
         <section className="embed-stage-column" aria-label="Simulation">

@@ -1,3 +1,4 @@
+import { detExp, detLog } from './detMath.ts';
 import { random, type RngState } from './rng.ts';
 import { standardExponential } from './ziggurat.ts';
 
@@ -17,16 +18,23 @@ export function uniform(rng: RngState, min: number, max: number): number {
   return min + (max - min) * random(rng);
 }
 
-/** A standard normal draw (Box-Muller; one of the pair is discarded to keep the state a plain array). */
+/**
+ * A standard normal draw (Marsaglia's polar method: a logarithm and a square root, no cosine, so
+ * `detLog` makes it the same on every JavaScript engine; one of the pair is discarded to keep the state a
+ * plain array).
+ */
 export function normal(rng: RngState): number {
-  const u = 1 - random(rng);
-  const v = random(rng);
-  return Math.sqrt(-2 * Math.log(u)) * Math.cos(2 * Math.PI * v);
+  for (;;) {
+    const u = 2 * random(rng) - 1;
+    const v = 2 * random(rng) - 1;
+    const s = u * u + v * v;
+    if (s > 0 && s < 1) return u * Math.sqrt((-2 * detLog(s)) / s);
+  }
 }
 
 /** Log-normal whose logarithm has mean `mu` and standard deviation `sigma`. */
 export function logNormal(rng: RngState, mu: number, sigma: number): number {
-  return Math.exp(mu + sigma * normal(rng));
+  return detExp(mu + sigma * normal(rng));
 }
 
 export type ServiceTime = 'exponential' | 'constant';

@@ -7,8 +7,10 @@
  * fall where the layer lies wholly under the curve and are returned at once. The rest are the tail
  * (memoryless: its start plus a fresh exponential, one logarithm) or a wedge tested against e^-x.
  * Unlike Marsaglia and Tsang's code, the layer and the point come from disjoint bits, so they are
- * independent.
+ * independent. The tables and the rare paths use `detExp`/`detLog`, so every JavaScript engine draws the
+ * same variates to the last bit.
  */
+import { detExp, detLog } from './detMath.ts';
 import { nextUint32, random, type RngState } from './rng.ts';
 
 const LAYERS = 256;
@@ -29,17 +31,17 @@ const HEIGHT = new Float64Array(LAYERS);
 {
   let x = TAIL_START;
   let prev = x;
-  const baseWidth = LAYER_AREA / Math.exp(-x); // the base strip as one rectangle of the layer area
+  const baseWidth = LAYER_AREA / detExp(-x); // the base strip as one rectangle of the layer area
   FAST[0] = Math.floor((x / baseWidth) * POINT_STEPS);
   WIDTH[0] = baseWidth / POINT_STEPS;
   WIDTH[LAYERS - 1] = x / POINT_STEPS;
   HEIGHT[0] = 1;
-  HEIGHT[LAYERS - 1] = Math.exp(-x);
+  HEIGHT[LAYERS - 1] = detExp(-x);
   for (let i = LAYERS - 2; i >= 1; i--) {
-    x = -Math.log(LAYER_AREA / x + Math.exp(-x));
+    x = -detLog(LAYER_AREA / x + detExp(-x));
     FAST[i + 1] = Math.floor((x / prev) * POINT_STEPS);
     prev = x;
-    HEIGHT[i] = Math.exp(-x);
+    HEIGHT[i] = detExp(-x);
     WIDTH[i] = x / POINT_STEPS;
   }
   FAST[1] = 0; // the top layer is all wedge
@@ -72,10 +74,10 @@ export function standardExponential(rng: RngState): number {
 /** The ~1.1 % of draws that land in the tail or in a wedge; rejected wedge points draw afresh. */
 function edgeCase(rng: RngState, layer: number, point: number): number {
   for (;;) {
-    if (layer === 0) return TAIL_START - Math.log(1 - random(rng));
+    if (layer === 0) return TAIL_START - detLog(1 - random(rng));
     const x = point * WIDTH[layer]!;
     const below = HEIGHT[layer]!;
-    if (below + random(rng) * (HEIGHT[layer - 1]! - below) < Math.exp(-x)) return x;
+    if (below + random(rng) * (HEIGHT[layer - 1]! - below) < detExp(-x)) return x;
     const u = nextUint32(rng);
     layer = u & (LAYERS - 1);
     point = u >>> 8;

@@ -1,3 +1,4 @@
+import { detPow } from './detMath.ts';
 import { nextUint32, random, type RngState } from './rng.ts';
 
 /** Zipf popularity over ranks 0..n-1: p_i proportional to 1/(i+1)^s (s = 0 is uniform). */
@@ -5,7 +6,7 @@ export function zipfProbabilities(n: number, s: number): Float64Array {
   const p = new Float64Array(n);
   let total = 0;
   for (let i = 0; i < n; i++) {
-    const w = 1 / Math.pow(i + 1, s);
+    const w = 1 / detPow(i + 1, s);
     p[i] = w;
     total += w;
   }

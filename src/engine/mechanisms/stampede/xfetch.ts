@@ -1,3 +1,4 @@
+import { detLog } from '../../core/detMath.ts';
 import { random } from '../../core/rng.ts';
 import { REDIS_ERROR, type Ctx } from '../../flow/context.ts';
 import { sendToDb } from '../../flow/dbFlow.ts';
@@ -52,7 +53,7 @@ export function xfetchOnHit(c: Ctx, job: number): void {
   const expiry = s.jobs.servedExpiry[job]!;
   if (expiry === Infinity) return;
   const delta = st.delta[key]! > 0 ? st.delta[key]! : mit.deltaPriorMs;
-  const gap = -delta * mit.beta * Math.log(1 - random(s.rng));
+  const gap = -delta * mit.beta * detLog(1 - random(s.rng));
   if (s.now + gap < expiry) return;
   st.xfetchRecomputes++;
   // A refresh cycle is one stored value's life: every trigger that saw the same expiry belongs to it.
