@@ -3,6 +3,9 @@
  * (Kirsch and Mitzenmacher, 2006: position i is h1 + i * h2 mod m). No false negatives; a key never
  * added tests positive with probability about (1 - e^(-kn/m))^k once n keys are in.
  */
+
+import { detExp, detPow } from '../../core/detMath.ts';
+
 export interface Bloom {
   bits: Uint32Array;
   m: number;
@@ -54,7 +57,7 @@ export function bloomHas(b: Bloom, key: number): boolean {
  * bloomFpRate(100_000, 7, 10_000); // 0.0082
  */
 export function bloomFpRate(m: number, k: number, n: number): number {
-  return (1 - Math.exp((-k * n) / m)) ** k;
+  return detPow(1 - detExp((-k * n) / m), k);
 }
 
 /** A filter of the keys 0 .. n-1 (the keys with a row in the database). */
