@@ -3,10 +3,7 @@
  * imports included; the engine's core and flow import no mechanism; no mechanism imports another (they
  * meet at the flow's points, see src/engine/registry.ts).
  */
-const KNOWN_CYCLES = [
-  '^src/store/',
-  '^src/runtime/(bridge|compareRun|session)[.]ts$',
-];
+const KNOWN_CYCLES = ['^src/store/', '^src/runtime/(bridge|compareRun|session)[.]ts$'];
 
 module.exports = {
   forbidden: [
