@@ -49,6 +49,9 @@ function points(w: MeasureWindow): SeriesPoint[] {
 
 const expiries = (s: Summary): number => sum(s.shards.map((x) => x.expired));
 const evictions = (s: Summary): number => sum(s.shards.map((x) => x.evictions));
+/** Stale reads whose age was a second or more (the Summary's histogram from its 1 s edge up). */
+const staleOverASecond = (s: Summary): number =>
+  sum(s.staleAges.counts.slice(s.staleAges.edgesMs.indexOf(1000) + 1));
 
 /** Busiest shard's operations over the mean per shard, in the window (the per-shard ops chart). */
 function hotShardFactor(w: MeasureWindow): number {
@@ -146,6 +149,7 @@ export const FIGURE_DEFS = {
     says: (v) => `${v} as many stale reads as in the same time before`,
     read: vsBefore((w) => delta(w, (s) => s.staleReads)),
   },
+  staleReadsOverASecond: count('stale reads over a second old', (w) => delta(w, staleOverASecond)),
   maxStaleAge: {
     kind: 'seconds',
     unit: 's',

@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import type { Scenario } from './schema.ts';
+import type { ScenarioShape as Scenario } from './scenarioShape.ts';
 import { formatPath, leafFields, parsePath, schemaAt, shapeOf, unwrap } from './fields.ts';
 import { closestName, formatValue, issueToErrors } from './messages.ts';
 import type { Change } from './changeSchema.ts';

@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import { scenarioSchema } from './schema.ts';
+import { scenarioShape as scenarioSchema } from './scenarioShape.ts';
 import { clip } from './quote.ts';
 
 /**

@@ -3,6 +3,7 @@ import { evictionMemory, ttlHitRatio, whyCache } from './basics.ts';
 import { cdcInvalidation, invalidationRace, l1Inconsistency, writeBehind } from './consistency.ts';
 import { coldStart, hotKeys, stampede } from './load.ts';
 import { cdnLeak, monitoring, whenNotToCache } from './operations.ts';
+import { cachePenetration, leases } from './readGuards.ts';
 
 /**
  * The curriculum in workshop order, following the arc of the seed article: what a cache buys, what
@@ -22,6 +23,8 @@ export const lessons: readonly Lesson[] = [
   coldStart,
   cdnLeak,
   monitoring,
+  leases,
+  cachePenetration,
   whenNotToCache,
 ];
 
