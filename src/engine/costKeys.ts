@@ -25,12 +25,28 @@ function weightBetween(lo: number, hi: number, s: number): number {
 
 /**
  * The Zipf(`s`) popularity of `n` keys in buckets; no bucket straddles any of `cuts` (ranks where a
- * formula changes, such as an L1's capacity). Shares add up to 1.
+ * formula changes, such as an L1's capacity). Shares add up to 1. The array is shared with later calls
+ * of the same arguments: read it, do not change it.
  *
  * @example
  * zipfBuckets(10, 1, [])[0] // { first: 0, count: 1, p: 0.341... }
  */
 export function zipfBuckets(n: number, s: number, cuts: readonly number[]): KeyBucket[] {
+  // A scenario with thousands of changes asks for the same few popularities over and over.
+  const key = `${n} ${s} ${cuts.join(',')}`;
+  const known = recent.get(key);
+  if (known) return known;
+  const out = computeBuckets(n, s, cuts);
+  if (recent.size >= RECENT) recent.delete(recent.keys().next().value!);
+  recent.set(key, out);
+  return out;
+}
+
+/** The last few popularities computed (callers do not change them: each bucket is copied to scale it). */
+const recent = new Map<string, KeyBucket[]>();
+const RECENT = 16;
+
+function computeBuckets(n: number, s: number, cuts: readonly number[]): KeyBucket[] {
   const stops = cuts.filter((c) => c > EXACT && c < n).sort((a, b) => a - b);
   const out: KeyBucket[] = [];
   const weights: number[] = [];
