@@ -7,6 +7,7 @@ import {
   type ParticleBuffer,
 } from '../render/particles.ts';
 import type { AppStore } from '../store/appStore.ts';
+import { validateChange } from '../scenario/changes.ts';
 import type { Command, EngineEvent, PlaybackState, Query, QueryResult } from '../worker/protocol.ts';
 import { createStoreBridge } from './bridge.ts';
 import type { RunClient } from './engineClient.ts';
@@ -180,7 +181,13 @@ export class EngineSession {
    * change per frame (the latest value), and the panel shows the value at once.
    */
   liveChange(path: string, value: unknown): void {
-    const edit = { value, seq: ++this.editSeq };
+    // The engine's worker takes a change as it comes (worker/trustedChanges.ts): it is checked here.
+    const check = validateChange(path, value);
+    if (!check.ok) {
+      this.store.getState().setNotice(`That change could not be made: ${check.message}`);
+      return;
+    }
+    const edit = { value: check.value, seq: ++this.editSeq };
     this.pendingLive.set(path, edit);
     this.overlay.set(path, edit);
     this.store.setState({ liveOverlay: this.overlayRecord() });
