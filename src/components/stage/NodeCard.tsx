@@ -1,7 +1,5 @@
-import { LazyMotion, m } from 'framer-motion';
 import type { ReactNode } from 'react';
 import type { NodeBox } from '../../render/layout.ts';
-import { loadMotionFeatures, useNodeMotion, useWantMotion } from './useNodeMotion.ts';
 
 export type NodeTone = 'normal' | 'down' | 'cold' | 'hot' | 'saturated';
 
@@ -21,31 +19,24 @@ interface NodeCardProps {
 }
 
 /**
- * A node on the stage, placed by the shared layout. The tone drives a framer-motion transition so a
- * state change (hot, saturated) is noticed without a flash; the animation code is fetched when a card
- * first grows (LazyMotion). A card stays opaque in every state: the
- * requests travel under the cards and must never show through their text.
+ * A node on the stage, placed by the shared layout. A hot or saturated card grows a little, by a CSS
+ * transition (stage.css), so the change is noticed without a flash, and without any animation library
+ * in a first visit's download; the page-wide reduced-motion rule (theme.css) turns it off. A card
+ * stays opaque in every state: the requests travel under the cards and must never show through
+ * their text.
  */
 export function NodeCard({ box, label, tone, compact = false, selected, onSelect, children }: NodeCardProps) {
-  const transition = useNodeMotion();
-  const grown = tone === 'hot' || tone === 'saturated';
-  useWantMotion(grown);
   return (
-    <LazyMotion features={loadMotionFeatures}>
-      <m.button
-        type="button"
-        className={`node node-${box.kind} tone-${tone}${compact ? ' compact' : ''}${selected ? ' selected' : ''}`}
-        style={{ left: box.x, top: box.y, width: box.w, height: box.h }}
-        aria-pressed={selected}
-        title={`${label}. Click to inspect.`}
-        onClick={onSelect}
-        initial={false}
-        animate={{ scale: grown ? 1.03 : 1 }}
-        transition={transition}
-      >
-        {children}
-      </m.button>
-    </LazyMotion>
+    <button
+      type="button"
+      className={`node node-${box.kind} tone-${tone}${compact ? ' compact' : ''}${selected ? ' selected' : ''}`}
+      style={{ left: box.x, top: box.y, width: box.w, height: box.h }}
+      aria-pressed={selected}
+      title={`${label}. Click to inspect.`}
+      onClick={onSelect}
+    >
+      {children}
+    </button>
   );
 }
 
