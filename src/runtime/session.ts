@@ -118,10 +118,27 @@ export class EngineSession {
   }
 
   /**
-   * Stops asking for frames (an embed scrolled out of view): the worker then does nothing for this
-   * run until `suspended` is false again. Commands still go through.
+   * Stops asking for frames (an embed scrolled out of view, or in a hidden tab): the worker then does
+   * nothing for this run until `suspended` is false again, and the canvas stops its drawing loop
+   * (`whenResumed`). Commands still go through.
    */
-  suspended = false;
+  get suspended(): boolean {
+    return this.isSuspended;
+  }
+  set suspended(value: boolean) {
+    this.isSuspended = value;
+    if (value) return;
+    const waiting = this.resumeWaiters.splice(0);
+    for (const wake of waiting) wake();
+  }
+  private isSuspended = false;
+  private readonly resumeWaiters: (() => void)[] = [];
+
+  /** Calls `wake` once the session is no longer suspended (at once when it is not). */
+  whenResumed(wake: () => void): void {
+    if (this.isSuspended) this.resumeWaiters.push(wake);
+    else wake();
+  }
 
   /** Asks the worker to advance to the page's wall clock, unless a frame is already on its way. */
   requestFrame(wallNow: number): void {
