@@ -1,10 +1,35 @@
 import { availableParallelism } from 'node:os';
 import { defineConfig } from 'vitest/config';
 import react from '@vitejs/plugin-react';
+import { fileURLToPath } from 'node:url';
+import type { Plugin } from 'vite';
+
+const trustedChanges = fileURLToPath(new URL('./src/worker/trustedChanges.ts', import.meta.url));
+
+/**
+ * In the engine's worker only, the engine's live-change check comes from worker/trustedChanges.ts
+ * instead of scenario/changes.ts: the page validates scenarios and changes, so the worker need not
+ * carry the schema (zod), some 30 KB gzipped of a first visit (docs/worker-protocol.md).
+ */
+const workerWithoutSchema = (): Plugin => ({
+  name: 'cachescope-worker-without-schema',
+  enforce: 'pre',
+  resolveId(source, importer) {
+    if (
+      importer &&
+      /[\\/]src[\\/]engine[\\/]/.test(importer) &&
+      /[\\/]scenario[\\/]changes\.ts$/.test(source)
+    ) {
+      return trustedChanges;
+    }
+    return null;
+  },
+});
 
 export default defineConfig({
   plugins: [react()],
   base: './',
+  worker: { plugins: () => [workerWithoutSchema()] },
   build: {
     outDir: 'dist',
     sourcemap: false,

@@ -1,4 +1,4 @@
-import { StrictMode } from 'react';
+import { startTransition, StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './App.tsx';
 import { resolveInitial } from './runtime/initialScenario.ts';
@@ -21,11 +21,17 @@ if (join !== null) {
   const kit: Promise<LessonKit | undefined> = new URLSearchParams(location.search).has('lesson')
     ? loadLessonKit().catch(() => undefined)
     : Promise.resolve(undefined);
+  // The first render as a transition: React renders in slices that yield to the browser, so a page of
+  // several embeds starting as they scroll into view keeps no task over 50 ms (issue 21).
   void kit.then((k) =>
-    createRoot(root).render(
-      <StrictMode>
-        <App initial={resolveInitial(location.search, location.hash, { origin: location.origin, kit: k })} />
-      </StrictMode>,
+    startTransition(() =>
+      createRoot(root).render(
+        <StrictMode>
+          <App
+            initial={resolveInitial(location.search, location.hash, { origin: location.origin, kit: k })}
+          />
+        </StrictMode>,
+      ),
     ),
   );
 }

@@ -9,9 +9,10 @@ import type { AppStore } from '../store/appStore.ts';
  */
 
 /**
- * Watches `el` against the page's viewport (through every frame above it): out of view, the run pauses
- * and the page stops asking the worker for frames; back in view, it resumes if it was playing, or starts
- * if `autoplay` asked for it and it has not started yet. Returns a function that stops watching.
+ * Watches `el` against the page's viewport (through every frame above it) and the tab: out of view or
+ * in a hidden tab, the run pauses, the page stops asking the worker for frames and the canvas stops
+ * drawing; back in view, it resumes where it was if it was playing, or starts if `autoplay` asked for it
+ * and it has not started yet. Returns a function that stops watching.
  */
 export function playWhenVisible(
   el: Element,
@@ -21,12 +22,13 @@ export function playWhenVisible(
   autoplay: boolean,
 ): () => void {
   let resume = autoplay;
-  if (typeof IntersectionObserver === 'undefined') {
-    if (resume) controller.play();
-    return () => {};
-  }
-  const io = new IntersectionObserver((entries) => {
-    const visible = entries[entries.length - 1]?.isIntersecting ?? true;
+  let inView = typeof IntersectionObserver === 'undefined';
+  const pageShown = () => typeof document === 'undefined' || document.visibilityState !== 'hidden';
+  let shown: boolean | null = null;
+  const apply = () => {
+    const visible = inView && pageShown();
+    if (visible === shown) return;
+    shown = visible;
     session.suspended = !visible;
     if (visible && resume) {
       resume = false;
@@ -35,9 +37,21 @@ export function playWhenVisible(
       resume = true;
       controller.pause();
     }
-  });
-  io.observe(el);
-  return () => io.disconnect();
+  };
+  const io =
+    typeof IntersectionObserver === 'undefined'
+      ? null
+      : new IntersectionObserver((entries) => {
+          inView = entries[entries.length - 1]?.isIntersecting ?? true;
+          apply();
+        });
+  io?.observe(el);
+  if (!io) apply();
+  document.addEventListener('visibilitychange', apply);
+  return () => {
+    io?.disconnect();
+    document.removeEventListener('visibilitychange', apply);
+  };
 }
 
 /** Starts again from the beginning whenever playing reaches the end. Returns the unsubscribe. */

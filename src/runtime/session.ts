@@ -7,7 +7,15 @@ import {
   type ParticleBuffer,
 } from '../render/particles.ts';
 import type { AppStore } from '../store/appStore.ts';
-import type { Command, EventMessage, PlaybackState, Query, QueryResult } from '../worker/protocol.ts';
+import { validateChange } from '../scenario/changes.ts';
+import type {
+  Command,
+  EngineEvent,
+  EventMessage,
+  PlaybackState,
+  Query,
+  QueryResult,
+} from '../worker/protocol.ts';
 import { createStoreBridge } from './bridge.ts';
 import type { RunClient } from './engineClient.ts';
 import type { Notable } from './notable.ts';
@@ -143,10 +151,27 @@ export class EngineSession {
   }
 
   /**
-   * Stops asking for frames (an embed scrolled out of view): the worker then does nothing for this
-   * run until `suspended` is false again. Commands still go through.
+   * Stops asking for frames (an embed scrolled out of view, or in a hidden tab): the worker then does
+   * nothing for this run until `suspended` is false again, and the canvas stops its drawing loop
+   * (`whenResumed`). Commands still go through.
    */
-  suspended = false;
+  get suspended(): boolean {
+    return this.isSuspended;
+  }
+  set suspended(value: boolean) {
+    this.isSuspended = value;
+    if (value) return;
+    const waiting = this.resumeWaiters.splice(0);
+    for (const wake of waiting) wake();
+  }
+  private isSuspended = false;
+  private readonly resumeWaiters: (() => void)[] = [];
+
+  /** Calls `wake` once the session is no longer suspended (at once when it is not). */
+  whenResumed(wake: () => void): void {
+    if (this.isSuspended) this.resumeWaiters.push(wake);
+    else wake();
+  }
 
   /** Asks the worker to advance to the page's wall clock, unless a frame is already on its way. */
   requestFrame(wallNow: number): void {
@@ -276,7 +301,13 @@ export class EngineSession {
    * change per frame (the latest value), and the panel shows the value at once.
    */
   liveChange(path: string, value: unknown): void {
-    const edit = { value, seq: ++this.editSeq };
+    // The engine's worker takes a change as it comes (worker/trustedChanges.ts): it is checked here.
+    const check = validateChange(path, value);
+    if (!check.ok) {
+      this.store.getState().setNotice(`That change could not be made: ${check.message}`);
+      return;
+    }
+    const edit = { value: check.value, seq: ++this.editSeq };
     this.pendingLive.set(path, edit);
     this.overlay.set(path, edit);
     this.store.setState({ liveOverlay: this.overlayRecord() });

@@ -3,6 +3,7 @@ import type { ScenarioShape as Scenario } from './scenarioShape.ts';
 import { formatPath, leafFields, parsePath, schemaAt, shapeOf, unwrap } from './fields.ts';
 import { closestName, formatValue, issueToErrors } from './messages.ts';
 import type { Change } from './changeSchema.ts';
+import { isLivePath, LIVE_PATHS } from './livePaths.ts';
 
 export { changeSchema, MAX_CHANGES, type Change } from './changeSchema.ts';
 
@@ -13,90 +14,7 @@ export { changeSchema, MAX_CHANGES, type Change } from './changeSchema.ts';
  * in docs/scenario-format.md.
  */
 
-/** The dotted paths that may change mid-run. Every other field keeps its start value for the whole run. */
-export const LIVE_PATHS = [
-  'workload.rps',
-  'workload.readRatio',
-  'workload.zipf',
-  'workload.hotKey',
-  'workload.hotKey.share',
-  'workload.users',
-  'workload.valueBytes',
-  'topology.loadBalancer',
-  'network.clientMs',
-  'network.redisMs',
-  'network.dbMs',
-  'network.jitterMs',
-  'cache.strategy',
-  'cache.l1.enabled',
-  'cache.l1.ttlMs',
-  'cache.l1.maxKeys',
-  'cache.l1.coalesce',
-  'cache.l2.ttlMs',
-  'cache.l2.ttlReset',
-  'cache.l2.maxKeys',
-  'cache.l2.eviction',
-  'cache.l2.serviceMs',
-  'cache.l2.ttlJitter',
-  'cache.l2.maxMemoryBytes',
-  'cache.l2.maxMemorySamples',
-  'cache.l2.lfuLogFactor',
-  'cache.l2.lfuDecayTimeMin',
-  'cache.l2.hz',
-  'cache.l2.persistence',
-  'cache.l2.rdbIntervalMs',
-  'cache.stampede.mode',
-  'cache.stampede.beta',
-  'cache.stampede.lockTtlMs',
-  'cache.stampede.backoffMs',
-  'cache.stampede.maxRetries',
-  'cache.stampede.refreshTopKeys',
-  'cache.stampede.refreshAt',
-  'cache.warming.enabled',
-  'cache.warming.topKeys',
-  'cache.warming.afterRestart',
-  'cache.leases.enabled',
-  'cache.leases.waitMs',
-  'cache.leases.leaseTtlMs',
-  'cache.negative.mode',
-  'cache.negative.ttlMs',
-  'cache.hotKeys.replicas',
-  'cache.hotKeys.topKeys',
-  'cache.writeBehind.batchSize',
-  'cache.writeBehind.flushIntervalMs',
-  'cache.writeBehind.rowCost',
-  'cache.writeBehind.queueIn',
-  'cache.writeBehind.ordered',
-  'cache.cdc.lagMs',
-  'cache.cdc.lagDistribution',
-  'cache.cdc.consumerMs',
-  'cache.redisDownPolicy',
-  'database.connections',
-  'database.readMs',
-  'database.writeMs',
-  'database.serviceTime',
-  'database.queryCache.enabled',
-  'database.queryCache.maxEntries',
-  'cdn.purgeDelayMs',
-  'cdn.hopMs',
-  'monitoring.enabled',
-  'monitoring.hitRateBelow',
-  'monitoring.missSpikeFactor',
-  'monitoring.missSpikeMin',
-  'monitoring.evictionsAbove',
-  'monitoring.memoryAbove',
-  'monitoring.p99AboveMs',
-  'monitoring.keyGrowthAbove',
-  'monitoring.keyGrowthWarmupMs',
-  'monitoring.expiringAtOnceAbove',
-] as const;
-
-export type LivePath = (typeof LIVE_PATHS)[number];
-
-const LIVE = new Set<string>(LIVE_PATHS);
-
-/** True for a path a running simulation accepts a change of. */
-export const isLivePath = (path: string): path is LivePath => LIVE.has(path);
+export { LIVE_PATHS, isLivePath, type LivePath } from './livePaths.ts';
 
 /** Why a field (or every field under it) keeps its start value; the message repeats it to the user. */
 const RESTART_ONLY: Readonly<Record<string, string>> = {
@@ -159,7 +77,7 @@ function checkPath(path: unknown): ChangeCheck | null {
       `got ${formatValue(path)}, expected the dotted path of a field, such as cache.l2.ttlMs`,
     );
   }
-  if (LIVE.has(path)) return null;
+  if (isLivePath(path)) return null;
   const parts = parsePath(path);
   const canonical = formatPath(parts);
   for (let n = parts.length; n > 0; n--) {

@@ -1,7 +1,7 @@
 import { summariesAt } from '../engine/index.ts';
-import { formatErrors, parseScenario } from '../scenario/validate.ts';
 import { estimateCost } from '../engine/cost.ts';
 import { EngineRun } from './engineRun.ts';
+import { readValidatedScenario, type ScenarioReader } from './scenarioGuard.ts';
 import {
   PROTOCOL_VERSION,
   readCommand,
@@ -21,11 +21,14 @@ export interface EngineHost {
 
 /**
  * The worker's message handler as a plain module: the Web Worker wraps it (engine.worker.ts), tests
- * and pages without `Worker` run it in-process. It keeps any number of runs, by id.
+ * and pages without `Worker` run it in-process. It keeps any number of runs, by id. `readScenario`
+ * checks a command's scenario; by default only the shape of one the page validated, so the worker
+ * carries no schema (see scenarioGuard.ts).
  */
 export function createEngineHost(
   post: PostMessage,
   clock: () => number = () => performance.now(),
+  readScenario: ScenarioReader = readValidatedScenario,
 ): EngineHost {
   const runs = new Map<RunId, EngineRun>();
   const send = (run: RunId | null, event: EngineEvent, transfer: Transferable[] = []) =>
@@ -42,15 +45,15 @@ export function createEngineHost(
     }
     const { run: runId, id, v: _v, ...cmd } = read.cmd;
     if (cmd.type === 'summariesAt') {
-      const parsed = parseScenario(cmd.scenario);
-      if (!parsed.ok) return fail(runId, id, `summariesAt.scenario: ${formatErrors(parsed.errors)}`);
+      const parsed = readScenario(cmd.scenario);
+      if (!parsed.ok) return fail(runId, id, `summariesAt.scenario: ${parsed.message}`);
       const result = summariesAt(parsed.scenario, cmd.times);
       if (id !== undefined) send(runId, { type: 'reply', id, result });
       return;
     }
     if (cmd.type === 'load') {
-      const parsed = parseScenario(cmd.scenario);
-      if (!parsed.ok) return fail(runId, id, `load.scenario: ${formatErrors(parsed.errors)}`);
+      const parsed = readScenario(cmd.scenario);
+      if (!parsed.ok) return fail(runId, id, `load.scenario: ${parsed.message}`);
       if (!cmd.force) {
         const estimate = estimateCost(parsed.scenario);
         if (estimate.overBudget) {

@@ -8,7 +8,9 @@ import { runScenario } from '../../src/engine/index.ts';
 import type { Summary } from '../../src/engine/types.ts';
 import { RunClient } from '../../src/runtime/engineClient.ts';
 import { getPreset } from '../../src/scenario/presets/index.ts';
+import { formatErrors, parseScenario } from '../../src/scenario/validate.ts';
 import { createEngineHost } from '../../src/worker/engineHost.ts';
+import type { ScenarioReader } from '../../src/worker/scenarioGuard.ts';
 import { localPort } from '../../src/worker/localPort.ts';
 import { PROTOCOL_VERSION, type EngineEvent, type EventMessage } from '../../src/worker/protocol.ts';
 
@@ -19,7 +21,7 @@ function baseline(durationMs = 10_000) {
 }
 
 /** A host whose events are collected synchronously (no clone, no delay). */
-function directHost() {
+function directHost(readScenario?: ScenarioReader) {
   const events: EventMessage[] = [];
   const transfers: Transferable[][] = [];
   let wall = 0;
@@ -29,6 +31,7 @@ function directHost() {
       transfers.push(transfer);
     },
     () => wall,
+    readScenario,
   );
   return { host, events, transfers, advance: (ms: number) => (wall += ms) };
 }
@@ -65,7 +68,11 @@ describe('worker protocol', () => {
   });
 
   it('names the field of a malformed command and of an invalid scenario', () => {
-    const { host, events } = directHost();
+    // The page validates with parseScenario; a host given that validator names the bad field.
+    const { host, events } = directHost((input) => {
+      const parsed = parseScenario(input);
+      return parsed.ok ? parsed : { ok: false, message: formatErrors(parsed.errors) };
+    });
     host.handle({ v: 1, run: 'a', type: 'seek', tMs: 'soon' });
     host.handle({
       v: 1,
@@ -79,6 +86,34 @@ describe('worker protocol', () => {
     expect(messages[0]).toBe('seek.tMs: expected a number of simulated ms');
     expect(messages[1]).toMatch(/^load\.scenario: cache\.l2\.ttlMs: got -5/);
     expect(messages[2]).toBe('run "a" does not exist: send "load" first');
+  });
+
+  it('in the worker, takes only a scenario already validated on the page (no schema there)', () => {
+    const { host, events } = directHost();
+    host.handle({
+      v: 1,
+      run: 'a',
+      type: 'load',
+      id: 1,
+      scenario: { version: 1, cache: { l2: { ttlMs: -5 } } },
+    });
+    host.handle({ v: 1, run: 'a', type: 'load', id: 2, scenario: { ...baseline(), version: 2 } });
+    host.handle({ v: 1, run: 'b', type: 'summariesAt', id: 3, scenario: 'baseline', times: [1000] });
+    host.handle({ v: 1, run: 'a', type: 'load', id: 4, scenario: baseline() });
+    const messages = events.map((e) => (e.type === 'error' ? e.message : e.type));
+    expect(messages.slice(0, 3)).toEqual([
+      'load.scenario: durationMs: expected a positive number of simulated ms',
+      'load.scenario: version: this build reads version 1',
+      'summariesAt.scenario: expected a scenario object',
+    ]);
+    expect(host.runs()).toEqual(['a']);
+    const { durationMs: _d, ...rest } = baseline();
+    const { workload: _w, failures: _f, ...partial } = baseline();
+    host.handle({ v: 1, run: 'c', type: 'load', id: 5, scenario: rest });
+    host.handle({ v: 1, run: 'c', type: 'load', id: 6, scenario: partial });
+    const last = events.slice(-2).map((e) => (e.type === 'error' ? e.message : e.type));
+    expect(last[0]).toBe('load.scenario: durationMs: expected a positive number of simulated ms');
+    expect(last[1]).toMatch(/^load\.scenario: workload, failures: missing; /);
   });
 
   it('keeps several runs apart by id, and a disposed run is gone', () => {

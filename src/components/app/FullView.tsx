@@ -12,8 +12,6 @@ import { Legend } from '../controls/Legend.tsx';
 import { HelpOverlay } from '../controls/HelpOverlay.tsx';
 import { Guarded } from './ErrorBoundary.tsx';
 import { CostDialog } from './CostDialog.tsx';
-import { CompareView } from '../compare/CompareView.tsx';
-import { CompareDialog } from '../compare/CompareDialog.tsx';
 import { RoomSlot } from '../room/RoomSlot.tsx';
 
 // The lesson panel and list come with the lesson kit, fetched when a lesson or the list first opens.
@@ -22,6 +20,13 @@ const LessonPanel = lazy(() =>
 );
 const LessonsDialog = lazy(() =>
   import('../lessons/LessonsDialog.tsx').then((m) => ({ default: m.LessonsDialog })),
+);
+// A/B compare, fetched when a comparison or its dialog first opens (not part of a first visit).
+const CompareView = lazy(() =>
+  import('../compare/CompareView.tsx').then((m) => ({ default: m.CompareView })),
+);
+const CompareDialog = lazy(() =>
+  import('../compare/CompareDialog.tsx').then((m) => ({ default: m.CompareDialog })),
 );
 
 /**
@@ -52,7 +57,9 @@ export function FullView({ session }: { session: EngineSession }) {
         <section className="stage-column" aria-label="Simulation">
           <Guarded area="the stage">
             {compare ? (
-              <CompareView a={session} compare={compare} />
+              <Suspense fallback={null}>
+                <CompareView a={session} compare={compare} />
+              </Suspense>
             ) : (
               <>
                 <Stage session={session} />
@@ -69,7 +76,11 @@ export function FullView({ session }: { session: EngineSession }) {
         )}
       </main>
       <HelpOverlay />
-      {compareDialog && <CompareDialog />}
+      {compareDialog && (
+        <Suspense fallback={null}>
+          <CompareDialog />
+        </Suspense>
+      )}
       <CostDialog />
       {listOpen && (
         <Guarded area="the lessons">

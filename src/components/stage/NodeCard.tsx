@@ -1,7 +1,5 @@
-import { motion } from 'framer-motion';
 import type { ReactNode } from 'react';
 import type { NodeBox } from '../../render/layout.ts';
-import { useNodeMotion } from './useNodeMotion.ts';
 
 export type NodeTone = 'normal' | 'down' | 'cold' | 'hot' | 'saturated';
 
@@ -21,26 +19,24 @@ interface NodeCardProps {
 }
 
 /**
- * A node on the stage, placed by the shared layout. The tone drives a framer-motion transition so a
- * state change (hot, saturated) is noticed without a flash. A card stays opaque in every state: the
- * requests travel under the cards and must never show through their text.
+ * A node on the stage, placed by the shared layout. A hot or saturated card grows a little, by a CSS
+ * transition (stage.css), so the change is noticed without a flash, and without any animation library
+ * in a first visit's download; the page-wide reduced-motion rule (theme.css) turns it off. A card
+ * stays opaque in every state: the requests travel under the cards and must never show through
+ * their text.
  */
 export function NodeCard({ box, label, tone, compact = false, selected, onSelect, children }: NodeCardProps) {
-  const transition = useNodeMotion();
   return (
-    <motion.button
+    <button
       type="button"
       className={`node node-${box.kind} tone-${tone}${compact ? ' compact' : ''}${selected ? ' selected' : ''}`}
       style={{ left: box.x, top: box.y, width: box.w, height: box.h }}
       aria-pressed={selected}
       title={`${label}. Click to inspect.`}
       onClick={onSelect}
-      initial={false}
-      animate={{ scale: tone === 'hot' || tone === 'saturated' ? 1.03 : 1 }}
-      transition={transition}
     >
       {children}
-    </motion.button>
+    </button>
   );
 }
 

@@ -62,7 +62,13 @@ export function ParticleCanvas({ session, layout, pickRef }: Props) {
       const frame = { t: session.paintTime(performance.now()), particles: session.particles, dpr: scale };
       paintParticles(target, { ...frame, ...theme }, layoutRef.current, exportScratch);
     });
+    let stopped = false;
     const loop = (now: number) => {
+      if (session.suspended) {
+        // Out of view or in a hidden tab: no drawing at all until the session resumes.
+        session.whenResumed(() => stopped || (raf = requestAnimationFrame(loop)));
+        return;
+      }
       session.requestFrame(now);
       const t1 = performance.now();
       const l = layoutRef.current;
@@ -103,6 +109,7 @@ export function ParticleCanvas({ session, layout, pickRef }: Props) {
     };
     raf = requestAnimationFrame(loop);
     return () => {
+      stopped = true;
       cancelAnimationFrame(raf);
       pickRef.current = null;
       handle?.setPainter(null);

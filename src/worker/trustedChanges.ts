@@ -1,0 +1,59 @@
+/**
+ * What the engine's worker uses in place of scenario/changes.ts (vite.config.ts swaps it in for the
+ * engine in the worker's bundle only), so the worker carries no schema (zod). The page checks every
+ * change with the full `validateChange` before sending it (the session, the config panel, the embed
+ * API) and every scenario with `parseScenario`; here a change is only checked to name a live field and
+ * to have a value. Values are taken as they are, with the defaults the schema would fill in for the
+ * one live field that is an object (`workload.hotKey`); test/worker/trustedChanges.test.ts holds these
+ * to the schema's.
+ */
+import type { Change, Scenario } from '../engine/types.ts';
+import { isLivePath } from '../scenario/livePaths.ts';
+import type { ChangeCheck } from '../scenario/changes.ts';
+
+/** The defaults of the live fields whose value is an object (the schema's `hotKeySchema`). */
+export const OBJECT_DEFAULTS: Readonly<Record<string, Readonly<Record<string, unknown>>>> = {
+  'workload.hotKey': { share: 0.5 },
+};
+
+const problem = (message: string, part: 'path' | 'value'): ChangeCheck => ({
+  ok: false,
+  message,
+  part,
+  entryDetail: message,
+});
+
+/** The worker's check of one change: a live field, a value, an object completed with its defaults. */
+export function validateChange(path: unknown, value: unknown): ChangeCheck {
+  if (typeof path !== 'string' || !isLivePath(path)) {
+    return problem(`${String(path)} is not a field that may change mid-run`, 'path');
+  }
+  if (value === undefined) return problem(`${path}: missing, expected a value`, 'value');
+  const defaults = OBJECT_DEFAULTS[path];
+  if (defaults && typeof value === 'object' && value !== null)
+    return { ok: true, value: { ...defaults, ...value } };
+  return { ok: true, value };
+}
+
+/** The scenario after `changes`, as scenario/changes.ts's `applyChangesTo` gives it for valid changes. */
+export function applyChangesTo(
+  scenario: Scenario,
+  changes: readonly Pick<Change, 'path' | 'value'>[],
+): Scenario {
+  const out = structuredClone(scenario) as unknown as Record<string, unknown>;
+  for (const change of changes) {
+    const check = validateChange(change.path, change.value);
+    if (!check.ok) throw new Error(check.message);
+    const parts = change.path.split('.');
+    let node = out;
+    for (let i = 0; i < parts.length - 1; i++) {
+      const key = parts[i]!;
+      if (node[key] === null || typeof node[key] !== 'object') {
+        node[key] = { ...OBJECT_DEFAULTS[parts.slice(0, i + 1).join('.')] };
+      }
+      node = node[key] as Record<string, unknown>;
+    }
+    node[parts[parts.length - 1]!] = check.value;
+  }
+  return out as unknown as Scenario;
+}
