@@ -71,7 +71,7 @@ export function Stage({ session, run }: { session: EngineSession; run?: 'A' | 'B
               return <InstanceNode key={box.id} box={box} compact={layout.compactApps} />;
             case 'redis':
               return layout.shardTiles !== null ? (
-                <ShardTile key={box.id} box={box} />
+                <ShardTile key={box.id} box={box} shards={shards} />
               ) : (
                 <ShardNode key={box.id} box={box} compact={layout.compactShards} />
               );
