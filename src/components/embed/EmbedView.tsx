@@ -52,8 +52,11 @@ export function EmbedView({ session, options }: { session: EngineSession; option
           <Guarded area="the stage">
             <StageFit session={session} compact={compact} />
             {/* The About panel says the same: one copy is enough. */}
+            {/* It gives way to the stage in a short frame and scrolls: it takes the keyboard's focus. */}
             {options.caption && options.panel !== 'about' && description && (
-              <p className="embed-caption">{description}</p>
+              <div className="embed-caption" role="region" aria-label="About this scenario" tabIndex={0}>
+                <p>{description}</p>
+              </div>
             )}
             {/* The compact stage shows the tiers' figures on its nodes: the strip keeps the others. */}
             <MetricsStrip omit={compact ? COMPACT_SHOWN : []} />
