@@ -155,7 +155,11 @@ export function paintDom(
 ): void {
   const box = root.getBoundingClientRect();
   // A root drawn scaled (the stage on a large screen) is painted at its layout size, as its fonts are.
-  const origin: Origin = { left: box.left, top: box.top, zoom: box.width / root.offsetWidth || 1 };
+  const origin: Origin = {
+    left: box.left,
+    top: box.top,
+    zoom: box.width / parseFloat(getComputedStyle(root).width) || 1,
+  };
   ctx.save();
   ctx.setTransform(scale, 0, 0, scale, 0, 0);
   for (const child of root.children) paintElement(ctx, child, origin, skip);

@@ -40,7 +40,8 @@ export class StageCompositor {
     even = false,
   ) {
     // The area's layout size: a stage drawn larger on screen (stageScale) exports as laid out.
-    const box = { width: source.area.offsetWidth, height: source.area.offsetHeight };
+    const cs = getComputedStyle(source.area);
+    const box = { width: parseFloat(cs.width), height: parseFloat(cs.height) };
     const size = (css: number) => {
       const px = Math.max(2, Math.round(css * scale));
       return even ? px - (px % 2) : px;
