@@ -89,8 +89,6 @@ export function computeLayout(input: LayoutInput): StageLayout {
   return sliver ? computeVerticalLayout(input) : wide;
 }
 
-/** Shorter than this a card cannot show its name on one line with room around it. */
-const MIN_CARD_H = 30;
 /** Narrower than this a card cannot show even its number. */
 const MIN_CARD_W = 44;
 
@@ -139,12 +137,8 @@ function computeHorizontalLayout(input: LayoutInput): StageLayout {
   const tiles = shards > MAX_SHARD_CARDS;
   // Column weights: singletons need room for their numbers; the app and Redis columns widen when their
   // cards wrap into several sub-columns (tiles keep one width however many there are).
-  // At most 8 rows of cards, fewer on a short stage so a card keeps MIN_CARD_H: up to 32 instances become
-  // 4 sub-columns, 16 shards 2 (3 on a short stage).
-  const innerH = height - PAD_TOP - PAD_BOTTOM;
-  const maxRows = Math.max(1, Math.min(8, Math.floor((innerH + GAP) / (MIN_CARD_H + GAP))));
-  const appCols = Math.ceil(instances / maxRows);
-  const shardCols = Math.ceil(shards / maxRows);
+  const appCols = Math.ceil(instances / 8);
+  const shardCols = Math.ceil(shards / 8);
   const cols: { kind: NodeBox['kind']; weight: number }[] = [
     { kind: 'client', weight: 1.1 },
     ...(cdn ? [{ kind: 'cdn' as const, weight: 1.05 }] : []),
@@ -157,6 +151,8 @@ function computeHorizontalLayout(input: LayoutInput): StageLayout {
   // Narrower stages keep more of their width for the cards.
   const colGap = Math.max(14, width * (cdn ? 0.028 : width < 800 ? 0.026 : 0.04));
   const usable = width - 2 * PAD - colGap * (cols.length - 1);
+  // Room at the bottom for the stage's status line, so it never covers the last row of cards.
+  const innerH = height - PAD_TOP - PAD_BOTTOM;
   let widths = columnWidths(cols, usable);
   if (tiles) {
     // Tiles big enough to carry their number: the Redis column takes the room they need from the apps
@@ -183,7 +179,8 @@ function computeHorizontalLayout(input: LayoutInput): StageLayout {
       compactShards = true;
     } else if (col.kind === 'app' || col.kind === 'redis') {
       const n = col.kind === 'app' ? instances : shards;
-      const minH = (innerH - (maxRows - 1) * GAP) / maxRows - 0.01;
+      // At most 8 rows: up to 32 instances become 4 sub-columns, 16 shards 2.
+      const minH = (innerH - 7 * GAP) / 8 - 0.01;
       const cells = grid(n, x, w, innerH, minH, col.kind === 'app' ? 96 : 120);
       const small = cells.some(
         (c) => c.h < (col.kind === 'app' ? 60 : 86) || c.w < (col.kind === 'app' ? 90 : 120),
