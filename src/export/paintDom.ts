@@ -85,12 +85,7 @@ function paintBox(ctx: CanvasRenderingContext2D, cs: CSSStyleDeclaration, r: Box
 }
 
 /** Each word of a text node where the page laid it out, in its element's font and colour. */
-function paintText(
-  ctx: CanvasRenderingContext2D,
-  node: Text,
-  cs: CSSStyleDeclaration,
-  origin: DOMRect,
-): void {
+function paintText(ctx: CanvasRenderingContext2D, node: Text, cs: CSSStyleDeclaration, origin: Origin): void {
   const words = [...node.data.matchAll(/\S+/g)];
   if (words.length === 0) return;
   ctx.font = `${cs.fontStyle} ${cs.fontWeight} ${cs.fontSize} ${cs.fontFamily}`;
@@ -104,20 +99,32 @@ function paintText(
     if (rect.width === 0) continue;
     // A text range's box is the font's ascent plus descent, so the baseline sits one ascent down.
     const ascent = ctx.measureText(m[0]).fontBoundingBoxAscent;
-    ctx.fillText(m[0], rect.left - origin.left, rect.top - origin.top + ascent);
+    ctx.fillText(
+      m[0],
+      (rect.left - origin.left) / origin.zoom,
+      (rect.top - origin.top) / origin.zoom + ascent,
+    );
   }
+}
+
+/** The root's top left on screen, and how much larger than laid out it is drawn there. */
+interface Origin {
+  left: number;
+  top: number;
+  zoom: number;
 }
 
 function paintElement(
   ctx: CanvasRenderingContext2D,
   el: Element,
-  origin: DOMRect,
+  origin: Origin,
   skip: (el: Element) => boolean,
 ): void {
   const cs = getComputedStyle(el);
   if (skip(el) || hidden(el, cs)) return;
   const b = el.getBoundingClientRect();
-  const r = { x: b.left - origin.left, y: b.top - origin.top, w: b.width, h: b.height };
+  const z = origin.zoom;
+  const r = { x: (b.left - origin.left) / z, y: (b.top - origin.top) / z, w: b.width / z, h: b.height / z };
   ctx.save();
   ctx.globalAlpha *= Number(cs.opacity);
   paintBox(ctx, cs, r);
@@ -146,7 +153,13 @@ export function paintDom(
   scale: number,
   skip: (el: Element) => boolean,
 ): void {
-  const origin = root.getBoundingClientRect();
+  const box = root.getBoundingClientRect();
+  // A root drawn scaled (the stage on a large screen) is painted at its layout size, as its fonts are.
+  const origin: Origin = {
+    left: box.left,
+    top: box.top,
+    zoom: box.width / parseFloat(getComputedStyle(root).width) || 1,
+  };
   ctx.save();
   ctx.setTransform(scale, 0, 0, scale, 0, 0);
   for (const child of root.children) paintElement(ctx, child, origin, skip);

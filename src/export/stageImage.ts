@@ -39,7 +39,9 @@ export class StageCompositor {
     readonly scale: number,
     even = false,
   ) {
-    const box = source.area.getBoundingClientRect();
+    // The area's layout size: a stage drawn larger on screen (stageScale) exports as laid out.
+    const cs = getComputedStyle(source.area);
+    const box = { width: parseFloat(cs.width), height: parseFloat(cs.height) };
     const size = (css: number) => {
       const px = Math.max(2, Math.round(css * scale));
       return even ? px - (px % 2) : px;

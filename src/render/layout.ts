@@ -36,6 +36,19 @@ function columnWidths(cols: readonly { kind: NodeBox['kind']; weight: number }[]
   return out.map((w, i) => (multi(cols[i]!.kind) && multiTotal > 0 ? w - (deficit * w) / multiTotal : w));
 }
 
+/**
+ * Widens column `at` towards `want` px with room taken from the `floors` columns, each down to its floor
+ * at most, in proportion to what each has above it: a grid that still does not fit gets what there is.
+ */
+function widenColumn(widths: number[], at: number, want: number, floors: Map<number, number>): number[] {
+  const need = want - widths[at]!;
+  const slack = widths.map((w, i) => Math.max(0, w - (floors.get(i) ?? w)));
+  const total = slack.reduce((a, b) => a + b, 0);
+  if (need <= 0 || total <= 0) return widths;
+  const give = Math.min(1, need / total);
+  return widths.map((w, i) => (i === at ? w + Math.min(need, total) : w - slack[i]! * give));
+}
+
 /** Stacks `count` cards in a column region, wrapping into sub-columns so cards stay readable. */
 function grid(
   count: number,
@@ -84,6 +97,17 @@ export const MAX_SHARD_CARDS = 16;
 /** Room under the tile grid for the caption naming the busiest shard (three lines). */
 const TILE_CAPTION_H = 62;
 const TILE_GAP = 3;
+/** The tile size the Redis column makes room for: a square that reads as one and takes a click. */
+export const TILE_PX = 20;
+/** Narrowest an instance card may get to make room for tiles (still its name and one line). */
+const APP_FLOOR_W = 96;
+
+/** The width a grid of `count` TILE_PX tiles needs in a region `height` px tall. */
+function tileColumnWidth(count: number, height: number): number {
+  const rows = Math.max(1, Math.floor((height + TILE_GAP) / (TILE_PX + TILE_GAP)));
+  const cols = Math.ceil(count / rows);
+  return cols * TILE_PX + (cols - 1) * TILE_GAP;
+}
 
 /**
  * Square tiles for `count` shards in a region, as large as fit: tries every column count and keeps the
@@ -129,7 +153,18 @@ function computeHorizontalLayout(input: LayoutInput): StageLayout {
   const usable = width - 2 * PAD - colGap * (cols.length - 1);
   // Room at the bottom for the stage's status line, so it never covers the last row of cards.
   const innerH = height - PAD_TOP - PAD_BOTTOM;
-  const widths = columnWidths(cols, usable);
+  let widths = columnWidths(cols, usable);
+  if (tiles) {
+    // Tiles big enough to carry their number: the Redis column takes the room they need from the apps
+    // and the other columns, down to widths where their cards still read (a shorter stage needs more columns).
+    const at = cols.findIndex((c) => c.kind === 'redis');
+    const floors = new Map<number, number>();
+    cols.forEach((c, i) => {
+      if (c.kind === 'app') floors.set(i, APP_FLOOR_W * Math.ceil(instances / 8));
+      else if (MIN_SINGLE_W[c.kind] !== undefined) floors.set(i, MIN_SINGLE_W[c.kind]!);
+    });
+    widths = widenColumn(widths, at, tileColumnWidth(shards, innerH - TILE_CAPTION_H), floors);
+  }
   const nodes: NodeBox[] = [];
   let x = PAD;
   let compactApps = false;

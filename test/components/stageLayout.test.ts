@@ -23,7 +23,7 @@ describe('shard tiles', () => {
       const caption = layout.shardTiles!;
       for (const [i, t] of tiles.entries()) {
         expect(t.w).toBe(t.h);
-        // Numbered (16 px and more) on a laptop's stage; still a tinted square on a tablet's.
+        // A clickable square (16 px and more) on a laptop's stage; still a tinted square on a tablet's.
         expect(t.w).toBeGreaterThanOrEqual(width >= 800 ? 16 : 8);
         expect(t.x).toBeGreaterThanOrEqual(0);
         expect(t.x + t.w).toBeLessThanOrEqual(width);
@@ -44,4 +44,18 @@ describe('shard tiles', () => {
       expect(right).toBeLessThan(db.x);
     }
   });
+
+  it.each([64, 128])(
+    '%i shards on a laptop stage made short by a two-row header: tiles stay 16 px and more',
+    (shards) => {
+      // 852x302 is the stage at 1280x720 when the header wraps; the Redis column takes room from the others.
+      const layout = computeLayout({ instances: 4, shards, cdn: false, width: 852, height: 302 });
+      expect(layout.vertical).toBe(false);
+      const tiles = layout.nodes.filter((n) => n.kind === 'redis');
+      expect(Math.min(...tiles.map((t) => t.w))).toBeGreaterThanOrEqual(16);
+      // The cards that gave room still read: instances and the database keep their floors.
+      expect(layout.nodes.find((n) => n.kind === 'app')!.w).toBeGreaterThanOrEqual(96 - 0.01);
+      expect(layout.nodes.find((n) => n.kind === 'db')!.w).toBeGreaterThanOrEqual(112 - 0.01);
+    },
+  );
 });

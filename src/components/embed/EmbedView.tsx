@@ -11,12 +11,16 @@ import { ScenarioAbout } from '../app/ScenarioAbout.tsx';
 import { HelpOverlay } from '../controls/HelpOverlay.tsx';
 import { Legend } from '../controls/Legend.tsx';
 import { MetricsStrip } from '../stage/MetricsStrip.tsx';
-import { Stage } from '../stage/Stage.tsx';
+import { COMPACT_BELOW } from '../../render/layoutCompact.ts';
+import { useElementSize } from '../stage/useElementSize.ts';
 import { EmbedControls } from './EmbedControls.tsx';
 import { OpenInApp } from './OpenInApp.tsx';
 import { StageFit } from './StageFit.tsx';
 import { useEmbed } from './useEmbed.ts';
 import './embed.css';
+
+/** The strip's figures the compact stage's nodes show. */
+const COMPACT_SHOWN = ['cdnHitRatio', 'l1HitRatio', 'l2HitRatio', 'dbQueriesPerSecond'] as const;
 
 const ChartsSection = lazy(() =>
   import('../app/ChartsSection.tsx').then((m) => ({ default: m.ChartsSection })),
@@ -24,12 +28,15 @@ const ChartsSection = lazy(() =>
 
 /**
  * The view for a documentation page (`embed=1`): the title and "Open in Cachescope", a one-row
- * transport, the stage scaled to whatever room the frame gives, the figures, and optionally the
+ * transport, the stage laid out for whatever room the frame gives (compact in a narrow one), the figures, and optionally the
  * scenario's description and a panel (charts or about). It fits any frame from 360x240 up without
  * scrolling; what needs more room (the legend, the panel) shows when there is room for it.
  */
 export function EmbedView({ session, options }: { session: EngineSession; options: EmbedOptions }) {
   const root = useRef<HTMLDivElement>(null);
+  const column = useRef<HTMLElement>(null);
+  // A narrow stage column (a small frame, or a panel beside the stage) gets the compact stage.
+  const compact = useElementSize(column, { width: 900, height: 420 }).width < COMPACT_BELOW;
   const title = useAppStore(selectTitle);
   const description = useAppStore((s) => s.applied.description);
   useEmbed(root, session, options);
@@ -43,21 +50,28 @@ export function EmbedView({ session, options }: { session: EngineSession; option
       <EngineBanner />
       {options.controls && <EmbedControls />}
       <main className="embed-main">
-        <section className="embed-stage-column" aria-label="Simulation">
+        <section className="embed-stage-column" aria-label="Simulation" ref={column}>
           <Guarded area="the stage">
-            <StageFit>
-              <Stage session={session} />
-            </StageFit>
+            <StageFit session={session} compact={compact} />
             {/* The About panel says the same: one copy is enough. */}
+            {/* It gives way to the stage in a short frame and scrolls: it takes the keyboard's focus. */}
             {options.caption && options.panel !== 'about' && description && (
-              <p className="embed-caption">{description}</p>
+              <div className="embed-caption" role="region" aria-label="About this scenario" tabIndex={0}>
+                <p>{description}</p>
+              </div>
             )}
-            <MetricsStrip />
+            {/* The compact stage shows the tiers' figures on its nodes: the strip keeps the others. */}
+            <MetricsStrip omit={compact ? COMPACT_SHOWN : []} />
             <Legend />
           </Guarded>
         </section>
         {options.panel !== 'none' && (
-          <aside className="embed-panel" aria-label={options.panel === 'charts' ? 'Charts' : 'About'}>
+          // A region that scrolls takes the keyboard's focus, so its content can be scrolled without a mouse.
+          <aside
+            className="embed-panel"
+            aria-label={options.panel === 'charts' ? 'Charts' : 'About'}
+            tabIndex={0}
+          >
             <Guarded area="this panel">
               <Suspense fallback={<p className="muted">Loading…</p>}>
                 {options.panel === 'charts' ? <ChartsSection /> : <ScenarioAbout embed />}

@@ -11,7 +11,7 @@ import { useSelectNode } from './useSelectNode.ts';
  * The current arrival rate: the latest of the phases that have started and a live change of the rate
  * (a change at a phase's time comes after it), or the base rate.
  */
-function currentRps(s: AppState): number {
+export function currentRps(s: AppState): number {
   const { rps, phases } = s.applied.workload;
   let at = -Infinity;
   let current = rps;

@@ -2,24 +2,30 @@ import { selectSummary } from '../../store/selectors.ts';
 import { useScenarioInForce } from './inForce.ts';
 import { useAppStore } from '../../store/useAppStore.ts';
 import { stripItems } from '../app/stripItems.ts';
+import type { FigureId } from '../../labels/figures.ts';
 
-/** The headline numbers under the stage; every request is counted, whatever the canvas samples. */
-export function MetricsStrip() {
+/**
+ * The headline numbers under the stage; every request is counted, whatever the canvas samples. `omit`
+ * leaves out figures shown elsewhere beside it (the compact stage's nodes).
+ */
+export function MetricsStrip({ omit }: { omit?: readonly FigureId[] } = {}) {
   const summary = useAppStore(selectSummary);
   // Which figures show, and their warnings, follow the settings in force (L1 may be switched on live).
   const scenario = useScenarioInForce();
   if (!summary) return null;
   return (
     <dl className="metrics" aria-label="Key metrics so far">
-      {stripItems(scenario, summary).map((m) => (
-        <div key={m.id} className={`metric${m.warn ? ' warn' : ''}`} title={m.why}>
-          <dt>
-            {m.color && <span className="metric-dot" style={{ background: m.color }} aria-hidden="true" />}
-            {m.label}
-          </dt>
-          <dd>{m.value}</dd>
-        </div>
-      ))}
+      {stripItems(scenario, summary)
+        .filter((m) => !omit?.includes(m.id))
+        .map((m) => (
+          <div key={m.id} className={`metric${m.warn ? ' warn' : ''}`} title={m.why}>
+            <dt>
+              {m.color && <span className="metric-dot" style={{ background: m.color }} aria-hidden="true" />}
+              {m.label}
+            </dt>
+            <dd>{m.value}</dd>
+          </div>
+        ))}
     </dl>
   );
 }

@@ -11,16 +11,18 @@ export type PickRequest = (x: number, y: number) => number | null;
 interface Props {
   session: EngineSession;
   layout: StageLayout;
+  /** How much larger than its layout the stage is drawn (stageScale): the canvas keeps its pixels sharp. */
+  scale: number;
   /** Receives the hit test for clicks on the stage. */
   pickRef: RefObject<PickRequest | null>;
 }
 
 /**
- * The one canvas the requests are drawn on, above the node cards (it lets clicks through). One
+ * The one canvas the requests are drawn on, under the node cards and captions (it lets clicks through). One
  * animation-frame loop asks the engine's worker for the next frame and paints what it has; nothing
  * here goes through React state.
  */
-export function ParticleCanvas({ session, layout, pickRef }: Props) {
+export function ParticleCanvas({ session, layout, scale, pickRef }: Props) {
   const canvasRef = useRef<HTMLCanvasElement>(null);
   const layoutRef = useRef(layout);
   const paintedRef = useRef({ version: -1, t: -1, layout: null as StageLayout | null });
@@ -30,10 +32,10 @@ export function ParticleCanvas({ session, layout, pickRef }: Props) {
     layoutRef.current = layout;
     const canvas = canvasRef.current;
     if (!canvas) return;
-    const dpr = window.devicePixelRatio || 1;
+    const dpr = (window.devicePixelRatio || 1) * scale;
     canvas.width = Math.max(1, Math.round(layout.width * dpr));
     canvas.height = Math.max(1, Math.round(layout.height * dpr));
-  }, [layout]);
+  }, [layout, scale]);
 
   useEffect(() => {
     const canvas = canvasRef.current;
