@@ -194,7 +194,8 @@ export function createController(
       reload(draft, null);
       store.getState().setDraft(keepDraft);
     },
-    startCompare: (side) => open(side, session.state.nowMs),
+    // B starts where A is going: a link's `t=` (or a drag) may still be re-simulating A to its time.
+    startCompare: (side) => open(side, store.getState().seekTargetMs ?? session.state.nowMs),
     stopCompare: () => {
       store.getState().compare?.close();
       store.setState({ compare: null });
