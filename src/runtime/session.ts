@@ -57,6 +57,16 @@ export class EngineSession {
    */
   private hasRun = false;
   private firstRefused = false;
+  /**
+   * The play state the page asked for last, until the worker has carried that command out. Updates
+   * meanwhile wait and then reach the store together, with that state: one from a frame the worker ran
+   * before the command still says the old state, and would make the Play button (and an embed's host
+   * page) see pause, play, pause for one pause.
+   */
+  private playWanted: { playing: boolean; seq: number } | null = null;
+  private playSeq = 0;
+  private heldUpdates: Extract<EngineEvent, { type: 'update' }>[] = [];
+  private readonly bridge: (update: Extract<EngineEvent, { type: 'update' }>) => void;
   private readonly pendingLive = new Map<string, LiveEdit>();
   /** Live edits shown in the panel until the engine's list of changes has them. */
   private readonly overlay = new Map<string, LiveEdit>();
@@ -79,13 +89,13 @@ export class EngineSession {
       events: 0,
       done: false,
     };
-    const bridge = createStoreBridge(store);
-    this.off = client.on((e) => this.onEvent(e, bridge));
+    this.bridge = createStoreBridge(store);
+    this.off = client.on((e) => this.onEvent(e));
     this.pendingLoad = { scenario, force: false };
     this.flush();
   }
 
-  private onEvent(e: EngineEvent, bridge: ReturnType<typeof createStoreBridge>): void {
+  private onEvent(e: EngineEvent): void {
     if (e.type === 'frame' || e.type === 'update') this.hasRun = true;
     if (e.type === 'frame') {
       const t0 = this.clock();
@@ -99,8 +109,10 @@ export class EngineSession {
       this.version++;
       this.applyMs = this.clock() - t0;
     } else if (e.type === 'update') {
-      this.state = e.state;
-      bridge(e);
+      const wanted = this.playWanted;
+      this.state = wanted ? { ...e.state, playing: wanted.playing } : e.state;
+      if (wanted) this.heldUpdates.push({ ...e, state: this.state });
+      else this.bridge(e);
     } else if (e.type === 'error') {
       // A frame that failed is over too: the next one may be asked for (frames must never stall).
       const ofFrame = e.id !== undefined && e.id === this.frameId;
@@ -150,6 +162,24 @@ export class EngineSession {
     this.flush();
     if (this.waiting()) return;
     this.client.send(cmd);
+  }
+
+  /**
+   * Plays, pauses or steps (a step pauses). Until the worker's reply, updates it sent before it took
+   * the command are shown with the state asked for; resolves once the command has been carried out.
+   */
+  playback(type: 'play' | 'pause' | 'step'): Promise<void> {
+    this.flush();
+    if (this.waiting()) return Promise.resolve();
+    const seq = ++this.playSeq;
+    this.playWanted = { playing: type === 'play', seq };
+    const settle = () => {
+      if (this.playWanted?.seq !== seq) return;
+      this.playWanted = null;
+      // Every update, in order (each carries part of the series), one store change after another.
+      for (const u of this.heldUpdates.splice(0)) this.bridge(u);
+    };
+    return this.client.call({ type }).then(settle, settle);
   }
 
   call<T>(cmd: Command): Promise<T> {
