@@ -1,5 +1,5 @@
 import { motion } from 'framer-motion';
-import type { ReactNode } from 'react';
+import type { ReactNode, Ref } from 'react';
 import type { NodeBox } from '../../render/layout.ts';
 import { useNodeMotion } from './useNodeMotion.ts';
 
@@ -18,6 +18,8 @@ interface NodeCardProps {
   selected: boolean;
   onSelect: () => void;
   children: ReactNode;
+  /** The card's element, for a card that measures whether its content fits (see useFitLevel). */
+  cardRef?: Ref<HTMLButtonElement> | undefined;
 }
 
 /**
@@ -25,10 +27,20 @@ interface NodeCardProps {
  * state change (hot, saturated) is noticed without a flash. A card stays opaque in every state: the
  * requests travel under the cards and must never show through their text.
  */
-export function NodeCard({ box, label, tone, compact = false, selected, onSelect, children }: NodeCardProps) {
+export function NodeCard({
+  box,
+  label,
+  tone,
+  compact = false,
+  selected,
+  onSelect,
+  children,
+  cardRef,
+}: NodeCardProps) {
   const transition = useNodeMotion();
   return (
     <motion.button
+      ref={cardRef}
       type="button"
       className={`node node-${box.kind} tone-${tone}${compact ? ' compact' : ''}${selected ? ' selected' : ''}`}
       style={{ left: box.x, top: box.y, width: box.w, height: box.h }}
