@@ -15,7 +15,7 @@ export const VERTICAL_BELOW = 560;
  * Narrowest a singleton card may get and keep its text inside: "4,000/s" on the clients, a wrapped
  * "Load balancer", "pool: 10/10 busy" on the database.
  */
-const MIN_SINGLE_W: Partial<Record<NodeBox['kind'], number>> = { client: 100, cdn: 96, lb: 100, db: 112 };
+const MIN_SINGLE_W: Partial<Record<NodeBox['kind'], number>> = { client: 84, cdn: 80, lb: 88, db: 112 };
 
 /**
  * Widths in proportion to the weights, except that singleton columns get their MIN_SINGLE_W,
