@@ -1,3 +1,4 @@
+import { lazy, Suspense } from 'react';
 import type { EngineSession } from '../../runtime/session.ts';
 import type { CompareRun } from '../../runtime/compareRun.ts';
 import { selectNotice, selectTitle } from '../../store/selectors.ts';
@@ -7,6 +8,8 @@ import { StageHandleContext } from '../stage/stageHandle.ts';
 import { DifferenceTable } from './DifferenceTable.tsx';
 import { useCatchUp } from './useCatchUp.ts';
 import './compare.css';
+
+const CompareCharts = lazy(() => import('./CompareCharts.tsx').then((m) => ({ default: m.CompareCharts })));
 
 /** One run's heading, stage and figures; its store comes from the context around it. */
 function Side({ run, session, waiting }: { run: 'A' | 'B'; session: EngineSession; waiting: boolean }) {
@@ -63,6 +66,10 @@ export function CompareView({ a, compare }: { a: EngineSession; compare: Compare
         </StageHandleContext.Provider>
       </div>
       <DifferenceTable bStore={compare.store} />
+      {/* The charts come with the charts chunk, as the Charts tab's do. */}
+      <Suspense fallback={null}>
+        <CompareCharts bStore={compare.store} />
+      </Suspense>
     </div>
   );
 }

@@ -49,7 +49,20 @@ export default async function truthCompare() {
       .locator('.difference-table tr[data-figure="requests"] td[data-run="b"]')
       .getAttribute('data-value');
     assert(Number(b) > 0, `B's requests at 30 s: ${b}`);
+    // The charts to check the table against: time charts with B over A, histograms A beside B.
+    const charts = p.getByRole('region', { name: 'Charts of A and B' });
+    const qps = charts.getByRole('figure', { name: 'Database queries per second' });
+    await qps.locator('path[data-run="b"]').first().waitFor();
+    const legend = await qps.locator('.chart-legend').innerText();
+    assert(/Reads · A/.test(legend) && /Reads · B/.test(legend), `legend: ${legend}`);
+    for (const run of ['A', 'B']) {
+      const side = charts.getByRole('region', { name: `Run ${run}` });
+      const n = await side.getByRole('figure').count();
+      assert(n === 2, `run ${run} shows ${n} histograms, not 2 (stale ages and TTLs)`);
+    }
     await shot(p, 'truth-compare-t30');
+    await charts.scrollIntoViewIfNeeded();
+    await shot(p, 'truth-compare-charts');
     await p.context().close();
   });
 }
