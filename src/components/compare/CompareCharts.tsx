@@ -1,5 +1,6 @@
 import { useStore } from 'zustand';
 import type { AppStore } from '../../store/appStore.ts';
+import { FIGURES } from '../../labels/figures.ts';
 import { selectSummary } from '../../store/selectors.ts';
 import { useChartsProps } from '../app/useChartsProps.ts';
 import { OneChart } from '../charts/ChartsPanel.tsx';
@@ -30,13 +31,13 @@ export function CompareCharts({ bStore }: { bStore: AppStore }) {
       </div>
       {SIDE_BY_SIDE.map((id) => (
         <div key={id} className="compare-chart-pair">
-          <section aria-label="Run A">
+          <section aria-label={`${FIGURES[id]}, run A`}>
             <h3 className="compare-chart-run">
               <span className="run-tag run-a">A</span>
             </h3>
             <OneChart id={id} {...charts} />
           </section>
-          <section aria-label="Run B">
+          <section aria-label={`${FIGURES[id]}, run B`}>
             <h3 className="compare-chart-run">
               <span className="run-tag run-b">B</span>
             </h3>

@@ -56,8 +56,8 @@ export default async function truthCompare() {
     const legend = await qps.locator('.chart-legend').innerText();
     assert(/Reads · A/.test(legend) && /Reads · B/.test(legend), `legend: ${legend}`);
     for (const run of ['A', 'B']) {
-      const side = charts.getByRole('region', { name: `Run ${run}` });
-      const n = await side.getByRole('figure').count();
+      const sides = charts.getByRole('region', { name: new RegExp(`, run ${run}$`) });
+      const n = await sides.getByRole('figure').count();
       assert(n === 2, `run ${run} shows ${n} histograms, not 2 (stale ages and TTLs)`);
     }
     await shot(p, 'truth-compare-t30');
