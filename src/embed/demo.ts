@@ -22,6 +22,10 @@ function describeEvent(e: EmbedEvent): string {
       const ratio = `${Math.round(s.l2.hitRatio * 100)} %`;
       return `summary: ${s.requests} requests, L2 hit ratio ${ratio}, ${s.db.reads} database reads, p99 ${s.latencyMs.p99.toFixed(1)} ms`;
     }
+    case 'loaded':
+      return `loaded: “${e.title}”, ${seconds(e.durationMs)} long`;
+    case 'changed':
+      return `changed: ${e.path} = ${JSON.stringify(e.value)}`;
     case 'error':
       return `error: ${e.message}`;
   }

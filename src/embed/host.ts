@@ -1,5 +1,6 @@
 import type { Controller } from '../runtime/controller.ts';
 import type { AppState, AppStore } from '../store/appStore.ts';
+import { estimateCost } from '../engine/cost.ts';
 import { validateChange } from '../scenario/changes.ts';
 import { jsonSizeWithin, type JsonSize } from '../scenario/jsonSize.ts';
 import { checkScenarioTextSize, MAX_SCENARIO_TEXT } from '../scenario/url.ts';
@@ -81,7 +82,10 @@ export class EmbedHost {
   readonly ignored: Ignored = { origin: 0, foreign: 0, bad: 0 };
   private lastState = { tMs: -1, playing: false, speed: 0 };
   private lastStateAt = -Infinity;
+  /** The scenario a `loadScenario` asked for while the reader is asked whether to run it. */
+  private loadWaiting: Scenario | null = null;
   private timer: ReturnType<typeof setTimeout> | undefined;
+  private stateQueued = false;
   private parentOrigin: string | null;
   private readonly unsubscribe: () => void;
   private readonly listener = (e: MessageEvent) => this.onMessage(e);
@@ -118,19 +122,61 @@ export class EmbedHost {
     for (const origin of this.targets()) this.deps.win.parent.postMessage(message, origin);
   }
 
+  /** The playback state as events carry it: `tMs` in whole milliseconds (the engine's clock is a float). */
   private state(s: AppState) {
-    return { tMs: s.nowMs, playing: s.playing, speed: s.speed };
+    return { tMs: Math.round(s.nowMs), playing: s.playing, speed: s.speed };
   }
 
   /** A `state` event at once on play, pause, speed or a jump; at most four a second while playing. */
   private onStore(s: AppState, prev: AppState): void {
+    this.settleLoad(s, prev);
     if (s.nowMs === prev.nowMs && s.playing === prev.playing && s.speed === prev.speed) return;
     const last = this.lastState;
     const soon = s.playing && last.playing === s.playing && last.speed === s.speed;
     const wait = soon ? this.lastStateAt + STATE_GAP_MS - this.now() : 0;
     clearTimeout(this.timer);
-    if (wait <= 0) this.postState();
+    if (wait <= 0) this.postStateSoon();
     else this.timer = setTimeout(() => this.postState(), wait);
+  }
+
+  /**
+   * Posts the state once the store changes of this task are over: a command's effect can reach the
+   * store in several changes (a pause's held updates), and the page hears the state they end in, once.
+   */
+  private postStateSoon(): void {
+    if (this.stateQueued) return;
+    this.stateQueued = true;
+    queueMicrotask(() => {
+      this.stateQueued = false;
+      this.postState();
+    });
+  }
+
+  /**
+   * A scenario over the cost budget waits for the reader's answer: `loaded` once they run it, an
+   * `error` when they keep what ran (the controller then puts the scenario before it back).
+   */
+  private settleLoad(s: AppState, prev: AppState): void {
+    const waiting = this.loadWaiting;
+    if (waiting === null || prev.costPrompt === null || s.costPrompt !== null) return;
+    this.loadWaiting = null;
+    if (s.applied === waiting) this.postLoaded(waiting);
+    else
+      this.post({
+        type: 'error',
+        message: `loadScenario: "${waiting.title}" was not run: it is estimated above the cost budget, and the reader chose not to run it`,
+      });
+  }
+
+  /**
+   * `loaded` carries the playback state too (the run starts again at 0), so the jump to 0 needs no
+   * `state` event of its own: one command, one event.
+   */
+  private postLoaded(scenario: Scenario): void {
+    const { playing, speed } = this.deps.store.getState();
+    this.lastState = { tMs: 0, playing, speed };
+    this.lastStateAt = this.now();
+    this.post({ type: 'loaded', title: scenario.title, durationMs: scenario.durationMs, ...this.lastState });
   }
 
   private postState(): void {
@@ -156,6 +202,8 @@ export class EmbedHost {
       this.ignore('bad');
       return this.post({ type: 'error', message: read.reason });
     }
+    // A state held back by the four-a-second limit would now tell of the time before the command.
+    if (['play', 'pause', 'seek', 'setSpeed'].includes(read.command.type)) clearTimeout(this.timer);
     const problem = this.run(read.command);
     if (problem !== null) this.post({ type: 'error', message: `${read.command.type}: ${problem}` });
   }
@@ -189,12 +237,16 @@ export class EmbedHost {
         const check = validateChange(cmd.path, cmd.value);
         if (!check.ok) return check.message;
         c.setLiveField(cmd.path, check.value);
+        this.post({ type: 'changed', path: cmd.path, value: check.value });
         return null;
       }
       case 'loadScenario': {
         const read = scenarioFromMessage(cmd.scenario);
         if (!read.ok) return read.message;
         c.loadScenario(read.scenario, null);
+        // A scenario over the cost budget runs only once the reader says so (see settleLoad).
+        if (estimateCost(read.scenario).overBudget) this.loadWaiting = this.deps.store.getState().applied;
+        else this.postLoaded(read.scenario);
         return null;
       }
       case 'getSummary':

@@ -36,6 +36,7 @@ export type EmbedCommand =
 
 /** The playback state, in `ready` and `state` events. */
 export interface EmbedState {
+  /** Simulated time in whole milliseconds (rounded to the nearest). */
   tMs: number;
   playing: boolean;
   speed: number;
@@ -45,9 +46,13 @@ export interface EmbedState {
 export type EmbedEvent =
   /** The embed listens now; carries the scenario's title and length too. */
   | ({ type: 'ready'; title: string; durationMs: number } & EmbedState)
-  /** On every change of play, speed or time (at most four a second while playing). */
+  /** Once per play, pause, speed change or jump, and at most four a second while playing. */
   | ({ type: 'state' } & EmbedState)
   | { type: 'summary'; summary: Summary }
+  /** A `loadScenario` carried out: the scenario now running, from 0 (`tMs` is 0). */
+  | ({ type: 'loaded'; title: string; durationMs: number } & EmbedState)
+  /** A `setField` carried out: the live change made at the current time (the value as checked). */
+  | { type: 'changed'; path: string; value: unknown }
   /** A command that could not be carried out, and why (naming the field). */
   | { type: 'error'; message: string };
 

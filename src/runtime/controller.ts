@@ -133,8 +133,7 @@ export function createController(
     }
     store.setState({ compare: openCompare(side, session, store, atMs) });
   };
-  // Play state and speed show at once; the worker's next update confirms them.
-  const setPlaying = (playing: boolean) => store.setState({ playing });
+  // Speed shows at once; the worker's next update confirms it.
   const setSpeed = (speed: number) => {
     store.setState({ speed: clampSpeed(speed) });
     session.send({ type: 'setSpeed', speed });
@@ -146,28 +145,27 @@ export function createController(
     if (health === 'silent' || health === 'failing') session.restartEngine();
   };
   const c: Controller = {
+    // Play, pause and step show when the worker has carried them out (within a frame): shown at once,
+    // the time they stopped at would follow in a second change, and an embed's host hear two events.
     play: () => {
       revive();
-      setPlaying(true);
-      session.send({ type: 'play' });
-      b()?.send({ type: 'play' });
+      void session.playback('play');
+      void b()?.playback('play');
     },
     pause: () => {
-      setPlaying(false);
       const other = b();
-      if (!other) return session.send({ type: 'pause' });
+      if (!other) return void session.playback('pause');
       // The two workers stop a frame apart: B then goes to where A stopped, so both show one time.
-      other.send({ type: 'pause' });
-      void session.call({ type: 'pause' }).then(() => other.seek(session.state.nowMs));
+      void other.playback('pause');
+      void session.playback('pause').then(() => other.seek(session.state.nowMs));
     },
     toggle: () => (store.getState().playing ? c.pause() : c.play()),
     step: () => {
-      setPlaying(false);
       const other = b();
-      if (!other) return session.send({ type: 'step' });
+      if (!other) return void session.playback('step');
       // One event of A, then B to A's new time: the two runs' next events are not at the same time.
-      other.send({ type: 'pause' });
-      void session.call({ type: 'step' }).then(() => other.seek(session.state.nowMs));
+      void other.playback('pause');
+      void session.playback('step').then(() => other.seek(session.state.nowMs));
     },
     restart: () => {
       revive();
@@ -207,7 +205,8 @@ export function createController(
       reload(draft, null);
       store.getState().setDraft(keepDraft);
     },
-    startCompare: (side) => open(side, session.state.nowMs),
+    // B starts where A is going: a link's `t=` (or a drag) may still be re-simulating A to its time.
+    startCompare: (side) => open(side, store.getState().seekTargetMs ?? session.state.nowMs),
     stopCompare: () => {
       store.getState().compare?.close();
       store.setState({ compare: null });

@@ -74,6 +74,15 @@ export class EngineSession {
    */
   private hasRun = false;
   private firstRefused = false;
+  /**
+   * The play state the page asked for last, until the worker has carried that command out. Updates
+   * meanwhile wait and then reach the store together, with that state: one from a frame the worker ran
+   * before the command still says the old state, and would make the Play button (and an embed's host
+   * page) see pause, play, pause for one pause.
+   */
+  private playWanted: { playing: boolean; seq: number } | null = null;
+  private playSeq = 0;
+  private heldUpdates: Extract<EngineEvent, { type: 'update' }>[] = [];
   private readonly pendingLive = new Map<string, LiveEdit>();
   /** Live edits shown in the panel until the engine's list of changes has them. */
   private readonly overlay = new Map<string, LiveEdit>();
@@ -127,8 +136,10 @@ export class EngineSession {
       this.version++;
       this.applyMs = this.clock() - t0;
     } else if (e.type === 'update') {
-      this.state = e.state;
-      this.bridge(e);
+      const wanted = this.playWanted;
+      this.state = wanted ? { ...e.state, playing: wanted.playing } : e.state;
+      if (wanted) this.heldUpdates.push({ ...e, state: this.state });
+      else this.bridge(e);
     } else if (e.type === 'error') {
       // A frame that failed is over too: the next one may be asked for (frames must never stall). So is
       // one in flight when the worker itself failed (an error for no run and no command).
@@ -230,6 +241,9 @@ export class EngineSession {
     this.firstRefused = false;
     this.pendingLive.clear();
     this.overlay.clear();
+    // A play, pause or step the old engine never answered is void, and so are the updates it held.
+    this.playWanted = null;
+    this.heldUpdates.length = 0;
     this.watch.reset(this.clock());
     this.store.setState({ engineHealth: 'restarting', playing: false, liveOverlay: {}, seekTargetMs: null });
     // It ran before (or was confirmed), so the cost guard has had its say.
@@ -263,6 +277,24 @@ export class EngineSession {
     if (this.waiting()) return;
     this.markHeavy(cmd);
     this.client.send(cmd);
+  }
+
+  /**
+   * Plays, pauses or steps (a step pauses). Until the worker's reply, updates it sent before it took
+   * the command are shown with the state asked for; resolves once the command has been carried out.
+   */
+  playback(type: 'play' | 'pause' | 'step'): Promise<void> {
+    this.flush();
+    if (this.waiting()) return Promise.resolve();
+    const seq = ++this.playSeq;
+    this.playWanted = { playing: type === 'play', seq };
+    const settle = () => {
+      if (this.playWanted?.seq !== seq) return;
+      this.playWanted = null;
+      // Every update, in order (each carries part of the series), one store change after another.
+      for (const u of this.heldUpdates.splice(0)) this.bridge(u);
+    };
+    return this.client.call({ type }).then(settle, settle);
   }
 
   call<T>(cmd: Command): Promise<T> {

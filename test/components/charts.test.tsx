@@ -12,6 +12,7 @@ import {
   ShardOpsChart,
 } from '../../src/components/charts/ShardCharts.tsx';
 import { scenarioSchema } from '../../src/scenario/schema.ts';
+import { hasL1 } from '../../src/components/app/useChartsProps.ts';
 import { chartThresholds } from '../../src/components/charts/timeSeries.ts';
 import { formatBytesTick, formatTick } from '../../src/components/charts/ticks.ts';
 import {
@@ -80,6 +81,20 @@ describe('time charts', () => {
     expect(container.querySelectorAll('path.series')).toHaveLength(2);
     for (const p of container.querySelectorAll('path.series')) expect(p.getAttribute('d')).toMatch(/^M/);
     expectThreshold(container, 'Alert: L2 hit ratio below 70 %');
+  });
+
+  it('hit ratio of a run with no L1: L2 alone, in the lines and the legend', () => {
+    const { container } = render(<HitRatioChart points={points} intervalMs={1000} l1={false} />);
+    expect(screen.getByRole('img', { name: /^Hit ratio per layer\. Latest: L2 75%\.$/ })).toBeTruthy();
+    expect(container.querySelectorAll('path.series')).toHaveLength(1);
+    const legend = Array.from(container.querySelectorAll('.chart-legend li')).map((li) => li.textContent);
+    expect(legend.some((l) => /L1/.test(l ?? ''))).toBe(false);
+    const base = scenarioSchema.parse({ version: 1, cache: { l1: { enabled: false } } });
+    expect(hasL1(base)).toBe(false);
+    expect(hasL1({ ...base, changes: [{ atMs: 5000, path: 'cache.l1.enabled', value: true }] })).toBe(true);
+    expect(hasL1(scenarioSchema.parse({ version: 1 }))).toBe(
+      scenarioSchema.parse({ version: 1 }).cache.l1.enabled,
+    );
   });
 
   it('latency: p50 and p99 in ms, and Redis p99 with the 5 ms alert line the rule watches', () => {

@@ -32,6 +32,25 @@ describe('DifferenceTable', () => {
   });
 });
 
+describe('DifferenceTable while a run catches up', () => {
+  it("gives no figures and no verdicts until B is at A's time, then the table", () => {
+    const a = runScenario(getPreset('stampede')!, { durationMs: 2_000 });
+    const bStore = createAppStore(getPreset('stampede-lock')!);
+    bStore.getState().setMetrics(null, a, []);
+    bStore.setState({ nowMs: 0, seekTargetMs: 2_000 });
+    const { store } = renderWithApp(<DifferenceTable bStore={bStore} />);
+    act(() => {
+      store.getState().setMetrics(null, a, []);
+      store.setState({ nowMs: 2_000 });
+    });
+    expect(screen.queryByRole('table')).toBeNull();
+    expect(screen.getByRole('status').textContent).toMatch(/B is catching up to 2 s \(B is at 0 ms\)/);
+    expect(screen.queryByText(/better|worse|about the same/)).toBeNull();
+    act(() => bStore.setState({ nowMs: 2_000, seekTargetMs: null }));
+    expect(screen.getByRole('table', { name: 'A and B after 2 s (same seed, same clock)' })).toBeTruthy();
+  });
+});
+
 describe('CompareDialog', () => {
   it('refuses a value B cannot take, in the schema words, and starts nothing', () => {
     const controller = spyController();

@@ -7,7 +7,7 @@ import { getPreset } from '../../src/scenario/presets/index.ts';
 import { decodeScenario, MAX_SCENARIO_TEXT } from '../../src/scenario/url.ts';
 import { summarizeErrors } from '../../src/scenario/validate.ts';
 import { createAppStore } from '../../src/store/appStore.ts';
-import type { Summary } from '../../src/engine/types.ts';
+import type { Scenario, Summary } from '../../src/engine/types.ts';
 
 const DOCS = 'https://docs.example.com';
 const OTHER = 'https://evil.example';
@@ -36,7 +36,7 @@ function controller() {
     seek: vi.fn(),
     setSpeed: vi.fn(),
     setLiveField: vi.fn(),
-    loadScenario: vi.fn(),
+    loadScenario: vi.fn((_scenario: Scenario, _presetId?: string | null) => {}),
     summary: vi.fn(() => Promise.resolve({ requests: 42 } as Summary)),
   };
 }
@@ -214,6 +214,49 @@ describe('the embed API, inside the embed', () => {
     expect(errors().at(-1)).toMatch(/^loadScenario: note: unknown field/);
   });
 
+  it('answers a setField carried out with changed, and a loadScenario with loaded', () => {
+    const { send, posted } = setup();
+    send(cmd({ type: 'setField', path: 'cache.l2.ttlMs', value: 5000 }));
+    expect(posted.at(-1)!.message).toMatchObject({ type: 'changed', path: 'cache.l2.ttlMs', value: 5000 });
+    send(cmd({ type: 'setField', path: 'workload.hotKey', value: {} }));
+    expect(posted.at(-1)!.message).toMatchObject({ type: 'changed', value: { share: 0.5 } });
+    send(cmd({ type: 'loadScenario', scenario: { version: 1, title: 'Mine', durationMs: 20_000 } }));
+    expect(posted.at(-1)!.message).toEqual({
+      source: 'cachescope',
+      version: 1,
+      type: 'loaded',
+      title: 'Mine',
+      durationMs: 20_000,
+      tMs: 0,
+      playing: false,
+      speed: 1,
+    });
+    const count = posted.length;
+    send(cmd({ type: 'setField', path: 'cache.l2.ttlMs', value: -5 }));
+    expect(posted.slice(count).map((p) => p.message.type)).toEqual(['error']);
+  });
+
+  it('says loaded for a scenario over the cost budget only once the reader runs it, else why not', () => {
+    const heavy = { version: 1, title: 'Heavy', workload: { rps: 10_000_000 } };
+    for (const answer of ['run', 'keep'] as const) {
+      const { send, posted, store, c } = setup();
+      // As the controller does: the scenario is applied, then the worker asks the reader.
+      c.loadScenario.mockImplementation((scenario) => store.getState().setApplied(scenario, null));
+      const before = store.getState().applied;
+      send(cmd({ type: 'loadScenario', scenario: heavy }));
+      expect(posted.at(-1)!.message.type).toBe('ready');
+      const scenario = store.getState().applied;
+      store.setState({ costPrompt: { scenario, estimate: {} as never, replacesRun: true } });
+      if (answer === 'keep') store.setState({ applied: before });
+      store.setState({ costPrompt: null });
+      expect(posted.at(-1)!.message).toMatchObject(
+        answer === 'run'
+          ? { type: 'loaded', title: 'Heavy' }
+          : { type: 'error', message: expect.stringMatching(/^loadScenario: "Heavy" was not run/) },
+      );
+    }
+  });
+
   it('answers getSummary with a summary event, and hello with ready', async () => {
     const { send, posted, types } = setup();
     send(cmd({ type: 'getSummary' }));
@@ -234,7 +277,7 @@ describe('state events', () => {
   beforeEach(() => vi.useFakeTimers());
   afterEach(() => vi.useRealTimers());
 
-  it('go out at once on play, pause, speed or a jump, and at most four a second while playing', () => {
+  it('go out at once on play, pause, speed or a jump, and at most four a second while playing', async () => {
     const w = fakeWindow();
     const store = createAppStore(stampede);
     new EmbedHost({
@@ -247,8 +290,10 @@ describe('state events', () => {
     });
     const states = () => w.posted.filter((p) => p.message.type === 'state').map((p) => p.message);
     store.setState({ nowMs: 500 });
+    await Promise.resolve();
     expect(states().at(-1)).toMatchObject({ tMs: 500, playing: false });
     store.setState({ playing: true });
+    await Promise.resolve();
     expect(states()).toHaveLength(2);
     // Ten clock updates a second for two seconds while playing.
     for (let i = 1; i <= 20; i++) {
@@ -261,8 +306,48 @@ describe('state events', () => {
     expect(playing.length).toBeLessThanOrEqual(9);
     expect(playing.at(-1)).toMatchObject({ tMs: 2500, playing: true });
     store.setState({ speed: 4 });
+    await Promise.resolve();
     expect(states().at(-1)).toMatchObject({ speed: 4 });
     store.setState({ playing: false });
+    await Promise.resolve();
     expect(states().at(-1)).toMatchObject({ playing: false });
+  });
+
+  it('one pause, one event: the changes a command makes in one task reach the page as one state', async () => {
+    const w = fakeWindow();
+    const store = createAppStore(stampede);
+    store.setState({ playing: true, nowMs: 4_000 });
+    new EmbedHost({
+      win: w.win,
+      controller: controller() as unknown as Controller,
+      store,
+      origins: [DOCS],
+      parentOrigin: DOCS,
+      clock: () => Date.now(),
+    });
+    vi.advanceTimersByTime(1_000);
+    // The session hands the store the updates held while the pause was on its way, one after another.
+    store.setState({ playing: false, nowMs: 4_030 });
+    store.setState({ playing: false, nowMs: 4_061.4999999 });
+    await Promise.resolve();
+    vi.advanceTimersByTime(1_000);
+    const states = w.posted.filter((p) => p.message.type === 'state').map((p) => p.message);
+    expect(states).toEqual([expect.objectContaining({ tMs: 4_061, playing: false })]);
+  });
+
+  it('carry the time in whole milliseconds', async () => {
+    const w = fakeWindow();
+    const store = createAppStore(stampede);
+    new EmbedHost({
+      win: w.win,
+      controller: controller() as unknown as Controller,
+      store,
+      origins: [DOCS],
+      parentOrigin: DOCS,
+    });
+    store.setState({ nowMs: 86.94999999999891 });
+    await Promise.resolve();
+    expect(w.posted.at(-1)!.message).toMatchObject({ type: 'state', tMs: 87 });
+    expect(w.posted.every((p) => Number.isInteger(p.message.tMs ?? 0))).toBe(true);
   });
 });

@@ -9,7 +9,7 @@ import { getPreset } from '../../src/scenario/presets/index.ts';
 import { createAppStore } from '../../src/store/appStore.ts';
 import { localPort } from '../../src/worker/localPort.ts';
 import type { EnginePort } from '../../src/worker/port.ts';
-import type { CommandMessage } from '../../src/worker/protocol.ts';
+import type { CommandMessage, EventMessage } from '../../src/worker/protocol.ts';
 
 function setup() {
   const scenario = { ...getPreset('baseline')!, durationMs: 20_000 };
@@ -143,5 +143,44 @@ describe('EngineSession and the cost guard', () => {
     await framed;
     clearInterval(ticking);
     expect(store.getState().notice).toBeNull();
+  });
+});
+
+describe('EngineSession play and pause', () => {
+  it('shows a pause once: updates the worker sent before it took the pause never say playing', async () => {
+    const scenario = getPreset('baseline')!;
+    let emit: (m: EventMessage) => void = () => {};
+    const sent: CommandMessage[] = [];
+    const port: EnginePort = {
+      post: (m) => void sent.push(m),
+      listen: (fn) => ((emit = fn), () => {}),
+      close: () => {},
+    };
+    const store = createAppStore(scenario);
+    store.setState({ playing: true });
+    const session = new EngineSession(new RunClient(port, 'main'), store, scenario, () => 0);
+    const seen: boolean[] = [];
+    store.subscribe((s) => seen.push(s.playing));
+    const update = (nowMs: number, playing: boolean): EventMessage =>
+      ({
+        v: 1,
+        run: 'main',
+        type: 'update',
+        state: { ...session.state, nowMs, playing },
+        nodes: { nowMs, shards: [] },
+        recent: [],
+      }) as unknown as EventMessage;
+    const paused = session.playback('pause');
+    const id = sent.find((m) => m.type === 'pause')!.id!;
+    emit(update(1000, true)); // a frame's update, from before the pause reached the worker
+    expect(store.getState().playing).toBe(true); // nothing changes until the worker has paused
+    emit(update(1040, false)); // the pause's own update
+    emit({ v: 1, run: 'main', type: 'reply', id, result: null } as EventMessage);
+    await paused;
+    expect(seen).toEqual([false, false]);
+    expect(store.getState()).toMatchObject({ playing: false, nowMs: 1040 });
+    // From then on updates pass as they come.
+    emit(update(1040, false));
+    expect(seen).toHaveLength(3);
   });
 });

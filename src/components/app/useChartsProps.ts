@@ -1,4 +1,5 @@
 import { useMemo, useSyncExternalStore } from 'react';
+import type { Scenario } from '../../engine/types.ts';
 import type { CompareRun } from '../../runtime/compareRun.ts';
 import type { ChartsPanelProps } from '../charts/ChartsPanel.tsx';
 import { groupChanges } from '../config/liveChanges.ts';
@@ -7,6 +8,14 @@ import { selectApplied, selectSummary } from '../../store/selectors.ts';
 import { useAppStore } from '../../store/useAppStore.ts';
 
 const noSubscription = () => () => {};
+
+/** Whether a run has an L1 at some time: from its start, or switched on by a live change. */
+export function hasL1(scenario: Scenario): boolean {
+  return (
+    scenario.cache.l1.enabled ||
+    scenario.changes.some((c) => c.path === 'cache.l1.enabled' && c.value === true)
+  );
+}
 
 /** Run B's series while a comparison is open (B has a store of its own), else null. */
 function useBSeries(compare: CompareRun | null) {
@@ -27,7 +36,8 @@ export function useChartsProps(): ChartsPanelProps | null {
   const summary = useAppStore(selectSummary);
   const applied = useAppStore(selectApplied);
   const scenario = useScenarioInForce();
-  const b = useBSeries(useAppStore((s) => s.compare));
+  const compare = useAppStore((s) => s.compare);
+  const b = useBSeries(compare);
   const markers = useMemo(
     () =>
       groupChanges(applied, applied.changes).map((g) => ({
@@ -49,5 +59,6 @@ export function useChartsProps(): ChartsPanelProps | null {
       maxBytes: summary.shards[0]?.maxMemoryBytes ?? null,
     },
     monitoring: scenario.monitoring,
+    l1: hasL1(applied) || (compare !== null && hasL1(compare.side.scenario)),
   };
 }

@@ -34,6 +34,8 @@ export interface ChartsPanelProps {
   markers?: readonly ChartMarker[] | undefined;
   /** Run B's series in a comparison: the time charts draw it over A's (the others show A). */
   b?: ChartSeries | null | undefined;
+  /** Whether any run shown has an L1 at some time (else the hit-ratio chart draws L2 alone). */
+  l1?: boolean | undefined;
 }
 
 /**
@@ -51,7 +53,7 @@ function charts(
   const ages = 'edgesMs' in staleAges ? { buckets: staleAges } : { ages: staleAges };
   const ttlProps = 'edgesMs' in ttls ? { buckets: ttls } : { ttlsMs: ttls };
   return [
-    { id: 'hitRatioChart', node: <HitRatioChart {...line} threshold={t.hitRatio} /> },
+    { id: 'hitRatioChart', node: <HitRatioChart {...line} threshold={t.hitRatio} l1={p.l1} /> },
     { id: 'dbQpsChart', node: <DbQpsChart {...line} /> },
     { id: 'dbPoolChart', series: ['queriesWaiting'], node: <DbPoolChart {...line} /> },
     { id: 'latencyChart', series: ['redisP99'], node: <LatencyChart {...line} threshold={t.redisP99} /> },

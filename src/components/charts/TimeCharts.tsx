@@ -10,6 +10,7 @@ import {
   fmtRate,
   HIT_RATIO,
   HIT_RATIO_DOMAIN,
+  HIT_RATIO_L2,
   LATENCY,
   STALE_RATE,
 } from './timeSeries.ts';
@@ -28,8 +29,11 @@ export interface TimeChartProps {
   b?: ChartSeries | undefined;
 }
 
-/** Hit ratio of L1 and L2 per interval, with the hit-rate alert line. */
-export function HitRatioChart({ points, intervalMs, threshold, markers, b }: TimeChartProps) {
+/** The hit-ratio chart's props: whether it has an L1 line (not when no run has an L1 at any time). */
+export type HitRatioChartProps = TimeChartProps & { l1?: boolean | undefined };
+
+/** Hit ratio of L1 and L2 per interval (L2 alone when there is no L1), with the hit-rate alert line. */
+export function HitRatioChart({ points, intervalMs, threshold, markers, b, l1 = true }: HitRatioChartProps) {
   return (
     <LineChart
       title={FIGURES.hitRatioChart}
@@ -37,7 +41,7 @@ export function HitRatioChart({ points, intervalMs, threshold, markers, b }: Tim
       intervalMs={intervalMs}
       b={b}
       markers={markers}
-      series={HIT_RATIO}
+      series={l1 ? HIT_RATIO : HIT_RATIO_L2}
       yLabel="Hit ratio (%)"
       yFormat={fmtPercent}
       yDomain={HIT_RATIO_DOMAIN}

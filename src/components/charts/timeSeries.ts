@@ -21,6 +21,8 @@ export const HIT_RATIO: readonly LineSeries[] = [
   { label: 'L1', color: OUTCOME_COLORS['l1-hit'], value: (p) => ratio(p.l1Hits, p.l1Misses) },
   { label: 'L2', color: OUTCOME_COLORS['l2-hit'], value: (p) => ratio(p.l2Hits, p.l2Misses) },
 ];
+/** The hit ratio of a run with no L1 at any time: an "L1" line at 0 would only be noise. */
+export const HIT_RATIO_L2: readonly LineSeries[] = HIT_RATIO.filter((s) => s.label !== 'L1');
 export const HIT_RATIO_DOMAIN: [number, number] = [0, 1];
 
 export const DB_QPS: readonly LineSeries[] = [

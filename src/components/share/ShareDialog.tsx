@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { nodeLabel } from '../../labels/names.ts';
+import { changeGroups } from '../../runtime/changeGroups.ts';
 import { formatSpeed } from '../../runtime/speed.ts';
 import type { LinkView } from '../../share/linkParams.ts';
 import { appLink, embedLink, iframeSnippet, markdownLink } from '../../share/shareLinks.ts';
@@ -41,7 +42,8 @@ export function ShareDialog({ onClose }: { onClose: () => void }) {
       link,
       iframe: iframeSnippet(embedLink(base, state), title),
       markdown: markdownLink(link, title),
-      what: describeView(state.view, state.scenario.changes.length),
+      // Counted as the Configure tab lists them: one slider drag is one change, however many steps.
+      what: describeView(state.view, changeGroups(state.scenario.changes).length),
       title,
     };
   });

@@ -5,6 +5,7 @@ import { useAppStore } from '../../store/useAppStore.ts';
 import { changeInForce, useInForce } from './inForce.ts';
 import { formatCount } from '../format.ts';
 import { NodeCard } from './NodeCard.tsx';
+import { useFitLevel } from './useFitLevel.ts';
 import { useSelectNode } from './useSelectNode.ts';
 
 /**
@@ -29,6 +30,8 @@ export function EdgeNode({ box }: { box: NodeBox }) {
   // Responses the edge gave to a user they were not made for (a personalised route cached in public).
   const leaks = useAppStore((s) => s.summary?.cdn.crossUserLeaks ?? 0);
   const [selected, select] = useSelectNode(box.id);
+  // A narrow card sets its name and rate smaller rather than cut them ("2,000/s", "Load balancer").
+  const cardRef = useFitLevel<HTMLButtonElement>(`${box.w}x${box.h} ${formatCount(rps)} ${leaks > 0}`, 2);
   if (box.kind === 'client') {
     return (
       <NodeCard
@@ -37,9 +40,10 @@ export function EdgeNode({ box }: { box: NodeBox }) {
         tone="normal"
         selected={selected}
         onSelect={select}
+        cardRef={cardRef}
       >
-        <span className="node-title">Clients</span>
-        <span className="node-line big">{formatCount(rps)}/s</span>
+        <span className="node-title fit-shrink">Clients</span>
+        <span className="node-line big fit-shrink">{formatCount(rps)}/s</span>
         <span className="node-line small">requests</span>
         <span className="node-line small">{Math.round(readRatio * 100)} % reads</span>
       </NodeCard>
@@ -54,8 +58,9 @@ export function EdgeNode({ box }: { box: NodeBox }) {
         tone={leaks > 0 ? 'hot' : 'normal'}
         selected={selected}
         onSelect={select}
+        cardRef={cardRef}
       >
-        <span className="node-title">CDN</span>
+        <span className="node-title fit-shrink">CDN</span>
         <span className="node-line small">edge cache</span>
         {leaks > 0 && <span className="badge hot">{formatCount(leaks)} leaked</span>}
       </NodeCard>
@@ -68,8 +73,9 @@ export function EdgeNode({ box }: { box: NodeBox }) {
       tone="normal"
       selected={selected}
       onSelect={select}
+      cardRef={cardRef}
     >
-      <span className="node-title">Load balancer</span>
+      <span className="node-title fit-shrink">Load balancer</span>
       <span className="node-line small">{optionLabel('topology.loadBalancer', lb).toLowerCase()}</span>
     </NodeCard>
   );

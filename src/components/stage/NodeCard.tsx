@@ -1,4 +1,4 @@
-import type { ReactNode } from 'react';
+import type { ReactNode, Ref } from 'react';
 import type { NodeBox } from '../../render/layout.ts';
 
 export type NodeTone = 'normal' | 'down' | 'cold' | 'hot' | 'saturated';
@@ -16,6 +16,8 @@ interface NodeCardProps {
   selected: boolean;
   onSelect: () => void;
   children: ReactNode;
+  /** The card's element, for a card that measures whether its content fits (see useFitLevel). */
+  cardRef?: Ref<HTMLButtonElement> | undefined;
 }
 
 /**
@@ -25,9 +27,19 @@ interface NodeCardProps {
  * stays opaque in every state: the requests travel under the cards and must never show through
  * their text.
  */
-export function NodeCard({ box, label, tone, compact = false, selected, onSelect, children }: NodeCardProps) {
+export function NodeCard({
+  box,
+  label,
+  tone,
+  compact = false,
+  selected,
+  onSelect,
+  children,
+  cardRef,
+}: NodeCardProps) {
   return (
     <button
+      ref={cardRef}
       type="button"
       className={`node node-${box.kind} tone-${tone}${compact ? ' compact' : ''}${selected ? ' selected' : ''}`}
       style={{ left: box.x, top: box.y, width: box.w, height: box.h }}

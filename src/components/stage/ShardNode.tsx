@@ -6,6 +6,7 @@ import { Gauge } from './Gauge.tsx';
 import { FIGURES } from '../../labels/figures.ts';
 import { shardName, shardShort } from '../../labels/names.ts';
 import { NodeCard, ShortName, type NodeTone } from './NodeCard.tsx';
+import { useFitLevel } from './useFitLevel.ts';
 import { useSelectNode } from './useSelectNode.ts';
 import { HOT_FACTOR, HOT_QUEUE } from './useShardState.ts';
 
@@ -22,22 +23,33 @@ export function HotKeyBadge({
   cached: boolean;
   short: boolean;
 }) {
-  const name = short ? 'hot' : 'hot key';
   if (!cached)
     return (
       <span
         className="badge expired"
-        title="The hottest key is not in Redis: expired, evicted or not yet read"
+        title="The workload's hottest key is not in Redis: expired, evicted or not yet read, so its reads miss"
       >
-        {name}: miss
+        {short ? 'key: miss' : 'hot key: miss'}
       </span>
     );
+  const left =
+    ttlLeftMs === null ? null : formatDuration(short ? Math.round(ttlLeftMs / 1000) * 1000 : ttlLeftMs);
+  const title =
+    left === null
+      ? "The workload's hottest key is cached on this shard with no TTL: it does not expire"
+      : `The workload's hottest key is cached on this shard and expires from Redis in ${left} (the TTL it has left); then its next reads miss`;
+  // The words say what the time is: the TTL the hot key has left (a bare "hot key 4.91 s" did not).
   return (
-    <span className="badge muted" title="TTL the hottest key has left in Redis">
-      {name}{' '}
-      {ttlLeftMs === null
-        ? 'no TTL'
-        : formatDuration(short ? Math.round(ttlLeftMs / 1000) * 1000 : ttlLeftMs)}
+    <span className="badge muted fit-hide-4" title={title}>
+      {short ? (
+        'key TTL'
+      ) : (
+        <>
+          <span className="fit-long">hot key TTL</span>
+          <span className="fit-short">key TTL</span>
+        </>
+      )}{' '}
+      {left ?? 'none'}
     </span>
   );
 }
@@ -88,13 +100,21 @@ export function ShardNode({ box, compact }: { box: NodeBox; compact: boolean }) 
   const tone: NodeTone = !up ? 'down' : hot ? 'hot' : 'normal';
   const slots = view ? `${view.slotStart}–${view.slotEnd}` : '';
   const state = !up ? ', down' : hot ? `, hot: ${Math.round(opsRate)} ops/s, ${queue} queued` : '';
+  const locks = up && view !== undefined && view.locks > 0;
+  // What the card leaves out while its text does not fit (measured, see useFitLevel): 1 the slot range,
+  // 2 the hot key badge's long words, 3 the keys count, 4 the hot key badge; 5 puts the badges beside
+  // the ops rate.
+  const cardRef = useFitLevel<HTMLButtonElement>(
+    [box.w, box.h, compact, up, locks, hotKey?.cached, hot].map(String).join(' '),
+    5,
+  );
   const badges = [
     !up && (
       <span key="down" className="badge down">
         DOWN
       </span>
     ),
-    up && view !== undefined && view.locks > 0 && (
+    locks && (
       <span key="lock" className="badge lock">
         {view.locks === 1 ? FIGURES.locksHeld : `${view.locks} locks held`}
       </span>
@@ -120,6 +140,7 @@ export function ShardNode({ box, compact }: { box: NodeBox; compact: boolean }) 
       compact={compact}
       selected={selected}
       onSelect={select}
+      cardRef={cardRef}
     >
       <span className="node-row">
         <span className="node-title">
@@ -132,22 +153,23 @@ export function ShardNode({ box, compact }: { box: NodeBox; compact: boolean }) 
         {compact && (tiny && badges.length > 0 ? badges[0] : <span className="node-line">{ops}</span>)}
         {tiny && box.w >= 130 && <span className="gauge-label">{fillText}</span>}
       </span>
-      {/* The slot range gives way to badges on a short card (it is in the tooltip and the inspector). */}
-      {!compact && (badges.length === 0 || box.h >= 104) && (
-        <span className="node-line small">slots {slots}</span>
-      )}
-      {!compact && (
-        <span className="node-line">
-          {formatCount(keys)} keys · {ops}
-        </span>
-      )}
-      {!tiny && badges.length > 0 && <span className="node-row">{badges}</span>}
+      {/* The slot range gives way first on a short card (it is in the tooltip and the inspector). */}
+      {!compact && <span className="node-line small fit-hide-1">slots {slots}</span>}
+      <span className="fit-join">
+        {!compact && (
+          <span className="node-line">
+            <span className="fit-hide-3">{formatCount(keys)} keys · </span>
+            {ops}
+          </span>
+        )}
+        {!tiny && badges.length > 0 && <span className="node-row">{badges}</span>}
+      </span>
       {tiny ? (
         <Gauge value={fill} label={gaugeName} warn={warnAt} edge />
       ) : (
         <span className="gauge-row">
           <Gauge value={fill} label={gaugeName} warn={warnAt} />
-          <span className="gauge-label">{box.w >= 110 ? `${fillShort} ${fillText}` : fillText}</span>
+          <span className="gauge-label">{box.w >= 128 ? `${fillShort} ${fillText}` : fillText}</span>
         </span>
       )}
     </NodeCard>

@@ -64,7 +64,10 @@ export default async function manyShards() {
         const number = /^Redis shard (\d+),/.exec(hotName)?.[1];
         const caption = await p.locator('.shard-tiles-caption').innerText();
         assert(caption.includes(`Busiest: Redis shard ${number}\n`), `caption "${caption}" for ${hotName}`);
-        assert(/hot key [\d.]+ s\s+on it/.test(caption), `caption "${caption}" does not place the hot key`);
+        assert(
+          /hot key TTL [\d.]+ s\s+on it/.test(caption),
+          `caption "${caption}" does not place the hot key`,
+        );
         const captionBox = await p.locator('.shard-tiles-caption').boundingBox();
         assert(captionBox.y + captionBox.height <= stage.y + stage.height, 'the caption leaves the stage');
 
