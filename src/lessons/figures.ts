@@ -1,5 +1,6 @@
 import type { SeriesPoint, SimMs, Summary } from '../engine/types.ts';
 import type { AlertRule } from '../engine/mechanisms/alerts/rules.ts';
+import { FIGURES } from '../labels/figures.ts';
 import { ALERT_LABELS } from '../labels/options.ts';
 import { formatCount, formatPercent } from '../components/format.ts';
 
@@ -128,13 +129,15 @@ const count = (label: string, one: string, many: string, read: FigureDef['read']
 });
 
 export const FIGURE_DEFS = {
+  requests: count(FIGURES.requests, 'request', 'requests', (w) => delta(w, (s) => s.requests)),
+  errors: count(FIGURES.errors, 'failed request', 'failed requests', (w) => delta(w, (s) => s.errors)),
   dbQueries: count('Database queries', 'database query', 'database queries', (w) =>
     delta(w, (s) => s.db.reads + s.db.writes),
   ),
   dbQueriesPerSecond: {
     kind: 'rate',
     unit: 'queries/s',
-    label: 'Database queries/s',
+    label: FIGURES.dbQueriesPerSecond,
     says: (v, one) => `${v} database ${one ? 'query' : 'queries'} per second`,
     read: (w) => delta(w, (s) => s.db.reads + s.db.writes) / seconds(w),
   },
@@ -146,9 +149,9 @@ export const FIGURE_DEFS = {
     read: (w) => delta(w, (s) => s.db.reads) / delta(w, expiries),
   },
   expiries: count('Keys expired', 'key expired in Redis', 'keys expired in Redis', (w) => delta(w, expiries)),
-  l1HitRatio: hitRatio('L1 hit ratio', 'an L1 hit ratio of', (s) => s.l1),
-  l2HitRatio: hitRatio('L2 hit ratio', 'an L2 hit ratio of', (s) => s.l2),
-  cdnHitRatio: hitRatio('CDN hit ratio', 'a CDN hit ratio of', (s) => s.cdn),
+  l1HitRatio: hitRatio(FIGURES.l1HitRatio, 'an L1 hit ratio of', (s) => s.l1),
+  l2HitRatio: hitRatio(FIGURES.l2HitRatio, 'an L2 hit ratio of', (s) => s.l2),
+  cdnHitRatio: hitRatio(FIGURES.cdnHitRatio, 'a CDN hit ratio of', (s) => s.cdn),
   p99Peak: {
     kind: 'ms',
     unit: 'ms',
@@ -170,7 +173,7 @@ export const FIGURE_DEFS = {
     says: (v) => `a p50 latency at ${v} of what it was before`,
     read: vsBefore(p50Typical),
   },
-  staleReads: count('Stale reads', 'stale read', 'stale reads', (w) => delta(w, (s) => s.staleReads)),
+  staleReads: count(FIGURES.staleReads, 'stale read', 'stale reads', (w) => delta(w, (s) => s.staleReads)),
   staleReadsVsBefore: {
     kind: 'ratio',
     unit: '%',
@@ -185,9 +188,9 @@ export const FIGURE_DEFS = {
     says: (v) => `stale reads up to ${v} old`,
     read: (w) => windowMax(w, (s) => s.maxStaleAgeMs),
   },
-  lostWrites: count('Lost writes', 'lost write', 'lost writes', (w) => delta(w, (s) => s.lostWrites)),
+  lostWrites: count(FIGURES.lostWrites, 'lost write', 'lost writes', (w) => delta(w, (s) => s.lostWrites)),
   dataLeaked: count(
-    'Data leaked',
+    FIGURES.dataLeaked,
     "response with another user's data",
     "responses with another user's data",
     (w) => delta(w, (s) => s.cdn.crossUserLeaks),

@@ -124,8 +124,8 @@ export function checkTimes(run: CheckRun): SimMs[] {
   return prior >= 0 ? [prior, run.fromMs, run.untilMs] : [run.fromMs, run.untilMs];
 }
 
-/** Every figure a check needs, from the summaries read at `checkTimes(run)`. */
-export function measureFigures(run: CheckRun, readings: readonly Summary[]): FigureValues {
+/** The window a check measures, from the summaries read at `checkTimes(run)`. */
+export function measureWindow(run: CheckRun, readings: readonly Summary[]): MeasureWindow {
   const times = checkTimes(run);
   if (readings.length !== times.length) throw new Error('measureFigures: one reading per check time');
   const [end, start, before] = [...readings].reverse();
@@ -134,7 +134,12 @@ export function measureFigures(run: CheckRun, readings: readonly Summary[]): Fig
   const prior: MeasureWindow | null = before
     ? { fromMs: times[0]!, untilMs: fromMs, start: before, end: start, prior: null }
     : null;
-  const window: MeasureWindow = { fromMs, untilMs, start, end, prior };
+  return { fromMs, untilMs, start, end, prior };
+}
+
+/** Every figure a check needs, from the summaries read at `checkTimes(run)`. */
+export function measureFigures(run: CheckRun, readings: readonly Summary[]): FigureValues {
+  const window = measureWindow(run, readings);
   const out: FigureValues = {};
   for (const id of run.figures) out[id] = FIGURE_DEFS[id].read(window);
   return out;

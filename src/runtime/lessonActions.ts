@@ -3,6 +3,7 @@ import { loadLessonKit } from '../lessons/loadKit.ts';
 import { browserStorage, markDone, readProgress } from '../lessons/progress.ts';
 import type { SimMs } from '../engine/types.ts';
 import type { FigureValues, Guess } from '../lessons/runner.ts';
+import type { WindowFigure } from '../lessons/windowStrip.ts';
 import type { AppStore } from '../store/appStore.ts';
 import { useAppStoreApi } from '../store/useAppStore.ts';
 import { useController, type Controller } from './controller.ts';
@@ -41,6 +42,8 @@ export interface StepMeasurement {
   values: FigureValues;
   fromMs: SimMs;
   untilMs: SimMs;
+  /** The metrics strip over the window, as a checked step shows it. */
+  strip: WindowFigure[];
 }
 
 export function createLessonActions(
@@ -106,7 +109,8 @@ export function createLessonActions(
         const m = await actions.measure();
         if (!m || stale()) return;
         const result = kit.judge(prediction, guess, m.values);
-        store.getState().setCheck({ status: 'done', result, fromMs: m.fromMs, untilMs: m.untilMs });
+        const { fromMs, untilMs, strip } = m;
+        store.getState().setCheck({ status: 'done', result, fromMs, untilMs, strip });
       } catch (e) {
         if (stale()) return;
         const why = e instanceof Error ? e.message : String(e);
@@ -125,9 +129,11 @@ export function createLessonActions(
       const readings = await controller.summariesAt(run.scenario, kit.checkTimes(run));
       if (stale()) return null;
       const values = kit.measureFigures(run, readings);
+      const { fromMs, untilMs } = run;
+      const strip = kit.windowStrip(run, readings);
       controller.pause();
-      controller.seek(run.untilMs);
-      return { values, fromMs: run.fromMs, untilMs: run.untilMs };
+      controller.seek(untilMs);
+      return { values, fromMs, untilMs, strip };
     },
     replay() {
       const check = store.getState().check;

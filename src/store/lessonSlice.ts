@@ -1,5 +1,6 @@
 import type { StateCreator } from 'zustand';
 import type { CheckResult } from '../lessons/runner.ts';
+import type { WindowFigure } from '../lessons/windowStrip.ts';
 import type { Scenario } from '../scenario/schema.ts';
 import type { AppState } from './appStore.ts';
 
@@ -7,7 +8,14 @@ import type { AppState } from './appStore.ts';
 export type CheckState =
   | { status: 'idle' }
   | { status: 'running' }
-  | { status: 'done'; result: CheckResult; fromMs: number; untilMs: number }
+  | {
+      status: 'done';
+      result: CheckResult;
+      fromMs: number;
+      untilMs: number;
+      /** The metrics strip over the window [fromMs, untilMs), which the strip shows while this lasts. */
+      strip: readonly WindowFigure[];
+    }
   | { status: 'error'; message: string };
 
 /** The lesson step on screen: its lesson, its index (from 0) and the scenario it loaded. */

@@ -2,12 +2,19 @@ import { selectSummary } from '../../store/selectors.ts';
 import { useScenarioInForce } from './inForce.ts';
 import { useAppStore } from '../../store/useAppStore.ts';
 import { stripItems } from '../app/stripItems.ts';
+import { WindowMetrics } from '../lessons/WindowMetrics.tsx';
 
-/** The headline numbers under the stage; every request is counted, whatever the canvas samples. */
+/**
+ * The headline numbers under the stage; every request is counted, whatever the canvas samples. A checked
+ * lesson step shows its window's figures instead.
+ */
 export function MetricsStrip() {
   const summary = useAppStore(selectSummary);
   // Which figures show, and their warnings, follow the settings in force (L1 may be switched on live).
   const scenario = useScenarioInForce();
+  // While a lesson step is checked, the strip shows the window its answer was measured in.
+  const checked = useAppStore((s) => (s.check.status === 'done' ? s.check : null));
+  if (checked) return <WindowMetrics {...checked} />;
   if (!summary) return null;
   return (
     <dl className="metrics" aria-label="Key metrics so far">
