@@ -144,7 +144,7 @@ export const FIGURE_DEFS = {
   dbQueriesPerExpiry: {
     kind: 'rate',
     unit: 'queries',
-    label: 'Queries per expiry',
+    label: 'Queries/expiry',
     says: (v, one) => `${v} database ${one ? 'query' : 'queries'} per expiry`,
     read: (w) => delta(w, (s) => s.db.reads) / delta(w, expiries),
   },
@@ -155,7 +155,7 @@ export const FIGURE_DEFS = {
   p99Peak: {
     kind: 'ms',
     unit: 'ms',
-    label: 'p99 latency, peak',
+    label: 'p99 peak',
     says: (v) => `a p99 latency peaking at ${v}`,
     read: p99Peak,
   },
@@ -177,14 +177,14 @@ export const FIGURE_DEFS = {
   staleReadsVsBefore: {
     kind: 'ratio',
     unit: '%',
-    label: 'Stale reads vs before',
+    label: 'Stale vs before',
     says: (v) => `${v} as many stale reads as in the same time before`,
     read: vsBefore((w) => delta(w, (s) => s.staleReads)),
   },
   maxStaleAge: {
     kind: 'seconds',
     unit: 's',
-    label: 'Oldest stale read',
+    label: 'Oldest stale',
     says: (v) => `stale reads up to ${v} old`,
     read: (w) => windowMax(w, (s) => s.maxStaleAgeMs),
   },
@@ -206,16 +206,13 @@ export const FIGURE_DEFS = {
   rejectedWrites: count('SETs refused', 'SET refused', 'SETs refused', (w) =>
     delta(w, (s) => s.rejectedWrites),
   ),
-  cdcBacklogMax: count(
-    'Events waiting, most',
-    'change event waiting at most',
-    'change events waiting at most',
-    (w) => windowMax(w, (s) => s.cdc?.maxBacklog ?? 0),
+  cdcBacklogMax: count('Max backlog', 'change event waiting at most', 'change events waiting at most', (w) =>
+    windowMax(w, (s) => s.cdc?.maxBacklog ?? 0),
   ),
   writeBehindLagMax: {
     kind: 'seconds',
     unit: 's',
-    label: 'Database behind, most',
+    label: 'Max DB lag',
     says: (v) => `a database up to ${v} behind the cache`,
     read: (w) => windowMax(w, (s) => s.writeBehind?.maxDbLagMs ?? 0),
   },

@@ -20,7 +20,7 @@ export function WindowMetrics({
   return (
     <dl className="metrics metrics-window" aria-label={`Key metrics from ${span.replace('-', ' to ')}`}>
       <div className="metric metric-span" title="The stretch of the run the step's answer was measured over">
-        <dt>Step measured over</dt>
+        <dt>Step window</dt>
         <dd data-window-span="">{span}</dd>
       </div>
       {strip.map((m) => (
