@@ -115,6 +115,52 @@ const LESSONS = [
 ];
 
 export default async function lessonWalk() {
+  await check('a mistyped lesson link offers the lesson it was probably meant to be', async () => {
+    const p = await openPage('?lesson=stampeed');
+    const notice = await p.getByRole('alert').innerText();
+    assert(notice.includes('There is no lesson called "stampeed". Did you mean stampede?'), notice);
+    await p.context().close();
+  });
+
+  await check(
+    'starting a lesson takes focus into its panel; the preset picker names its scenario',
+    async () => {
+      const p = await openPage('');
+      await p.getByRole('button', { name: 'Lessons' }).click();
+      await p.getByRole('button', { name: 'Start lesson: Why cache at all' }).click();
+      await waitForStep(p, 1);
+      await p.waitForFunction(() => document.activeElement?.closest('.lesson-panel') !== null, null, {
+        timeout: 5000,
+      });
+      const picked = await p
+        .getByRole('combobox', { name: 'Preset' })
+        .evaluate((el) => el.options[el.selectedIndex]?.textContent ?? '');
+      const title = await p.locator('.header .scenario-title').innerText();
+      assert(picked.startsWith('Lesson: '), `the preset picker says "${picked}"`);
+      assert(title.includes(picked.slice('Lesson: '.length)), `picker "${picked}", title "${title}"`);
+      await p.context().close();
+    },
+  );
+
+  await check(
+    'at 360x640 the lesson panel folds to its title and the stage starts on the first screen',
+    async () => {
+      const p = await openPage('?lesson=stampede&step=1', { viewport: { width: 360, height: 640 } });
+      await waitForStep(p, 1);
+      const top = await p.locator('.stage').evaluate((el) => el.getBoundingClientRect().top);
+      assert(top < 640 - 100, `the stage starts at ${Math.round(top)} px of 640`);
+      assert(!(await p.locator('.prediction').isVisible()), 'the question shows on a folded panel');
+      await shot(p, '82-lesson-folded-360');
+      await p.getByRole('button', { name: 'Show step' }).click();
+      await p.locator('.prediction').waitFor();
+      assert(
+        (await p.getByRole('button', { name: 'Fold' }).getAttribute('aria-expanded')) === 'true',
+        'the unfolded panel does not say so',
+      );
+      await p.context().close();
+    },
+  );
+
   await check(
     'every lesson step: the explanation quotes the strip, in the window the charts shade',
     async () => {
