@@ -3,7 +3,6 @@ import { loadLessonKit } from '../lessons/loadKit.ts';
 import { browserStorage, markDone, readProgress } from '../lessons/progress.ts';
 import type { SimMs } from '../engine/types.ts';
 import type { FigureValues, Guess } from '../lessons/runner.ts';
-import type { WindowFigure } from '../lessons/windowStrip.ts';
 import type { AppStore } from '../store/appStore.ts';
 import { useAppStoreApi } from '../store/useAppStore.ts';
 import { useController, type Controller } from './controller.ts';
@@ -27,7 +26,7 @@ export interface LessonActions {
   /**
    * Runs the open step's check in the engine and reads its figures (what `check` judges a guess
    * against; the workshop room reveals with it); null when the step asks nothing or the room moved on
-   * meanwhile. The stage then shows the window's end.
+   * meanwhile. The stage then shows the window's end, and the metrics strip the window's figures.
    */
   measure(): Promise<StepMeasurement | null>;
   /** Plays the measured stretch again from its start. */
@@ -42,8 +41,6 @@ export interface StepMeasurement {
   values: FigureValues;
   fromMs: SimMs;
   untilMs: SimMs;
-  /** The metrics strip over the window, as a checked step shows it. */
-  strip: WindowFigure[];
 }
 
 export function createLessonActions(
@@ -109,8 +106,7 @@ export function createLessonActions(
         const m = await actions.measure();
         if (!m || stale()) return;
         const result = kit.judge(prediction, guess, m.values);
-        const { fromMs, untilMs, strip } = m;
-        store.getState().setCheck({ status: 'done', result, fromMs, untilMs, strip });
+        store.getState().setCheck({ status: 'done', result, fromMs: m.fromMs, untilMs: m.untilMs });
       } catch (e) {
         if (stale()) return;
         const why = e instanceof Error ? e.message : String(e);
@@ -130,10 +126,10 @@ export function createLessonActions(
       if (stale()) return null;
       const values = kit.measureFigures(run, readings);
       const { fromMs, untilMs } = run;
-      const strip = kit.windowStrip(run, readings);
+      store.getState().setStepWindow({ fromMs, untilMs, strip: kit.windowStrip(run, readings) });
       controller.pause();
       controller.seek(untilMs);
-      return { values, fromMs, untilMs, strip };
+      return { values, fromMs, untilMs };
     },
     replay() {
       const check = store.getState().check;

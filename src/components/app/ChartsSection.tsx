@@ -20,18 +20,26 @@ export function ChartsSection() {
   const scenario = useScenarioInForce();
   const charts = useChartsProps();
   // A checked lesson step's window, shaded on every time chart.
-  const check = useAppStore((s) => s.check);
+  const stepWindow = useAppStore((s) => s.stepWindow);
   const shade = useMemo(
     () =>
-      check.status === 'done'
-        ? { fromMs: check.fromMs, untilMs: check.untilMs, label: windowSpan(check.fromMs, check.untilMs) }
-        : null,
-    [check],
+      stepWindow && {
+        fromMs: stepWindow.fromMs,
+        untilMs: stepWindow.untilMs,
+        label: windowSpan(stepWindow.fromMs, stepWindow.untilMs),
+      },
+    [stepWindow],
   );
   if (!summary || !charts) return null;
   return (
     <ChartWindowContext.Provider value={shade}>
       <h2 className="visually-hidden">Charts</h2>
+      {shade && (
+        <p className="window-note">
+          These figures and charts cover the run so far; the shaded stretch, {shade.label}, is the lesson
+          step&apos;s window, whose figures the strip under the stage shows.
+        </p>
+      )}
       <RunFigures summary={summary} scenario={scenario} />
       <ChartsPanel {...charts} />
     </ChartWindowContext.Provider>

@@ -12,9 +12,9 @@ export function MetricsStrip() {
   const summary = useAppStore(selectSummary);
   // Which figures show, and their warnings, follow the settings in force (L1 may be switched on live).
   const scenario = useScenarioInForce();
-  // While a lesson step is checked, the strip shows the window its answer was measured in.
-  const checked = useAppStore((s) => (s.check.status === 'done' ? s.check : null));
-  if (checked) return <WindowMetrics {...checked} />;
+  // Once a lesson step is measured, the strip shows the window its answer was measured in.
+  const stepWindow = useAppStore((s) => s.stepWindow);
+  if (stepWindow) return <WindowMetrics {...stepWindow} />;
   if (!summary) return null;
   return (
     <dl className="metrics" aria-label="Key metrics so far">
