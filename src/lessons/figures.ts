@@ -186,7 +186,8 @@ export const FIGURE_DEFS = {
     unit: 's',
     label: 'Oldest stale',
     says: (v) => `stale reads up to ${v} old`,
-    read: (w) => windowMax(w, (s) => s.maxStaleAgeMs),
+    // No stale read in the window: nothing was old, whatever came before.
+    read: (w) => (delta(w, (s) => s.staleReads) === 0 ? 0 : windowMax(w, (s) => s.maxStaleAgeMs)),
   },
   lostWrites: count(FIGURES.lostWrites, 'lost write', 'lost writes', (w) => delta(w, (s) => s.lostWrites)),
   dataLeaked: count(
