@@ -13,6 +13,8 @@ export interface WindowFigure {
   id: LessonFigureId;
   label: string;
   value: string;
+  /** The step's answer or explanation names it (the presenter view shows only these). */
+  named: boolean;
   color?: string;
 }
 
@@ -45,10 +47,13 @@ export function stripFigureIds(run: CheckRun, w: MeasureWindow): LessonFigureId[
 export function windowStrip(run: CheckRun, readings: readonly Summary[]): WindowFigure[] {
   const w = measureWindow(run, readings);
   return stripFigureIds(run, w).map((id) => {
-    const value = formatFigure(id, FIGURE_DEFS[id].read(w));
+    const figure = {
+      id,
+      label: FIGURE_DEFS[id].label,
+      value: formatFigure(id, FIGURE_DEFS[id].read(w)),
+      named: run.figures.includes(id),
+    };
     const color = COLORS[id];
-    return color === undefined
-      ? { id, label: FIGURE_DEFS[id].label, value }
-      : { id, label: FIGURE_DEFS[id].label, value, color };
+    return color === undefined ? figure : { ...figure, color };
   });
 }
