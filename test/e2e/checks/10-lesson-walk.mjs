@@ -153,10 +153,12 @@ export default async function lessonWalk() {
       // One page for the whole walk, each lesson started from the Lessons list as a facilitator would.
       const page = await openPage('');
       await page.getByRole('button', { name: 'Lessons' }).click();
+      await page.getByRole('dialog', { name: 'Lessons' }).waitFor();
       const lessons = await page.getByRole('button', { name: /^Start lesson: / }).count();
       await page.keyboard.press('Escape');
       for (let i = 0; i < lessons; i++) {
         await page.getByRole('button', { name: 'Lessons' }).click();
+        await page.getByRole('dialog', { name: 'Lessons' }).waitFor();
         const start = page.getByRole('button', { name: /^Start lesson: / }).nth(i);
         const title = (await start.getAttribute('aria-label')).slice('Start lesson: '.length);
         await start.click();
