@@ -29,10 +29,13 @@ export function formatCount(n: number): string {
   return si(n).replace('G', 'B');
 }
 
-/** A 0..1 ratio as a percentage; one decimal below 10 % where small differences matter. */
+/**
+ * A 0..1 ratio as a percentage, "68 %" (a space before the sign, as everywhere on screen); one decimal
+ * below 10 % where small differences matter.
+ */
 export function formatPercent(r: number): string {
   if (!Number.isFinite(r)) return '—';
-  return r < 0.1 && r > 0 ? pct1(r) : pct(r);
+  return (r < 0.1 && r > 0 ? pct1(r) : pct(r)).replace('%', ' %');
 }
 
 export type Unit = 'ms' | 'per-s' | 'ratio' | 'keys' | 'count' | 'none';

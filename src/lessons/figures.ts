@@ -1,7 +1,8 @@
 import type { SeriesPoint, SimMs, Summary } from '../engine/types.ts';
 import type { AlertRule } from '../engine/mechanisms/alerts/rules.ts';
+import { FIGURES } from '../labels/figures.ts';
 import { ALERT_LABELS } from '../labels/options.ts';
-import { formatCount, formatDuration, formatPercent } from '../components/format.ts';
+import { formatCount, formatPercent } from '../components/format.ts';
 
 /**
  * The figures a lesson can ask the room to predict, each read from the app's own numbers: the
@@ -32,8 +33,14 @@ export interface FigureDef {
   kind: FigureKind;
   /** The unit beside the number field where a guess is typed. */
   unit: string;
-  /** The measurement as a sentence ending: `says('21')` is "21 database queries per expiry". */
-  says: (value: string) => string;
+  /** Its name on the metrics strip while a checked step shows its window ("Keys evicted"). */
+  label: string;
+  /**
+   * The measurement as a sentence ending: `says('21')` is "21 database queries per expiry";
+   * `one` says whether the value reads as exactly 1, for the singular ("1 database query per expiry").
+   */
+  says: (value: string, one: boolean) => string;
+  /** The value over the window; NaN where the run cannot tell (see `windowMax`). */
   read: (w: MeasureWindow) => number | string;
 }
 
@@ -87,10 +94,26 @@ function vsBefore(read: (w: MeasureWindow) => number): (w: MeasureWindow) => num
   return (w) => (w.prior ? read(w) / read(w.prior) : NaN);
 }
 
+/**
+ * The largest value of a running maximum within the window. The Summary keeps only the maximum since
+ * the run began, so the window's own is known when the window starts the run or when the maximum grew
+ * inside it; otherwise NaN (a lesson must not name it: the answers test checks).
+ */
+function windowMax(w: MeasureWindow, f: (s: Summary) => number): number {
+  const before = f(w.start);
+  const after = f(w.end);
+  return w.fromMs === 0 || after > before ? after : NaN;
+}
+
 /** Hits over lookups of one layer within the window. */
-const hitRatio = (lead: string, layer: (s: Summary) => { hits: number; misses: number }): FigureDef => ({
+const hitRatio = (
+  label: string,
+  lead: string,
+  layer: (s: Summary) => { hits: number; misses: number },
+): FigureDef => ({
   kind: 'ratio',
   unit: '%',
+  label,
   says: (v) => `${lead} ${v}`,
   read: (w) =>
     ratio(
@@ -99,86 +122,123 @@ const hitRatio = (lead: string, layer: (s: Summary) => { hits: number; misses: n
     ),
 });
 
-const count = (noun: string, read: FigureDef['read']): FigureDef => ({
+/** A whole number of things: `one` and `many` are the noun phrase in the singular and the plural. */
+const count = (label: string, one: string, many: string, read: FigureDef['read']): FigureDef => ({
   kind: 'count',
-  unit: noun,
-  says: (v) => `${v} ${noun}`,
+  unit: many,
+  label,
+  says: (v, single) => `${v} ${single ? one : many}`,
   read,
 });
 
 export const FIGURE_DEFS = {
-  dbQueries: count('database queries', (w) => delta(w, (s) => s.db.reads + s.db.writes)),
+  requests: count(FIGURES.requests, 'request', 'requests', (w) => delta(w, (s) => s.requests)),
+  errors: count(FIGURES.errors, 'failed request', 'failed requests', (w) => delta(w, (s) => s.errors)),
+  dbQueries: count('Database queries', 'database query', 'database queries', (w) =>
+    delta(w, (s) => s.db.reads + s.db.writes),
+  ),
   dbQueriesPerSecond: {
     kind: 'rate',
     unit: 'queries/s',
-    says: (v) => `${v} database queries per second`,
+    label: FIGURES.dbQueriesPerSecond,
+    says: (v, one) => `${v} database ${one ? 'query' : 'queries'} per second`,
     read: (w) => delta(w, (s) => s.db.reads + s.db.writes) / seconds(w),
   },
   dbQueriesPerExpiry: {
     kind: 'rate',
     unit: 'queries',
-    says: (v) => `${v} database queries per expiry`,
+    label: 'Queries/expiry',
+    says: (v, one) => `${v} database ${one ? 'query' : 'queries'} per expiry`,
     read: (w) => delta(w, (s) => s.db.reads) / delta(w, expiries),
   },
-  expiries: count('keys expired in Redis', (w) => delta(w, expiries)),
-  l1HitRatio: hitRatio('an L1 hit ratio of', (s) => s.l1),
-  l2HitRatio: hitRatio('an L2 hit ratio of', (s) => s.l2),
-  cdnHitRatio: hitRatio('a CDN hit ratio of', (s) => s.cdn),
+  expiries: count('Keys expired', 'key expired in Redis', 'keys expired in Redis', (w) => delta(w, expiries)),
+  l1HitRatio: hitRatio(FIGURES.l1HitRatio, 'an L1 hit ratio of', (s) => s.l1),
+  l2HitRatio: hitRatio(FIGURES.l2HitRatio, 'an L2 hit ratio of', (s) => s.l2),
+  cdnHitRatio: hitRatio(FIGURES.cdnHitRatio, 'a CDN hit ratio of', (s) => s.cdn),
   p99Peak: {
     kind: 'ms',
     unit: 'ms',
+    label: 'p99 peak',
     says: (v) => `a p99 latency peaking at ${v}`,
     read: p99Peak,
   },
   p50Latency: {
     kind: 'ms',
     unit: 'ms',
+    label: 'p50 latency',
     says: (v) => `a p50 latency of ${v}`,
     read: p50Typical,
   },
   p50LatencyVsBefore: {
     kind: 'ratio',
     unit: '%',
+    label: 'p50 vs before',
     says: (v) => `a p50 latency at ${v} of what it was before`,
     read: vsBefore(p50Typical),
   },
-  staleReads: count('stale reads', (w) => delta(w, (s) => s.staleReads)),
+  staleReads: count(FIGURES.staleReads, 'stale read', 'stale reads', (w) => delta(w, (s) => s.staleReads)),
   staleReadsVsBefore: {
     kind: 'ratio',
     unit: '%',
+    label: 'Stale vs before',
     says: (v) => `${v} as many stale reads as in the same time before`,
     read: vsBefore((w) => delta(w, (s) => s.staleReads)),
   },
-  staleReadsOverASecond: count('stale reads over a second old', (w) => delta(w, staleOverASecond)),
+  staleReadsOverASecond: count(
+    'Stale over 1 s',
+    'stale read over a second old',
+    'stale reads over a second old',
+    (w) => delta(w, staleOverASecond),
+  ),
   maxStaleAge: {
     kind: 'seconds',
     unit: 's',
+    label: 'Oldest stale',
     says: (v) => `stale reads up to ${v} old`,
-    read: (w) => w.end.maxStaleAgeMs,
+    // No stale read in the window: nothing was old, whatever came before.
+    read: (w) => (delta(w, (s) => s.staleReads) === 0 ? 0 : windowMax(w, (s) => s.maxStaleAgeMs)),
   },
-  lostWrites: count('lost writes', (w) => delta(w, (s) => s.lostWrites)),
-  dataLeaked: count("responses with another user's data", (w) => delta(w, (s) => s.cdn.crossUserLeaks)),
+  lostWrites: count(FIGURES.lostWrites, 'lost write', 'lost writes', (w) => delta(w, (s) => s.lostWrites)),
+  dataLeaked: count(
+    FIGURES.dataLeaked,
+    "response with another user's data",
+    "responses with another user's data",
+    (w) => delta(w, (s) => s.cdn.crossUserLeaks),
+  ),
   hotShardFactor: {
     kind: 'factor',
     unit: '× fair share',
+    label: 'Busiest shard',
     says: (v) => `the busiest shard doing ${v} its fair share`,
     read: hotShardFactor,
   },
-  evictions: count('keys evicted', (w) => delta(w, evictions)),
-  rejectedWrites: count('SETs refused', (w) => delta(w, (s) => s.rejectedWrites)),
-  cdcBacklogMax: count('change events waiting at most', (w) => w.end.cdc?.maxBacklog ?? 0),
+  evictions: count('Keys evicted', 'key evicted', 'keys evicted', (w) => delta(w, evictions)),
+  rejectedWrites: count('SETs refused', 'SET refused', 'SETs refused', (w) =>
+    delta(w, (s) => s.rejectedWrites),
+  ),
+  cdcBacklogMax: count('Max backlog', 'change event waiting at most', 'change events waiting at most', (w) =>
+    windowMax(w, (s) => s.cdc?.maxBacklog ?? 0),
+  ),
   writeBehindLagMax: {
     kind: 'seconds',
     unit: 's',
+    label: 'Max DB lag',
     says: (v) => `a database up to ${v} behind the cache`,
-    read: (w) => w.end.writeBehind?.maxDbLagMs ?? 0,
+    read: (w) => windowMax(w, (s) => s.writeBehind?.maxDbLagMs ?? 0),
   },
-  warmingReads: count('keys loaded by warming', (w) => delta(w, (s) => s.mitigations.warmingReads)),
-  oversold: count('items oversold', (w) => delta(w, (s) => s.consequences.oversold)),
-  wrongBalances: count('wrong balances shown', (w) => delta(w, (s) => s.consequences.wrongBalances)),
+  warmingReads: count('Keys warmed', 'key loaded by warming', 'keys loaded by warming', (w) =>
+    delta(w, (s) => s.mitigations.warmingReads),
+  ),
+  oversold: count('Items oversold', 'item oversold', 'items oversold', (w) =>
+    delta(w, (s) => s.consequences.oversold),
+  ),
+  wrongBalances: count('Wrong balances', 'wrong balance shown', 'wrong balances shown', (w) =>
+    delta(w, (s) => s.consequences.wrongBalances),
+  ),
   firstAlert: {
     kind: 'label',
     unit: '',
+    label: 'First alert',
     says: (v) => `the first alert: ${v}`,
     read: firstAlert,
   },
@@ -190,18 +250,32 @@ export const figureDef = (id: LessonFigureId): FigureDef => FIGURE_DEFS[id];
 
 export const isLessonFigureId = (id: string): id is LessonFigureId => Object.hasOwn(FIGURE_DEFS, id);
 
-/** A measured value as the app writes it: "21", "62 %", "160 ms", "8.5×". */
+/** Three significant digits, without trailing zeros: 6.64, 31.6, 0.201. */
+const sig3 = (v: number): string => String(Number(v.toPrecision(3)));
+
+/**
+ * A measured value as the app writes it: "21", "62 %", "160 ms", "8.5×". A duration is written in the
+ * unit a guess is typed in (`ms` in ms, `seconds` in s), so the answer reads in the question's unit.
+ */
 export function formatFigure(id: LessonFigureId, value: number | string): string {
   if (typeof value === 'string') return alertName(value as AlertRule | 'none');
+  if (!Number.isFinite(value)) return '—';
   switch (FIGURE_DEFS[id].kind) {
     case 'ratio':
       return formatPercent(value);
     case 'ms':
+      return `${value >= 1000 ? formatCount(Math.round(value)) : sig3(value)} ms`;
     case 'seconds':
-      return formatDuration(value);
+      return `${sig3(value / 1000)} s`;
     case 'factor':
-      return Number.isFinite(value) ? `${value.toFixed(1)}×` : '—';
+      return `${value.toFixed(1)}×`;
     default:
       return formatCount(Math.round(value));
   }
+}
+
+/** The measurement as the figure's sentence ending, singular where it reads as 1. */
+export function figureSays(id: LessonFigureId, value: number | string): string {
+  const text = formatFigure(id, value);
+  return FIGURE_DEFS[id].says(text, text === '1');
 }

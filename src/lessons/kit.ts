@@ -8,6 +8,7 @@ import { readLessonLink } from './links.ts';
  */
 export { getLesson, lessons } from './curriculum/index.ts';
 export { checkRun, checkTimes, judge, measureFigures, stepScenario } from './runner.ts';
+export { windowStrip } from './windowStrip.ts';
 
 /** `?lesson=<id>&step=<n>&present=1`, read against the curriculum. */
 export const readLink = (search: string) => readLessonLink(search, lessons);

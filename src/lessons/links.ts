@@ -1,3 +1,4 @@
+import { closestName } from '../scenario/messages.ts';
 import { clip } from '../scenario/quote.ts';
 import type { Lesson } from './types.ts';
 
@@ -22,11 +23,13 @@ export function readLessonLink(search: string, lessons: readonly Lesson[]): Less
   if (id === null) return { open: null, presenting, notice: null };
   const lesson = lessons.find((l) => l.id === id);
   if (!lesson) {
-    const ids = lessons.map((l) => l.id).join(', ');
+    const ids = lessons.map((l) => l.id);
+    const guess = closestName(id, ids);
+    const hint = guess ? ` Did you mean ${guess}?` : '';
     return {
       open: null,
       presenting,
-      notice: `There is no lesson called "${clip(id, 40)}". Lessons: ${ids}. The Lessons button lists them all.`,
+      notice: `There is no lesson called "${clip(id, 40)}".${hint} Lessons: ${ids.join(', ')}. The Lessons button lists them all.`,
     };
   }
   const raw = params.get('step');

@@ -4,6 +4,7 @@ import { scenarioSchema, type Scenario, type ScenarioInput } from '../scenario/s
 import {
   FIGURE_DEFS,
   figureDef,
+  figureSays,
   formatFigure,
   isLessonFigureId,
   type LessonFigureId,
@@ -50,11 +51,17 @@ export function stepScenario(lesson: Lesson, index: number): Scenario {
   return scenarioSchema.parse({ ...input, changes, failures });
 }
 
+/**
+ * A placeholder: `{figureId}`, or `{figureId:noun:nouns}` for a count followed by its noun, which is
+ * written in the singular when the value reads as 1 ("1 key", "7,795 keys").
+ */
+const PLACEHOLDER = /\{(\w+)(?::([^:{}]+):([^:{}]+))?\}/g;
+
 /** The `{figureId}` placeholders of a text, in order, and the names that are not figures. */
 export function placeholders(text: string): { figures: LessonFigureId[]; unknown: string[] } {
   const figures: LessonFigureId[] = [];
   const unknown: string[] = [];
-  for (const [, name] of text.matchAll(/\{(\w+)\}/g)) {
+  for (const [, name] of text.matchAll(PLACEHOLDER)) {
     if (name === undefined) continue;
     if (isLessonFigureId(name)) figures.push(name);
     else unknown.push(name);
@@ -62,12 +69,32 @@ export function placeholders(text: string): { figures: LessonFigureId[]; unknown
   return { figures, unknown };
 }
 
+/** A piece of a filled text: words as written, or a measured figure as the app writes it. */
+export type TextPart = string | { figure: LessonFigureId; text: string };
+
+/** A text with its placeholders filled, in pieces, so a page can mark each figure it quotes. */
+export function templateParts(text: string, values: FigureValues): TextPart[] {
+  const parts: TextPart[] = [];
+  let at = 0;
+  for (const m of text.matchAll(PLACEHOLDER)) {
+    const [whole, name = '', one, many] = m;
+    const value = isLessonFigureId(name) ? values[name] : undefined;
+    if (value === undefined) continue;
+    parts.push(text.slice(at, m.index));
+    const shown = formatFigure(name as LessonFigureId, value);
+    parts.push({ figure: name as LessonFigureId, text: shown });
+    if (one !== undefined && many !== undefined) parts.push(` ${shown === '1' ? one : many}`);
+    at = m.index + whole.length;
+  }
+  parts.push(text.slice(at));
+  return parts.filter((p) => p !== '');
+}
+
 /** Fills `{figureId}` placeholders with measured values, written as the app writes them. */
 export function fillTemplate(text: string, values: FigureValues): string {
-  return text.replace(/\{(\w+)\}/g, (whole, name: string) => {
-    const value = isLessonFigureId(name) ? values[name] : undefined;
-    return value === undefined ? whole : formatFigure(name as LessonFigureId, value);
-  });
+  return templateParts(text, values)
+    .map((p) => (typeof p === 'string' ? p : p.text))
+    .join('');
 }
 
 /** What "Check prediction" runs: the step's scenario, read at its time and at the window's end. */
@@ -97,8 +124,8 @@ export function checkTimes(run: CheckRun): SimMs[] {
   return prior >= 0 ? [prior, run.fromMs, run.untilMs] : [run.fromMs, run.untilMs];
 }
 
-/** Every figure a check needs, from the summaries read at `checkTimes(run)`. */
-export function measureFigures(run: CheckRun, readings: readonly Summary[]): FigureValues {
+/** The window a check measures, from the summaries read at `checkTimes(run)`. */
+export function measureWindow(run: CheckRun, readings: readonly Summary[]): MeasureWindow {
   const times = checkTimes(run);
   if (readings.length !== times.length) throw new Error('measureFigures: one reading per check time');
   const [end, start, before] = [...readings].reverse();
@@ -107,7 +134,12 @@ export function measureFigures(run: CheckRun, readings: readonly Summary[]): Fig
   const prior: MeasureWindow | null = before
     ? { fromMs: times[0]!, untilMs: fromMs, start: before, end: start, prior: null }
     : null;
-  const window: MeasureWindow = { fromMs, untilMs, start, end, prior };
+  return { fromMs, untilMs, start, end, prior };
+}
+
+/** Every figure a check needs, from the summaries read at `checkTimes(run)`. */
+export function measureFigures(run: CheckRun, readings: readonly Summary[]): FigureValues {
+  const window = measureWindow(run, readings);
   const out: FigureValues = {};
   for (const id of run.figures) out[id] = FIGURE_DEFS[id].read(window);
   return out;
@@ -138,6 +170,8 @@ export interface CheckResult {
   verdict: string;
   /** The explanation with its figures filled in. */
   reveal: string;
+  /** The same sentence and explanation in pieces, each measured figure marked (the panel shows these). */
+  parts: { sentence: TextPart[]; reveal: TextPart[] };
 }
 
 /** A figure's value in the unit a guess is typed in: a ratio as a percentage, `seconds` in seconds. */
@@ -168,7 +202,16 @@ const numberText = (n: number): string => String(Number(n.toPrecision(6)));
 
 /** "Measured: 21 database queries per expiry.": the measurement as the reveal words it. */
 export function measuredSentence(id: LessonFigureId, value: number | string): string {
-  return `Measured: ${figureDef(id).says(formatFigure(id, value))}.`;
+  return `Measured: ${figureSays(id, value)}.`;
+}
+
+/** The measured sentence in pieces, its figure marked. */
+function measuredParts(id: LessonFigureId, value: number | string): TextPart[] {
+  const says = figureSays(id, value);
+  const text = formatFigure(id, value);
+  const at = says.indexOf(text);
+  if (at < 0) return [`Measured: ${says}.`];
+  return [`Measured: ${says.slice(0, at)}`, { figure: id, text }, `${says.slice(at + text.length)}.`];
 }
 
 /**
@@ -184,7 +227,12 @@ export function judge(prediction: Prediction, guess: Guess, values: FigureValues
   if (value === undefined) throw new Error(`judge: figure ${id} was not measured`);
   const def = figureDef(id);
   const measured = measuredSentence(id, value);
+  const revealParts = templateParts(prediction.reveal, values);
   const reveal = fillTemplate(prediction.reveal, values);
+  const partsAfter = (said: string) => ({
+    sentence: [`${said} `, ...measuredParts(id, value)].filter((p) => p !== ''),
+    reveal: revealParts,
+  });
   if ('option' in guess) {
     if (prediction.kind !== 'choice') throw new Error('judge: an option for a number prediction');
     const picked = prediction.options[guess.option]?.label ?? '?';
@@ -196,6 +244,7 @@ export function judge(prediction: Prediction, guess: Guess, values: FigureValues
       sentence: `You said “${picked}”. ${measured}`,
       verdict: correct ? 'That is right.' : `The answer was ${answer}.`,
       reveal,
+      parts: partsAfter(`You said “${picked}”.`),
     };
   }
   if (typeof value !== 'number') throw new Error(`judge: figure ${id} is not a number`);
@@ -207,5 +256,6 @@ export function judge(prediction: Prediction, guess: Guess, values: FigureValues
     sentence: `You said ${numberText(guess.value)}${unit}. ${measured}`,
     verdict: v.text,
     reveal,
+    parts: partsAfter(`You said ${numberText(guess.value)}${unit}.`),
   };
 }

@@ -26,7 +26,7 @@ export interface LessonActions {
   /**
    * Runs the open step's check in the engine and reads its figures (what `check` judges a guess
    * against; the workshop room reveals with it); null when the step asks nothing or the room moved on
-   * meanwhile. The stage then shows the window's end.
+   * meanwhile. The stage then shows the window's end, and the metrics strip the window's figures.
    */
   measure(): Promise<StepMeasurement | null>;
   /** Plays the measured stretch again from its start. */
@@ -125,9 +125,11 @@ export function createLessonActions(
       const readings = await controller.summariesAt(run.scenario, kit.checkTimes(run));
       if (stale()) return null;
       const values = kit.measureFigures(run, readings);
+      const { fromMs, untilMs } = run;
+      store.getState().setStepWindow({ fromMs, untilMs, strip: kit.windowStrip(run, readings) });
       controller.pause();
-      controller.seek(run.untilMs);
-      return { values, fromMs: run.fromMs, untilMs: run.untilMs };
+      controller.seek(untilMs);
+      return { values, fromMs, untilMs };
     },
     replay() {
       const check = store.getState().check;

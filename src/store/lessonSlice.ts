@@ -1,5 +1,6 @@
 import type { StateCreator } from 'zustand';
 import type { CheckResult } from '../lessons/runner.ts';
+import type { WindowFigure } from '../lessons/windowStrip.ts';
 import type { Scenario } from '../scenario/schema.ts';
 import type { AppState } from './appStore.ts';
 
@@ -9,6 +10,16 @@ export type CheckState =
   | { status: 'running' }
   | { status: 'done'; result: CheckResult; fromMs: number; untilMs: number }
   | { status: 'error'; message: string };
+
+/**
+ * The window a step's answer was measured in, once measured (by "Check prediction" or a room's
+ * Reveal): the metrics strip shows its figures and the time charts shade it, until another step opens.
+ */
+export interface StepWindow {
+  fromMs: number;
+  untilMs: number;
+  strip: readonly WindowFigure[];
+}
 
 /** The lesson step on screen: its lesson, its index (from 0) and the scenario it loaded. */
 export interface OpenLesson {
@@ -21,6 +32,7 @@ export interface OpenLesson {
 export interface LessonSlice {
   lesson: OpenLesson | null;
   check: CheckState;
+  stepWindow: StepWindow | null;
   lessonsOpen: boolean;
   /** The presenter view: stage, big figures and the step as a caption, filling the screen. */
   presenting: boolean;
@@ -28,6 +40,7 @@ export interface LessonSlice {
   lessonsDone: readonly string[];
   setLesson: (lesson: OpenLesson | null) => void;
   setCheck: (check: CheckState) => void;
+  setStepWindow: (stepWindow: StepWindow | null) => void;
   setLessonsOpen: (open: boolean) => void;
   setPresenting: (presenting: boolean) => void;
   setLessonsDone: (done: readonly string[]) => void;
@@ -36,12 +49,14 @@ export interface LessonSlice {
 export const createLessonSlice: StateCreator<AppState, [], [], LessonSlice> = (set) => ({
   lesson: null,
   check: { status: 'idle' },
+  stepWindow: null,
   lessonsOpen: false,
   presenting: false,
   lessonsDone: [],
-  // A new step starts with no answer on screen.
-  setLesson: (lesson) => set({ lesson, check: { status: 'idle' } }),
+  // A new step starts with no answer on screen, and the strip counting the run again.
+  setLesson: (lesson) => set({ lesson, check: { status: 'idle' }, stepWindow: null }),
   setCheck: (check) => set({ check }),
+  setStepWindow: (stepWindow) => set({ stepWindow }),
   setLessonsOpen: (lessonsOpen) => set({ lessonsOpen }),
   setPresenting: (presenting) => set({ presenting }),
   setLessonsDone: (lessonsDone) => set({ lessonsDone }),

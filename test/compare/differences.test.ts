@@ -85,7 +85,7 @@ describe('formatDelta', () => {
   });
 
   it('formats each unit as the rest of the app does', () => {
-    expect(formatFigure({ unit: 'ratio' }, 0.547)).toBe('55%');
+    expect(formatFigure({ unit: 'ratio' }, 0.547)).toBe('55 %');
     expect(formatFigure({ unit: 'ms' }, 1628)).toBe('1.63 s');
     expect(formatFigure({ unit: 'per-s' }, 313.5)).toBe('313.5/s');
     expect(formatFigure({ unit: 'count' }, 60_155)).toBe('60,155');

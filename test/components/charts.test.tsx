@@ -75,9 +75,9 @@ describe('time charts', () => {
       <HitRatioChart points={points} intervalMs={1000} threshold={thresholds.hitRatio} />,
     );
     expect(
-      screen.getByRole('img', { name: /^Hit ratio per layer\. Latest: L1 60%, L2 75%\.$/ }),
+      screen.getByRole('img', { name: /^Hit ratio per layer\. Latest: L1 60 %, L2 75 %\.$/ }),
     ).toBeTruthy();
-    expect(texts(container)).toEqual(expect.arrayContaining(['Hit ratio (%)', 'Time (s)', '100%', '0%']));
+    expect(texts(container)).toEqual(expect.arrayContaining(['Hit ratio (%)', 'Time (s)', '100 %', '0 %']));
     expect(container.querySelectorAll('path.series')).toHaveLength(2);
     for (const p of container.querySelectorAll('path.series')) expect(p.getAttribute('d')).toMatch(/^M/);
     expectThreshold(container, 'Alert: L2 hit ratio below 70 %');

@@ -119,8 +119,20 @@ describe('the lesson panel', () => {
     expect(screen.getByText('queries')).toBeTruthy();
     await userEvent.type(field, '1');
     await userEvent.click(check);
-    const result = await screen.findByText(/^You said 1\. Measured: \d+ database queries per expiry\.$/);
-    expect(result.closest('[role="status"]')!.textContent).toMatch(/Too low by a factor of \d+\./);
+    const status = await screen.findByRole('status');
+    await waitFor(() =>
+      expect(status.textContent).toMatch(/^You said 1\. Measured: \d+ database queries per expiry\./),
+    );
+    expect(status.textContent).toMatch(/Too low by a factor of \d+\./);
+    // Each figure the answer quotes is marked, and the strip's window shows it with the same value.
+    const quoted = [...status.querySelectorAll('[data-figure]')].map((el) => [
+      el.getAttribute('data-figure'),
+      el.textContent,
+    ]);
+    expect(quoted.map(([id]) => id)).toEqual(['dbQueriesPerExpiry', 'dbQueriesPerExpiry', 'p99Peak']);
+    const strip = store.getState().stepWindow!;
+    expect([strip.fromMs, strip.untilMs]).toEqual([4000, 7000]);
+    for (const [id, text] of quoted) expect(strip.strip.find((f) => f.id === id)?.value).toBe(text);
     // The explanation takes the step text's place, and the stage moves to the end of the window.
     expect(screen.queryByText(stampede.steps[0]!.text)).toBeNull();
     expect(c.summariesAt).toHaveBeenCalledWith(stepScenario(stampede, 0), [1000, 4000, 7000]);
@@ -137,9 +149,9 @@ describe('the lesson panel', () => {
     await openStep(c, store, 'stampede', 1);
     await userEvent.click(screen.getByRole('radio', { name: 'Exactly one' }));
     await userEvent.click(screen.getByRole('button', { name: 'Check prediction' }));
-    expect((await screen.findByText(/^You said “Exactly one”\./)).parentElement!.textContent).toContain(
-      'The answer was “Two to four”.',
-    );
+    const status = await screen.findByRole('status');
+    await waitFor(() => expect(status.textContent).toMatch(/^You said “Exactly one”\./));
+    expect(status.textContent).toContain('The answer was “Two to four”.');
   });
 
   it('says when a check fails, and drops an answer that arrives after the room moved on', async () => {

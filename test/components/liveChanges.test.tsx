@@ -26,7 +26,7 @@ describe('live change helpers', () => {
     expect(formatFieldValue('cache.l2.ttlMs', 5000)).toBe('5 s');
     expect(formatFieldValue('cache.strategy', 'write-through')).toBe('Write-through');
     expect(formatFieldValue('workload.hotKey', null)).toBe('No hot key');
-    expect(formatFieldValue('workload.hotKey', { share: 0.3 })).toBe('30%');
+    expect(formatFieldValue('workload.hotKey', { share: 0.3 })).toBe('30 %');
     expect(formatFieldValue('cache.l1.enabled', false)).toBe('off');
     const changes = [
       ttl(1000, 30_000),

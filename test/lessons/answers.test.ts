@@ -21,6 +21,9 @@ import {
   placeholders,
 } from '../../src/lessons/runner.ts';
 
+/** "1 keys", "1 database queries": a one followed by a plural noun (units such as "1 ms" aside). */
+const ONE_PLURAL = /(?<![\w.,])1 (?!ms\b)(database )?[a-z]+s\b/i;
+
 const cases = lessons.flatMap((lesson) =>
   lesson.steps.flatMap((step, index) =>
     step.prediction ? [{ name: `${lesson.id} step ${index + 1}`, lesson, index, p: step.prediction }] : [],
@@ -28,6 +31,12 @@ const cases = lessons.flatMap((lesson) =>
 );
 
 describe('lesson answer keys, measured by the engine', () => {
+  it('catches a one with a plural', () => {
+    expect('1 keys were evicted').toMatch(ONE_PLURAL);
+    expect('Measured: 1 database queries per expiry.').toMatch(ONE_PLURAL);
+    expect('1 key was evicted in 1 ms, 21 keys in 11 s').not.toMatch(ONE_PLURAL);
+  });
+
   it('has predictions in every lesson', () => {
     for (const lesson of lessons)
       expect(
@@ -67,5 +76,9 @@ describe('lesson answer keys, measured by the engine', () => {
       if (typeof v === 'number') expect(Number.isFinite(v), `${id} = ${v}`).toBe(true);
       expect(filled).toContain(formatFigure(id, v!));
     }
+
+    // One of a thing is singular, in the explanation and in the measured sentence.
+    const said = judge(p, p.kind === 'choice' ? { option: 0 } : { value: 1 }, values).sentence;
+    for (const text of [filled, said]) expect(text).not.toMatch(ONE_PLURAL);
   });
 });

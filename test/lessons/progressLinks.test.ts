@@ -78,8 +78,10 @@ describe('lesson links', () => {
     const link = readLessonLink('?lesson=stampeed');
     expect(link.open).toBeNull();
     expect(link.notice).toMatch(
-      /^There is no lesson called "stampeed"\. Lessons: why-cache, .*when-not-to-cache\./,
+      /^There is no lesson called "stampeed"\. Did you mean stampede\? Lessons: why-cache, .*when-not-to-cache\./,
     );
+    // A name nothing like a lesson gets the list without a guess.
+    expect(readLessonLink('?lesson=zzzzzzzzzz').notice).not.toContain('Did you mean');
     expect(readLessonLink(`?lesson=${'x'.repeat(5000)}`).notice!.length).toBeLessThan(400);
   });
 

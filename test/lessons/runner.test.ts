@@ -124,7 +124,7 @@ describe('templates', () => {
       staleReads: 12_345,
       firstAlert: 'memory',
     });
-    expect(text).toBe('62%, 161 ms, 12,345, Memory high, {other}');
+    expect(text).toBe('62 %, 161 ms, 12,345, Memory high, {other}');
   });
 });
 
@@ -155,7 +155,7 @@ describe('judge', () => {
   it('takes a ratio as a percentage', () => {
     const ratio: Prediction = { ...number, figure: 'l2HitRatio', reveal: '{l2HitRatio}' };
     const r = judge(ratio, { value: 60 }, { l2HitRatio: 0.62 });
-    expect(r.sentence).toBe('You said 60 %. Measured: an L2 hit ratio of 62%.');
+    expect(r.sentence).toBe('You said 60 %. Measured: an L2 hit ratio of 62 %.');
     expect(r.correct).toBe(true);
   });
 

@@ -6,6 +6,7 @@ import { checkRun, checkTimes, judge, measureFigures } from '../../src/lessons/r
 import { HOST_KEY } from '../../src/room/storage.ts';
 import { createLessonActions } from '../../src/runtime/lessonActions.ts';
 import { getPreset } from '../../src/scenario/presets/index.ts';
+import { formatFigure } from '../../src/lessons/figures.ts';
 import { createAppStore, type AppStore } from '../../src/store/appStore.ts';
 import { spyController } from '../components/controlsHarness.tsx';
 import { joinRoom, startTestServer, type TestServer } from '../server/client.ts';
@@ -67,6 +68,12 @@ describe('the facilitator’s room', () => {
     expect(reveal.right).toBe(judge(stampede.steps[0]!.prediction!, { value: 20 }, values).correct ? 1 : 0);
     const seen = await p.client.next('state', (s) => s.phase === 'revealed');
     expect(seen.reveal).toEqual(reveal);
+    // The app's metrics strip shows the revealed window, with the figure the explanation quotes.
+    const shown = store.getState().stepWindow!;
+    expect([shown.fromMs, shown.untilMs]).toEqual([run.fromMs, run.untilMs]);
+    expect(shown.strip.find((f) => f.id === 'dbQueriesPerExpiry')?.value).toBe(
+      formatFigure('dbQueriesPerExpiry', values.dbQueriesPerExpiry!),
+    );
 
     room.next();
     await until(room, (v) => v.state?.step?.key === 'stampede/1' && !v.revealOpen);

@@ -10,6 +10,7 @@ import type { ChartMarker, Threshold } from './frame.ts';
 import { INNER_H, INNER_W, thresholdLegend } from './frame.ts';
 import { formatTick } from './ticks.ts';
 import type { ChartSeries } from './coarsen.ts';
+import { useChartWindow, WindowShade } from './WindowShade.tsx';
 
 /**
  * Run B's lines in a comparison: thin and dotted (a dash-dot where A's line is dashed), so A and B are
@@ -90,6 +91,8 @@ export function LineChart(props: LineChartProps) {
   }, [points, intervalMs, series, yDomain, threshold, yFormat, b]);
 
   const { x, y, paths, bPaths, latest } = computed;
+  const shade = useChartWindow();
+  const shaded = shade ? ` Shaded: ${shade.label}, the lesson step's window.` : '';
   const run = (name: string) => (b ? ` · ${name}` : '');
   const shown = placeMarkers(markers ?? [], x);
   const changed = shown.length
@@ -98,7 +101,7 @@ export function LineChart(props: LineChartProps) {
   return (
     <ChartFrame
       title={title}
-      description={points.length ? `Latest: ${latest}.${changed}` : 'No data yet.'}
+      description={points.length ? `Latest: ${latest}.${changed}${shaded}` : 'No data yet.'}
       legend={[
         ...series.map((s) => ({ label: s.label + run('A'), color: s.color, dashed: s.dashed === true })),
         ...(b
@@ -112,6 +115,7 @@ export function LineChart(props: LineChartProps) {
       ]}
       empty={points.length === 0}
     >
+      {shade && <WindowShade x={x} shade={shade} />}
       <AxisLeft scale={y} label={yLabel} format={yFormat} integer={integer} />
       <AxisBottom scale={x} label="Time (s)" format={formatTick} />
       {threshold && <ThresholdLine y={y(threshold.value)} />}

@@ -75,7 +75,8 @@ export const ERROR_RATE: readonly LineSeries[] = [
   { label: FIGURES.retriesSeries, color: 'var(--c-accent)', value: (p, ms) => perSecond(p.retries, ms) },
 ];
 
-export const fmtPercent = format('.0%');
+const pct0 = format('.0%');
+export const fmtPercent = (r: number): string => pct0(r).replace('%', ' %');
 export const fmtRate = formatTick;
 export const fmtCount = formatTick;
 export const fmtMs = formatTick;

@@ -1,12 +1,19 @@
 import { useController } from '../../runtime/controller.ts';
 import { presets } from '../../scenario/presets/index.ts';
+import { deepEqual } from '../../scenario/json.ts';
 import { selectPresetId } from '../../store/selectors.ts';
 import { useAppStore } from '../../store/useAppStore.ts';
 
-/** Picks one of the ready-made scenarios; "Custom" shows once the scenario has been edited. */
+/**
+ * Picks one of the ready-made scenarios; "Custom" shows once the scenario has been edited, and an open
+ * lesson step's scenario shows as the lesson's (until it is edited too).
+ */
 export function PresetPicker() {
   const c = useController();
   const presetId = useAppStore(selectPresetId);
+  const lessonScenario = useAppStore((s) =>
+    s.lesson && s.draft === s.applied && deepEqual(s.applied, s.lesson.scenario) ? s.applied.title : null,
+  );
   return (
     <div className="preset-picker">
       <label htmlFor="preset-select">Preset</label>
@@ -16,7 +23,11 @@ export function PresetPicker() {
         value={presetId ?? ''}
         onChange={(e) => e.target.value && c.loadPreset(e.target.value)}
       >
-        {presetId === null && <option value="">Custom scenario</option>}
+        {presetId === null && (
+          <option value="">
+            {lessonScenario === null ? 'Custom scenario' : `Lesson: ${lessonScenario}`}
+          </option>
+        )}
         {presets.map((p) => (
           <option key={p.id} value={p.id}>
             {p.title}

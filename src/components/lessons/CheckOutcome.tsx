@@ -1,4 +1,23 @@
+import { Fragment } from 'react';
+import type { TextPart } from '../../lessons/runner.ts';
 import { useAppStore } from '../../store/useAppStore.ts';
+
+/** A filled text; each measured figure is marked with its id, as the strip's tile for it is. */
+function Parts({ parts }: { parts: readonly TextPart[] }) {
+  return (
+    <>
+      {parts.map((p, i) =>
+        typeof p === 'string' ? (
+          <Fragment key={i}>{p}</Fragment>
+        ) : (
+          <span key={i} className="check-figure" data-figure={p.figure}>
+            {p.text}
+          </span>
+        ),
+      )}
+    </>
+  );
+}
 
 /** The guess beside the measurement, how close it was, and the explanation the run filled in. */
 export function CheckOutcome() {
@@ -8,9 +27,14 @@ export function CheckOutcome() {
   return (
     <div className={`check-result${result.correct ? ' right' : ''}`} role="status">
       <p className="check-sentence">
-        <strong>{result.sentence}</strong> {result.verdict}
+        <strong>
+          <Parts parts={result.parts.sentence} />
+        </strong>{' '}
+        {result.verdict}
       </p>
-      <p className="check-reveal">{result.reveal}</p>
+      <p className="check-reveal">
+        <Parts parts={result.parts.reveal} />
+      </p>
     </div>
   );
 }

@@ -1,3 +1,4 @@
+import { useEffect, useId, useRef, useState } from 'react';
 import { getLesson } from '../../lessons/curriculum/index.ts';
 import { useLessonActions } from '../../runtime/lessonActions.ts';
 import { useAppStore } from '../../store/useAppStore.ts';
@@ -14,24 +15,49 @@ export function LessonPanel() {
   const open = useAppStore((s) => s.lesson);
   const checked = useAppStore((s) => s.check.status === 'done');
   const actions = useLessonActions();
+  const heading = useRef<HTMLHeadingElement>(null);
+  // On a phone the panel starts folded to its title, so the stage stays on the first screen.
+  const [unfolded, setUnfolded] = useState(false);
+  const bodyId = useId();
+  const sideId = useId();
+  // Starting a lesson (from the list or a link) takes focus to its first words; a step keeps it.
+  const lessonId = open?.id;
+  useEffect(() => {
+    if (lessonId) heading.current?.focus();
+  }, [lessonId]);
   const lesson = open ? getLesson(open.id) : undefined;
   const step = lesson?.steps[open?.step ?? 0];
   if (!open || !lesson || !step) return null;
   const n = open.step + 1;
   const total = lesson.steps.length;
   return (
-    <section className="lesson-panel" aria-labelledby="lesson-step-title">
+    <section className={`lesson-panel${unfolded ? '' : ' folded'}`} aria-labelledby="lesson-step-title">
       <div className="lesson-step">
         <p className="lesson-name">
-          {lesson.title}{' '}
+          <span className="lesson-title">{lesson.title}</span>{' '}
           <span className="lesson-count">
             Step {n} of {total}
           </span>
         </p>
-        <h2 id="lesson-step-title">{step.title}</h2>
-        {checked ? <CheckOutcome /> : <p>{step.text}</p>}
+        <div className="lesson-title-row">
+          <h2 id="lesson-step-title" ref={heading} tabIndex={-1}>
+            {step.title}
+          </h2>
+          <button
+            type="button"
+            className="btn lesson-fold"
+            aria-expanded={unfolded}
+            aria-controls={`${bodyId} ${sideId}`}
+            onClick={() => setUnfolded(!unfolded)}
+          >
+            {unfolded ? 'Fold' : 'Show step'}
+          </button>
+        </div>
+        <div id={bodyId} className="lesson-body">
+          {checked ? <CheckOutcome /> : <p>{step.text}</p>}
+        </div>
       </div>
-      <div className="lesson-side">
+      <div id={sideId} className="lesson-side">
         <div className="btn-group lesson-nav" role="group" aria-label="Lesson steps">
           <button type="button" className="btn" onClick={() => void actions.back()} disabled={n === 1}>
             Back

@@ -22,7 +22,7 @@ export const whyCache: Lesson = {
         figure: 'dbQueriesPerSecond',
         untilMs: 20_000,
         reveal:
-          'The database served {dbQueriesPerSecond} queries per second: the whole workload, reads and ' +
+          'The database served {dbQueriesPerSecond:query:queries} per second: the whole workload, reads and ' +
           'writes alike. A typical request took {p50Latency}, and the slowest 1 % up to {p99Peak}.',
       },
     },
@@ -45,7 +45,7 @@ export const whyCache: Lesson = {
           { label: 'A small part (under 300 queries/s)', max: 300 },
         ],
         reveal:
-          'The database fell to {dbQueriesPerSecond} queries per second while Redis answered ' +
+          'The database fell to {dbQueriesPerSecond:query:queries} per second while Redis answered ' +
           '{l2HitRatio} of the reads. Every miss fills the cache, so the load keeps falling as the ' +
           'popular keys settle in.',
       },
@@ -81,7 +81,7 @@ export const ttlHitRatio: Lesson = {
     title: 'TTL and the hit ratio',
     description: 'Data that rarely changes, cached with a TTL that is first too short, then long.',
     seed: 42,
-    durationMs: 90_000,
+    durationMs: 150_000,
     workload: { rps: 1000, readRatio: 0.995, keys: 10_000, zipf: 0.99 },
     topology: { instances: 4, redisShards: 3 },
     cache: { strategy: 'cache-aside', l1: { enabled: false }, l2: { ttlMs: 5000 } },
@@ -100,8 +100,8 @@ export const ttlHitRatio: Lesson = {
         figure: 'l2HitRatio',
         untilMs: 30_000,
         reveal:
-          'Redis answered {l2HitRatio} of the reads, and the database took {dbQueriesPerSecond} ' +
-          'queries per second, nearly all of them for values that had not changed.',
+          'Redis answered {l2HitRatio} of the reads, and the database took ' +
+          '{dbQueriesPerSecond:query:queries} per second, nearly all of them for values that had not changed.',
       },
     },
     {
@@ -124,26 +124,27 @@ export const ttlHitRatio: Lesson = {
         ],
         reveal:
           'From 40 s on Redis answered {l2HitRatio} of the reads and the database fell to ' +
-          '{dbQueriesPerSecond} queries per second. Same data, same traffic: only the TTL changed.',
+          '{dbQueriesPerSecond:query:queries} per second. Same data, same traffic: only the TTL changed.',
       },
     },
     {
       title: 'The price: a TTL is also a staleness window',
       text:
         'Now stop deleting on write and rely on the TTL alone (strategy TTL only). Nothing tells ' +
-        'Redis that a row changed, so a cached copy stays until its 60 s are up.',
+        'Redis that a row changed, so a cached copy stays until its 60 s are up, however often the row ' +
+        'is written meanwhile. The run goes on to 150 s, long enough for every copy to reach its TTL.',
       atMs: 60_000,
       changes: [{ path: 'cache.strategy', value: 'ttl-only' }],
       show: { tab: 'charts' },
       prediction: {
         kind: 'number',
-        question: 'How old, in seconds, will the oldest stale read be?',
+        question: 'From 60 s to 150 s, how old, in seconds, will the oldest stale read be?',
         figure: 'maxStaleAge',
-        untilMs: 90_000,
+        untilMs: 150_000,
         reveal:
-          'Readers got {staleReads} stale values, the oldest {maxStaleAge} behind the database. With ' +
-          'TTL only, the TTL is the promise you make about staleness: keep it as a safety net under ' +
-          'real invalidation for data that matters.',
+          'Readers got {staleReads:stale value:stale values} in those 90 s, the oldest {maxStaleAge} ' +
+          'behind the database: never more than the 60 s TTL. With TTL only, the TTL is the promise ' +
+          'you make about staleness: keep it as a safety net under real invalidation for data that matters.',
       },
     },
   ],
@@ -169,7 +170,7 @@ export const evictionMemory: Lesson = {
         figure: 'l2HitRatio',
         untilMs: 25_000,
         reveal:
-          'Redis answered {l2HitRatio} of the reads while evicting {evictions} keys in those 15 s: the ' +
+          'Redis answered {l2HitRatio} of the reads while evicting {evictions:key:keys} in those 15 s: the ' +
           'popular keys stay, the long tail comes and goes.',
       },
     },
@@ -191,7 +192,7 @@ export const evictionMemory: Lesson = {
           { label: 'Hundreds of SETs are refused: new keys are never cached', min: 100 },
         ],
         reveal:
-          'Redis refused {rejectedWrites} SETs and evicted {evictions} keys, and the hit ratio fell to ' +
+          'Redis refused {rejectedWrites:SET:SETs} and evicted {evictions:key:keys}, and the hit ratio fell to ' +
           '{l2HitRatio}. The keys already cached stay forever; a key that becomes popular later can ' +
           'never get in.',
       },

@@ -29,7 +29,7 @@ export const invalidationRace: Lesson = {
           { label: 'Hundreds or more', min: 100 },
         ],
         reveal:
-          '{staleReads} reads got an old value, the oldest {maxStaleAge} behind the database. When the ' +
+          '{staleReads:read:reads} got an old value, the oldest {maxStaleAge} behind the database. When the ' +
           'older value lands in Redis last, it stays there until the next write or the TTL.',
       },
     },
@@ -77,8 +77,9 @@ export const writeBehind: Lesson = {
       show: { node: 'app-1' },
       prediction: {
         kind: 'number',
-        question: 'How far behind the cache, in seconds, does the database fall at worst?',
+        question: 'In the first 20 s, how far behind the cache, in seconds, does the database fall at worst?',
         figure: 'writeBehindLagMax',
+        fromMs: 0,
         untilMs: 20_000,
         reveal:
           'The database was up to {writeBehindLagMax} behind. Anyone who reads it directly (a report, ' +
@@ -98,7 +99,7 @@ export const writeBehind: Lesson = {
         figure: 'lostWrites',
         untilMs: 25_000,
         reveal:
-          '{lostWrites} writes were confirmed to users and never reached the database: not late, gone. ' +
+          '{lostWrites:write:writes} confirmed to users never reached the database: not late, gone. ' +
           'For payments or orders that is not an option.',
       },
     },
@@ -116,7 +117,8 @@ export const writeBehind: Lesson = {
         untilMs: 25_000,
         options: [
           { label: 'None', max: 1 },
-          { label: 'Fewer than before', min: 1 },
+          { label: 'A few (1 to 9)', min: 1, max: 10 },
+          { label: 'As many as before, or more (10 or more)', min: 10 },
         ],
         reveal:
           '{lostWrites} lost: the writes still queued when the strategy changed were flushed, and new ' +
@@ -147,7 +149,7 @@ export const cdcInvalidation: Lesson = {
         figure: 'maxStaleAge',
         untilMs: 15_000,
         reveal:
-          'The oldest stale read was {maxStaleAge} old, and {staleReads} reads were stale in those ' +
+          'The oldest stale read was {maxStaleAge} old, and {staleReads:read was:reads were} stale in those ' +
           '10 s: the window between a commit and its DEL is the pipeline lag.',
       },
     },
@@ -165,8 +167,8 @@ export const cdcInvalidation: Lesson = {
         figure: 'cdcBacklogMax',
         untilMs: 25_000,
         reveal:
-          'Up to {cdcBacklogMax} events waited: the writes of the whole outage. Meanwhile {staleReads} ' +
-          'reads were stale, the oldest {maxStaleAge} old. When the consumer came back it drained the ' +
+          'Up to {cdcBacklogMax:event:events} waited: the writes of the whole outage. Meanwhile ' +
+          '{staleReads:read was:reads were} stale, the oldest {maxStaleAge} old. When the consumer came back it drained the ' +
           'backlog and the stale reads stopped.',
       },
     },
@@ -195,8 +197,8 @@ export const l1Inconsistency: Lesson = {
         figure: 'maxStaleAge',
         untilMs: 30_000,
         reveal:
-          'The oldest stale read was {maxStaleAge} behind the database, and {staleReads} reads were ' +
-          'stale in those 20 s. Two users on two instances see two different values, and nothing in ' +
+          'The oldest stale read was {maxStaleAge} behind the database, and ' +
+          '{staleReads:read was:reads were} stale in those 20 s. Two users on two instances see two different values, and nothing in ' +
           'the logs says why.',
       },
     },
@@ -222,7 +224,7 @@ export const l1Inconsistency: Lesson = {
           { label: 'About a second or less', max: 2000 },
         ],
         reveal:
-          'The oldest stale read was {maxStaleAge} old, and {staleReads} reads were stale in those ' +
+          'The oldest stale read was {maxStaleAge} old, and {staleReads:read was:reads were} stale in those ' +
           '20 s. The L1 TTL is the bound on disagreement: keep it short, or keep data that must agree ' +
           'out of L1.',
       },

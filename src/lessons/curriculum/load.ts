@@ -45,7 +45,7 @@ export const stampede: Lesson = {
         figure: 'dbQueriesPerExpiry',
         untilMs: 7000,
         reveal:
-          'The expiry sent {dbQueriesPerExpiry} queries to the database: every read that arrived while ' +
+          'The expiry sent {dbQueriesPerExpiry:query:queries} to the database: every read that arrived while ' +
           'the first rebuild was still running missed too. They queued for the connections and the p99 ' +
           'latency jumped to {p99Peak}.',
       },
@@ -106,8 +106,8 @@ export const stampede: Lesson = {
           { label: 'Three times or more', min: 3 },
         ],
         reveal:
-          'It expired {expiries} times: readers rebuilt it before it could, with {dbQueries} database ' +
-          'queries in 12 s, and no reader waited for one.',
+          'It expired {expiries:time:times}: readers rebuilt it before it could, with ' +
+          '{dbQueries:database query:database queries} in 12 s, and no reader waited for one.',
       },
     },
     {
@@ -123,7 +123,7 @@ export const stampede: Lesson = {
         figure: 'dbQueries',
         untilMs: 60_000,
         reveal:
-          '{dbQueries} queries, all from the refresher, and {expiries} expiries: readers never miss. ' +
+          '{dbQueries:query:queries}, all from the refresher, and {expiries:expiry:expiries}: readers never miss. ' +
           'The cost is steady work for keys that may no longer be hot, and a list of keys to maintain.',
       },
     },
@@ -224,7 +224,7 @@ export const coldStart: Lesson = {
         fromMs: 10_500,
         untilMs: 12_500,
         reveal:
-          'The database took {dbQueriesPerSecond} queries per second, Redis answered only ' +
+          'The database took {dbQueriesPerSecond:query:queries} per second, Redis answered only ' +
           '{l2HitRatio} of the reads while it refilled, and the p99 reached {p99Peak}. Size the ' +
           'database for this moment, not for the quiet one.',
       },
@@ -249,8 +249,8 @@ export const coldStart: Lesson = {
           { label: 'Almost none (under 50)', max: 50 },
         ],
         reveal:
-          'Readers sent {dbQueriesPerSecond} queries per second, while the warm-up loaded ' +
-          '{warmingReads} keys, most popular first: the misses left are readers who asked before ' +
+          'Readers sent {dbQueriesPerSecond:query:queries} per second, while the warm-up loaded ' +
+          '{warmingReads:key:keys}, most popular first: the misses left are readers who asked before ' +
           'their key was loaded.',
       },
     },
@@ -271,7 +271,7 @@ export const coldStart: Lesson = {
         fromMs: 10_500,
         untilMs: 12_500,
         reveal:
-          'The database took {dbQueriesPerSecond} queries per second and Redis answered {l2HitRatio} ' +
+          'The database took {dbQueriesPerSecond:query:queries} per second and Redis answered {l2HitRatio} ' +
           'of the reads: the restart cost the half second it was down, not a refill.',
       },
     },

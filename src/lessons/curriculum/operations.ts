@@ -50,7 +50,7 @@ export const cdnLeak: Lesson = {
           { label: 'Constantly (100 times or more)', min: 100 },
         ],
         reveal:
-          "{dataLeaked} responses carried another user's data in 20 s. Each is a security incident, " +
+          "{dataLeaked:response:responses} carried another user's data in 20 s. Each is a security incident, " +
           "and nothing in the app's logs shows it: the edge answered without asking.",
       },
     },
@@ -127,7 +127,7 @@ export const monitoring: Lesson = {
         untilMs: 30_000,
         options: alertOptions('none', 'hit-rate', 'evictions', 'memory'),
         reveal:
-          '{firstAlert} fired, while {evictions} keys were evicted: the data still fits. That alert ' +
+          '{firstAlert} fired, while {evictions:key was:keys were} evicted: the data still fits. That alert ' +
           'is the warning before Redis starts dropping keys, time to add memory or trim values.',
       },
     },
@@ -163,7 +163,7 @@ export const monitoring: Lesson = {
         fromMs: 60_000,
         untilMs: 63_000,
         reveal:
-          'The database took {dbQueriesPerSecond} queries per second and the hit ratio fell to ' +
+          'The database took {dbQueriesPerSecond:query:queries} per second and the hit ratio fell to ' +
           '{l2HitRatio}: a stampede across every key at once. A few percent of jitter on the TTL ' +
           'spreads the expiries out.',
       },
@@ -219,8 +219,9 @@ export const whenNotToCache: Lesson = {
         figure: 'p50LatencyVsBefore',
         untilMs: 40_000,
         options: [
-          { label: 'Slower', min: 1 },
-          { label: 'Faster', max: 1 },
+          { label: 'Slower (by more than 2 %)', min: 1.02 },
+          { label: 'The same, within 2 %', min: 0.98, max: 1.02 },
+          { label: 'Faster (by more than 2 %)', max: 0.98 },
         ],
         reveal:
           'A typical request now takes {p50Latency}, {p50LatencyVsBefore} of the time it took with ' +
@@ -238,16 +239,17 @@ export const whenNotToCache: Lesson = {
       show: { tab: 'charts' },
       prediction: {
         kind: 'choice',
-        question: 'In the next 30 seconds, which goes wrong?',
+        question: 'In the next 30 seconds, how many items get oversold?',
         figure: 'oversold',
         untilMs: 40_000,
         options: [
-          { label: 'Nothing: both are safe', max: 1 },
-          { label: 'Items get oversold', min: 1 },
+          { label: 'None: the stock count is never stale', max: 1 },
+          { label: 'A few (1 to 19)', min: 1, max: 20 },
+          { label: 'Many (20 or more)', min: 20 },
         ],
         reveal:
-          '{oversold} items were sold from a stale stock count, while {wrongBalances} wrong balances ' +
-          'were shown: the data that bypasses the cache cannot be stale. For money, stock and ' +
+          '{oversold:item was:items were} sold from a stale stock count, while ' +
+          '{wrongBalances:wrong balance was:wrong balances were} shown: the data that bypasses the cache cannot be stale. For money, stock and ' +
           'permissions, read the source of truth.',
       },
     },

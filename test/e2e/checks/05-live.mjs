@@ -4,7 +4,7 @@ import { assert, check, env, events, nowMs, openPage, seek, setRange, shot } fro
 /** The latest L2 hit ratio the hit-ratio chart reports (its accessible description), 0..1. */
 async function latestL2(page) {
   const label = await page.getByRole('img', { name: /^Hit ratio per layer/ }).getAttribute('aria-label');
-  const m = /L2 (\d+(?:\.\d+)?)%/.exec(label ?? '');
+  const m = /L2 (\d+(?:\.\d+)?) %/.exec(label ?? '');
   assert(m, `no L2 figure in "${label}"`);
   return Number(m[1]) / 100;
 }

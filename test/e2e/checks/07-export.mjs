@@ -110,7 +110,7 @@ export default async function exportChecks() {
       const shownRequests = Number((await metric(p, 'Requests')).replace(/,/g, ''));
       assert(shownRequests === summary.requests, `screen ${shownRequests}, file ${summary.requests}`);
       const shownL2 = await metric(p, 'L2 hit ratio');
-      const fileL2 = `${Math.round(summary.l2.hitRatio * 100)}%`;
+      const fileL2 = `${Math.round(summary.l2.hitRatio * 100)} %`;
       assert(shownL2 === fileL2, `L2 hit ratio on screen ${shownL2}, in the file ${fileL2}`);
       const last = summary.series.points.at(-1);
       assert(last && last.tMs <= (await nowMs(p)) && last.tMs > 10_000, `last sample at ${last?.tMs}`);

@@ -88,7 +88,7 @@ export default async function trace() {
       assert(text.includes(expected), `the dialog does not say "${expected}"`);
     }
     assert(
-      /10% \/ 90%|90% \/ 10%|Reads \/ writes \/ deletes\s*90%/.test(text),
+      /10 % \/ 90 %|90 % \/ 10 %|Reads \/ writes \/ deletes\s*90 %/.test(text),
       'the read/write mix is not 90 % / 10 %',
     );
     await dialog.getByRole('radio', { name: 'bytes' }).check();
