@@ -27,7 +27,8 @@ export const leases: Lesson = {
         untilMs: 30_000,
         options: [
           { label: 'None: a delete follows every write', max: 1 },
-          { label: 'Some', min: 1 },
+          { label: 'A few, 1 to 9', min: 1, max: 10 },
+          { label: '10 or more', min: 10 },
         ],
         reveal:
           '{staleReadsOverASecond} stale reads were a second old or more, among {staleReads} in all. ' +
@@ -52,7 +53,8 @@ export const leases: Lesson = {
         untilMs: 55_000,
         options: [
           { label: 'None', max: 1 },
-          { label: 'Fewer than before, but some', min: 1 },
+          { label: 'A few, 1 to 9', min: 1, max: 10 },
+          { label: '10 or more', min: 10 },
         ],
         reveal:
           '{staleReadsOverASecond} stale reads a second old or more, and {staleReads} in all: the ' +
@@ -110,7 +112,8 @@ export const cachePenetration: Lesson = {
         fromMs: 20_000,
         untilMs: 30_000,
         options: [
-          { label: 'Under 500', max: 500 },
+          { label: 'Under 100', max: 100 },
+          { label: '100 to 500', min: 100, max: 500 },
           { label: '500 or more', min: 500 },
         ],
         reveal:
