@@ -8,15 +8,9 @@ import {
 } from '../render/particles.ts';
 import type { AppStore } from '../store/appStore.ts';
 import { validateChange } from '../scenario/changes.ts';
-import type {
-  Command,
-  EngineEvent,
-  EventMessage,
-  PlaybackState,
-  Query,
-  QueryResult,
-} from '../worker/protocol.ts';
+import type { Command, EventMessage, PlaybackState, Query, QueryResult } from '../worker/protocol.ts';
 import { createStoreBridge } from './bridge.ts';
+import { PlaybackHold } from './playbackHold.ts';
 import type { RunClient } from './engineClient.ts';
 import type { Notable } from './notable.ts';
 import { EngineWatch, type EngineHealth } from './engineWatch.ts';
@@ -74,15 +68,8 @@ export class EngineSession {
    */
   private hasRun = false;
   private firstRefused = false;
-  /**
-   * The play state the page asked for last, until the worker has carried that command out. Updates
-   * meanwhile wait and then reach the store together, with that state: one from a frame the worker ran
-   * before the command still says the old state, and would make the Play button (and an embed's host
-   * page) see pause, play, pause for one pause.
-   */
-  private playWanted: { playing: boolean; seq: number } | null = null;
-  private playSeq = 0;
-  private heldUpdates: Extract<EngineEvent, { type: 'update' }>[] = [];
+  /** Play, pause and step shown once the worker has done them (see PlaybackHold). */
+  private readonly hold = new PlaybackHold();
   private readonly pendingLive = new Map<string, LiveEdit>();
   /** Live edits shown in the panel until the engine's list of changes has them. */
   private readonly overlay = new Map<string, LiveEdit>();
@@ -136,10 +123,8 @@ export class EngineSession {
       this.version++;
       this.applyMs = this.clock() - t0;
     } else if (e.type === 'update') {
-      const wanted = this.playWanted;
-      this.state = wanted ? { ...e.state, playing: wanted.playing } : e.state;
-      if (wanted) this.heldUpdates.push({ ...e, state: this.state });
-      else this.bridge(e);
+      this.state = this.hold.shown(e.state);
+      if (!this.hold.hold(e)) this.bridge(e);
     } else if (e.type === 'error') {
       // A frame that failed is over too: the next one may be asked for (frames must never stall). So is
       // one in flight when the worker itself failed (an error for no run and no command).
@@ -242,8 +227,7 @@ export class EngineSession {
     this.pendingLive.clear();
     this.overlay.clear();
     // A play, pause or step the old engine never answered is void, and so are the updates it held.
-    this.playWanted = null;
-    this.heldUpdates.length = 0;
+    this.hold.clear();
     this.watch.reset(this.clock());
     this.store.setState({ engineHealth: 'restarting', playing: false, liveOverlay: {}, seekTargetMs: null });
     // It ran before (or was confirmed), so the cost guard has had its say.
@@ -286,14 +270,7 @@ export class EngineSession {
   playback(type: 'play' | 'pause' | 'step'): Promise<void> {
     this.flush();
     if (this.waiting()) return Promise.resolve();
-    const seq = ++this.playSeq;
-    this.playWanted = { playing: type === 'play', seq };
-    const settle = () => {
-      if (this.playWanted?.seq !== seq) return;
-      this.playWanted = null;
-      // Every update, in order (each carries part of the series), one store change after another.
-      for (const u of this.heldUpdates.splice(0)) this.bridge(u);
-    };
+    const settle = this.hold.begin(type === 'play', (u) => this.bridge(u));
     return this.client.call({ type }).then(settle, settle);
   }
 

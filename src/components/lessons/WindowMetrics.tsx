@@ -1,5 +1,6 @@
 import type { WindowFigure } from '../../lessons/windowStrip.ts';
 import { windowSpan } from '../../lessons/span.ts';
+import { MetricTile } from '../stage/MetricTile.tsx';
 
 /**
  * The metrics strip while a lesson step is checked: the figures of the window its answer was measured
@@ -25,13 +26,14 @@ export function WindowMetrics({
         <dd data-window-span="">{span}</dd>
       </div>
       {strip.map((m) => (
-        <div key={m.id} className={m.named ? 'metric named' : 'metric'} data-figure={m.id}>
-          <dt>
-            {m.color && <span className="metric-dot" style={{ background: m.color }} aria-hidden="true" />}
-            {m.label}
-          </dt>
-          <dd>{m.value}</dd>
-        </div>
+        <MetricTile
+          key={m.id}
+          className={m.named ? 'metric named' : 'metric'}
+          figure={m.id}
+          color={m.color}
+          label={m.label}
+          value={m.value}
+        />
       ))}
     </dl>
   );

@@ -4,6 +4,7 @@ import { useAppStore } from '../../store/useAppStore.ts';
 import { stripItems } from '../app/stripItems.ts';
 import type { FigureId } from '../../labels/figures.ts';
 import { WindowMetrics } from '../lessons/WindowMetrics.tsx';
+import { MetricTile } from './MetricTile.tsx';
 
 /**
  * The headline numbers under the stage; every request is counted, whatever the canvas samples. `omit`
@@ -23,13 +24,14 @@ export function MetricsStrip({ omit }: { omit?: readonly FigureId[] } = {}) {
       {stripItems(scenario, summary)
         .filter((m) => !omit?.includes(m.id))
         .map((m) => (
-          <div key={m.id} className={`metric${m.warn ? ' warn' : ''}`} title={m.why}>
-            <dt>
-              {m.color && <span className="metric-dot" style={{ background: m.color }} aria-hidden="true" />}
-              {m.label}
-            </dt>
-            <dd>{m.value}</dd>
-          </div>
+          <MetricTile
+            key={m.id}
+            className={`metric${m.warn ? ' warn' : ''}`}
+            title={m.why}
+            color={m.color}
+            label={m.label}
+            value={m.value}
+          />
         ))}
     </dl>
   );
