@@ -85,7 +85,7 @@ describe('time charts', () => {
 
   it('hit ratio of a run with no L1: L2 alone, in the lines and the legend', () => {
     const { container } = render(<HitRatioChart points={points} intervalMs={1000} l1={false} />);
-    expect(screen.getByRole('img', { name: /^Hit ratio per layer\. Latest: L2 75%\.$/ })).toBeTruthy();
+    expect(screen.getByRole('img', { name: /^Hit ratio per layer\. Latest: L2 75 %\.$/ })).toBeTruthy();
     expect(container.querySelectorAll('path.series')).toHaveLength(1);
     const legend = Array.from(container.querySelectorAll('.chart-legend li')).map((li) => li.textContent);
     expect(legend.some((l) => /L1/.test(l ?? ''))).toBe(false);
