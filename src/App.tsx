@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { lazy, Suspense, useEffect, useState } from 'react';
 import { createAppStore } from './store/appStore.ts';
 import { AppStoreContext } from './store/useAppStore.ts';
 import { RunClient } from './runtime/engineClient.ts';
@@ -14,7 +14,11 @@ import { createLessonActions } from './runtime/lessonActions.ts';
 import { resolveCompare } from './runtime/compareUrl.ts';
 import { StageHandle, StageHandleContext } from './components/stage/stageHandle.ts';
 import { FullView } from './components/app/FullView.tsx';
-import { EmbedView } from './components/embed/EmbedView.tsx';
+
+// An embed's view is fetched only by embeds: a first visit to the app does not download it.
+const EmbedView = lazy(() =>
+  import('./components/embed/EmbedView.tsx').then((m) => ({ default: m.EmbedView })),
+);
 
 /**
  * Builds the store, the engine session (the simulation runs in a Web Worker) and the controller once,
@@ -67,7 +71,9 @@ export function App({ initial }: { initial: InitialState }) {
       <ControllerContext.Provider value={controller}>
         <StageHandleContext.Provider value={stage}>
           {initial.embed ? (
-            <EmbedView session={session} options={initial.options} />
+            <Suspense fallback={null}>
+              <EmbedView session={session} options={initial.options} />
+            </Suspense>
           ) : (
             <FullView session={session} />
           )}

@@ -4,6 +4,8 @@
  * what a path means.
  */
 
+import type { Change } from '../../engine/types.ts';
+
 type Container = Record<string, unknown> | unknown[];
 
 function isContainer(v: unknown): v is Container {
@@ -42,4 +44,21 @@ export function setPath<T>(obj: T, path: string, value: unknown): T {
     return base;
   };
   return write(obj, 0) as T;
+}
+
+/**
+ * The scenario with `changes` written into it, for showing the settings in force. The changes come
+ * from the engine, already checked, so this only writes each path's last value (in the order of those
+ * last writes, which gives the same result for a field and its parent object) instead of validating
+ * thousands of entries on every render.
+ */
+export function withChanges<T>(scenario: T, changes: readonly Pick<Change, 'path' | 'value'>[]): T {
+  const last = new Map<string, unknown>();
+  for (const c of changes) {
+    last.delete(c.path);
+    last.set(c.path, c.value);
+  }
+  let out = scenario;
+  for (const [path, value] of last) out = setPath(out, path, value);
+  return out;
 }

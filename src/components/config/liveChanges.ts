@@ -34,22 +34,7 @@ export function formatFieldValue(path: string, value: unknown): string {
   return String(value);
 }
 
-/**
- * The scenario with `changes` written into it, for showing the settings in force. The changes come
- * from the engine, already checked, so this only writes each path's last value (in the order of those
- * last writes, which gives the same result for a field and its parent object) instead of validating
- * thousands of entries on every render.
- */
-export function withChanges<T>(scenario: T, changes: readonly Pick<Change, 'path' | 'value'>[]): T {
-  const last = new Map<string, unknown>();
-  for (const c of changes) {
-    last.delete(c.path);
-    last.set(c.path, c.value);
-  }
-  let out = scenario;
-  for (const [path, value] of last) out = setPath(out, path, value);
-  return out;
-}
+export { withChanges } from './draftPath.ts';
 
 /** Consecutive changes of one field (see runtime/changeGroups.ts), as the list and the charts show them. */
 export interface ChangeGroup {

@@ -4,8 +4,7 @@ import type { LivePath } from '../../scenario/changes.ts';
 import type { AppState } from '../../store/appStore.ts';
 import { selectApplied, selectChangesInForce } from '../../store/selectors.ts';
 import { useAppStore } from '../../store/useAppStore.ts';
-import { getPath } from '../config/draftPath.ts';
-import { withChanges } from '../config/liveChanges.ts';
+import { getPath, withChanges } from '../config/draftPath.ts';
 
 /**
  * The latest live change of `path` (or of an object holding it, such as the hot key) made by the
