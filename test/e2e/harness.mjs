@@ -58,10 +58,11 @@ export function assert(cond, message) {
 /**
  * A fresh page (1280x720 unless told) that records console errors and uncaught exceptions, opened at
  * `path` on the test server (or on `options.base`). It waits for the Play button unless told
- * `waitForPlay: false` (a page that is not the app, an embed without controls).
+ * `waitForPlay: false` (a page that is not the app, an embed without controls). `browser` opens it in
+ * another Chromium than the shared one (a check that measures the whole browser's CPU).
  */
 export async function openPage(path, options = {}) {
-  const context = await env.browser.newContext({
+  const context = await (options.browser ?? env.browser).newContext({
     viewport: options.viewport ?? { width: 1280, height: 720 },
     colorScheme: options.colorScheme ?? 'light',
     reducedMotion: options.reducedMotion ?? 'no-preference',
