@@ -88,6 +88,16 @@ function stepProblems(where, unit, seen) {
 async function chartProblems(page, where, span) {
   await page.getByRole('tab', { name: 'Charts' }).click();
   await page.locator('.charts-panel').waitFor({ timeout: 10_000 });
+  // The charts draw after the panel mounts (their chunk and the series arrive a moment later).
+  await page
+    .waitForFunction(
+      () =>
+        document.querySelectorAll('.charts-panel .window-shade').length >= 6 &&
+        document.querySelector('.charts-panel .chart-svg path.series') !== null,
+      null,
+      { timeout: 30_000 },
+    )
+    .catch(() => {});
   const shades = await page
     .locator('.charts-panel .window-shade')
     .evaluateAll((els) => els.map((el) => el.getAttribute('data-window')));
