@@ -67,15 +67,20 @@ function probe(sim: Simulation, create: CreateSimulation, limit: SimMs): Notable
   if (last) for (const a of alerts(last)) seen.add(a);
   // From a cold start every alert fires in the first interval; that is warm-up, not news.
   let warmUp = known.length === 0;
-  let checked = known.length;
+  // By time, not by index: a long run's series is coarsened as it grows (its points merge in pairs,
+  // and the last one fills over several samples; see the engine's series.ts).
+  let checkedT = last ? last.tMs : -Infinity;
   let expiryAt: SimMs | null = null;
   for (let t = clone.now() + PROBE_MS; ; t += PROBE_MS) {
     const end = Math.min(t, limit, expiryAt ?? Infinity);
     clone.runUntil(end);
     const summary = clone.summary();
     const pts = summary.series.points;
-    for (; checked < pts.length; checked++) {
-      const p = pts[checked]!;
+    let i = pts.length;
+    while (i > 0 && pts[i - 1]!.tMs > checkedT) i--;
+    for (; i < pts.length; i++) {
+      const p = pts[i]!;
+      checkedT = p.tMs;
       const fresh = warmUp ? [] : alerts(p).filter((a) => !seen.has(a));
       warmUp = false;
       if (fresh.length > 0 && p.tMs > sim.now()) return { atMs: p.tMs, label: describe(fresh[0]!, summary) };

@@ -2,7 +2,8 @@ import type { Summary } from '../engine/types.ts';
 
 /**
  * A run's summary crosses from the worker several times a second; its time series grows with the run
- * (86 400 points for a day), so only the points the page does not have yet are sent. `SeriesFrom` says
+ * (up to 2 048 points, see the engine's series.ts), so only the points the page does not have yet are
+ * sent. `SeriesFrom` says
  * where the sent points start in each series; the page keeps everything before that.
  */
 export interface SeriesFrom {
@@ -13,18 +14,37 @@ export interface SeriesFrom {
 
 export const NO_SAMPLES: SeriesFrom = { points: 0, writeBehind: 0, cdc: 0 };
 
-/** How many samples each series of `summary` has. */
-export function seriesLengths(summary: Summary): SeriesFrom {
-  return {
-    points: summary.series.points.length,
-    writeBehind: summary.writeBehind?.series.length ?? 0,
-    cdc: summary.cdc?.series.length ?? 0,
-  };
+type Timed = readonly { tMs: number }[];
+
+/** Each series of `summary`, by name. */
+const listsOf = (summary: Summary): Record<keyof SeriesFrom, Timed> => ({
+  points: summary.series.points,
+  writeBehind: summary.writeBehind?.series ?? [],
+  cdc: summary.cdc?.series ?? [],
+});
+const NAMES = ['points', 'writeBehind', 'cdc'] as const;
+
+/**
+ * How many items of `xs` can be sent once for all. A long run's series is coarsened (see the engine's
+ * series.ts): its last item may be a bucket still filling, sent again until it is complete. A point is
+ * complete when it ends on a multiple of the interval; a mechanism's log says nothing of its buckets,
+ * so its last item is always sent again (one small item).
+ */
+function settled(name: keyof SeriesFrom, xs: Timed, intervalMs: number): number {
+  if (xs.length === 0) return 0;
+  if (name === 'points' && xs[xs.length - 1]!.tMs % intervalMs === 0) return xs.length;
+  return xs.length - 1;
 }
 
 /** Worker side: how much of each series the page holds and is still right. */
 export class SeriesSender {
   private sent: SeriesFrom = NO_SAMPLES;
+  /** When the first item sent of each series ends: coarsening the series changes it. */
+  private first: Record<keyof SeriesFrom, number | undefined> = {
+    points: undefined,
+    writeBehind: undefined,
+    cdc: undefined,
+  };
 
   /** The run's timeline changed after these lengths (all zero: the run was replaced). */
   keepAtMost(lengths: SeriesFrom): void {
@@ -38,18 +58,30 @@ export class SeriesSender {
   /**
    * The summary with only the samples not sent yet. A seek back shortens the series: what the page
    * has beyond the new end is dropped, and a re-simulated stretch gives the very same samples as long
-   * as the timeline did not change (see `keepAtMost`).
+   * as the timeline did not change (see `keepAtMost`). A series coarsened since (or, after a seek,
+   * coarsened less) starts at another time: it is sent whole.
    */
   cut(summary: Summary): { summary: Summary; from: SeriesFrom } {
-    const points = summary.series.points;
-    const wb = summary.writeBehind?.series ?? [];
-    const cdc = summary.cdc?.series ?? [];
-    const from: SeriesFrom = {
-      points: Math.min(this.sent.points, points.length),
-      writeBehind: Math.min(this.sent.writeBehind, wb.length),
-      cdc: Math.min(this.sent.cdc, cdc.length),
+    const lists = listsOf(summary);
+    const from = { ...NO_SAMPLES };
+    const sent = { ...NO_SAMPLES };
+    for (const name of NAMES) {
+      const xs = lists[name];
+      const same = xs.length > 0 && xs[0]!.tMs === this.first[name];
+      from[name] = same ? Math.min(this.sent[name], xs.length) : 0;
+      sent[name] = settled(name, xs, summary.series.intervalMs);
+      this.first[name] = xs[0]?.tMs;
+    }
+    this.sent = sent;
+    const {
+      points,
+      writeBehind: wb,
+      cdc,
+    } = lists as {
+      points: Summary['series']['points'];
+      writeBehind: NonNullable<Summary['writeBehind']>['series'];
+      cdc: NonNullable<Summary['cdc']>['series'];
     };
-    this.sent = seriesLengths(summary);
     return {
       summary: {
         ...summary,

@@ -2,6 +2,7 @@ import type { Scenario, Summary } from '../../engine/types.ts';
 import { FIGURES, type FigureId } from '../../labels/figures.ts';
 import { OUTCOME_COLORS } from '../../render/palette.ts';
 import { formatCount, formatDuration, formatPercent } from '../format.ts';
+import { pointSpanMs } from '../../engine/flow/seriesMerge.ts';
 
 /**
  * The figures under the stage (the metrics strip) and on its cards, as lists the components render
@@ -34,7 +35,9 @@ const item = (id: FigureId, value: string, warn: boolean, why: string, color?: s
 export function stripItems(sc: Scenario, s: Summary): StripItem[] {
   const has = s.requests > 0;
   const last = s.series.points[s.series.points.length - 1];
-  const dbPerSec = last ? ((last.dbReads + last.dbWrites) * 1000) / s.series.intervalMs : 0;
+  const dbPerSec = last
+    ? ((last.dbReads + last.dbWrites) * 1000) / pointSpanMs(last, s.series.intervalMs)
+    : 0;
   const hitAlert = sc.monitoring.enabled ? sc.monitoring.hitRateBelow : 0;
   const ratio = (r: number) => (has ? formatPercent(r) : '—');
   const items: StripItem[] = [item('requests', formatCount(s.requests), false, 'Requests so far')];

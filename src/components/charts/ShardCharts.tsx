@@ -8,6 +8,7 @@ import { OUTCOME_COLORS } from '../../render/palette.ts';
 import { BarChart } from './BarChart.tsx';
 import { formatBytesTick, formatTick } from './ticks.ts';
 import { perSecond } from './timeSeries.ts';
+import { pointSpanMs } from '../../engine/flow/seriesMerge.ts';
 
 export interface ShardChartProps {
   points: readonly SeriesPoint[];
@@ -35,7 +36,7 @@ export function hotShard(values: readonly number[]): { index: number; note: stri
 export function ShardOpsChart({ points, intervalMs }: ShardChartProps) {
   const latest = points[points.length - 1];
   const values = useMemo(
-    () => (latest ? latest.shardOps.map((ops) => perSecond(ops, intervalMs)) : []),
+    () => (latest ? latest.shardOps.map((ops) => perSecond(ops, pointSpanMs(latest, intervalMs))) : []),
     [latest, intervalMs],
   );
   return (

@@ -1,27 +1,8 @@
 import type { SeriesPoint } from '../../engine/types.ts';
+import { mergePoints, scaleCounts } from '../../engine/flow/seriesMerge.ts';
 
 /** Most points a time chart draws: about one per pixel column, whatever the run's length. */
 export const MAX_CHART_POINTS = 512;
-
-/** Counted over the interval: summed when intervals merge (and rates stay right). */
-const COUNTS = [
-  'requests',
-  'l1Hits',
-  'l1Misses',
-  'l2Hits',
-  'l2Misses',
-  'dbReads',
-  'dbWrites',
-  'staleReads',
-  'errors',
-  'evictions',
-  'expired',
-  'redisErrors',
-  'timeouts',
-  'retries',
-] as const;
-/** The worst interval of a merged bucket, so a spike stays visible. */
-const PEAKS = ['p50', 'p99', 'redisP99', 'dbInUse', 'dbQueue'] as const;
 
 export interface ChartSeries {
   points: readonly SeriesPoint[];
@@ -32,9 +13,10 @@ export interface ChartSeries {
  * The series as a time chart draws it: at most `max` points, each merging `k` intervals (a power of
  * two, so buckets stay put while the run grows). Counts are summed, so rates and ratios keep their
  * meaning with the interval `k` times longer; latencies and queue lengths keep the bucket's worst;
- * the instant values (keys, memory, instances up) its last. A partial last bucket is scaled up to a
- * full one. A day-long run (86 400 points) draws 512 instead of building paths of 86 400 points
- * several times a second.
+ * the instant values (keys, memory) its last, instances up its fewest (the engine's `mergePoints`,
+ * which also coarsens a long run's series in the engine). A partial last bucket is scaled up to a
+ * full one. A long run (up to 2 048 points, see MAX_SERIES_POINTS) draws 512 instead of building
+ * paths of thousands of points several times a second.
  */
 export function coarsen(series: ChartSeries, max = MAX_CHART_POINTS): ChartSeries {
   const { points, intervalMs } = series;
@@ -44,28 +26,15 @@ export function coarsen(series: ChartSeries, max = MAX_CHART_POINTS): ChartSerie
   const out: SeriesPoint[] = [];
   for (let start = 0; start < points.length; start += k) {
     const bucket = points.slice(start, start + k);
-    out.push(merge(bucket, k / bucket.length));
+    // A partial bucket (fewer points, or the engine's last point still filling) scaled to a full one.
+    const covered = bucket[bucket.length - 1]!.tMs - bucket[0]!.tMs + intervalMs;
+    out.push(merge(bucket, (k * intervalMs) / covered));
   }
   return { points: out, intervalMs: intervalMs * k };
 }
 
+/** A bucket as one point (see mergePoints), a partial one's counts scaled up by `scale`. */
 function merge(bucket: readonly SeriesPoint[], scale: number): SeriesPoint {
-  const last = bucket[bucket.length - 1]!;
-  const p: SeriesPoint = { ...last, shardOps: last.shardOps.map(() => 0), alerts: [] };
-  for (const f of COUNTS) p[f] = 0;
-  for (const f of PEAKS) p[f] = 0;
-  const alerts = new Set<string>();
-  for (const b of bucket) {
-    for (const f of COUNTS) p[f] += b[f];
-    for (const f of PEAKS) p[f] = Math.max(p[f], b[f]);
-    b.shardOps.forEach((ops, i) => (p.shardOps[i] = (p.shardOps[i] ?? 0) + ops));
-    for (const a of b.alerts) alerts.add(a);
-    p.instancesUp = Math.min(p.instancesUp, b.instancesUp);
-  }
-  if (scale !== 1) {
-    for (const f of COUNTS) p[f] *= scale;
-    p.shardOps = p.shardOps.map((ops) => ops * scale);
-  }
-  p.alerts = [...alerts];
-  return p;
+  const p = bucket.reduce(mergePoints);
+  return scale === 1 ? p : scaleCounts(p, scale);
 }

@@ -7,7 +7,6 @@ import {
   type Histogram,
 } from '../metrics/histogram.ts';
 import type { SeriesPoint } from './types.ts';
-import { logPush, type Log } from './series.ts';
 
 /** Keys (by popularity rank) whose Redis reads are counted one by one for the Summary. */
 export const HOT_TRACKED = 10;
@@ -165,10 +164,9 @@ export function connectionTime(m: Metrics, until: number, size: number): number 
   return m.dbConnectionArea + (until - m.dbConnectionSince) * size;
 }
 
-/** Closes the current interval into a series point, appended to `points` and returned. */
+/** Closes the current interval into a series point (the caller completes it and adds it to the series). */
 export function closeInterval(
   m: Metrics,
-  points: Log<SeriesPoint>,
   tMs: number,
   dbInUse: number,
   dbQueue: number,
@@ -203,7 +201,6 @@ export function closeInterval(
     redisErrors: 0,
     instancesUp: 0,
   };
-  logPush(points, point);
   c.fill(0);
   m.shardOpsInterval.fill(0);
   mergeHistogram(m.latency, m.intervalLatency);

@@ -26,7 +26,8 @@ import { onArrival, onPhase } from './arrivals.ts';
 import { createState, type State } from './state.ts';
 import { buildSummary } from './summary.ts';
 import { createTracer, drain } from './trace.ts';
-import { createSeries, forgetFuture } from './series.ts';
+import { createSeries, forgetFuture, logPush } from './series.ts';
+import { mergePoints } from './seriesMerge.ts';
 import { restoreSnapshot, takeSnapshot } from './snapshot.ts';
 import { keyView, nodeKeys, nodeView, ttlRemainingView, ttlView } from './views.ts';
 import { storeSize } from '../redis/shardStore.ts';
@@ -36,7 +37,6 @@ function onSample(c: Ctx): void {
   const s = c.s;
   const point = closeInterval(
     s.metrics,
-    c.series.points,
     s.now,
     s.db.inUse,
     s.db.waitLen,
@@ -44,6 +44,7 @@ function onSample(c: Ctx): void {
   );
   sampleRedis(s, point);
   for (const mech of c.plan.mechanisms) mech.sample?.(c, point);
+  logPush(c.series.points, point, mergePoints);
   const next = s.now + c.m.sampleIntervalMs;
   if (next <= c.m.durationMs) scheduleTick(c, next, EV_SAMPLE, 0, 0);
 }

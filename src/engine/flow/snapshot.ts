@@ -1,6 +1,6 @@
 import type { SimSnapshot } from './types.ts';
 import type { Ctx } from './context.ts';
-import { rewindSeries, seriesLengths, type Series, type SeriesLengths } from './series.ts';
+import { rewindSeries, seriesMark, type Series, type SeriesMark } from './series.ts';
 import { decodeState, encodeState, type CodecStats } from './snapshotCodec.ts';
 import type { State } from './state.ts';
 
@@ -8,12 +8,12 @@ import type { State } from './state.ts';
 interface StoredSnapshot extends SimSnapshot {
   readonly state: unknown;
   readonly series: Series;
-  readonly lengths: SeriesLengths;
+  readonly mark: SeriesMark;
 }
 
 /**
  * A compact copy of the run's state at `c.s.now` (see snapshotCodec.ts). The time series is not
- * copied: the snapshot remembers how long it was, and restoring rewinds it to that length.
+ * copied: the snapshot remembers where it stood (see series.ts), and restoring rewinds it there.
  *
  * @example
  * const snap = takeSnapshot(c); // snap.bytes is what it holds in memory
@@ -29,7 +29,7 @@ export function takeSnapshot(c: Ctx): SimSnapshot {
     rawBytes: stats.rawBytes,
     state,
     series: c.series,
-    lengths: seriesLengths(c.series),
+    mark: seriesMark(c.series),
   };
   return snap;
 }
@@ -44,5 +44,5 @@ export function restoreSnapshot(c: Ctx, snap: SimSnapshot, check?: (s: State) =>
   const s = decodeState(stored.state) as State;
   check?.(s);
   c.s = s;
-  c.series = rewindSeries(stored.series, stored.lengths, c.series);
+  c.series = rewindSeries(stored.series, stored.mark, c.series);
 }

@@ -72,7 +72,10 @@ function coreSummary(c: Ctx, changes: readonly Change[]): CoreSummary {
     redisFallbacks: s.redis.redisFallbacks,
     rejectedWrites: s.shards.reduce((n, sh) => n + sh.store.rejectedWrites, 0),
     ttlDistribution: liveTtlDistribution(s),
-    series: { intervalMs: m.sampleIntervalMs, points: logView(c.series.points) },
+    series: {
+      intervalMs: m.sampleIntervalMs * c.series.points.stride,
+      points: logView(c.series.points),
+    },
     hotKeyRedisReads: Array.from(mt.hotReads),
     hotKeyRedisMisses: Array.from(mt.hotMisses),
     changes: changes.map((ch) => ({ ...ch })),

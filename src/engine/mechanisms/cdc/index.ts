@@ -5,7 +5,8 @@ import { allocJob, JOB_BG_DEL } from '../../flow/jobs.ts';
 import { eventType } from '../../flow/kinds.ts';
 import type { Mechanism } from '../../flow/mechanism.ts';
 import { shardOf } from '../../flow/addressing.ts';
-import { logPush, logView } from '../../flow/series.ts';
+import { logPush, logView, type Log } from '../../flow/series.ts';
+import { mergeGauges } from '../../flow/seriesMerge.ts';
 import { traceHop } from '../../flow/trace.ts';
 import type { SimMs } from '../../flow/types.ts';
 
@@ -230,11 +231,11 @@ export const cdc: Mechanism<boolean, CdcState | null, { cdc: CdcSummary | null }
   sample: (c) => {
     const st = stateOf(c);
     if (st)
-      logPush(c.series.logs.cdc!, {
-        tMs: c.s.now,
-        backlog: st.len,
-        consumerLagMs: consumerLagMs(st, c.s.now),
-      });
+      logPush<CdcSample>(
+        c.series.logs.cdc! as Log<CdcSample>,
+        { tMs: c.s.now, backlog: st.len, consumerLagMs: consumerLagMs(st, c.s.now) },
+        mergeGauges,
+      );
   },
   summary: (c): { cdc: CdcSummary | null } => ({ cdc: cdcSummary(c) }),
   nodeView: (c, view) => {

@@ -2,7 +2,8 @@ import { JOB_WRITE } from '../../flow/jobs.ts';
 import type { Ctx } from '../../flow/context.ts';
 import { sendToDb } from '../../flow/dbFlow.ts';
 import type { Mechanism } from '../../flow/mechanism.ts';
-import { logPush, logView } from '../../flow/series.ts';
+import { logPush, logView, type Log } from '../../flow/series.ts';
+import { mergeGauges } from '../../flow/seriesMerge.ts';
 import type { SimMs } from '../../flow/types.ts';
 import {
   acceptWrite,
@@ -124,7 +125,8 @@ export const writeBehind: Mechanism<
     if (!wb) return;
     const dbLag = dbLagMs(wb, c.s.now);
     if (dbLag > wb.maxSampledLagMs) wb.maxSampledLagMs = dbLag;
-    logPush(c.series.logs.writeBehind!, { tMs: c.s.now, queueDepth: unflushed(wb), dbLagMs: dbLag });
+    const log = c.series.logs.writeBehind! as Log<WriteBehindSample>;
+    logPush(log, { tMs: c.s.now, queueDepth: unflushed(wb), dbLagMs: dbLag }, mergeGauges);
   },
   summary: (c): { writeBehind: WriteBehindSummary | null } => ({ writeBehind: summary(c) }),
   nodeView: (c, view) => {
