@@ -1,7 +1,7 @@
 /**
  * `npm start` ends with npm: stopping npm by its PID once left `node scripts/start.mjs` listening (npm
  * passes the signal to the shell it runs the script in, which does not pass it on; on SIGINT, Debian's
- * sh even outlives it). Each case starts the server on a free port, waits until it answers, signals
+ * sh even outlives it; the script line now `exec`s node, so no shell stands between). Each case starts the server on a free port, waits until it answers, signals
  * npm's PID alone, and waits until the port is closed. Linux only (the shell's behaviour is Linux's).
  */
 import { spawn } from 'node:child_process';
