@@ -1,6 +1,6 @@
 import { lazy, Suspense } from 'react';
 import type { EngineSession } from '../../runtime/session.ts';
-import type { CompareRun } from '../../runtime/compareRun.ts';
+import { compareSession, type CompareRun } from '../../runtime/compareRun.ts';
 import { selectNotice, selectTitle } from '../../store/selectors.ts';
 import { AppStoreContext, useAppStore } from '../../store/useAppStore.ts';
 import { Stage } from '../stage/Stage.tsx';
@@ -61,7 +61,7 @@ export function CompareView({ a, compare }: { a: EngineSession; compare: Compare
         {/* Export and Record show run A: B's stage stays out of the stage handle. */}
         <StageHandleContext.Provider value={null}>
           <AppStoreContext.Provider value={compare.store}>
-            <Side run="B" session={compare.session} waiting={waiting} />
+            <Side run="B" session={compareSession(compare)} waiting={waiting} />
           </AppStoreContext.Provider>
         </StageHandleContext.Provider>
       </div>
