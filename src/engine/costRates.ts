@@ -1,12 +1,15 @@
 import { parseCacheControl } from '../scenario/cacheControl.ts';
 import { zipfBuckets, type KeyBucket } from './costKeys.ts';
+import { COST_PARTS } from './costParts.ts';
 import type { Scenario } from './types.ts';
 
 /**
  * The cost of one configuration of a scenario, as it stands for a while: engine events per simulated
  * second at a given request rate (the hops each request makes, cache hit ratios estimated with the TTL
  * formula of fidelity.md 1 per key, the mechanisms that are on), and the per-key state it keeps.
- * `cost.ts` adds these up over the run, one configuration per stretch between live changes.
+ * `cost.ts` adds these up over the run, one configuration per stretch between live changes. A
+ * mechanism's own terms (its timers, its writes, what a miss costs it, its tables) are in its folder's
+ * `cost.ts`, listed in costParts.ts; this module adds them at their places.
  */
 
 /** The stretch of the run a configuration is in force, in ms from the start. */
@@ -80,6 +83,13 @@ function keyGroups(s: Scenario): KeyGroup[] {
   return groups;
 }
 
+/** Events of an L2 miss of the key of rank `rank`: the query, its reply, the SET and the mechanisms' extras. */
+function missEvents(s: Scenario, rank: number): number {
+  let events = 3 + 1;
+  for (const part of COST_PARTS) if (part.missEvents) events += part.missEvents(s, rank);
+  return events;
+}
+
 /** Events of a read that misses L1: the GET and its reply, and on a miss the query, its reply and the SET. */
 function readEvents(s: Scenario, g: KeyGroup, rps: number, cdnHit: number, w: Window): number {
   const { cache, topology } = s;
@@ -87,9 +97,6 @@ function readEvents(s: Scenario, g: KeyGroup, rps: number, cdnHit: number, w: Wi
   const l1On = cache.l1.enabled && cache.strategy !== 'none';
   const l1Cap = l1On ? (cache.l1.maxKeys ?? Infinity) : 0;
   const l2Cap = (cache.l2.maxKeys ?? Infinity) * topology.redisShards;
-  // A miss of one of the replicated hot keys writes each of its copies.
-  const copiesOf = (rank: number) => (rank < cache.hotKeys.topKeys ? cache.hotKeys.replicas : 1);
-  const lockExtra = cache.stampede.mode === 'lock' ? 6 : 0;
   let events = 0;
   for (const b of g.buckets) {
     const read = perMs * b.p * g.readRatio;
@@ -104,26 +111,29 @@ function readEvents(s: Scenario, g: KeyGroup, rps: number, cdnHit: number, w: Wi
     // Writes end a cached value's life early (cache-aside deletes it): the mean lifetime shrinks.
     const ttl = cache.strategy === 'ttl-only' || write === 0 ? g.l2TtlMs : 1 / (1 / g.l2TtlMs + write);
     const h2 = b.first < l2Cap ? ttlHit(toL2, ttl, w) : 0;
-    events += toL2 * (2 + (1 - h2) * (3 + copiesOf(b.first) + lockExtra)) * b.count;
+    events += toL2 * (2 + (1 - h2) * missEvents(s, b.first)) * b.count;
   }
   return events;
 }
 
-/** Events of one write after its arrival, by strategy: the query, then what it does to the cache. */
+/**
+ * Events of one write after its arrival, by strategy: the query, then what it does to the cache (a
+ * mechanism's strategy, write-behind's or CDC's, says so in its cost term).
+ */
 function writeEvents(s: Scenario): number {
-  const copies = s.cache.hotKeys.replicas > 1 ? 1.1 : 1;
+  for (const part of COST_PARTS) {
+    const events = part.writeEvents?.(s) ?? null;
+    if (events !== null) return events;
+  }
   switch (s.cache.strategy) {
     case 'none':
     case 'ttl-only':
       return 3;
     case 'write-through':
       return 5;
-    case 'write-behind':
-      return 2 + 3 / s.cache.writeBehind.batchSize;
-    case 'cdc':
-      return 5 + copies;
     default:
-      return 3 + copies;
+      // Cache-aside's delete, of each copy of a replicated hot key.
+      return 3 + (s.cache.hotKeys.replicas > 1 ? 1.1 : 1);
   }
 }
 
@@ -168,16 +178,12 @@ export function eventsPerSecond(s: Scenario, requestRps: number, w: Window): num
   perSecond += rps * (1 - readRatio) * (writeEvents(s) + (s.topology.cdn ? 1 : 0));
   for (const g of groups) perSecond += readEvents(s, g, rps, cdnHit, w) * 1000;
   perSecond += rps * readRatio * (1 - cdnHit) * (s.topology.cdn ? 1 : 0);
-  // Mechanisms that run on their own clock.
-  const { cache, topology } = s;
-  perSecond += 1 + cache.l2.hz * topology.redisShards;
-  if (cache.strategy === 'write-behind')
-    perSecond += (topology.instances * 1000) / cache.writeBehind.flushIntervalMs;
-  if (cache.stampede.mode === 'background-refresh' && cache.l2.ttlMs !== null) {
-    const keys = groups[0]!.buckets.reduce((n, b) => n + b.count, 0);
-    perSecond +=
-      (Math.min(cache.stampede.refreshTopKeys, keys) * 6 * 1000) /
-      (cache.l2.ttlMs * cache.stampede.refreshAt);
+  // What runs on its own clock: the sampler and Redis's active expiry, then the mechanisms' timers.
+  perSecond += 1 + s.cache.l2.hz * s.topology.redisShards;
+  const keys = groups[0]!.buckets.reduce((n, b) => n + b.count, 0);
+  for (const part of COST_PARTS) {
+    const events = part.clockEventsPerSecond?.(s, keys) ?? 0;
+    if (events !== 0) perSecond += events;
   }
   return perSecond;
 }
@@ -192,31 +198,31 @@ export interface KeyState {
   keys: number;
 }
 
-/** Engine events of one warm-up read: the paced step, the query, its reply and the SET with its reply. */
-const WARM_READ_EVENTS = 5;
+/** Keys of the key space: the families' total, or the workload's. */
+function keyCount(s: Scenario): number {
+  const { workload } = s;
+  return workload.families.length > 0 ? workload.families.reduce((n, f) => n + f.keys, 0) : workload.keys;
+}
 
-/**
- * Events of the warm-up after Redis comes back at `atMs` (warming after restart on), paced at one key
- * per two reads' time of the pool, so cut short by the end of the run at `endMs`.
- */
+/** Events after Redis comes back empty at `atMs` (a warm-up, see the mechanisms' terms), to `endMs`. */
 export function warmUpEvents(s: Scenario, atMs: number, endMs: number): number {
-  const { warming } = s.cache;
-  if (!warming.enabled || !warming.afterRestart) return 0;
-  const keys = keyState(s).keys;
-  const paced = ((endMs - atMs) * s.database.connections) / (2 * s.database.readMs);
-  return WARM_READ_EVENTS * Math.max(0, Math.min(warming.topKeys, keys, paced));
+  let events = 0;
+  for (const part of COST_PARTS)
+    if (part.refillEvents) events += part.refillEvents(s, keyCount(s), atMs, endMs);
+  return events;
 }
 
 export function keyState(s: Scenario): KeyState {
-  const { cache, topology, workload } = s;
-  const keys =
-    workload.families.length > 0 ? workload.families.reduce((n, f) => n + f.keys, 0) : workload.keys;
-  const warmed = cache.warming.enabled ? Math.min(cache.warming.topKeys, keys) : 0;
-  const cdnTables = topology.cdn ? Math.max(1, s.cdn.routes.length) * keys : 0;
-  // 4 float64 columns per database row, about 70 bytes per Redis entry, 16 per CDN slot.
-  return {
-    setupKeys: keys + warmed + cdnTables,
-    stateBytes: keys * 32 + warmed * 70 + cdnTables * 16,
-    keys,
-  };
+  const keys = keyCount(s);
+  // 4 float64 columns per database row, then what the mechanisms set up and keep (whole numbers, so
+  // the order of the sum does not matter).
+  let setupKeys = keys;
+  let stateBytes = keys * 32;
+  for (const part of COST_PARTS) {
+    if (!part.keyState) continue;
+    const k = part.keyState(s, keys);
+    setupKeys += k.setupKeys;
+    stateBytes += k.stateBytes;
+  }
+  return { setupKeys, stateBytes, keys };
 }

@@ -2,7 +2,8 @@
  * The one list of the engine's mechanisms. The flow (src/engine/flow) knows them only through this list:
  * their events are dispatched from it, their hooks composed at its points in its order, their state,
  * series and Summary parts kept and built from it. Adding a mechanism is one folder under mechanisms/
- * and one line here.
+ * and one line here; what it says outside the engine (labels, figures, cost term, inspector notes) sits in
+ * its folder too, listed beside the readers of each (see docs/adding-a-mechanism.md, step 7).
  *
  * The order is the order in which their hooks run at a point, their start work is done and their
  * live-change reconcilers run; it matters only where two act at once: the client's timer is armed before

@@ -1,3 +1,16 @@
+import { overloadLabels } from '../engine/mechanisms/overload/labels.ts';
+import { failuresLabels } from '../engine/mechanisms/failures/labels.ts';
+import { redisOpsLabels } from '../engine/mechanisms/redisOps/labels.ts';
+import { writeBehindLabels } from '../engine/mechanisms/writeBehind/labels.ts';
+import { cdcLabels } from '../engine/mechanisms/cdc/labels.ts';
+import { cdnLabels } from '../engine/mechanisms/cdn/labels.ts';
+import { queryCacheLabels } from '../engine/mechanisms/queryCache/labels.ts';
+import { stampedeLabels } from '../engine/mechanisms/stampede/labels.ts';
+import { leasesLabels } from '../engine/mechanisms/leases/labels.ts';
+import { negativeCacheLabels } from '../engine/mechanisms/negativeCache/labels.ts';
+import { familiesLabels } from '../engine/mechanisms/families/labels.ts';
+import { alertsLabels } from '../engine/mechanisms/alerts/labels.ts';
+
 /**
  * The name of every figure the app and the CLI show, by id. Components, the CLI table and the
  * report rows take their labels from here, and preset texts name the figures they tell people to
@@ -40,55 +53,20 @@ export const FIGURES = {
   locksHeld: 'lock held',
   hotKeyTtl: 'hot key',
 
-  // Run figures: the Charts tab's lists and the CLI's sections (report/figures.ts).
-  clientTimeouts: 'client timeouts / retries sent',
-  acquireTimeouts: 'DB acquire timeouts / refused (queue full)',
-  redisQueueRejections: 'Redis commands refused (queue full)',
-  errorsSeen: 'errors seen by clients',
-  shardOutages: 'shard outages',
-  instanceRestarts: 'instance restarts',
-  redisErrors: 'Redis errors',
-  redisFallbacks: 'reads sent to the database',
-  keysLostOnRestart: 'keys lost on restart',
-  evictions: 'keys evicted',
-  rejectedWrites: 'SETs refused (memory full)',
-  writesAcknowledged: 'writes acknowledged',
-  writesFlushed: 'writes flushed',
-  writesLost: 'writes lost',
-  batches: 'batches / pending at end',
-  maxQueueDepth: 'max queue depth',
-  dbLag: 'database lag max / mean',
-  dbRegressions: 'rows gone back in time',
-  cdcEvents: 'events published / processed',
-  cdcBacklog: 'broker backlog max / at end',
-  cdcLag: 'consumer lag mean / max',
-  cdnHits: 'CDN hits / misses',
-  cdnStaleHits: 'stale edge hits / purges',
-  crossUserLeaks: "another user's data served",
-  queryCacheHitRatio: 'query cache hit ratio',
-  queryCacheHits: 'query cache hits / misses',
-  queryCacheFlushes: 'table flushes / entries dropped',
-  locksTaken: 'locks taken',
-  lockWaits: 'lock waits',
-  lockFallThroughs: 'lock fall-throughs',
-  recomputesPerCycle: 'XFetch recomputes per cycle',
-  refreshReads: 'refresh reads',
-  warmingReads: 'warming reads',
-  leasesGranted: 'leases granted',
-  leaseRefusedFills: 'fills refused as stale',
-  leaseWaits: 'lease waits',
-  leaseFills: 'fills stored with a lease',
-  leaseVoided: 'lease tokens voided',
-  absentLookups: 'reads of absent keys',
-  absentDbReads: 'absent keys read from the database',
-  bloomRejects: 'reads ruled out by the Bloom filter',
-  bloomFpRate: 'Bloom false positives, measured / expected',
-  familyRow: 'per-family hit ratios',
-  oversold: 'items oversold',
-  wrongPrices: 'wrong prices charged',
-  revokedAllowed: 'revoked users allowed',
-  wrongBalances: 'wrong balances shown',
-  alerts: 'Alerts',
+  // Run figures: the Charts tab's lists and the CLI's sections, each mechanism's from its folder
+  // (src/engine/mechanisms/<name>/labels.ts, shown by its figures.ts).
+  ...overloadLabels,
+  ...failuresLabels,
+  ...redisOpsLabels,
+  ...writeBehindLabels,
+  ...cdcLabels,
+  ...cdnLabels,
+  ...queryCacheLabels,
+  ...stampedeLabels,
+  ...leasesLabels,
+  ...negativeCacheLabels,
+  ...familiesLabels,
+  ...alertsLabels,
 
   // The headline figures of A/B compare and sweeps (report/headline.ts), besides those above.
   dbReadsPerSecond: 'DB reads/s',

@@ -1,4 +1,4 @@
-import type { AppState, AppStore } from '../store/appStore.ts';
+import type { AppState, AppStore } from '../store/types.ts';
 import type { Change } from '../engine/types.ts';
 import type { EngineEvent } from '../worker/protocol.ts';
 import { SeriesReceiver } from '../worker/seriesDelta.ts';

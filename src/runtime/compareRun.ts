@@ -1,5 +1,6 @@
 import type { SimMs } from '../engine/types.ts';
-import { createAppStore, type AppStore } from '../store/appStore.ts';
+import { createAppStore } from '../store/appStore.ts';
+import type { AppStore, CompareRun } from '../store/types.ts';
 import { openEnginePort } from '../worker/port.ts';
 import type { CompareSide } from './compareUrl.ts';
 import { RunClient } from './engineClient.ts';
@@ -8,15 +9,19 @@ import { EngineSession } from './session.ts';
 /**
  * Run B of an A/B comparison: a store and an engine session of its own, in a second Web Worker (so on
  * a two-core machine each run has a core), playing on A's clock. The controller sends every playback
- * command to both; the frames hold each run to the other's time, so neither drifts ahead.
+ * command to both; the frames hold each run to the other's time, so neither drifts ahead. The store
+ * keeps the run (`compare`, a CompareRun); B's session is found from it with `compareSession`.
  */
-export interface CompareRun {
-  /** What B is, its seed set to A's. */
-  side: CompareSide;
-  store: AppStore;
-  session: EngineSession;
-  /** Stops B's worker and lets A play on its own clock again. */
-  close(): void;
+export type { CompareRun } from '../store/types.ts';
+
+/** B's session of each open comparison (the store's CompareRun names no runtime type). */
+const sessions = new WeakMap<CompareRun, EngineSession>();
+
+/** Run B's engine session. */
+export function compareSession(run: CompareRun): EngineSession {
+  const session = sessions.get(run);
+  if (!session) throw new Error('compareSession: this comparison was not opened by openCompare');
+  return session;
 }
 
 /** How far one run may get ahead of the other, in wall time at the current speed: two 60 Hz frames. */
@@ -39,14 +44,15 @@ export function openCompare(side: CompareSide, a: EngineSession, aStore: AppStor
   session.send({ type: 'setSpeed', speed: aStore.getState().speed });
   if (atMs > 0) void session.seek(atMs);
   if (aStore.getState().playing) session.send({ type: 'play' });
-  return {
+  const run: CompareRun = {
     side: { scenario, presetId: side.presetId },
     store,
-    session,
     close: () => {
       a.holdTo = null;
       session.dispose();
       port.close();
     },
   };
+  sessions.set(run, session);
+  return run;
 }

@@ -9,7 +9,7 @@ import { createCheckRunner, type SummariesAt } from './checkRunner.ts';
 import { clampSpeed, stepSpeed } from './speed.ts';
 import { applyChangesTo, validateChange } from '../scenario/changes.ts';
 import { withoutLastGroup } from './changeGroups.ts';
-import { openCompare } from './compareRun.ts';
+import { compareSession, openCompare } from './compareRun.ts';
 import { estimateCost } from '../engine/cost.ts';
 import { liveChangeCost } from './liveCost.ts';
 import type { CompareSide } from './compareUrl.ts';
@@ -111,7 +111,10 @@ export function createController(
     session.load(scenario);
   };
   /** Run B, when a comparison is open. */
-  const b = () => store.getState().compare?.session;
+  const b = () => {
+    const cmp = store.getState().compare;
+    return cmp ? compareSession(cmp) : undefined;
+  };
   /** A starts again from zero with a new scenario or seed: B starts again too, on A's seed. */
   const reload = (scenario: Scenario, presetId: string | null) => {
     load(scenario, presetId);

@@ -6,7 +6,7 @@ import {
   type OutcomeRing,
   type ParticleBuffer,
 } from '../render/particles.ts';
-import type { AppStore } from '../store/appStore.ts';
+import type { AppStore } from '../store/types.ts';
 import { validateChange } from '../scenario/changes.ts';
 import type { Command, EventMessage, PlaybackState, Query, QueryResult } from '../worker/protocol.ts';
 import { createStoreBridge } from './bridge.ts';

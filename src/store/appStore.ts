@@ -1,25 +1,17 @@
-import { createStore, type StoreApi } from 'zustand/vanilla';
+import { createStore } from 'zustand/vanilla';
 import { useStore } from 'zustand';
 import type { Scenario } from '../scenario/schema.ts';
-import { createExportSlice, type ExportSlice } from './exportSlice.ts';
-import { createLessonSlice, type LessonSlice } from './lessonSlice.ts';
-import { createMetricsSlice, type MetricsSlice } from './metricsSlice.ts';
-import { createPlaybackSlice, type PlaybackSlice } from './playbackSlice.ts';
-import { createScenarioSlice, type ScenarioSlice } from './scenarioSlice.ts';
-import { createSelectionSlice, type SelectionSlice } from './selectionSlice.ts';
-import { createSweepSlice, type SweepSlice } from './sweepSlice.ts';
-import { createCompareSlice, type CompareSlice } from './compareSlice.ts';
+import type { AppState, AppStore } from './types.ts';
+import { createExportSlice } from './exportSlice.ts';
+import { createLessonSlice } from './lessonSlice.ts';
+import { createMetricsSlice } from './metricsSlice.ts';
+import { createPlaybackSlice } from './playbackSlice.ts';
+import { createScenarioSlice } from './scenarioSlice.ts';
+import { createSelectionSlice } from './selectionSlice.ts';
+import { createSweepSlice } from './sweepSlice.ts';
+import { createCompareSlice } from './compareSlice.ts';
 
-/** UI state only: the engine's per-request data never passes through here. */
-export type AppState = ScenarioSlice &
-  PlaybackSlice &
-  MetricsSlice &
-  SelectionSlice &
-  ExportSlice &
-  SweepSlice &
-  CompareSlice &
-  LessonSlice;
-export type AppStore = StoreApi<AppState>;
+export type { AppState, AppStore } from './types.ts';
 
 /** A store per app (and per test), so tests never share state. */
 export function createAppStore(initial: Scenario): AppStore {

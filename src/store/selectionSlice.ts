@@ -1,21 +1,9 @@
 import type { StateCreator } from 'zustand';
-import type { AppState } from './appStore.ts';
+import type { AppState, SelectionSlice } from './types.ts';
 
-/** What the inspector shows: a node, a request or a key. */
-export type Selection =
-  { kind: 'node'; id: string } | { kind: 'request'; requestId: number } | { kind: 'key'; key: number } | null;
+export type { Selection, PanelId, SelectionSlice } from './types.ts';
 
-/** The sidebar's tabs, in order (links name them with `tab=`). */
-export const PANEL_IDS = ['about', 'config', 'charts', 'inspect', 'sweep'] as const;
-export type PanelId = (typeof PANEL_IDS)[number];
-
-export interface SelectionSlice {
-  selection: Selection;
-  /** The sidebar tab; selecting something opens the inspector. */
-  panel: PanelId;
-  select: (selection: Selection) => void;
-  setPanel: (panel: PanelId) => void;
-}
+export { PANEL_IDS } from './panels.ts';
 
 export const createSelectionSlice: StateCreator<AppState, [], [], SelectionSlice> = (set) => ({
   selection: null,

@@ -1,5 +1,6 @@
 import { lazy, Suspense } from 'react';
 import type { EngineSession } from '../../runtime/session.ts';
+import { compareSession } from '../../runtime/compareRun.ts';
 import { useAppStore } from '../../store/useAppStore.ts';
 import { Header } from './Header.tsx';
 import { NoticeBanner } from './NoticeBanner.tsx';
@@ -58,7 +59,7 @@ export function FullView({ session }: { session: EngineSession }) {
           <Guarded area="the stage">
             {compare ? (
               <Suspense fallback={null}>
-                <CompareView a={session} compare={compare} />
+                <CompareView a={session} b={compareSession(compare)} compare={compare} />
               </Suspense>
             ) : (
               <>

@@ -52,7 +52,7 @@ function Side({ run, session, waiting }: { run: 'A' | 'B'; session: EngineSessio
  * for both runs, with the difference). While one run catches up to the other's time (a link's `t=`,
  * a seek), both stages are veiled and the table says who is where.
  */
-export function CompareView({ a, compare }: { a: EngineSession; compare: CompareRun }) {
+export function CompareView({ a, b, compare }: { a: EngineSession; b: EngineSession; compare: CompareRun }) {
   const waiting = useCatchUp(compare.store) !== null;
   return (
     <div className="compare">
@@ -61,7 +61,7 @@ export function CompareView({ a, compare }: { a: EngineSession; compare: Compare
         {/* Export and Record show run A: B's stage stays out of the stage handle. */}
         <StageHandleContext.Provider value={null}>
           <AppStoreContext.Provider value={compare.store}>
-            <Side run="B" session={compare.session} waiting={waiting} />
+            <Side run="B" session={b} waiting={waiting} />
           </AppStoreContext.Provider>
         </StageHandleContext.Provider>
       </div>

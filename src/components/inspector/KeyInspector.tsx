@@ -1,7 +1,9 @@
+import { Fragment } from 'react';
 import type { KeyView } from '../../engine/types.ts';
 import { nodeLabel } from '../../labels/names.ts';
 import { formatDuration } from '../format.ts';
 import { divergenceSentence, keyLayers } from './keyDivergence.ts';
+import { keyNotes } from './keyNotes.ts';
 import type { LayerCell } from './keyDivergence.ts';
 import './inspector.css';
 
@@ -26,13 +28,16 @@ function ttlText(cell: LayerCell, nowMs: number): string | null {
 }
 
 /**
- * One key in every layer, side by side: the database, Redis and each instance's L1. Stale copies are
- * marked in words and in the stale colour (colour alone would fail colour-blind viewers).
+ * One key in every layer, side by side: the database, Redis and each instance's L1, with what the
+ * mechanisms say of it (keyNotes.ts). Stale copies are marked in words and in the stale colour (colour
+ * alone would fail colour-blind viewers).
  */
 export function KeyInspector({ view, nowMs }: KeyInspectorProps) {
   const cells = keyLayers(view, nowMs);
   const sentence = divergenceSentence(view, cells);
   const diverged = cells.some((c) => c.state === 'stale');
+  // What the mechanisms add to the key's view, in words (their folders' inspect.ts).
+  const notes = keyNotes(view);
   return (
     <section className="insp key-insp" aria-label={`Key ${view.name}`}>
       <h3 className="insp-title">
@@ -42,12 +47,13 @@ export function KeyInspector({ view, nowMs }: KeyInspectorProps) {
         </span>
       </h3>
       <p className={diverged ? 'key-sentence key-diverged' : 'key-sentence'}>{sentence}</p>
-      {view.ackedVersion !== undefined && (
-        <p className="key-sentence key-diverged">
-          Clients were told v{view.ackedVersion}; the database has only v{view.dbVersion} so far
-          (write-behind: the write waits in a queue, and is lost if its holder crashes).
-        </p>
-      )}
+      {notes
+        .filter((n) => n.place === 'above')
+        .map((n) => (
+          <p key={n.text} className={n.diverged ? 'key-sentence key-diverged' : 'key-sentence'}>
+            {n.text}
+          </p>
+        ))}
       <ul className="key-layers">
         {cells.map((cell) => {
           const ttl = ttlText(cell, nowMs);
@@ -61,20 +67,18 @@ export function KeyInspector({ view, nowMs }: KeyInspectorProps) {
           );
         })}
       </ul>
-      {view.replicas !== undefined && view.replicas.length > 0 && (
-        <>
-          <h4 className="insp-sub">
-            Copies ({view.replicas.length}): a read picks one, a write sets them all
-          </h4>
-          <ul className="key-replicas">
-            {view.replicas.map((r) => (
-              <li key={r.name}>
-                {r.name}: slot {r.slot}, {nodeLabel(`redis-${r.shard}`)}
-              </li>
-            ))}
-          </ul>
-        </>
-      )}
+      {notes
+        .filter((n) => n.place === 'below')
+        .map((n) => (
+          <Fragment key={n.text}>
+            <h4 className="insp-sub">{n.text}</h4>
+            <ul className={n.listClass}>
+              {n.items?.map((item) => (
+                <li key={item}>{item}</li>
+              ))}
+            </ul>
+          </Fragment>
+        ))}
     </section>
   );
 }

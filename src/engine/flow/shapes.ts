@@ -232,7 +232,9 @@ export type HookSet = { [P in PointName]?: Points[P] };
  * What a mechanism is to the engine: one object that says what it reads, what it keeps and where it
  * acts. The registry (src/engine/registry.ts) lists them; the flow knows them only through this shape.
  * Every member is optional but `name` and `reads`. `M` is its model part, `S` its state, `P` its part of
- * the Summary (the engine's `Summary` type is built from the registry's `P`s).
+ * the Summary (the engine's `Summary` type is built from the registry's `P`s). What it shows outside the
+ * engine (its labels, figures, cost term and inspector notes) lives in files beside it, not here, so the
+ * engine's worker does not carry the labels nor the main thread the engine (docs/adding-a-mechanism.md).
  */
 export interface Mechanism<M = unknown, S = unknown, P extends object = object> {
   /** Its key in `Model.mech`, `State.mech` and the series' logs. */

@@ -1,0 +1,20 @@
+import type { MechanismCost } from './costPart.ts';
+import { cdcCost } from './mechanisms/cdc/cost.ts';
+import { cdnCost } from './mechanisms/cdn/cost.ts';
+import { hotKeysCost } from './mechanisms/hotKeys/cost.ts';
+import { stampedeCost } from './mechanisms/stampede/cost.ts';
+import { writeBehindCost } from './mechanisms/writeBehind/cost.ts';
+
+/**
+ * Each mechanism's term of the cost estimate (its `cost.ts`), in the registry's order (registry.ts):
+ * the estimate adds them in this order. Kept apart from the registry so estimating a cost (the app's
+ * main thread, the CLI) does not load the engine. test/engine/costParts.test.ts checks the names and
+ * the order against the registry. A mechanism without a term here costs what the core's formula says.
+ */
+export const COST_PARTS: readonly MechanismCost[] = [
+  writeBehindCost,
+  cdcCost,
+  cdnCost,
+  stampedeCost,
+  hotKeysCost,
+];
