@@ -2,6 +2,7 @@ import type { Scenario, Summary } from '../engine/types.ts';
 import { FIGURES, type FigureId } from '../labels/figures.ts';
 import { ALERT_LABELS } from '../labels/options.ts';
 import { readGuardFigures } from './readGuards.ts';
+import { staleWindowsFigures } from './staleWindows.ts';
 import type { FigureRow, FigureSection } from './rows.ts';
 
 /**
@@ -130,6 +131,8 @@ function edgeAndDb(s: Summary): FigureSection[] {
       ],
     });
   }
+  const stale = staleWindowsFigures(s);
+  if (stale !== null) out.push(stale);
   const q = s.queryCache;
   if (q.enabled) {
     out.push({
