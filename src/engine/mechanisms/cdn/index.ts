@@ -364,6 +364,6 @@ export const cdn: Mechanism<
     const ws = stateOf(c)?.windows ?? null;
     return ws === null
       ? { cdn: cdnSummary(stateOf(c)) }
-      : { cdn: cdnSummary(stateOf(c)), cdnStale: staleWindowsSummary(ws) };
+      : { cdn: cdnSummary(stateOf(c)), cdnStale: staleWindowsSummary(ws, modelOf(c).names) };
   },
 };

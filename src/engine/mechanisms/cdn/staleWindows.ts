@@ -29,6 +29,8 @@ export interface StaleWindowsState {
   revalSentAt: Float64Array;
   servedWhileRevalidating: number;
   servedIfError: number;
+  /** Answers past freshness (both windows) per route. */
+  servedByRoute: number[];
   revalidations: number;
   revalidationErrors: number;
   revalidationMsSum: number;
@@ -54,6 +56,7 @@ export function createStaleWindowsState(
     revalSentAt: new Float64Array(256),
     servedWhileRevalidating: 0,
     servedIfError: 0,
+    servedByRoute: sizes.map(() => 0),
     revalidations: 0,
     revalidationErrors: 0,
     revalidationMsSum: 0,
@@ -62,8 +65,9 @@ export function createStaleWindowsState(
   };
 }
 
-/** A copy `ageMs` old was served past its freshness. */
-function countAge(ws: StaleWindowsState, ageMs: number): void {
+/** A copy of `route`, `ageMs` old, was served past its freshness. */
+function countServed(ws: StaleWindowsState, route: number, ageMs: number): void {
+  ws.servedByRoute[route]!++;
   ws.ageMsSum += ageMs;
   if (ageMs > ws.maxAgeMs) ws.maxAgeMs = ageMs;
 }
@@ -85,7 +89,7 @@ export function serveWhileRevalidating(
 ): boolean {
   if (pastMs >= wm.whileRevalidateMs[route]!) return false;
   ws.servedWhileRevalidating++;
-  countAge(ws, ageMs);
+  countServed(ws, route, ageMs);
   const s = c.s;
   const inFlight = ws.revalJob[route]![key]!;
   if (inFlight >= 0 && s.jobs.requestId[inFlight] === ws.revalId[route]![key]) return true;
@@ -157,7 +161,7 @@ export function serveIfError(
   const j = s.jobs;
   const key = j.key[job]!;
   ws.servedIfError++;
-  countAge(ws, ageMs);
+  countServed(ws, route, ageMs);
   const dbVersion = s.db.latest[key]!;
   const stale = version < dbVersion;
   if (stale) recordStale(s.metrics, s.now - s.db.latestAt[key]!);
@@ -187,6 +191,8 @@ export interface CdnStaleSummary {
   servedWhileRevalidating: number;
   /** Origin errors the edge replaced with an expired copy within `stale-if-error` (errors avoided). */
   servedIfError: number;
+  /** Answers past freshness (both windows) per route, by the route's name. */
+  servedByRoute: Record<string, number>;
   /** Background requests sent to refresh a copy (one per copy and expiry at most). */
   revalidations: number;
   /** Revalidations the origin answered with an error. */
@@ -198,12 +204,13 @@ export interface CdnStaleSummary {
   maxServedAgeMs: number;
 }
 
-export function staleWindowsSummary(ws: StaleWindowsState): CdnStaleSummary {
+export function staleWindowsSummary(ws: StaleWindowsState, names: readonly string[]): CdnStaleSummary {
   const served = ws.servedWhileRevalidating + ws.servedIfError;
   const answered = ws.revalidations - countInFlight(ws);
   return {
     servedWhileRevalidating: ws.servedWhileRevalidating,
     servedIfError: ws.servedIfError,
+    servedByRoute: Object.fromEntries(names.map((n, r) => [n, ws.servedByRoute[r]!])),
     revalidations: ws.revalidations,
     revalidationErrors: ws.revalidationErrors,
     meanRevalidationMs: answered > 0 ? ws.revalidationMsSum / answered : 0,
