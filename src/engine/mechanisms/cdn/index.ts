@@ -2,7 +2,7 @@ import { schedule } from '../../core/eventQueue.ts';
 import { random, randomInt } from '../../core/rng.ts';
 import { parseCacheControl } from '../../../scenario/cacheControl.ts';
 import type { Scenario } from '../../../scenario/schema.ts';
-import type { Ctx } from '../../flow/context.ts';
+import { appNode, type Ctx } from '../../flow/context.ts';
 import { freeJob, JOB_READ, JOB_WRITE } from '../../flow/jobs.ts';
 import { eventType } from '../../flow/kinds.ts';
 import type { Mechanism } from '../../flow/mechanism.ts';
@@ -285,6 +285,7 @@ function cdnReplying(c: Ctx, job: number, end: number, version: number, outcome:
   if (isRevalidation(ws, job, route, key, c)) {
     revalidationDone(c, ws, job, route, key, outcome === 'error');
     if (outcome !== 'error') store(c, job, route, key, version);
+    traceToEdge(c, job, outcome);
     return true;
   }
   if (outcome !== 'error' || s.jobs.kind[job] === JOB_WRITE) return false;
@@ -293,7 +294,27 @@ function cdnReplying(c: Ctx, job: number, end: number, version: number, outcome:
   const expires = st.expires[route]![key]!;
   const cm = modelOf(c);
   const age = s.now - expires + cm.ttlMs[route]!;
-  return serveIfError(c, ws, cm.windows!, job, route, kept[key]!, s.now - expires, age, end);
+  if (!serveIfError(c, ws, cm.windows!, job, route, kept[key]!, s.now - expires, age, end)) return false;
+  traceToEdge(c, job, outcome);
+  return true;
+}
+
+/** For the stage: an origin's answer the edge took, on its way from the instance to the edge. */
+function traceToEdge(c: Ctx, job: number, outcome: Outcome): void {
+  if (!c.trace) return;
+  const j = c.s.jobs;
+  const at = c.s.now + c.m.scenario.network.clientMs;
+  traceHop(
+    c.trace,
+    j.requestId[job]!,
+    j.key[job]!,
+    appNode(j.instance[job]!),
+    'cdn',
+    c.s.now,
+    at,
+    'response',
+    outcome,
+  );
 }
 
 /** A committed write asks the CDN to purge the key; the purge lands `purgeDelayMs` later. */
