@@ -75,6 +75,17 @@ function p50Typical(w: MeasureWindow): number {
   return sum(pts.map((p) => p.p50 * p.requests)) / sum(pts.map((p) => p.requests));
 }
 
+/**
+ * The CDN routes whose reads the edge answered with a copy past its max-age (stale-while-revalidate or
+ * stale-if-error) within the window, by name in route order ("prices and blog"), or "none".
+ */
+function staleRoutes(w: MeasureWindow): string {
+  const end = w.end.cdnStale?.servedByRoute ?? {};
+  const start = w.start.cdnStale?.servedByRoute ?? {};
+  const names = Object.keys(end).filter((n) => end[n]! - (start[n] ?? 0) > 0);
+  return names.length === 0 ? 'none' : names.join(' and ');
+}
+
 /** An alert rule by the name the dashboard gives it; "none" is "No alert". */
 export const alertName = (rule: AlertRule | 'none'): string =>
   rule === 'none' ? 'No alert' : ALERT_LABELS[rule];
@@ -235,6 +246,13 @@ export const FIGURE_DEFS = {
   wrongBalances: count('Wrong balances', 'wrong balance shown', 'wrong balances shown', (w) =>
     delta(w, (s) => s.consequences.wrongBalances),
   ),
+  staleRoutes: {
+    kind: 'label',
+    unit: '',
+    label: 'Served stale',
+    says: (v) => `pages served from copies past their max-age: ${v}`,
+    read: staleRoutes,
+  },
   firstAlert: {
     kind: 'label',
     unit: '',
@@ -258,7 +276,7 @@ const sig3 = (v: number): string => String(Number(v.toPrecision(3)));
  * unit a guess is typed in (`ms` in ms, `seconds` in s), so the answer reads in the question's unit.
  */
 export function formatFigure(id: LessonFigureId, value: number | string): string {
-  if (typeof value === 'string') return alertName(value as AlertRule | 'none');
+  if (typeof value === 'string') return id === 'firstAlert' ? alertName(value as AlertRule | 'none') : value;
   if (!Number.isFinite(value)) return '—';
   switch (FIGURE_DEFS[id].kind) {
     case 'ratio':

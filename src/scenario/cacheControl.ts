@@ -17,13 +17,20 @@ export interface CacheControl {
   isPublic: boolean;
   isPrivate: boolean;
   noStore: boolean;
+  /**
+   * RFC 5861: how long past its freshness the edge may still answer with the copy while one background
+   * request refreshes it (`stale-while-revalidate`), and when the origin fails (`stale-if-error`); ms, 0
+   * when absent.
+   */
+  staleWhileRevalidateMs: number;
+  staleIfErrorMs: number;
 }
 
 export type CacheControlResult = { ok: true; value: CacheControl } | { ok: false; error: string };
 
 /** Directives understood without an argument; `immutable` and `must-revalidate` change nothing here. */
 const FLAGS = new Set(['public', 'private', 'no-store', 'no-cache', 'immutable', 'must-revalidate']);
-const SECONDS = new Set(['max-age', 's-maxage']);
+const SECONDS = new Set(['max-age', 's-maxage', 'stale-while-revalidate', 'stale-if-error']);
 
 /**
  * Parses a Cache-Control header value. Directive names are case-insensitive; ages are whole seconds.
@@ -33,6 +40,7 @@ const SECONDS = new Set(['max-age', 's-maxage']);
  * @example
  * parseCacheControl('public, max-age=60, s-maxage=300'); // ok, edgeTtlMs 300000
  * parseCacheControl('private, no-store'); // ok, storable false
+ * parseCacheControl('public, max-age=60, stale-while-revalidate=30'); // ok, staleWhileRevalidateMs 30000
  * parseCacheControl('public, max-age=soon'); // { ok: false, error: 'max-age needs a whole number ...' }
  */
 export function parseCacheControl(header: string): CacheControlResult {
@@ -89,6 +97,8 @@ export function parseCacheControl(header: string): CacheControlResult {
       isPublic,
       isPrivate,
       noStore,
+      staleWhileRevalidateMs: (seen.get('stale-while-revalidate') ?? 0) * 1000,
+      staleIfErrorMs: (seen.get('stale-if-error') ?? 0) * 1000,
     },
   };
 }

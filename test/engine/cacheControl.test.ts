@@ -21,7 +21,18 @@ describe('parseCacheControl', () => {
     expect(parseCacheControl('public, max-age=0')).toMatchObject({ ok: true, value: { storable: false } });
   });
 
+  it('reads the RFC 5861 windows in seconds, and 0 when absent', () => {
+    const h = parseCacheControl('public, max-age=60, stale-while-revalidate=30, stale-if-error=86400');
+    expect(h).toMatchObject({
+      ok: true,
+      value: { edgeTtlMs: 60_000, staleWhileRevalidateMs: 30_000, staleIfErrorMs: 86_400_000 },
+    });
+    const plain = parseCacheControl('public, max-age=60');
+    expect(plain).toMatchObject({ ok: true, value: { staleWhileRevalidateMs: 0, staleIfErrorMs: 0 } });
+  });
+
   it.each([
+    ['public, max-age=60, stale-while-revalidate', 'stale-while-revalidate needs a whole number'],
     ['', 'empty'],
     ['public, max-age=soon', 'max-age needs a whole number of seconds'],
     ['public, max-age=-1', 'max-age needs a whole number of seconds'],

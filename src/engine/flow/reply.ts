@@ -67,7 +67,7 @@ export function respond(c: Ctx, job: number, version: number, outcome: Outcome):
   const end = s.now + c.m.scenario.network.clientMs + c.m.edgeHopMs;
   const hooks = c.m.hooks;
   // A client that gave up (or will have by the time this arrives) never sees it: the work ends here.
-  if (hooks.replying !== null && hooks.replying(c, job, end)) {
+  if (hooks.replying !== null && hooks.replying(c, job, end, version, outcome)) {
     s.instanceInFlight[j.instance[job]!]!--;
     freeJob(j, job);
     return;

@@ -211,8 +211,12 @@ export interface Points {
   dbDone: (c: Ctx, job: number, version: number) => void;
   /** The database's answer reached the instance, before the strategy updates the caches. */
   dbReply: (c: Ctx, job: number, version: number) => void;
-  /** A response is about to leave for the client, landing at `end`: true when the client is gone. */
-  replying: (c: Ctx, job: number, end: number) => boolean;
+  /**
+   * A response (`version`, `outcome` as the instance sends it, before it is judged stale) is about to
+   * leave for the client, landing at `end`: true when a hook took it (the client is gone, or a hook
+   * answered it in its place); the flow then only frees the job.
+   */
+  replying: (c: Ctx, job: number, end: number, version: number, outcome: Outcome) => boolean;
   /** A response left for the client (`outcome` as judged: `stale` included). */
   replied: (c: Ctx, job: number, version: number, outcome: Outcome, end: number) => void;
   /** A request ended for its client (answered, failed or given up on), and was counted. */

@@ -4,6 +4,7 @@ import type { AlertRule } from '../../engine/mechanisms/alerts/rules.ts';
 import { alertName } from '../figures.ts';
 import type { ScenarioInput } from '../../scenario/schema.ts';
 import type { Lesson } from '../types.ts';
+import { staleOnPurpose } from './staleWindows.ts';
 
 /** Lessons 11-13: the edge, the dashboard, and the data that should not be cached at all. */
 
@@ -11,8 +12,8 @@ export const cdnLeak: Lesson = {
   id: 'cdn-leak',
   title: 'The CDN and the private-data leak',
   teaches:
-    'An edge cache multiplies a public response, and serves a private one to the wrong person if its headers allow it.',
-  minutes: 10,
+    'An edge cache multiplies a public response, serves a private one to the wrong person if its headers allow it, and may serve stale on purpose where staleness harms no one.',
+  minutes: 12,
   scenario: 'cdn',
   steps: [
     {
@@ -71,6 +72,7 @@ export const cdnLeak: Lesson = {
           'the public catalogue keeps its hits, the private page costs a trip to the app.',
       },
     },
+    staleOnPurpose,
   ],
 };
 

@@ -36,6 +36,7 @@ import { memoryPressure } from './memoryPressure.ts';
 import { lfuVsLru } from './lfuVsLru.ts';
 import { stampedeLeases, staleSet, staleSetLeases } from './leases.ts';
 import { cachePenetration, cachePenetrationBloom } from './penetration.ts';
+import { cdnDbOutage, cdnDbOutageStaleIfError, cdnHotKey, cdnHotKeySwr } from './staleWindows.ts';
 
 export type { Preset };
 
@@ -67,6 +68,10 @@ export const presets: readonly Preset[] = [
   wholeObject,
   cdn,
   cdnLeak,
+  cdnHotKey,
+  cdnHotKeySwr,
+  cdnDbOutage,
+  cdnDbOutageStaleIfError,
   queryCache,
   dbLatencySpike,
   redisRestartCold,

@@ -2,7 +2,7 @@ import { schedule } from '../../core/eventQueue.ts';
 import { random, randomInt } from '../../core/rng.ts';
 import { parseCacheControl } from '../../../scenario/cacheControl.ts';
 import type { Scenario } from '../../../scenario/schema.ts';
-import type { Ctx } from '../../flow/context.ts';
+import { appNode, type Ctx } from '../../flow/context.ts';
 import { freeJob, JOB_READ, JOB_WRITE } from '../../flow/jobs.ts';
 import { eventType } from '../../flow/kinds.ts';
 import type { Mechanism } from '../../flow/mechanism.ts';
@@ -11,6 +11,18 @@ import { recordClientOutcome } from '../../flow/reply.ts';
 import { admit } from '../../flow/requests.ts';
 import { traceHop, traceRequest } from '../../flow/trace.ts';
 import type { Outcome } from '../../flow/types.ts';
+import {
+  createStaleWindowsState,
+  isRevalidation,
+  revalidationDone,
+  serveIfError,
+  serveWhileRevalidating,
+  staleWindowsModel,
+  staleWindowsSummary,
+  type CdnStaleSummary,
+  type StaleWindowsModel,
+  type StaleWindowsState,
+} from './staleWindows.ts';
 
 /** The edge sends a job on to the load balancer. a: job. */
 export const EV_CDN_FORWARD = eventType('cdn.forward');
@@ -33,6 +45,8 @@ export interface CdnModel {
   personalised: Uint8Array;
   hopMs: number;
   purgeDelayMs: number;
+  /** The routes' RFC 5861 windows (staleWindows.ts); null when no route has one. */
+  windows: StaleWindowsModel | null;
 }
 
 /** Edge contents per route (empty arrays for routes it never stores), and the counters. */
@@ -50,6 +64,8 @@ export interface CdnState {
   purges: number;
   /** Reads of routes the edge may not store (private, no-store): always forwarded. */
   uncacheable: number;
+  /** Revalidations in flight and the stale answers' counters; null without RFC 5861 windows. */
+  windows: StaleWindowsState | null;
 }
 
 const DEFAULT_ROUTE = { name: 'default', share: 1, cacheControl: 'public, max-age=60', personalised: false };
@@ -82,6 +98,10 @@ export function buildCdn(scenario: Scenario): CdnModel | null {
     personalised: Uint8Array.from(routes, (r) => (r.personalised ? 1 : 0)),
     hopMs,
     purgeDelayMs,
+    windows: staleWindowsModel(
+      policies.map((p) => (p.storable ? p.staleWhileRevalidateMs : 0)),
+      policies.map((p) => (p.storable ? p.staleIfErrorMs : 0)),
+    ),
   };
 }
 
@@ -100,6 +120,10 @@ export function createCdnState(cm: CdnModel | null, keys: number): CdnState | nu
     crossUserLeaks: 0,
     purges: 0,
     uncacheable: 0,
+    windows: createStaleWindowsState(
+      cm.windows,
+      cm.names.map((_, r) => size(r)),
+    ),
   };
 }
 
@@ -136,13 +160,34 @@ function cdnArrival(c: Ctx, job: number): boolean {
     traceHop(c.trace, j.requestId[job]!, key, 'client', 'cdn', j.start[job]!, s.now, 'request', null);
   if (j.kind[job] === JOB_READ) {
     if (cm.storable[route] === 0) st.uncacheable++;
-    else if (st.version[route]![key]! >= 0 && s.now < st.expires[route]![key]!) {
-      answerAtEdge(c, job, route, user);
-      return true;
+    else if (st.version[route]![key]! >= 0) {
+      const expires = st.expires[route]![key]!;
+      if (s.now < expires) {
+        answerAtEdge(c, job, route, user);
+        return true;
+      }
+      const ws = st.windows;
+      if (ws !== null) {
+        const age = s.now - expires + cm.ttlMs[route]!;
+        const send = (r: number) => forward(c, r, route, -1);
+        if (serveWhileRevalidating(c, ws, cm.windows!, route, key, s.now - expires, age, send)) {
+          answerAtEdge(c, job, route, user);
+          return true;
+        }
+      }
     }
     st.misses++;
   }
-  remember(st, job, route, user);
+  forward(c, job, route, user);
+  return true;
+}
+
+/** Sends a job on from the edge to the load balancer, one client hop away. */
+function forward(c: Ctx, job: number, route: number, user: number): void {
+  const s = c.s;
+  const j = s.jobs;
+  const key = j.key[job]!;
+  remember(stateOf(c), job, route, user);
   const at = s.now + c.m.scenario.network.clientMs;
   schedule(s.queue, at, EV_CDN_FORWARD, job, 0);
   if (c.trace)
@@ -157,7 +202,6 @@ function cdnArrival(c: Ctx, job: number): boolean {
       'request',
       null,
     );
-  return true;
 }
 
 function answerAtEdge(c: Ctx, job: number, route: number, user: number): void {
@@ -172,7 +216,7 @@ function answerAtEdge(c: Ctx, job: number, route: number, user: number): void {
   const end = s.now + cm.hopMs;
   // A client with a timeout shorter than the round trip to the edge has given up by the time it lands.
   const gone = c.m.hooks.replying;
-  if (gone !== null && gone(c, job, end)) {
+  if (gone !== null && gone(c, job, end, version, 'cdn-hit')) {
     freeJob(j, job);
     return;
   }
@@ -213,12 +257,64 @@ function cdnOnResponse(c: Ctx, job: number, version: number, outcome: Outcome): 
   const cm = modelOf(c);
   const route = st.jobRoute[job]!;
   if (s.jobs.kind[job] !== JOB_READ || outcome === 'error' || cm.storable[route] === 0) return;
-  const key = s.jobs.key[job]!;
+  store(c, job, route, s.jobs.key[job]!, version);
+}
+
+/** The edge keeps `version` of `key` on `route` for the route's TTL, unless it holds a newer fresh copy. */
+function store(c: Ctx, job: number, route: number, key: number, version: number): void {
+  const st = stateOf(c);
   const stored = st.version[route]!;
-  if (version < stored[key]! && s.now < st.expires[route]![key]!) return; // keep the newer copy
+  if (stored.length === 0) return;
+  if (version < stored[key]! && c.s.now < st.expires[route]![key]!) return; // keep the newer copy
   stored[key] = version;
-  st.expires[route]![key] = s.now + cm.ttlMs[route]!;
+  st.expires[route]![key] = c.s.now + modelOf(c).ttlMs[route]!;
   st.user[route]![key] = st.jobUser[job]!;
+}
+
+/**
+ * A response is about to leave the origin through the edge. A revalidation's is the edge's own: it
+ * refreshes the copy and goes no further (the origin's work was counted where it happened). An error
+ * answering a client's read becomes the edge's expired copy within `stale-if-error`.
+ */
+function cdnReplying(c: Ctx, job: number, end: number, version: number, outcome: Outcome): boolean {
+  const s = c.s;
+  const st = stateOf(c);
+  const ws = st.windows!;
+  const route = st.jobRoute[job]!;
+  const key = s.jobs.key[job]!;
+  if (isRevalidation(ws, job, route, key, c)) {
+    revalidationDone(c, ws, job, route, key, outcome === 'error');
+    if (outcome !== 'error') store(c, job, route, key, version);
+    traceToEdge(c, job, outcome);
+    return true;
+  }
+  if (outcome !== 'error' || s.jobs.kind[job] === JOB_WRITE) return false;
+  const kept = st.version[route]!;
+  if (c.plan.clientJob[s.jobs.kind[job]!] === 0 || kept.length === 0 || kept[key]! < 0) return false;
+  const expires = st.expires[route]![key]!;
+  const cm = modelOf(c);
+  const age = s.now - expires + cm.ttlMs[route]!;
+  if (!serveIfError(c, ws, cm.windows!, job, route, kept[key]!, s.now - expires, age, end)) return false;
+  traceToEdge(c, job, outcome);
+  return true;
+}
+
+/** For the stage: an origin's answer the edge took, on its way from the instance to the edge. */
+function traceToEdge(c: Ctx, job: number, outcome: Outcome): void {
+  if (!c.trace) return;
+  const j = c.s.jobs;
+  const at = c.s.now + c.m.scenario.network.clientMs;
+  traceHop(
+    c.trace,
+    j.requestId[job]!,
+    j.key[job]!,
+    appNode(j.instance[job]!),
+    'cdn',
+    c.s.now,
+    at,
+    'response',
+    outcome,
+  );
 }
 
 /** A committed write asks the CDN to purge the key; the purge lands `purgeDelayMs` later. */
@@ -263,7 +359,11 @@ function cdnSummary(st: CdnState | null): CdnSummary {
   };
 }
 
-export const cdn: Mechanism<CdnModel | null, CdnState | null, { cdn: CdnSummary }> = {
+export const cdn: Mechanism<
+  CdnModel | null,
+  CdnState | null,
+  { cdn: CdnSummary; cdnStale?: CdnStaleSummary }
+> = {
   name: 'cdn',
   reads: ['topology.cdn', 'cdn', 'workload.users'],
   model: buildCdn,
@@ -275,10 +375,16 @@ export const cdn: Mechanism<CdnModel | null, CdnState | null, { cdn: CdnSummary 
           arrive: cdnArrival,
           replied: (c, job, version, outcome) => cdnOnResponse(c, job, version, outcome),
           dbDone: scheduleCdnPurge,
+          ...(on.windows === null ? {} : { replying: cdnReplying }),
         },
   events: [
     [EV_CDN_FORWARD, admit],
     [EV_CDN_PURGE, onCdnPurge],
   ],
-  summary: (c) => ({ cdn: cdnSummary(stateOf(c)) }),
+  summary: (c) => {
+    const ws = stateOf(c)?.windows ?? null;
+    return ws === null
+      ? { cdn: cdnSummary(stateOf(c)) }
+      : { cdn: cdnSummary(stateOf(c)), cdnStale: staleWindowsSummary(ws, modelOf(c).names) };
+  },
 };

@@ -6,4 +6,8 @@ export const cdnLabels = {
   cdnHits: 'CDN hits / misses',
   cdnStaleHits: 'stale edge hits / purges',
   crossUserLeaks: "another user's data served",
+  cdnServedWhileRevalidating: 'served stale while revalidating',
+  cdnServedIfError: 'errors answered with a stale copy',
+  cdnRevalidations: 'revalidations sent / failed',
+  cdnServedAge: 'age of stale copies served',
 } as const;
