@@ -48,7 +48,7 @@ export function startRequest(c: Ctx, isRead: boolean, key: number, attempt: numb
   const start = s.now - m.arrivalHopMs;
   const job = allocJob(s.jobs, isRead ? JOB_READ : JOB_WRITE, key, 0, start);
   s.jobs.attempt[job] = attempt;
-  if (c.made !== null && attempt === 0) madeRequest(c, start, key, isRead ? REQUEST_READ : REQUEST_WRITE);
+  if (c.made !== null && attempt === 0) madeRequest(c, s.now, key, isRead ? REQUEST_READ : REQUEST_WRITE);
   const arrive = m.hooks.arrive;
   if (arrive !== null && arrive(c, job)) return;
   admit(c, job);

@@ -221,7 +221,7 @@ export const REQUEST_DELETE = 2;
 
 /** A client request as the run makes it (RunOptions.onRequest). */
 export interface MadeRequest {
-  /** When the client sent it (ms of simulated time). */
+  /** When it arrived (at the edge with a CDN, else at the load balancer): a replay's arrival time. */
   timeMs: number;
   key: number;
   /** REQUEST_READ, REQUEST_WRITE or REQUEST_DELETE. */

@@ -84,7 +84,7 @@ function onArrival(c: Ctx, i: number): void {
   c.made = null;
   startRequest(c, false, key, 0);
   c.made = made;
-  if (made !== null) madeRequest(c, c.s.now - c.m.arrivalHopMs, key, REQUEST_DELETE);
+  if (made !== null) madeRequest(c, c.s.now, key, REQUEST_DELETE);
   // Not when it is already done (answered or failed at once): its commit will never come.
   if (m.markDeletes && c.s.jobs.requestId[slot] === id) x.pending.set(id, key);
 }
