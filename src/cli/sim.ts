@@ -6,7 +6,7 @@ import { parseArgs, USAGE } from './args.ts';
 import { InputError, loadScenario, runCli } from './input.ts';
 import { formatSummaryTable } from './table.ts';
 import { seriesCsv } from '../export/seriesCsv.ts';
-import { requestRecorder, withTrace, writeRequestsCsv } from './trace/replayFile.ts';
+import { replayLine, requestRecorder, withTrace, writeRequestsCsv } from './trace/replayFile.ts';
 
 /**
  * `npm run sim -- <preset-id | file.json> [--seed N] [--duration-ms N] [--json | --csv]`, and with
@@ -33,8 +33,8 @@ async function main(argv: readonly string[]): Promise<number> {
   if (requests !== null && args.exportTrace !== undefined) writeRequestsCsv(args.exportTrace, requests);
   // The CSV ends its own last row (CRLF), byte for byte what the app's Export downloads.
   if (args.csv) process.stdout.write(seriesCsv(summary));
-  else
-    process.stdout.write(`${args.json ? JSON.stringify(summary) : formatSummaryTable(summary, scenario)}\n`);
+  else if (args.json) process.stdout.write(`${JSON.stringify(summary)}\n`);
+  else process.stdout.write(`${replayLine(summary)}${formatSummaryTable(summary, scenario)}\n`);
   return 0;
 }
 

@@ -1,6 +1,6 @@
 import { closeSync, openSync, writeSync } from 'node:fs';
 import { dirname, isAbsolute, resolve } from 'node:path';
-import type { MadeRequest, RunOptions, Scenario } from '../../engine/types.ts';
+import type { MadeRequest, RunOptions, Scenario, Summary } from '../../engine/types.ts';
 import { clip } from '../../scenario/quote.ts';
 import { traceCsvChunks, type TraceRow } from '../../trace/csvWriter.ts';
 import { replayScenario, workloadOf } from '../../trace/replay.ts';
@@ -47,6 +47,14 @@ export async function withTrace(
     if (e instanceof TraceError) throw new InputError(`${clip(path)}: ${e.message}`);
     throw e;
   }
+}
+
+/** The table's first line for a replay: which trace, how much of it, how fast; '' for drawn traffic. */
+export function replayLine(summary: Summary): string {
+  const r = summary.replay;
+  if (r === undefined) return '';
+  const n = (x: number) => x.toLocaleString('en-US');
+  return `Replay of ${clip(r.trace)}: ${n(r.made)} of ${n(r.traceRequests)} requests, time scale ${r.timeScale}${r.deletes > 0 ? `, ${n(r.deletes)} deletes` : ''}\n\n`;
 }
 
 const OPS: readonly OpName[] = ['get', 'set', 'delete'];
