@@ -71,6 +71,8 @@ export function replayScenario(
     workload: {
       ...base.workload,
       keys: trace.uniqueKeys,
+      // Not what drives the replay: the mean rate, which the cost estimate and the labels read.
+      rps: Math.min(10_000_000, Math.round((trace.length / durationMs) * 1000 * 1000) / 1000),
       families: families.length > 0 ? [] : families,
       phases: [],
       trace: { name: spec.name, format: spec.format ?? trace.format, timeScale },

@@ -67,14 +67,26 @@ describe('npm run sim -- --trace', { timeout: 300_000 }, () => {
     expect(sim('baseline', '--time-scale', '3').stderr).toMatch(/apply to a trace: give one with --trace/);
   });
 
-  it('round trip: the requests a run makes, exported and replayed, are made again at the same times', () => {
+  it('round trip: a run exported and replayed makes the same requests, and gives the same figures', () => {
+    // Constant service times and no hop jitter: nothing random after a request arrives, so what differs
+    // between the runs (draws of arrivals and keys, none in the replay) cannot move a figure.
+    const settings = {
+      version: 1,
+      durationMs: 3000,
+      network: { jitterMs: 0 },
+      database: { serviceTime: 'constant' },
+    };
+    const drawn = file('drawn.json', JSON.stringify(settings));
     const out = join(dir, 'out.csv');
-    const a = sim('baseline', '--duration-ms', '3000', '--json', '--export-trace', out);
+    const a = sim(drawn, '--json', '--export-trace', out);
     expect(a.code).toBe(0);
     expect(a.stderr).toMatch(/^sim: wrote \d+ requests to /);
-    const exported = readFileSync(out, 'utf8');
+    const replay = file(
+      'replayed.json',
+      JSON.stringify({ ...settings, workload: { trace: { name: 'out.csv' } } }),
+    );
     const again = join(dir, 'again.csv');
-    const b = sim('--trace', out, '--duration-ms', '3000', '--json', '--export-trace', again);
+    const b = sim(replay, '--json', '--duration-ms', '3000', '--export-trace', again);
     expect(b.code).toBe(0);
     const rows = (text: string) =>
       text
@@ -82,7 +94,7 @@ describe('npm run sim -- --trace', { timeout: 300_000 }, () => {
         .split('\n')
         .slice(1)
         .map((l) => l.split(','));
-    const first = rows(exported);
+    const first = rows(readFileSync(out, 'utf8'));
     const second = rows(readFileSync(again, 'utf8'));
     // The same requests at the same times, sizes, operations and TTLs; keys renamed in order of first use.
     expect(second.length).toBe(first.length);
@@ -96,10 +108,17 @@ describe('npm run sim -- --trace', { timeout: 300_000 }, () => {
     const sa = JSON.parse(a.stdout);
     const sb = JSON.parse(b.stdout);
     expect(sb.replay.made).toBe(first.length);
-    // The figures the arrivals alone decide agree; those that depend on latencies differ a little, as
-    // the random draws of service times and hops follow another sequence once arrivals take none.
-    expect(Math.abs(sb.requests - sa.requests)).toBeLessThanOrEqual(5);
-    expect(Math.abs(sb.l2.hitRatio - sa.l2.hitRatio)).toBeLessThan(0.01);
-    expect(Math.abs(sb.l1.hitRatio - sa.l1.hitRatio)).toBeLessThan(0.01);
+    for (const k of ['requests', 'reads', 'writes', 'l1', 'l2', 'staleReads', 'lostWrites', 'errors'])
+      expect([k, sb[k]]).toEqual([k, sa[k]]);
+    expect([sb.db.reads, sb.db.writes, sb.db.peakConcurrency]).toEqual([
+      sa.db.reads,
+      sa.db.writes,
+      sa.db.peakConcurrency,
+    ]);
+    // The mean client latency has differed in its fifth digit (5.34432 against 5.34434 ms), not yet
+    // explained; every count, the database's figures and the percentiles are equal.
+    expect(sb.db.meanLatencyMs).toBeCloseTo(sa.db.meanLatencyMs, 6);
+    expect(sb.latencyMs.mean).toBeCloseTo(sa.latencyMs.mean, 3);
+    expect(sb.latencyMs.p99).toBe(sa.latencyMs.p99);
   });
 });
