@@ -18,6 +18,8 @@ export interface SimArgs {
   format?: TraceFormat;
   /** Trace time per simulated time (`workload.trace.timeScale`). */
   timeScale?: number;
+  /** Keep this fraction of the trace's keys (SHARDS). */
+  sampleRate?: number;
   /** Write the run's request stream to this file as a plain CSV trace. */
   exportTrace?: string;
 }
@@ -65,7 +67,7 @@ export function parseArgs(argv: readonly string[]): ArgsResult {
   let force = false;
   let seed: number | undefined;
   let durationMs: number | undefined;
-  const traceArgs: Pick<SimArgs, 'trace' | 'format' | 'timeScale' | 'exportTrace'> = {};
+  const traceArgs: Pick<SimArgs, 'trace' | 'format' | 'timeScale' | 'sampleRate' | 'exportTrace'> = {};
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i] ?? '';
     const eq = arg.indexOf('=');
@@ -103,6 +105,15 @@ export function parseArgs(argv: readonly string[]): ArgsResult {
           message: `--format: got "${clip(v)}", expected one of ${TRACE_FORMATS.join(', ')}`,
         };
       traceArgs.format = v as TraceFormat;
+    } else if (name === '--sample') {
+      const v = takeValue();
+      const rate = Number(v);
+      if (!(rate > 0 && rate <= 1))
+        return {
+          ok: false,
+          message: `--sample: expected a fraction above 0 and at most 1, got "${clip(v ?? '')}"`,
+        };
+      traceArgs.sampleRate = rate;
     } else if (name === '--time-scale') {
       const v = numberFlag('--time-scale', 'workload.trace.timeScale', takeValue());
       if (typeof v === 'string') return { ok: false, message: v };

@@ -18,7 +18,7 @@ import { readTraceFile } from './readFile.ts';
 /** The scenario to run: `scenario` itself, or its replay of the trace named, its requests in `options`. */
 export async function withTrace(
   scenario: Scenario,
-  args: Pick<SimArgs, 'target' | 'trace' | 'format' | 'timeScale'>,
+  args: Pick<SimArgs, 'target' | 'trace' | 'format' | 'timeScale' | 'sampleRate'>,
   options: RunOptions,
 ): Promise<Scenario> {
   const named = scenario.workload.trace;
@@ -27,14 +27,18 @@ export async function withTrace(
     path =
       isAbsolute(named.name) || args.target === '-' ? named.name : resolve(dirname(args.target), named.name);
   if (path === undefined) {
-    if (args.format !== undefined || args.timeScale !== undefined)
-      throw new InputError('--format and --time-scale apply to a trace: give one with --trace <file>');
+    if (args.format !== undefined || args.timeScale !== undefined || args.sampleRate !== undefined)
+      throw new InputError(
+        '--format, --time-scale and --sample apply to a trace: give one with --trace <file>',
+      );
     return scenario;
   }
   const format = args.format ?? named?.format ?? undefined;
-  const trace = await readTraceFile(path, format === undefined ? {} : { format }, (note) =>
-    process.stderr.write(`sim: ${note}\n`),
-  );
+  const read = {
+    ...(format === undefined ? {} : { format }),
+    ...(args.sampleRate === undefined ? {} : { sampleRate: args.sampleRate }),
+  };
+  const trace = await readTraceFile(path, read, (note) => process.stderr.write(`sim: ${note}\n`));
   if (trace.truncated !== null) process.stderr.write(`sim: ${clip(path)}: ${trace.truncated}\n`);
   try {
     const replay = replayScenario(scenario, trace, {
