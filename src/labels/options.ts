@@ -114,7 +114,7 @@ export const OPTION_LABELS: Readonly<Record<string, Readonly<Record<string, stri
   'workload.trace.format': {
     twitter: "Twitter's cache-trace CSV",
     oracle: 'Oracle general binary (24-byte records)',
-    csv: 'Plain CSV (time_ms,key,…)',
+    csv: 'Plain CSV (time, key, size, operation, TTL)',
   },
 };
 
