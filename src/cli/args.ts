@@ -1,5 +1,6 @@
 import { validateFieldValue } from '../scenario/validate.ts';
 import { clip } from '../scenario/quote.ts';
+import { TRACE_FORMATS, type TraceFormat } from '../trace/types.ts';
 
 /** Parsed command line of `npm run sim`. */
 export interface SimArgs {
@@ -12,6 +13,15 @@ export interface SimArgs {
   csv: boolean;
   /** Run even when the cost estimate is over the budget. */
   force: boolean;
+  /** Replay this trace file (a scenario's `workload.trace.name` otherwise). */
+  trace?: string;
+  format?: TraceFormat;
+  /** Trace time per simulated time (`workload.trace.timeScale`). */
+  timeScale?: number;
+  /** Keep this fraction of the trace's keys (SHARDS). */
+  sampleRate?: number;
+  /** Write the run's request stream to this file as a plain CSV trace. */
+  exportTrace?: string;
 }
 
 export type ArgsResult =
@@ -19,9 +29,14 @@ export type ArgsResult =
 
 export const USAGE = [
   'Usage: npm run sim -- <preset-id | file.json> [--seed N] [--duration-ms N] [--json | --csv] [--force]',
+  '       npm run sim -- [<preset-id | file.json>] --trace <file> [--format F] [--time-scale N] ...',
   '',
   '  <preset-id>        run a built-in preset (e.g. baseline, stampede, hot-key)',
   '  <file.json>        run a scenario file (format: docs/scenario-format.md); - reads standard input',
+  '  --trace <file>     replay a cache trace on the scenario (baseline without one; docs/traces.md)',
+  "  --format F         the trace's format: twitter, oracle or csv (detected when not given)",
+  '  --time-scale N     trace time per simulated time: 1440 plays a day in a minute (default 1)',
+  "  --export-trace F   write the run's requests to F as a plain CSV trace (time_ms,key,size,op,ttl_s)",
   '  --seed N           override the seed (integer 0..4294967295)',
   '  --duration-ms N    override the simulated duration in milliseconds',
   '  --json             print one Summary object as JSON instead of a table',
@@ -52,6 +67,7 @@ export function parseArgs(argv: readonly string[]): ArgsResult {
   let force = false;
   let seed: number | undefined;
   let durationMs: number | undefined;
+  const traceArgs: Pick<SimArgs, 'trace' | 'format' | 'timeScale' | 'sampleRate' | 'exportTrace'> = {};
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i] ?? '';
     const eq = arg.indexOf('=');
@@ -76,12 +92,39 @@ export function parseArgs(argv: readonly string[]): ArgsResult {
       const v = numberFlag('--duration-ms', 'durationMs', takeValue());
       if (typeof v === 'string') return { ok: false, message: v };
       durationMs = v;
+    } else if (name === '--trace' || name === '--export-trace') {
+      const v = takeValue();
+      if (v === undefined || v === '' || v.startsWith('--'))
+        return { ok: false, message: `${name} needs a file` };
+      traceArgs[name === '--trace' ? 'trace' : 'exportTrace'] = v;
+    } else if (name === '--format') {
+      const v = takeValue() ?? '';
+      if (!(TRACE_FORMATS as readonly string[]).includes(v))
+        return {
+          ok: false,
+          message: `--format: got "${clip(v)}", expected one of ${TRACE_FORMATS.join(', ')}`,
+        };
+      traceArgs.format = v as TraceFormat;
+    } else if (name === '--sample') {
+      const v = takeValue();
+      const rate = Number(v);
+      if (!(rate > 0 && rate <= 1))
+        return {
+          ok: false,
+          message: `--sample: expected a fraction above 0 and at most 1, got "${clip(v ?? '')}"`,
+        };
+      traceArgs.sampleRate = rate;
+    } else if (name === '--time-scale') {
+      const v = numberFlag('--time-scale', 'workload.trace.timeScale', takeValue());
+      if (typeof v === 'string') return { ok: false, message: v };
+      traceArgs.timeScale = v;
     } else if (arg.startsWith('-') && arg !== '-') {
       return { ok: false, message: `unknown option ${clip(name)} (see --help)` };
     } else {
       positional.push(arg);
     }
   }
+  if (positional.length === 0 && traceArgs.trace !== undefined) positional.push('baseline');
   if (positional.length === 0)
     return { ok: false, message: 'missing preset id or scenario file (see --help)' };
   if (positional.length > 1) {
@@ -91,7 +134,7 @@ export function parseArgs(argv: readonly string[]): ArgsResult {
     };
   }
   if (json && csv) return { ok: false, message: '--json and --csv print different things: choose one' };
-  const args: SimArgs = { target: positional[0] ?? '', json, csv, force };
+  const args: SimArgs = { target: positional[0] ?? '', json, csv, force, ...traceArgs };
   if (seed !== undefined) args.seed = seed;
   if (durationMs !== undefined) args.durationMs = durationMs;
   return { ok: true, help: false, args };

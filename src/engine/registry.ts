@@ -30,6 +30,7 @@ import { writeBehind } from './mechanisms/writeBehind/index.ts';
 // renumber the others'.
 import { leases } from './mechanisms/leases/index.ts';
 import { negativeCache } from './mechanisms/negativeCache/index.ts';
+import { replay } from './mechanisms/replay/index.ts';
 
 export const MECHANISMS = [
   overload,
@@ -47,6 +48,7 @@ export const MECHANISMS = [
   alerts,
   poolTimeout,
   leases,
+  replay,
 ] as const;
 
 /**

@@ -111,6 +111,11 @@ export const OPTION_LABELS: Readonly<Record<string, Readonly<Record<string, stri
   },
   'failures.*.kind': FAILURE_LABELS,
   'workload.families.*.consequence': CONSEQUENCE,
+  'workload.trace.format': {
+    twitter: "Twitter's cache-trace CSV",
+    oracle: 'Oracle general binary (24-byte records)',
+    csv: 'Plain CSV (time, key, size, operation, TTL)',
+  },
 };
 
 /**

@@ -13,6 +13,8 @@ type PathPart = string | number;
 /** What `null` means for the nullable fields; a message that only said "or null" would not help. */
 export const nullMeaning: Readonly<Record<string, string>> = {
   'workload.hotKey': 'no hot key',
+  'workload.trace': 'no trace: Poisson arrivals and Zipf keys',
+  'workload.trace.format': 'detected from the first bytes',
   'cache.l1.ttlMs': 'no expiry',
   'cache.l1.maxKeys': 'unbounded',
   'cache.l2.ttlMs': 'no expiry',

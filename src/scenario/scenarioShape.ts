@@ -7,6 +7,7 @@ import { hotKeysSchema, stampedeExtras, stampedeModes, warmingSchema } from './m
 import { clientSchema, databaseOverloadExtras, l2OverloadExtras } from './overloadSchema.ts';
 import { changeSchema, MAX_CHANGES } from './changeSchema.ts';
 import { absentSchema, leasesSchema, negativeSchema } from './lookupSchema.ts';
+import { traceSchema } from './traceSchema.ts';
 
 /**
  * Scenario format v1. Every field but `version` has a default, so `{ "version": 1 }` is valid.
@@ -62,6 +63,8 @@ export const workloadSchema = z.strictObject({
   client: clientSchema.prefault({}),
   /** Reads of keys that do not exist (cache penetration). */
   absent: absentSchema.prefault({}),
+  /** A cache trace whose requests replace the Poisson arrivals and Zipf draws; null: none. */
+  trace: traceSchema.nullable().default(null),
 });
 
 /** Redis Cluster primaries a scenario may have: clusters commonly run 32 to 128. */
@@ -241,6 +244,13 @@ export const checkScenario = (scenario: ScenarioShape, ctx: z.RefinementCtx): vo
       code: 'custom',
       path: ['workload', 'absent', 'share'],
       message: `got ${scenario.workload.absent.share}, expected 0 with key families (absent keys are drawn beside the single keyspace of workload.keys)`,
+    });
+  }
+  if (Array.isArray(families) && families.length > 0 && scenario.workload?.trace != null) {
+    ctx.addIssue({
+      code: 'custom',
+      path: ['workload', 'trace'],
+      message: 'expected no key families with a trace (a replayed trace has its own keys, sizes and TTLs)',
     });
   }
   // A failure after the end would never happen; saying so beats a demo where nothing breaks.

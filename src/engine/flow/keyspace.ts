@@ -57,7 +57,8 @@ export function keyGroups(scenario: Scenario, layout: GroupLayout | null): KeyGr
   };
 }
 
-type KeysOf = { groups: KeyGroups | null };
+type PerKeyOf = { valueBytes: Uint32Array | null; l2TtlMs: Float64Array | null } | null;
+type KeysOf = { groups: KeyGroups | null; perKey?: PerKeyOf };
 type TtlModel = KeysOf & { l1TtlMs: number; l2TtlMs: number };
 
 /** The group of `key` (0 without families). */
@@ -82,12 +83,19 @@ export function keyName(key: number, m?: KeysOf | null): string {
  * @example valueBytesOf(model, 42) // 1024 by default
  */
 export function valueBytesOf(m: KeysOf & { scenario: Scenario }, key: number): number {
+  const own = m.perKey?.valueBytes?.[key];
+  if (own !== undefined && own > 0) return own;
   const g = m.groups;
   return g === null ? m.scenario.workload.valueBytes : g.valueBytes[g.groupOf[key]!]!;
 }
 
-/** Redis TTL of `key` (ms, Infinity for none): its family's, or `cache.l2.ttlMs`. */
+/** Redis TTL of `key` (ms, Infinity for none): a replayed trace's, its family's, or `cache.l2.ttlMs`. */
 export function l2TtlOf(m: TtlModel, key: number): number {
+  const perKey = m.perKey;
+  if (perKey != null && perKey.l2TtlMs !== null) {
+    const own = perKey.l2TtlMs[key]!;
+    if (own > 0) return own;
+  }
   const g = m.groups;
   return g === null ? m.l2TtlMs : g.l2TtlMs[g.groupOf[key]!]!;
 }

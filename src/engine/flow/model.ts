@@ -133,6 +133,7 @@ export function createModel(
     copies: NO_COPIES,
     request: null,
     source: poissonSource,
+    perKey: null,
   };
   const env: ModelEnv = { keyCount, groups, table, shared: cache.shared };
   const sets: HookSet[] = [];
@@ -142,6 +143,7 @@ export function createModel(
     m.copies = mech.copies?.(part) ?? m.copies;
     m.request = mech.request?.(part) ?? m.request;
     m.source = mech.source?.(part) ?? m.source;
+    m.perKey = mech.perKey?.(part) ?? m.perKey;
   }
   for (const mech of plan.mechanisms) if (mech.hooks) sets.push(mech.hooks(m.mech[mech.name], m));
   m.hooks = composeHooks(sets);

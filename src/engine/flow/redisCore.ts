@@ -43,7 +43,8 @@ export function storeOptionsOf(m: Model): StoreOptions {
 export function entryBytesOf(m: Model, key: number): number {
   if (m.groups === null) {
     // `key:<digits>`: computed, not looked up, which spares the hot path a cache miss per SET.
-    return entryBytesFor(4 + decimalDigits(key), m.scenario.workload.valueBytes);
+    const own = m.perKey === null ? 0 : (m.perKey.valueBytes?.[key] ?? 0);
+    return entryBytesFor(4 + decimalDigits(key), own > 0 ? own : m.scenario.workload.valueBytes);
   }
   const cache = m.entryBytes;
   if (key < cache.length) {

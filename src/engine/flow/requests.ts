@@ -3,12 +3,13 @@ import { l1Get } from '../core/l1Cache.ts';
 import { appNode, type Ctx } from './context.ts';
 import { sendToDb } from './dbFlow.ts';
 import { allocJob, JOB_READ, JOB_WRITE } from './jobs.ts';
-import { isCached } from './keyspace.ts';
+import { isCached, l2TtlOf, valueBytesOf } from './keyspace.ts';
 import { I_L1_HIT, I_L1_MISS } from './metrics.ts';
 import { sendGet } from './redisSend.ts';
 import { joinFlight, respond } from './reply.ts';
 import type { State } from './shapes.ts';
 import { traceHop } from './trace.ts';
+import { REQUEST_READ, REQUEST_WRITE } from './types.ts';
 
 /** A request's way in: the edge hop, the load balancer, the L1, then Redis or the database. */
 
@@ -47,9 +48,15 @@ export function startRequest(c: Ctx, isRead: boolean, key: number, attempt: numb
   const start = s.now - m.arrivalHopMs;
   const job = allocJob(s.jobs, isRead ? JOB_READ : JOB_WRITE, key, 0, start);
   s.jobs.attempt[job] = attempt;
+  if (c.made !== null && attempt === 0) madeRequest(c, s.now, key, isRead ? REQUEST_READ : REQUEST_WRITE);
   const arrive = m.hooks.arrive;
   if (arrive !== null && arrive(c, job)) return;
   admit(c, job);
+}
+
+/** Tells RunOptions.onRequest of a request made now (a replayed delete says so itself). */
+export function madeRequest(c: Ctx, timeMs: number, key: number, kind: number): void {
+  c.made?.({ timeMs, key, kind, valueBytes: valueBytesOf(c.m, key), l2TtlMs: l2TtlOf(c.m, key) });
 }
 
 /** A request reaches an instance through the load balancer (from the client, or from the CDN edge). */

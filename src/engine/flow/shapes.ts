@@ -16,7 +16,7 @@ import type { KeyGroups } from './keyspace.ts';
 import type { Metrics } from './metrics.ts';
 import type { Series } from './series.ts';
 import type { Tracer } from './trace.ts';
-import type { KeyView, NodeView, Outcome, SeriesPoint } from './types.ts';
+import type { KeyView, MadeRequest, NodeView, Outcome, SeriesPoint } from './types.ts';
 
 export interface Shard {
   store: ShardStore;
@@ -160,6 +160,16 @@ export interface Model {
   request: ((c: Ctx) => void) | null;
   /** The arrival process. */
   source: Source;
+  /** Per-key value sizes and TTLs, when a mechanism supplies them (a trace); null: the scenario's. */
+  perKey: PerKey | null;
+}
+
+/** Value sizes and Redis TTLs key by key (a replayed trace's), in place of the scenario's. */
+export interface PerKey {
+  /** Bytes of each key's value (0: the scenario's). */
+  valueBytes: Uint32Array | null;
+  /** Redis TTL of each key in ms (0: the scenario's). */
+  l2TtlMs: Float64Array | null;
 }
 
 /** What every handler works on. `s` is replaced wholesale when a snapshot is restored. */
@@ -169,6 +179,8 @@ export interface Ctx {
   /** The time series, outside `s` so snapshots do not copy it (see series.ts). */
   series: Series;
   trace: Tracer | null;
+  /** Told of each client request as it is made (RunOptions.onRequest), or null. */
+  made: ((request: MadeRequest) => void) | null;
   /** The registry's mechanisms, their event handlers and job kinds: fixed for the run. */
   plan: Plan;
 }
@@ -279,6 +291,8 @@ export interface Mechanism<M = unknown, S = unknown, P extends object = object> 
   request?(part: M): ((c: Ctx) => void) | null;
   /** Supplies the arrival process itself, in place of the flow's Poisson one. */
   source?(part: M): Source | null;
+  /** Supplies value sizes and TTLs key by key (one mechanism at most). */
+  perKey?(part: M): PerKey | null;
 }
 
 /** What `Mechanism.model` gets besides the scenario. */

@@ -1,5 +1,12 @@
 import { peekTime, popSlot, release, schedule } from '../core/eventQueue.ts';
-import type { Change, CoreSummary, RunOptions, Scenario, SimulationOf } from './types.ts';
+import {
+  WORKLOAD_REQUESTS,
+  type Change,
+  type CoreSummary,
+  type RunOptions,
+  type Scenario,
+  type SimulationOf,
+} from './types.ts';
 import { applyChangesTo, validateChange } from '../../scenario/changes.ts';
 import { deepEqual } from '../../scenario/json.ts';
 import { applyLiveChange } from './liveChanges.ts';
@@ -85,6 +92,7 @@ function dispatch(c: Ctx, type: number, a: number, b: number): void {
  */
 export function createRun(scenario: Scenario, options: RunOptions, plan: Plan): SimulationOf<CoreSummary> {
   const models = createModelCache();
+  if (options.workload !== undefined) models.shared.set(WORKLOAD_REQUESTS, options.workload);
   const durationMs = options.durationMs ?? scenario.durationMs;
   const seed = options.seed ?? scenario.seed;
   const sampleIntervalMs = options.sampleIntervalMs ?? 1000;
@@ -99,6 +107,7 @@ export function createRun(scenario: Scenario, options: RunOptions, plan: Plan): 
     s: createState(model, plan),
     series: createSeries(plan.logs),
     trace: options.trace ? createTracer(capacity) : null,
+    made: options.onRequest ?? null,
     plan,
   };
   const q = () => c.s.queue;

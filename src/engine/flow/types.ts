@@ -187,6 +187,49 @@ export interface RunOptions {
   traceCapacity?: number;
   /** Time-series interval. Default 1000 ms. */
   sampleIntervalMs?: number;
+  /**
+   * The requests of a trace, for a scenario that names one (`workload.trace`): the replay mechanism
+   * makes its arrivals from them in place of the Poisson source. Read, never changed.
+   */
+  workload?: WorkloadRequests;
+  /** Called with each client request as it is made (retries excluded): the request stream, for export. */
+  onRequest?: (request: MadeRequest) => void;
+}
+
+/** A trace's requests as the engine replays them (src/trace/replay.ts builds them from a read trace). */
+export interface WorkloadRequests {
+  length: number;
+  /** Arrival time of each request, in milliseconds on the trace's clock, in order. */
+  timeMs: Float64Array;
+  /** Key id of each request, 0 .. uniqueKeys - 1. */
+  key: Uint32Array;
+  /** 0 a read, 1 a write, 2 a delete. */
+  kind: Uint8Array;
+  /** Object size in bytes per request; null when the trace gives none (the scenario's valueBytes then). */
+  size: Uint32Array | null;
+  /** TTL in seconds on the trace's clock per request (0: none); null when the trace gives none. */
+  ttlS: Uint32Array | null;
+  uniqueKeys: number;
+}
+
+/** Where a run keeps RunOptions.workload for the mechanisms (ModelEnv.shared). */
+export const WORKLOAD_REQUESTS = 'replay.requests';
+
+export const REQUEST_READ = 0;
+export const REQUEST_WRITE = 1;
+export const REQUEST_DELETE = 2;
+
+/** A client request as the run makes it (RunOptions.onRequest). */
+export interface MadeRequest {
+  /** When it arrived (at the edge with a CDN, else at the load balancer): a replay's arrival time. */
+  timeMs: number;
+  key: number;
+  /** REQUEST_READ, REQUEST_WRITE or REQUEST_DELETE. */
+  kind: number;
+  /** The bytes of the key's cached value. */
+  valueBytes: number;
+  /** The key's Redis TTL in ms (Infinity: none). */
+  l2TtlMs: number;
 }
 
 /** The live state of the nodes, for the stage and the inspector. Cheap enough to read at 10 Hz. */
