@@ -102,8 +102,8 @@ export function ShardNode({ box, compact }: { box: NodeBox; compact: boolean }) 
   const state = !up ? ', down' : hot ? `, hot: ${Math.round(opsRate)} ops/s, ${queue} queued` : '';
   const locks = up && view !== undefined && view.locks > 0;
   // What the card leaves out while its text does not fit (measured, see useFitLevel): 1 the slot range,
-  // 2 the hot key badge's long words, 3 the keys count, 4 the hot key badge; 5 puts the badges beside
-  // the ops rate.
+  // 2 the badges' long words ("hot key TTL", "locks held"), 3 the keys count, 4 the hot key badge;
+  // 5 puts the badges beside the ops rate and lets them wrap onto a second row.
   const cardRef = useFitLevel<HTMLButtonElement>(
     [box.w, box.h, compact, up, locks, hotKey?.cached, hot].map(String).join(' '),
     5,
@@ -116,7 +116,14 @@ export function ShardNode({ box, compact }: { box: NodeBox; compact: boolean }) 
     ),
     locks && (
       <span key="lock" className="badge lock">
-        {view.locks === 1 ? FIGURES.locksHeld : `${view.locks} locks held`}
+        {view.locks === 1 ? (
+          FIGURES.locksHeld
+        ) : (
+          <>
+            <span className="fit-long">{view.locks} locks held</span>
+            <span className="fit-short">{view.locks} locks</span>
+          </>
+        )}
       </span>
     ),
     up && hotKey !== null && (
