@@ -1,7 +1,7 @@
 /* global document, location */
 import { join } from 'node:path';
 import { assert, check, openPage, out, seek, shot, STAMPEDE_TITLE } from '../harness.mjs';
-import { axeViolations, horizontalOverflow, textOverlaps } from '../pageChecks.mjs';
+import { axeViolations, clippedText, horizontalOverflow, textOverlaps } from '../pageChecks.mjs';
 
 /** Each run's clock, as its side of the compare view shows it: [A, B]. */
 const clocks = (page) =>
@@ -84,6 +84,18 @@ export default async function compare() {
       if (w < 900)
         assert(boxB.top >= boxA.bottom, `narrow: B is not under A (${JSON.stringify([boxA, boxB])})`);
       else assert(boxB.left >= boxA.right && Math.abs(boxB.top - boxA.top) < 8, 'wide: B is not beside A');
+      // The stages end above the table (at 1920x1080 they once shrank and spilled over it).
+      const table = await p.locator('.difference-wrap').boundingBox();
+      assert(
+        Math.max(boxA.bottom, boxB.bottom) <= table.y + 1,
+        `a stage reaches over the table: ${JSON.stringify([boxA, boxB, table])}`,
+      );
+      // No card's words cut at its edge (B's hot shard once cut "hot" beside "2 locks held").
+      const cut = await clippedText(
+        p,
+        '.compare .node .badge, .compare .node .node-title, .compare .node .node-line, .compare .node .gauge-label',
+      );
+      assert(cut.length === 0, `cut on the stages: ${cut.join('; ')}`);
       const overflow = await horizontalOverflow(p);
       assert(overflow === 0, `the page scrolls sideways by ${overflow} px`);
       const overlaps = await textOverlaps(p);

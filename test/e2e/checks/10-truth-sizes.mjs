@@ -148,6 +148,10 @@ export default async function truthSizes() {
         await settle(p);
         await shot(p, `truth-header-comparing-${w}x${h}`);
         const comparing = await headerRows(p);
+        // Before Play too, the stages end above the table (at 1920x1080 they once spilled over it at 0 s).
+        await p.getByRole('table', { name: /A and B after/ }).waitFor();
+        const spilled = await sidesAboveTable(p);
+        assert(spilled.length === 0, `${w}x${h}: ${spilled.join('; ')}`);
         for (const [state, r] of [
           ['alone', alone],
           ['comparing', comparing],
