@@ -164,6 +164,16 @@ export default async function truthSizes() {
           alone.height === comparing.height,
           `${w}x${h}: the header is ${alone.height} px alone, ${comparing.height} px comparing`,
         );
+        if (w >= 1920) {
+          // A long preset title (55 characters), too, on one line beside the tools (70 still wrap).
+          await p.goto(p.url().replace(/\?.*$/, '?preset=baseline'));
+          await p.getByRole('button', { name: 'Compare', exact: true }).waitFor();
+          const long = await headerRows(p);
+          assert(
+            long.toolRows === 1 && long.besideTitle && long.lines === 1,
+            `baseline: ${JSON.stringify(long)}`,
+          );
+        }
         await p.context().close();
       }
     },
