@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import type { SeriesPoint } from '../../src/engine/types.ts';
 import { binDurations, binsFromBuckets } from '../../src/components/charts/bins.ts';
 import { ChartsPanel } from '../../src/components/charts/ChartsPanel.tsx';
-import { StaleAgeHistogram, TtlHistogram } from '../../src/components/charts/Histograms.tsx';
+import { histogramPeak, StaleAgeHistogram, TtlHistogram } from '../../src/components/charts/Histograms.tsx';
 import {
   hotShard,
   ShardKeysChart,
@@ -216,6 +216,27 @@ describe('histograms', () => {
       <TtlHistogram buckets={{ edgesMs: [1000, 10_000, 100_000], counts: [1, 5, 40, 2], noExpiry: 12 }} />,
     );
     expect(screen.getByText('TTL distribution (12 keys never expire)')).toBeTruthy();
+  });
+
+  it("compared side by side, two histograms share one y scale: the taller run's peak", () => {
+    const a = { edgesMs: [10, 100, 1000], counts: [3, 12, 5, 0] };
+    const b = { edgesMs: [10, 100, 1000], counts: [1, 2, 240, 7] };
+    const yMax = Math.max(histogramPeak('staleAgeChart', a), histogramPeak('staleAgeChart', b));
+    expect(yMax).toBe(240);
+    // The y ticks of each: alone, A's axis stops near its own 12; on the shared scale both read as B's.
+    const ticks = (c: HTMLElement) => Array.from(c.querySelectorAll('.axis-y .tick'), (t) => t.textContent);
+    const alone = render(<StaleAgeHistogram buckets={a} />).container;
+    const sharedA = render(<StaleAgeHistogram buckets={a} yMax={yMax} />).container;
+    const sharedB = render(<StaleAgeHistogram buckets={b} yMax={yMax} />).container;
+    expect(Number(ticks(alone).at(-1))).toBeLessThan(20);
+    expect(ticks(sharedA)).toEqual(ticks(sharedB));
+    expect(Number(ticks(sharedA).at(-1))).toBeGreaterThanOrEqual(200);
+    // One read on both: a bar's height per read is the same in A and in B.
+    const perRead = (c: HTMLElement, i: number, count: number) =>
+      Number(c.querySelectorAll('rect.bar')[i]!.getAttribute('height')) / count;
+    expect(perRead(sharedA, 1, 12)).toBeCloseTo(perRead(sharedB, 2, 240), 6);
+    // Raw TTLs are binned as the chart bins them (four bins a decade on a log axis).
+    expect(histogramPeak('ttlChart', [5000, 5000, 5000])).toBe(3);
   });
 
   it('switches to a log axis when TTLs span decades, and survives one repeated value', () => {

@@ -36,6 +36,8 @@ export interface ChartsPanelProps {
   b?: ChartSeries | null | undefined;
   /** Whether any run shown has an L1 at some time (else the hit-ratio chart draws L2 alone). */
   l1?: boolean | undefined;
+  /** The histograms' y axis tops at least these (A's and B's side by side share one scale). */
+  histogramMax?: { staleAgeChart: number; ttlChart: number } | undefined;
 }
 
 /**
@@ -65,8 +67,8 @@ function charts(
     },
     { id: 'shardOpsChart', node: <ShardOpsChart {...time} /> },
     { id: 'shardKeysChart', node: <ShardKeysChart {...time} /> },
-    { id: 'staleAgeChart', node: <StaleAgeHistogram {...ages} /> },
-    { id: 'ttlChart', node: <TtlHistogram {...ttlProps} /> },
+    { id: 'staleAgeChart', node: <StaleAgeHistogram {...ages} yMax={p.histogramMax?.staleAgeChart} /> },
+    { id: 'ttlChart', node: <TtlHistogram {...ttlProps} yMax={p.histogramMax?.ttlChart} /> },
     ...(memory
       ? [{ id: 'memoryChart' as const, node: <ShardMemoryChart {...memory} alertAt={t.memory} /> }]
       : []),

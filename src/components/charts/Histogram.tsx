@@ -16,10 +16,12 @@ export interface HistogramProps {
   xLabel: string;
   yLabel: string;
   color: string;
+  /** The y axis's top at least this (histograms compared side by side share one scale); its own peak else. */
+  yMax?: number | undefined;
 }
 
 /** Bars over a duration axis; a log axis is ticked at whole decades (1 ms, 10 ms, 100 ms, 1 s, ...). */
-export function Histogram({ title, data, xLabel, yLabel, color }: HistogramProps) {
+export function Histogram({ title, data, xLabel, yLabel, color, yMax = 0 }: HistogramProps) {
   const { bins, log } = data;
   const edge = useMemo(() => (log ? (l: number) => formatDuration(10 ** l) : formatDuration), [log]);
   const { x, y, total } = useMemo(() => {
@@ -34,11 +36,11 @@ export function Histogram({ title, data, xLabel, yLabel, color }: HistogramProps
       ? Object.assign((v: number) => linear(v), { ticks: () => decades.filter((_, i) => i % step === 0) })
       : linear;
     const y = scaleLinear()
-      .domain([0, Math.max(max(bins, (b) => b.count) ?? 0, 1)])
+      .domain([0, Math.max(max(bins, (b) => b.count) ?? 0, yMax, 1)])
       .range([INNER_H, 0])
       .nice();
     return { x, y, total: bins.reduce((s, b) => s + b.count, 0) };
-  }, [bins, log]);
+  }, [bins, log, yMax]);
 
   const description = total
     ? bins

@@ -102,11 +102,11 @@ export function ShardNode({ box, compact }: { box: NodeBox; compact: boolean }) 
   const state = !up ? ', down' : hot ? `, hot: ${Math.round(opsRate)} ops/s, ${queue} queued` : '';
   const locks = up && view !== undefined && view.locks > 0;
   // What the card leaves out while its text does not fit (measured, see useFitLevel): 1 the slot range,
-  // 2 the hot key badge's long words, 3 the keys count, 4 the hot key badge; 5 puts the badges beside
-  // the ops rate.
+  // 2 the badges' long words ("hot key TTL", "locks held"), 3 the keys count, 4 the hot key badge;
+  // 5 puts the badges beside the ops rate and lets them wrap onto a second row; 6 sets the lines closer.
   const cardRef = useFitLevel<HTMLButtonElement>(
     [box.w, box.h, compact, up, locks, hotKey?.cached, hot].map(String).join(' '),
-    5,
+    6,
   );
   const badges = [
     !up && (
@@ -116,7 +116,14 @@ export function ShardNode({ box, compact }: { box: NodeBox; compact: boolean }) 
     ),
     locks && (
       <span key="lock" className="badge lock">
-        {view.locks === 1 ? FIGURES.locksHeld : `${view.locks} locks held`}
+        {view.locks === 1 ? (
+          FIGURES.locksHeld
+        ) : (
+          <>
+            <span className="fit-long">{view.locks} locks held</span>
+            <span className="fit-short">{view.locks} locks</span>
+          </>
+        )}
       </span>
     ),
     up && hotKey !== null && (
@@ -128,6 +135,7 @@ export function ShardNode({ box, compact }: { box: NodeBox; compact: boolean }) 
       </span>
     ),
   ].filter(Boolean);
+  const tinyBadge = badges.find((b) => b && b.key !== 'hot-key');
   // The smallest cards (16 shards on a laptop) get one line: name, then the badges or the ops rate,
   // then the fill; the gauge becomes the card's bottom edge.
   const tiny = compact && box.h < 48;
@@ -149,8 +157,9 @@ export function ShardNode({ box, compact }: { box: NodeBox; compact: boolean }) 
             full={shardName(box.index)}
           />
         </span>
-        {/* A tiny card has room for one badge: the first is the most important (down, lock, hot key). */}
-        {compact && (tiny && badges.length > 0 ? badges[0] : <span className="node-line">{ops}</span>)}
+        {/* A tiny card has room for one badge: the first is the most important (down, lock, hot); the
+            hot key's TTL, which a tiny card would leave out (fit level 4), gives way to the ops rate. */}
+        {compact && (tiny && tinyBadge ? tinyBadge : <span className="node-line">{ops}</span>)}
         {tiny && box.w >= 130 && <span className="gauge-label">{fillText}</span>}
       </span>
       {/* The slot range gives way first on a short card (it is in the tooltip and the inspector). */}

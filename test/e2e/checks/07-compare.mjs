@@ -1,7 +1,7 @@
 /* global document, location */
 import { join } from 'node:path';
 import { assert, check, openPage, out, seek, shot, STAMPEDE_TITLE } from '../harness.mjs';
-import { axeViolations, horizontalOverflow, textOverlaps } from '../pageChecks.mjs';
+import { axeViolations, clippedText, horizontalOverflow, textOverlaps } from '../pageChecks.mjs';
 
 /** Each run's clock, as its side of the compare view shows it: [A, B]. */
 const clocks = (page) =>
@@ -49,7 +49,10 @@ export default async function compare() {
     assert(a3 >= a2, `step went back: ${a2} -> ${a3}`);
     // The time charts overlay B's lines (dotted, "· B" in the legend) on A's.
     await p.getByRole('tab', { name: 'Charts' }).click();
-    const chart = p.getByRole('figure', { name: 'Database queries per second' });
+    // The Charts tab's chart (the compare view under the table draws one too, once B's figures arrive).
+    const chart = p
+      .getByRole('complementary', { name: 'Details' })
+      .getByRole('figure', { name: 'Database queries per second' });
     await chart.locator('path[data-run="b"]').first().waitFor();
     const legend = await chart.locator('.chart-legend').innerText();
     assert(/Reads · A/.test(legend) && /Reads · B/.test(legend), `legend: ${legend}`);
@@ -84,6 +87,18 @@ export default async function compare() {
       if (w < 900)
         assert(boxB.top >= boxA.bottom, `narrow: B is not under A (${JSON.stringify([boxA, boxB])})`);
       else assert(boxB.left >= boxA.right && Math.abs(boxB.top - boxA.top) < 8, 'wide: B is not beside A');
+      // The stages end above the table (at 1920x1080 they once shrank and spilled over it).
+      const table = await p.locator('.difference-wrap').boundingBox();
+      assert(
+        Math.max(boxA.bottom, boxB.bottom) <= table.y + 1,
+        `a stage reaches over the table: ${JSON.stringify([boxA, boxB, table])}`,
+      );
+      // No card's words cut at its edge (B's hot shard once cut "hot" beside "2 locks held").
+      const cut = await clippedText(
+        p,
+        '.compare .node .badge, .compare .node .node-title, .compare .node .node-line, .compare .node .gauge-label',
+      );
+      assert(cut.length === 0, `cut on the stages: ${cut.join('; ')}`);
       const overflow = await horizontalOverflow(p);
       assert(overflow === 0, `the page scrolls sideways by ${overflow} px`);
       const overlaps = await textOverlaps(p);

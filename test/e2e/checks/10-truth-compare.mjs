@@ -60,6 +60,15 @@ export default async function truthCompare() {
       const n = await sides.getByRole('figure').count();
       assert(n === 2, `run ${run} shows ${n} histograms, not 2 (stale ages and TTLs)`);
     }
+    // Each histogram's A and B on one y scale, so their bars compare by eye: the same y ticks.
+    for (const name of ['Staleness age', 'TTL distribution']) {
+      const ticks = [];
+      for (const run of ['A', 'B']) {
+        const side = charts.getByRole('region', { name: new RegExp(`^${name}.*, run ${run}$`) });
+        ticks.push((await side.locator('.axis-y .tick').allTextContents()).join(' '));
+      }
+      assert(ticks[0] === ticks[1], `${name}: A's y axis reads ${ticks[0]}, B's ${ticks[1]}`);
+    }
     await shot(p, 'truth-compare-t30');
     await charts.scrollIntoViewIfNeeded();
     await shot(p, 'truth-compare-charts');
