@@ -29,6 +29,7 @@ import { writeBehind } from './mechanisms/writeBehind/index.ts';
 // renumber the others'.
 import { leases } from './mechanisms/leases/index.ts';
 import { negativeCache } from './mechanisms/negativeCache/index.ts';
+import { tracking } from './mechanisms/tracking/index.ts';
 
 export const MECHANISMS = [
   overload,
@@ -46,6 +47,7 @@ export const MECHANISMS = [
   alerts,
   poolTimeout,
   leases,
+  tracking,
 ] as const;
 
 /**
