@@ -2,6 +2,7 @@ import type { Scenario, Summary } from '../engine/types.ts';
 import { FIGURES, type FigureId } from '../labels/figures.ts';
 import { ALERT_LABELS } from '../labels/options.ts';
 import { readGuardFigures } from './readGuards.ts';
+import { trackingFigures } from './tracking.ts';
 import type { FigureRow, FigureSection } from './rows.ts';
 
 /**
@@ -250,6 +251,7 @@ export function mechanismFigures(s: Summary, scenario: Scenario): FigureSection[
     ...edgeAndDb(s),
     mitigations(s, scenario),
     ...readGuardFigures(s, scenario),
+    ...trackingFigures(s),
     ...business(s, scenario),
     alerts.length > 0 ? { title: FIGURES.alerts, rows: alerts } : null,
   ].filter((x): x is FigureSection => x !== null);
