@@ -1,6 +1,7 @@
 import { l1Delete } from '../../core/l1Cache.ts';
 import type { Ctx } from '../../flow/context.ts';
-import { tracks, underPrefix } from './server.ts';
+import { tracks } from './rules.ts';
+import { underPrefix } from './server.ts';
 import { trackingModel, trackingState } from './state.ts';
 
 /**

@@ -1,21 +1,12 @@
+import type { Rules } from './rules.ts';
 import type { Ctx } from '../../flow/context.ts';
 
-/** Derived from the scenario in force; null when tracking is off. */
-export interface TrackingModel {
-  /** `default`, `optin` and `optout` keep the table; `bcast` does not. */
-  bcast: boolean;
-  optin: boolean;
-  optout: boolean;
-  /** The hottest keys opted in (`optin`) or out (`optout`) by CLIENT CACHING. */
-  optKeys: number;
-  noloop: boolean;
-  /** Keys a shard's table may hold (Infinity: no limit). */
-  tableMaxKeys: number;
+/** Derived from the scenario in force; null when tracking is off. The rules' settings, and: */
+export interface TrackingModel extends Rules {
   /** Invalidations travel on their own connection (RESP2's REDIRECT), not behind the replies. */
   redirect: boolean;
   raceFix: boolean;
   prefixes: readonly string[];
-  instances: number;
   /** Per key, whether its name is under a `bcast` prefix: 0 not computed yet, 1 yes, 2 no. */
   underPrefix: Uint8Array;
 }
