@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { forget, remember, tableSize } from '../../src/engine/mechanisms/tracking/table.ts';
-import type { Table } from '../../src/engine/mechanisms/tracking/state.ts';
+import type { Table } from '../../src/engine/mechanisms/tracking/table.ts';
 
 const empty = (): Table => ({ keys: [], readers: [], at: new Map() });
 

@@ -11,7 +11,7 @@ import {
   type Rules,
   type Sink,
 } from '../../../engine/mechanisms/tracking/rules.ts';
-import type { Table } from '../../../engine/mechanisms/tracking/state.ts';
+import type { Table } from '../../../engine/mechanisms/tracking/table.ts';
 import { infoFields, type RespClient } from '../resp.ts';
 import { Resp3Client, type Reply3 } from './resp3.ts';
 

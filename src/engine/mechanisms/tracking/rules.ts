@@ -1,5 +1,4 @@
-import { forget, remember, tableSize } from './table.ts';
-import type { Table } from './state.ts';
+import { forget, remember, tableSize, type Table } from './table.ts';
 
 /**
  * Redis's tracking rules on one server (src/tracking.c), on plain data: which instances a change of a

@@ -1,4 +1,7 @@
 import type { Rules } from './rules.ts';
+import type { Table } from './table.ts';
+
+export type { Table };
 import type { Ctx } from '../../flow/context.ts';
 
 /** Derived from the scenario in force; null when tracking is off. The rules' settings, and: */
@@ -9,18 +12,6 @@ export interface TrackingModel extends Rules {
   prefixes: readonly string[];
   /** Per key, whether its name is under a `bcast` prefix: 0 not computed yet, 1 yes, 2 no. */
   underPrefix: Uint8Array;
-}
-
-/**
- * One shard's tracking table (Redis's TrackingTable): the keys read by tracking instances, each with
- * the set of instances that read it (a bit per instance: at most 32). Dense arrays, so a random key (the
- * one the cap forgets) is one draw.
- */
-export interface Table {
-  keys: number[];
-  readers: number[];
-  /** key -> its place in `keys`. */
-  at: Map<number, number>;
 }
 
 /** Plain data, snapshotted with the rest of the state. */

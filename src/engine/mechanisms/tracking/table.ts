@@ -1,9 +1,19 @@
-import type { Table } from './state.ts';
-
 /**
  * One shard's tracking table as plain arrays: a key's readers are a bit mask of instances; removal moves
  * the last key into the hole, so the keys stay dense.
  */
+
+/**
+ * One shard's tracking table (Redis's TrackingTable): the keys read by tracking instances, each with
+ * the set of instances that read it (a bit per instance: at most 32). Dense arrays, so a random key (the
+ * one the cap forgets) is one draw.
+ */
+export interface Table {
+  keys: number[];
+  readers: number[];
+  /** key -> its place in `keys`. */
+  at: Map<number, number>;
+}
 
 /** Adds `instance` to the readers of `key`; true when the key is new to the table. */
 export function remember(t: Table, key: number, instance: number): boolean {
