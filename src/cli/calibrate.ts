@@ -3,6 +3,12 @@ import { growthRows, memoryUsageRows } from './calibrate/memoryCheck.ts';
 import { startRedis } from './calibrate/redisServer.ts';
 import { formatReport, growthOk, type CalibrationReport } from './calibrate/report.ts';
 import { runCase, type CaseResult } from './calibrate/runCase.ts';
+import {
+  runTrackingCase,
+  TRACKING_CASES,
+  trackingTable,
+  type TrackingResult,
+} from './calibrate/tracking/check.ts';
 
 /**
  * `npm run calibrate [-- --json] [-- --case <text>]`: starts a real redis-server on free loopback ports,
@@ -37,8 +43,12 @@ function parseArgs(argv: string[]): { json: boolean; only: string | null } {
 
 const { json, only } = parseArgs(process.argv.slice(2));
 const cases = CASES.filter((c) => only === null || c.id.includes(only));
-if (cases.length === 0)
-  fail(`no case id contains ${JSON.stringify(only)}; ids: ${CASES.map((c) => c.id).join(', ')}`);
+const trackingCases = TRACKING_CASES.filter((c) => only === null || c.id.includes(only));
+if (cases.length === 0 && trackingCases.length === 0) {
+  const ids = [...CASES, ...TRACKING_CASES].map((c) => c.id).join(', ');
+  fail(`no case id contains ${JSON.stringify(only)}; ids: ${ids}`);
+}
+const tracking: TrackingResult[] = [];
 
 const redis = await startRedis().catch((e: unknown) => fail(e instanceof Error ? e.message : String(e)));
 let report: CalibrationReport;
@@ -58,7 +68,12 @@ try {
     }
     results.push(r);
   }
+  for (const c of trackingCases) {
+    log(`${c.id}: ${c.ops} commands from ${c.clients} tracking clients...`);
+    tracking.push(await runTrackingCase(redis.client, redis.port, c, DRIVE_SEED));
+  }
   const ok =
+    tracking.every((t) => t.ok) &&
     usage.every((u) => u.real === u.model) &&
     growth.every(growthOk) &&
     results.every((r) => r.checks.every((x) => x.ok));
@@ -74,5 +89,9 @@ try {
 } finally {
   await redis.stop();
 }
-process.stdout.write(json ? `${JSON.stringify(report, null, 2)}\n` : formatReport(report));
+process.stdout.write(
+  json
+    ? `${JSON.stringify({ ...report, tracking }, null, 2)}\n`
+    : formatReport(report) + (tracking.length > 0 ? `\n${trackingTable(tracking)}` : ''),
+);
 process.exit(report.ok ? 0 : 1);

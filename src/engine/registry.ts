@@ -31,6 +31,7 @@ import { writeBehind } from './mechanisms/writeBehind/index.ts';
 import { leases } from './mechanisms/leases/index.ts';
 import { negativeCache } from './mechanisms/negativeCache/index.ts';
 import { replay } from './mechanisms/replay/index.ts';
+import { tracking } from './mechanisms/tracking/index.ts';
 
 export const MECHANISMS = [
   overload,
@@ -49,6 +50,7 @@ export const MECHANISMS = [
   poolTimeout,
   leases,
   replay,
+  tracking,
 ] as const;
 
 /**

@@ -8,6 +8,7 @@ import { queryCacheLabels } from '../engine/mechanisms/queryCache/labels.ts';
 import { stampedeLabels } from '../engine/mechanisms/stampede/labels.ts';
 import { leasesLabels } from '../engine/mechanisms/leases/labels.ts';
 import { negativeCacheLabels } from '../engine/mechanisms/negativeCache/labels.ts';
+import { trackingLabels } from '../engine/mechanisms/tracking/labels.ts';
 import { familiesLabels } from '../engine/mechanisms/families/labels.ts';
 import { alertsLabels } from '../engine/mechanisms/alerts/labels.ts';
 
@@ -65,6 +66,7 @@ export const FIGURES = {
   ...stampedeLabels,
   ...leasesLabels,
   ...negativeCacheLabels,
+  ...trackingLabels,
   ...familiesLabels,
   ...alertsLabels,
 

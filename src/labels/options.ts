@@ -97,6 +97,16 @@ export const OPTION_LABELS: Readonly<Record<string, Readonly<Record<string, stri
   'cache.l2.eviction': EVICTION,
   'cache.l2.persistence': PERSISTENCE,
   'cache.stampede.mode': STAMPEDE,
+  'cache.tracking.mode': {
+    default: 'Default: Redis remembers what each instance read',
+    bcast: 'BCAST: every change under the prefixes, to every instance',
+    optin: 'OPTIN: only reads after CLIENT CACHING yes',
+    optout: 'OPTOUT: every read but those after CLIENT CACHING no',
+  },
+  'cache.tracking.connection': {
+    resp3: "The replies' connection (RESP3 push)",
+    redirect: 'A connection of their own (REDIRECT)',
+  },
   'cache.negative.mode': {
     none: 'None: absent keys read the database every time',
     ttl: 'Cache the absence (own TTL)',

@@ -9,6 +9,7 @@ import { negativeCacheFigures } from '../engine/mechanisms/negativeCache/figures
 import { overloadFigures } from '../engine/mechanisms/overload/figures.ts';
 import { queryCacheFigures } from '../engine/mechanisms/queryCache/figures.ts';
 import { redisOpsFigures } from '../engine/mechanisms/redisOps/figures.ts';
+import { trackingFigures } from '../engine/mechanisms/tracking/figures.ts';
 import { stampedeFigures } from '../engine/mechanisms/stampede/figures.ts';
 import { writeBehindFigures } from '../engine/mechanisms/writeBehind/figures.ts';
 import type { FigureSection, MechanismFigures } from './rows.ts';
@@ -31,6 +32,7 @@ export const MECHANISM_FIGURES: readonly MechanismFigures[] = [
   stampedeFigures,
   leasesFigures,
   negativeCacheFigures,
+  trackingFigures,
   familiesFigures,
   alertsFigures,
 ];

@@ -28,6 +28,7 @@ const RESTART_ONLY: Readonly<Record<string, string>> = {
   'workload.absent': 'the absent keys are laid out with the keyspace when the run starts',
   'cache.negative.bloomBits': 'the Bloom filter is built when the run starts',
   'cache.negative.bloomHashes': 'the Bloom filter is built when the run starts',
+  'cache.tracking': 'the instances turn tracking on as they connect to Redis, when the run starts',
   'workload.phases': 'phases are the timeline, scheduled when the run starts',
   'topology.instances': 'the topology is built when the run starts',
   'topology.redisShards': 'the topology is built when the run starts',

@@ -8,6 +8,7 @@ import { clientSchema, databaseOverloadExtras, l2OverloadExtras } from './overlo
 import { changeSchema, MAX_CHANGES } from './changeSchema.ts';
 import { absentSchema, leasesSchema, negativeSchema } from './lookupSchema.ts';
 import { traceSchema } from './traceSchema.ts';
+import { trackingSchema } from './trackingSchema.ts';
 
 /**
  * Scenario format v1. Every field but `version` has a default, so `{ "version": 1 }` is valid.
@@ -153,6 +154,8 @@ export const cacheSchema = z.strictObject({
   cdc: cdcSchema.prefault({}),
   leases: leasesSchema.prefault({}),
   negative: negativeSchema.prefault({}),
+  /** Redis's server-assisted client-side caching: invalidations of the instances' L1 copies. */
+  tracking: trackingSchema.prefault({}),
   /** While a Redis shard is down: read the database instead, or fail the request. */
   redisDownPolicy: redisDownPolicySchema,
 });

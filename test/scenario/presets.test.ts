@@ -48,6 +48,9 @@ const required = [
   'stampede-leases',
   'cache-penetration',
   'cache-penetration-bloom',
+  'l1-inconsistency-tracking',
+  'l1-inconsistency-tracking-fix',
+  'tracking-bcast-flood',
 ];
 
 describe('presets', () => {

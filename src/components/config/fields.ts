@@ -12,6 +12,7 @@ import { persistenceModes, redisDownPolicies } from '../../scenario/redisSchema.
 import { consequences } from '../../scenario/schemaExtras.ts';
 import { isLivePath } from '../../scenario/changes.ts';
 import { negativeModes } from '../../scenario/lookupSchema.ts';
+import { trackingConnections, trackingModes } from '../../scenario/trackingSchema.ts';
 
 /**
  * The config panel is generated from this table: one line per scenario field. Ranges mirror
@@ -109,6 +110,13 @@ export const FIELDS: readonly FieldDef[] = withLive([
   { path: 'cache.l1.ttlMs', label: 'L1 TTL', section: 'l1', kind: 'number', unit: 'ms', min: 1, max: DAY, log: true, nullable: { label: 'No expiry' } },
   { path: 'cache.l1.maxKeys', label: 'L1 max keys', section: 'l1', kind: 'number', unit: 'keys', min: 1, max: 1_000_000, integer: true, log: true, nullable: { label: 'Unbounded' } },
   { path: 'cache.l1.coalesce', label: 'L1 coalesce', section: 'l1', kind: 'boolean' },
+  { path: 'cache.tracking.enabled', label: 'Redis tracking (client-side caching)', section: 'l1', kind: 'boolean' },
+  { path: 'cache.tracking.mode', label: 'Tracking mode', section: 'l1', kind: 'select', options: trackingModes },
+  { path: 'cache.tracking.optKeys', label: 'Tracking: keys opted in or out', section: 'l1', kind: 'number', unit: 'keys', min: 0, max: 2_000_000, integer: true },
+  { path: 'cache.tracking.noloop', label: 'Tracking NOLOOP', section: 'l1', kind: 'boolean' },
+  { path: 'cache.tracking.tableMaxKeys', label: 'Tracking table max keys (per shard)', section: 'l1', kind: 'number', unit: 'keys', min: 0, max: 100_000_000, integer: true },
+  { path: 'cache.tracking.connection', label: 'Invalidations arrive on', section: 'l1', kind: 'select', options: trackingConnections },
+  { path: 'cache.tracking.raceFix', label: 'Tracking race fix (mark keys being fetched)', section: 'l1', kind: 'boolean' },
   { path: 'cache.l2.ttlMs', label: 'L2 TTL', section: 'l2', kind: 'number', unit: 'ms', min: 1, max: DAY, log: true, nullable: { label: 'No expiry' } },
   { path: 'cache.l2.ttlReset', label: 'L2 sliding TTL (reset on read)', section: 'l2', kind: 'boolean' },
   { path: 'cache.l2.maxKeys', label: 'L2 max keys', section: 'l2', kind: 'number', unit: 'keys', min: 1, max: 10_000_000, integer: true, log: true, nullable: { label: 'Unbounded' } },

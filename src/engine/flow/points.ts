@@ -56,6 +56,7 @@ const POINTS: readonly PointName[] = [
   'l2Hit',
   'l2Miss',
   'redisCommand',
+  'redisDone',
   'dbArrive',
   'dbQueued',
   'commit',

@@ -165,7 +165,8 @@ export function onRedisArrive(c: Ctx, job: number, packed: number): void {
   const done = start + l2.serviceMs;
   const command = c.m.hooks.redisCommand;
   let result = 0;
-  if (command !== null && command(c, job, op, shardIx, done)) {
+  const taken = command !== null && command(c, job, op, shardIx, done);
+  if (taken) {
     result = MISS;
   } else if (op === OP_GET) {
     const reset = l2.ttlReset && l2.ttlMs !== null ? l2.ttlMs : null;
@@ -182,6 +183,8 @@ export function onRedisArrive(c: Ctx, job: number, packed: number): void {
   } else {
     storeDelete(shard.store, id);
   }
+  const applied = c.m.hooks.redisDone;
+  if (applied !== null && !taken) applied(c, job, op, shardIx, done);
   if (!isRequest) {
     freeJob(j, job);
     return;

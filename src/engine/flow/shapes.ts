@@ -213,6 +213,11 @@ export interface Points {
    * leaves the store alone and the reply says MISS.
    */
   redisCommand: (c: Ctx, job: number, op: number, shard: number, doneAt: number) => boolean;
+  /**
+   * The flow applied that command to the shard's store (not called when a hook took it): what it
+   * changed, and what left the store meanwhile (`ShardStore.gone`), is there to see.
+   */
+  redisDone: (c: Ctx, job: number, op: number, shard: number, doneAt: number) => void;
   /** A query reaches the database, before it takes a connection: true when a hook answered it. */
   dbArrive: (c: Ctx, job: number) => boolean;
   /** A query joined the connection pool's wait queue. */

@@ -10,7 +10,7 @@
 import { randomInt, type RngState } from '../core/rng.ts';
 import { estimateIdleMs } from './clocks.ts';
 import { LFU_MAX, lfuDecayed } from './lfu.ts';
-import { EVICTION_POOL_SIZE, removeSlot, slotOf, type ShardStore } from './storeSlots.ts';
+import { dropSlot, EVICTION_POOL_SIZE, slotOf, type ShardStore } from './storeSlots.ts';
 
 const isVolatile = (s: ShardStore): boolean => s.eviction === 'volatile-lru' || s.eviction === 'volatile-ttl';
 
@@ -99,8 +99,8 @@ export const evictLru = evictPooled;
 export function evictOne(s: ShardStore, now: number, rng: RngState): boolean {
   if (s.size === 0 || s.eviction === 'noeviction') return false;
   if (isVolatile(s) && s.ttlCount === 0) return false;
-  if (s.eviction === 'allkeys-random') removeSlot(s, randomInt(rng, s.size));
-  else removeSlot(s, evictPooled(s, now, rng));
+  if (s.eviction === 'allkeys-random') dropSlot(s, randomInt(rng, s.size));
+  else dropSlot(s, evictPooled(s, now, rng));
   s.evictions++;
   return true;
 }

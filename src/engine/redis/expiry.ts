@@ -2,7 +2,7 @@
  * Expiry beyond the lazy check on access: Redis's active expiry cycle, and the picture of what is left to
  * expire (the TTL distribution of live keys), which shows at a glance when many keys will expire together.
  */
-import { removeSlot, type ShardStore } from './storeSlots.ts';
+import { dropSlot, type ShardStore } from './storeSlots.ts';
 
 /** Upper edges (ms) of the TTL-remaining buckets: 1 s ... 1 day; the last bucket is open. */
 export const TTL_EDGES_MS = [
@@ -45,7 +45,7 @@ export function activeExpireCycle(s: ShardStore, now: number): number {
       const slot = s.ttlSlots[s.expireCursor]!;
       // Removing moves the list's last key into this place, so the cursor stays to look at it next.
       if (now >= s.expires[slot]!) {
-        removeSlot(s, slot);
+        dropSlot(s, slot);
         expired++;
       } else s.expireCursor++;
     }

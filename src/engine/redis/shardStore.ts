@@ -6,7 +6,16 @@ import type { RngState } from '../core/rng.ts';
 import { evictOne, evictWhileOver } from './evictionPool.ts';
 import { LFU_INIT_VAL, lfuOnAccess } from './lfu.ts';
 import { bucketsForAdd } from './memory.ts';
-import { grow, growIndex, roomBytes, slotOf, removeSlot, setExpiry, type ShardStore } from './storeSlots.ts';
+import {
+  dropSlot,
+  grow,
+  growIndex,
+  roomBytes,
+  slotOf,
+  removeSlot,
+  setExpiry,
+  type ShardStore,
+} from './storeSlots.ts';
 
 export * from './storeSlots.ts';
 
@@ -30,7 +39,7 @@ export function storeGet(
   const slot = slotOf(s, key);
   if (slot < 0) return -1;
   if (now >= s.expires[slot]!) {
-    removeSlot(s, slot);
+    dropSlot(s, slot);
     s.expired++;
     return -1;
   }
@@ -87,7 +96,7 @@ export function storeSet(
   let slot = slotOf(s, key);
   if (slot >= 0 && now >= s.expires[slot]!) {
     // Redis's lookupKeyWrite expires the old key first, so it counts as expired, then re-adds it.
-    removeSlot(s, slot);
+    dropSlot(s, slot);
     s.expired++;
     slot = -1;
   }

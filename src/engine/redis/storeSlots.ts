@@ -84,6 +84,12 @@ export interface ShardStore {
   evictions: number;
   expired: number;
   rejectedWrites: number;
+  /**
+   * Keys that left by themselves (expired, lazily or actively, or evicted), in order, while a reader
+   * asked for them (an array; null, the default, records nothing). Redis tells its tracking clients of
+   * these as of any other change; whoever set the array empties it.
+   */
+  gone: number[] | null;
 }
 
 export const INITIAL_SLOTS = 64;
@@ -140,6 +146,7 @@ export function createShardStore(
     evictions: 0,
     expired: 0,
     rejectedWrites: 0,
+    gone: null,
   };
 }
 
@@ -230,6 +237,12 @@ export function hashPlace(key: number, n: number): number {
   h = Math.imul(h ^ (h >>> 16), 0x85ebca6b);
   h = Math.imul(h ^ (h >>> 13), 0xc2b2ae35);
   return ((h ^ (h >>> 16)) >>> 0) % (n + 1);
+}
+
+/** Removes the key in `slot` because it expired or was evicted: recorded in `gone` when asked for. */
+export function dropSlot(s: ShardStore, slot: number): void {
+  if (s.gone !== null) s.gone.push(s.keys[slot]!);
+  removeSlot(s, slot);
 }
 
 /** Removes the key in `slot`, moving the last slot into its place. */

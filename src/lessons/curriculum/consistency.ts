@@ -1,4 +1,5 @@
 import { l1Inconsistency as l1InconsistencyPreset } from '../../scenario/presets/l1Inconsistency.ts';
+import { l1Tracking } from '../../scenario/presets/tracking.ts';
 import type { Lesson } from '../types.ts';
 
 /** Lessons 4-6: keeping the cache in step with the database on writes, and what each way costs. */
@@ -227,6 +228,33 @@ export const l1Inconsistency: Lesson = {
           'The oldest stale read was {maxStaleAge} old, and {staleReads:read was:reads were} stale in those ' +
           '20 s. The L1 TTL is the bound on disagreement: keep it short, or keep data that must agree ' +
           'out of L1.',
+      },
+    },
+    {
+      title: 'Let Redis tell them',
+      text:
+        'Back to the L1 TTL of 300 s, now with Redis tracking (client-side caching): Redis remembers ' +
+        'which keys each instance read, and when a write deletes a key it pushes an invalidation to ' +
+        'every instance that read it, which drops its copy. This step restarts the run with tracking on.',
+      atMs: 10_000,
+      scenario: l1Tracking.input,
+      show: { tab: 'charts' },
+      prediction: {
+        kind: 'choice',
+        question: 'How many stale reads in the next 20 seconds?',
+        figure: 'staleReads',
+        untilMs: 30_000,
+        options: [
+          { label: 'Thousands, as without tracking', min: 2000 },
+          { label: 'Hundreds', min: 100, max: 2000 },
+          { label: 'Fewer than 100', max: 100 },
+        ],
+        reveal:
+          '{staleReads:read was:reads were} stale in those 20 s, the oldest {maxStaleAge} behind. Most ' +
+          'come from the race Redis documents: a read fetched a key while its invalidation passed, and ' +
+          'kept the old value, which nothing will invalidate now. Turn on the tracking race fix (mark the ' +
+          'key being fetched; an invalidation cancels the mark) and only reads that cross a write in ' +
+          'flight stay stale.',
       },
     },
   ],

@@ -15,6 +15,7 @@ import { updateRace } from './updateRace.ts';
 import { noCache } from './noCache.ts';
 import { l1HotKey } from './l1HotKey.ts';
 import { l1Inconsistency } from './l1Inconsistency.ts';
+import { l1Tracking, l1TrackingFix, trackingBcastFlood } from './tracking.ts';
 import { ttlTooShort } from './ttlTooShort.ts';
 import { writeBehindCrash } from './writeBehindCrash.ts';
 import { writeBehindUnordered } from './writeBehindUnordered.ts';
@@ -60,6 +61,9 @@ export const presets: readonly Preset[] = [
   staleSet,
   staleSetLeases,
   l1Inconsistency,
+  l1Tracking,
+  l1TrackingFix,
+  trackingBcastFlood,
   ttlTooShort,
   cachePenetration,
   cachePenetrationBloom,
