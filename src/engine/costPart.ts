@@ -17,8 +17,11 @@ export interface MechanismCost {
   clockEventsPerSecond?(s: Scenario, keys: number): number;
   /** Events of one client write after its arrival when it handles writes (the strategy is its), else null. */
   writeEvents?(s: Scenario): number | null;
-  /** Events an L2 miss of the key of popularity rank `rank` adds to the query, its reply and one SET. */
-  missEvents?(s: Scenario, rank: number): number;
+  /**
+   * Events an L2 miss of the key of popularity rank `rank` adds to the query, its reply and one SET;
+   * `perMs`: the key's reads that reach the L2, per ms (what arrives while the miss is being filled).
+   */
+  missEvents?(s: Scenario, rank: number, perMs: number): number;
   /** Key operations it does before the first event, and bytes of per-key state it keeps, for `keys` keys. */
   keyState?(s: Scenario, keys: number): { setupKeys: number; stateBytes: number };
   /** Events after Redis comes back empty at `atMs` (a warm-up, say), until the run ends at `endMs`. */

@@ -2,6 +2,7 @@ import type { MechanismCost } from './costPart.ts';
 import { cdcCost } from './mechanisms/cdc/cost.ts';
 import { cdnCost } from './mechanisms/cdn/cost.ts';
 import { hotKeysCost } from './mechanisms/hotKeys/cost.ts';
+import { leasesCost } from './mechanisms/leases/cost.ts';
 import { stampedeCost } from './mechanisms/stampede/cost.ts';
 import { writeBehindCost } from './mechanisms/writeBehind/cost.ts';
 
@@ -17,4 +18,5 @@ export const COST_PARTS: readonly MechanismCost[] = [
   cdnCost,
   stampedeCost,
   hotKeysCost,
+  leasesCost,
 ];

@@ -28,11 +28,20 @@ function coldMisses(rate: number, ttl: number, t: number): number {
   return ttl === Infinity ? first : Math.max(first, (rate * t) / (1 + rate * ttl));
 }
 
-/** Share of a key's reads in `w` that hit a TTL cache, cold at the start of the run. */
-function ttlHit(rate: number, ttl: number, w: Window): number {
+/**
+ * Misses of such a key in the first `t` ms when the run starts with it cached (a warm-up put it there at
+ * time 0): none until its first copy expires, then as a cold key's from that moment.
+ */
+function warmMisses(rate: number, ttl: number, t: number): number {
+  return t <= ttl ? 0 : coldMisses(rate, ttl, t - ttl);
+}
+
+/** Share of a key's reads in `w` that hit a TTL cache, cold at the start of the run unless `warm`. */
+function ttlHit(rate: number, ttl: number, w: Window, warm = false): number {
   const reads = rate * (w.to - w.from);
   if (reads <= 0) return 0;
-  const misses = coldMisses(rate, ttl, w.to) - coldMisses(rate, ttl, w.from);
+  const missesBy = warm ? warmMisses : coldMisses;
+  const misses = missesBy(rate, ttl, w.to) - missesBy(rate, ttl, w.from);
   return Math.min(1, Math.max(0, 1 - misses / reads));
 }
 
@@ -50,7 +59,19 @@ function capacityCuts(s: Scenario): number[] {
   if (s.cache.l1.maxKeys !== null) cuts.push(s.cache.l1.maxKeys);
   if (s.cache.l2.maxKeys !== null) cuts.push(s.cache.l2.maxKeys * s.topology.redisShards);
   if (s.cache.hotKeys.replicas > 1) cuts.push(s.cache.hotKeys.topKeys);
+  const warm = warmAtStart(s);
+  if (warm > 0) cuts.push(warm);
   return cuts;
+}
+
+/**
+ * Keys a warm-up puts in Redis before the first request (the most popular ranks of a run without
+ * families; with families, their ranks are not one order, and no key is taken as warm).
+ */
+function warmAtStart(s: Scenario): number {
+  const { warming, strategy } = s.cache;
+  if (!warming.enabled || !warming.onStart || strategy === 'none' || s.workload.families.length > 0) return 0;
+  return warming.topKeys;
 }
 
 /** Each family (or the one implicit family) with its keys' shares of all requests. */
@@ -83,10 +104,13 @@ function keyGroups(s: Scenario): KeyGroup[] {
   return groups;
 }
 
-/** Events of an L2 miss of the key of rank `rank`: the query, its reply, the SET and the mechanisms' extras. */
-function missEvents(s: Scenario, rank: number): number {
+/**
+ * Events of an L2 miss of the key of rank `rank`, read from the L2 `perMs` times a ms: the query, its
+ * reply, the SET and the mechanisms' extras.
+ */
+function missEvents(s: Scenario, rank: number, perMs: number): number {
   let events = 3 + 1;
-  for (const part of COST_PARTS) if (part.missEvents) events += part.missEvents(s, rank);
+  for (const part of COST_PARTS) if (part.missEvents) events += part.missEvents(s, rank, perMs);
   return events;
 }
 
@@ -97,6 +121,7 @@ function readEvents(s: Scenario, g: KeyGroup, rps: number, cdnHit: number, w: Wi
   const l1On = cache.l1.enabled && cache.strategy !== 'none';
   const l1Cap = l1On ? (cache.l1.maxKeys ?? Infinity) : 0;
   const l2Cap = (cache.l2.maxKeys ?? Infinity) * topology.redisShards;
+  const warm = warmAtStart(s);
   let events = 0;
   for (const b of g.buckets) {
     const read = perMs * b.p * g.readRatio;
@@ -110,8 +135,8 @@ function readEvents(s: Scenario, g: KeyGroup, rps: number, cdnHit: number, w: Wi
     const toL2 = read * (1 - h1);
     // Writes end a cached value's life early (cache-aside deletes it): the mean lifetime shrinks.
     const ttl = cache.strategy === 'ttl-only' || write === 0 ? g.l2TtlMs : 1 / (1 / g.l2TtlMs + write);
-    const h2 = b.first < l2Cap ? ttlHit(toL2, ttl, w) : 0;
-    events += toL2 * (2 + (1 - h2) * missEvents(s, b.first)) * b.count;
+    const h2 = b.first < l2Cap ? ttlHit(toL2, ttl, w, b.first < Math.min(warm, l2Cap)) : 0;
+    events += toL2 * (2 + (1 - h2) * missEvents(s, b.first, toL2)) * b.count;
   }
   return events;
 }
