@@ -3,6 +3,7 @@ import { cdcCost } from './mechanisms/cdc/cost.ts';
 import { cdnCost } from './mechanisms/cdn/cost.ts';
 import { hotKeysCost } from './mechanisms/hotKeys/cost.ts';
 import { leasesCost } from './mechanisms/leases/cost.ts';
+import { trackingCost } from './mechanisms/tracking/cost.ts';
 import { stampedeCost } from './mechanisms/stampede/cost.ts';
 import { writeBehindCost } from './mechanisms/writeBehind/cost.ts';
 
@@ -19,4 +20,5 @@ export const COST_PARTS: readonly MechanismCost[] = [
   stampedeCost,
   hotKeysCost,
   leasesCost,
+  trackingCost,
 ];
