@@ -1,3 +1,4 @@
+import { withoutTrace } from './traceless.ts';
 import { createContext, useContext } from 'react';
 import type { KeyView, NodeId, SimMs, Summary } from '../engine/types.ts';
 import { failureSchema, type FailureKind, type Scenario } from '../scenario/schema.ts';
@@ -104,7 +105,9 @@ export function createController(
     const s = store.getState();
     if (s.costPrompt === null) before = { applied: s.applied, presetId: s.presetId };
   };
-  const load = (scenario: Scenario, presetId: string | null) => {
+  const load = (named: Scenario, presetId: string | null) => {
+    const { scenario, notice } = withoutTrace(named);
+    if (notice !== null) store.getState().setNotice(notice);
     remember();
     store.getState().setApplied(scenario, presetId);
     store.setState({ selection: null, notable: null });
@@ -121,7 +124,10 @@ export function createController(
     const cmp = store.getState().compare;
     if (cmp) open(cmp.side, 0);
   };
-  const open = (side: CompareSide, atMs: SimMs) => {
+  const open = (named: CompareSide, atMs: SimMs) => {
+    const traceless = withoutTrace(named.scenario);
+    if (traceless.notice !== null) store.getState().setNotice(traceless.notice);
+    const side = { ...named, scenario: traceless.scenario };
     store.getState().compare?.close();
     // B's worker would refuse a heavy B, and nothing would say so beside A: refuse it here, in words.
     if (estimateCost(side.scenario).overBudget) {

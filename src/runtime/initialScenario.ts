@@ -1,3 +1,4 @@
+import { withoutTrace } from './traceless.ts';
 import type { Scenario } from '../scenario/schema.ts';
 import { decodeScenario } from '../scenario/url.ts';
 import { summarizeErrors } from '../scenario/validate.ts';
@@ -39,7 +40,7 @@ function baseline(): Scenario {
 function openScenario(search: string, hash: string): Opened {
   if (hash.startsWith('#s=') || hash.includes('&s=')) {
     const parsed = decodeScenario(hash);
-    if (parsed.ok) return { scenario: parsed.scenario, presetId: null, notice: null };
+    if (parsed.ok) return { ...withoutTrace(parsed.scenario), presetId: null };
     return {
       scenario: baseline(),
       presetId: DEFAULT_PRESET,

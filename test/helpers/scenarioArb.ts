@@ -51,6 +51,9 @@ export function cheapToRun(input: ScenarioInput): Scenario {
   // The absent keys are per-key arrays too, and a Bloom filter is built from every key at the start.
   s.workload.absent.keys = Math.min(s.workload.absent.keys, 20_000);
   s.cache.negative.bloomBits = Math.min(s.cache.negative.bloomBits, 1 << 20);
+  // A trace's requests are read from its file before a run (the CLI, the app's Open trace); a generated
+  // scenario has no file, so it runs on its own workload (replay has its own tests, test/engine/replay).
+  s.workload.trace = null;
   return s;
 }
 

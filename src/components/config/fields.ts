@@ -268,14 +268,21 @@ export const LISTS: readonly ListDef[] = [
 ];
 
 /**
- * Fields excluded from the panel on purpose: the format version is not the user's to change, and the
- * changes list is recorded by live edits, one at a time, not typed in.
+ * Fields excluded from the panel on purpose: the format version is not the user's to change, the
+ * changes list is recorded by live edits, one at a time, not typed in, and a trace is named by the file
+ * the CLI replays (the app runs a scenario that names one on its generated workload, and says so);
+ * BCAST's prefixes wait for an editor of string lists.
  */
 export const NOT_EDITABLE: readonly string[] = [
   'version',
   'changes.*.atMs',
   'changes.*.path',
   'changes.*.value',
+  'workload.trace.name',
+  'workload.trace.format',
+  'workload.trace.timeScale',
+  // BCAST's key prefixes: a list of strings, set in a scenario file or a preset (no list editor yet).
+  'cache.tracking.prefixes',
 ];
 
 /** The definition for a concrete path ("failures.3.atMs" finds "failures.*.atMs"). */
