@@ -1,4 +1,4 @@
-/* global document, NodeFilter, getComputedStyle, axe */
+/* global document, NodeFilter, getComputedStyle, axe, window */
 // Checks any view can run on itself: axe-core, overlapping text, horizontal scroll, cut-off titles.
 // Each returns what it found (empty when fine), so a check module asserts and says where.
 import { readFile } from 'node:fs/promises';
@@ -148,3 +148,26 @@ export function clippedText(page, selector) {
     return cut.slice(0, 10);
   }, selector);
 }
+
+/**
+ * On a phone (under 480 px wide) the header's tools sit behind its "Menu" button: unfolds them if so,
+ * as a person would before reaching for Share or the preset picker. Elsewhere it does nothing.
+ */
+export async function showHeaderTools(page) {
+  const menu = page.getByRole('button', { name: 'Menu' });
+  if ((await menu.isVisible()) && (await menu.getAttribute('aria-expanded')) === 'false') await menu.click();
+}
+
+/**
+ * Where the stage sits on the first screen: its top, and how much of it shows above the viewport's
+ * bottom (its whole height when it fits).
+ */
+export const stageOnFirstScreen = (page) =>
+  page.locator('.stage').evaluate((el) => {
+    const r = el.getBoundingClientRect();
+    return {
+      top: Math.round(r.top),
+      height: Math.round(r.height),
+      visible: Math.round(Math.min(r.bottom, window.innerHeight) - Math.max(r.top, 0)),
+    };
+  });

@@ -9,19 +9,23 @@ import { RecordToggle } from '../export/RecordToggle.tsx';
 import { CompareButton } from '../compare/CompareButton.tsx';
 import { ShareButton } from '../share/ShareButton.tsx';
 import { OpenTraceButton } from '../trace/OpenTraceButton.tsx';
+import { useHeaderMenu } from './useHeaderMenu.ts';
 
 /**
  * The scenario's title (what the audience should read first), lessons and the presenter view, the
  * preset picker, the seed, Compare, Share, Export and Record, theme and help; in the presenter view
- * only the title and the way out.
+ * only the title and the way out. Under 480 px wide the title keeps to one line (cut with an ellipsis,
+ * the full title in its tooltip) and the tools fold behind one "Menu" button, so the stage starts high
+ * on a phone's first screen.
  */
 export function Header() {
   const title = useAppStore(selectTitle);
   const store = useAppStoreApi();
   const presenting = useAppStore((s) => s.presenting);
+  const { open, toggle, buttonRef, toolsRef, onToolsKeyDown } = useHeaderMenu();
   return (
     <header className="header">
-      <h1>
+      <h1 title={title}>
         <span className="brand">Cachescope</span> <span className="scenario-title">{title}</span>
       </h1>
       {presenting ? (
@@ -29,27 +33,44 @@ export function Header() {
           <PresentButton />
         </div>
       ) : (
-        <div className="header-tools">
-          <LessonsButton />
-          <PresentButton />
-          <PresetPicker />
-          <SeedInput />
-          <CompareButton />
-          <OpenTraceButton />
-          <ShareButton />
-          <ExportButton />
-          <RecordToggle />
-          <ThemeToggle />
+        <>
           <button
+            ref={buttonRef}
             type="button"
-            className="btn"
-            aria-label="Keyboard shortcuts"
-            title="Keyboard shortcuts (?)"
-            onClick={() => store.getState().setHelpOpen(true)}
+            className="btn header-menu"
+            aria-expanded={open}
+            aria-controls="header-tools"
+            onClick={toggle}
           >
-            ?
+            <span aria-hidden="true">{open ? '✕' : '☰'}</span> Menu
           </button>
-        </div>
+          <div
+            id="header-tools"
+            ref={toolsRef}
+            className={`header-tools${open ? ' open' : ''}`}
+            onKeyDown={onToolsKeyDown}
+          >
+            <LessonsButton />
+            <PresentButton />
+            <PresetPicker />
+            <SeedInput />
+            <CompareButton />
+            <OpenTraceButton />
+            <ShareButton />
+            <ExportButton />
+            <RecordToggle />
+            <ThemeToggle />
+            <button
+              type="button"
+              className="btn"
+              aria-label="Keyboard shortcuts"
+              title="Keyboard shortcuts (?)"
+              onClick={() => store.getState().setHelpOpen(true)}
+            >
+              ?
+            </button>
+          </div>
+        </>
       )}
     </header>
   );

@@ -12,7 +12,8 @@ export function NotableButton() {
         aria-label="Next notable event"
         title="Jump to the next failure, alert or hot-key expiry (N)"
       >
-        Next notable event <span aria-hidden="true">⇥</span>
+        <span className="btn-word">Next notable event </span>
+        <span aria-hidden="true">⇥</span>
       </button>
     </div>
   );

@@ -24,12 +24,15 @@ export function PlayButton({ wordClassName }: { wordClassName?: string }) {
   );
 }
 
-/** Play/Pause, Step (one engine event) and Restart. The keyboard hints match useKeyboard. */
+/**
+ * Play/Pause, Step (one engine event) and Restart. The keyboard hints match useKeyboard. On a phone
+ * the words hide (`.btn-word`) and the symbols stay; the accessible names are the words.
+ */
 export function PlaybackButtons() {
   const c = useController();
   return (
     <div className="btn-group">
-      <PlayButton />
+      <PlayButton wordClassName="btn-word" />
       <button
         type="button"
         className="btn"
@@ -37,7 +40,8 @@ export function PlaybackButtons() {
         aria-label="Step"
         title="Step: process one simulation event (→)"
       >
-        <span aria-hidden="true">▶|</span> Step
+        <span aria-hidden="true">▶|</span>
+        <span className="btn-word"> Step</span>
       </button>
       <button
         type="button"
@@ -46,7 +50,8 @@ export function PlaybackButtons() {
         aria-label="Restart"
         title="Restart from time zero"
       >
-        <span aria-hidden="true">↺</span> Restart
+        <span aria-hidden="true">↺</span>
+        <span className="btn-word"> Restart</span>
       </button>
     </div>
   );

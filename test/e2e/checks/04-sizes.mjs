@@ -1,6 +1,6 @@
 /* global document */
 import { assert, check, openPage, shot } from '../harness.mjs';
-import { clippedText, horizontalOverflow, SIZES, textOverlaps } from '../pageChecks.mjs';
+import { clippedText, horizontalOverflow, showHeaderTools, SIZES, textOverlaps } from '../pageChecks.mjs';
 
 /** Plays a moment and pauses, so the cards show live numbers and badges. */
 async function playAWhile(page, ms = 900) {
@@ -40,7 +40,11 @@ export default async function sizes() {
         `${width}x${height} ${preset}: no sideways scroll, no overlapping text, a readable stage`,
         async () => {
           await p.getByRole('tab', { name: 'About' }).click();
+          await showHeaderTools(p);
           await p.getByRole('combobox', { name: 'Preset' }).selectOption(preset);
+          // On a phone the menu folds again, as a person would close it to watch.
+          const menu = p.getByRole('button', { name: 'Menu' });
+          if (await menu.isVisible()) await menu.click();
           await playAWhile(p);
           await shot(p, `size-${width}x${height}-${preset}`);
           const overflow = await horizontalOverflow(p);

@@ -3,7 +3,13 @@ import { spawnSync } from 'node:child_process';
 import { mkdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { assert, check, env, metric, nowMs, openPage, out, root, seek, shot } from '../harness.mjs';
-import { axeViolations, clippedText, horizontalOverflow, textOverlaps } from '../pageChecks.mjs';
+import {
+  axeViolations,
+  clippedText,
+  horizontalOverflow,
+  showHeaderTools,
+  textOverlaps,
+} from '../pageChecks.mjs';
 
 // Each export of the Export dialog and the Record toggle, downloaded as a person would and then read
 // back: the JSON parses and holds the figures on screen, the CSV has the header and a row per sample
@@ -51,6 +57,7 @@ const decodePng = (page, bytes) =>
   }, bytes.toString('base64'));
 
 const openExport = async (p) => {
+  await showHeaderTools(p);
   await p.getByRole('button', { name: 'Export' }).click();
   const dialog = p.getByRole('dialog', { name: 'Export' });
   await dialog.waitFor();
