@@ -39,7 +39,7 @@ export function TrackingInvalidationsChart({ samples, intervalMs, instances, mar
       intervalMs={intervalMs}
       markers={markers}
       series={invalidationSeries(instances)}
-      yLabel="Per instance per second"
+      yLabel="Per second"
       yFormat={fmtRate}
     />
   );
