@@ -51,7 +51,7 @@ export default async function tracking() {
         // Let a few samples in, then read the charts.
         await p.waitForFunction(() => Number(document.querySelector('[data-now-ms]')?.dataset.nowMs) >= 4000);
         await p.getByRole('tab', { name: 'Charts' }).click();
-        const title = 'Invalidations per instance per second';
+        const title = 'Invalidations received per instance per second';
         await p.locator('figure.chart .chart-title', { hasText: title }).waitFor();
         await p.waitForFunction(
           (t) =>

@@ -11,7 +11,7 @@ export const trackingLabels = {
   trackingDropped: 'L1 copies dropped',
   trackingRaces: 'tracking races',
   // The Charts tab's charts of the mechanism's log, and their lines.
-  trackingInvalidationsChart: 'Invalidations per instance per second',
+  trackingInvalidationsChart: 'Invalidations received per instance per second',
   trackingTableChart: 'Tracking table keys',
   trackingTableSeries: 'Keys tracked (all shards)',
 } as const;
