@@ -17,10 +17,16 @@ export interface ParticleFrame {
 export interface PaintScratch {
   x: Float32Array;
   y: Float32Array;
+  /** Particles the last paint drew, per outcome code (browser checks read the invalidations'). */
+  byCode: Uint32Array;
 }
 
 export function createScratch(capacity: number): PaintScratch {
-  return { x: new Float32Array(capacity), y: new Float32Array(capacity) };
+  return {
+    x: new Float32Array(capacity),
+    y: new Float32Array(capacity),
+    byCode: new Uint32Array(OUTCOME_CODES.length),
+  };
 }
 
 const RADIUS = 3.5;
@@ -70,6 +76,7 @@ export function paintParticles(
       n++;
       traceShape(ctx, shape, x, y);
     }
+    scratch.byCode[code] = n;
     if (!any) continue;
     if (shape === 'ring') {
       ctx.lineWidth = 1.6;
@@ -137,6 +144,20 @@ function burst(l: StageLayout, n: number, hash: number, u: number, out: PaintScr
   out.y[i] = l.cy[n]! + dy * r;
 }
 
+/** An X (a plus turned 45 degrees) of arms 0.9 wide reaching 1.7 from the centre, in units of the radius. */
+export const CROSS: readonly number[] = (() => {
+  const w = 0.45;
+  const e = 1.7;
+  const plus = [w, e, w, w, e, w, e, -w, w, -w, w, -e, -w, -e, -w, -w, -e, -w, -e, w, -w, w, -w, e];
+  const out: number[] = [];
+  for (let k = 0; k < plus.length; k += 2) {
+    const px = plus[k]!;
+    const py = plus[k + 1]!;
+    out.push((px - py) / Math.SQRT2, (px + py) / Math.SQRT2);
+  }
+  return out;
+})();
+
 function traceShape(ctx: CanvasRenderingContext2D, shape: string, x: number, y: number): void {
   const r = RADIUS;
   switch (shape) {
@@ -154,6 +175,15 @@ function traceShape(ctx: CanvasRenderingContext2D, shape: string, x: number, y: 
       ctx.moveTo(x, y - r * 1.5);
       ctx.lineTo(x + r * 1.4, y + r);
       ctx.lineTo(x - r * 1.4, y + r);
+      ctx.closePath();
+      break;
+    case 'cross':
+      for (let k = 0; k < CROSS.length; k += 2) {
+        const px = x + CROSS[k]! * r;
+        const py = y + CROSS[k + 1]! * r;
+        if (k === 0) ctx.moveTo(px, py);
+        else ctx.lineTo(px, py);
+      }
       ctx.closePath();
       break;
     case 'ring':

@@ -32,7 +32,16 @@ export const PENDING_COLOR = '#8a8f98';
  * and the stale diamond is drawn larger so a stale response stands out. A ring (hollow) is a request
  * whose outcome is not known yet.
  */
-export type ParticleShape = 'dot' | 'ring' | 'diamond' | 'square' | 'triangle';
+export type ParticleShape = 'dot' | 'ring' | 'diamond' | 'square' | 'triangle' | 'cross';
+
+/**
+ * Particles that are no request's outcome: an invalidation Redis pushes to an instance under client
+ * tracking (a hop whose `op` is `invalidate`), drawn as a dark teal cross (a copy struck out) from the shard
+ * to the instance. The teal keeps >= 10 CIEDE2000 from every outcome under both deficiencies (palette test).
+ */
+export const INVALIDATION_COLOR = '#0A5C5C';
+export const INVALIDATION_SHAPE: ParticleShape = 'cross';
+export const INVALIDATION_LABEL = 'Invalidation (Redis to instance)';
 
 export const OUTCOME_SHAPES: Readonly<Record<Outcome, ParticleShape>> = {
   'l1-hit': 'dot',
@@ -44,8 +53,8 @@ export const OUTCOME_SHAPES: Readonly<Record<Outcome, ParticleShape>> = {
   error: 'square',
 };
 
-/** Outcomes as small integers so particles can store them in a Uint8Array (0 = pending). */
-export const OUTCOME_CODES: readonly (Outcome | 'pending')[] = [
+/** Outcomes (and the invalidation kind, last) as small integers for a Uint8Array (0 = pending). */
+export const OUTCOME_CODES: readonly (Outcome | 'pending' | 'invalidation')[] = [
   'pending',
   'l1-hit',
   'l2-hit',
@@ -54,7 +63,11 @@ export const OUTCOME_CODES: readonly (Outcome | 'pending')[] = [
   'stale',
   'write',
   'error',
+  'invalidation',
 ];
+
+/** The code of an invalidation particle. */
+export const INVALIDATION_CODE = OUTCOME_CODES.indexOf('invalidation');
 
 export function outcomeCode(outcome: Outcome | null): number {
   if (outcome === null) return 0;
@@ -66,10 +79,12 @@ export function outcomeCode(outcome: Outcome | null): number {
 export function codeColor(code: number, errorColor: string): string {
   const o = OUTCOME_CODES[code];
   if (o === undefined || o === 'pending') return PENDING_COLOR;
+  if (o === 'invalidation') return INVALIDATION_COLOR;
   return o === 'error' ? errorColor : OUTCOME_COLORS[o];
 }
 
 export function codeShape(code: number): ParticleShape {
   const o = OUTCOME_CODES[code];
+  if (o === 'invalidation') return INVALIDATION_SHAPE;
   return o === undefined || o === 'pending' ? 'ring' : OUTCOME_SHAPES[o];
 }

@@ -2,6 +2,8 @@
 export interface FrameStats {
   fps: number;
   particlesDrawn: number;
+  /** Of those, invalidations (client tracking's messages from Redis to an instance). */
+  invalidationsDrawn: number;
   inFlight: number;
   sampleEvery: number;
   nowMs: number;

@@ -1,8 +1,11 @@
 import type { Simulation, TraceHop } from '../engine/types.ts';
 import { RequestLog } from './requestLog.ts';
-import { outcomeCode } from '../render/palette.ts';
+import { INVALIDATION_CODE, outcomeCode } from '../render/palette.ts';
 import { isSampled, type ParticleBatch } from '../render/particles.ts';
 import { ParticleBatchBuilder } from './particleBatch.ts';
+
+/** The `op` of the hop the tracking mechanism records for an invalidation (its server.ts INVALIDATE_OP). */
+const INVALIDATE_OP = 'invalidate';
 
 /** Most particles we aim to keep in flight; beyond it we draw a sample. */
 export const TARGET_PARTICLES = 4000;
@@ -80,7 +83,8 @@ export class ParticleFeed {
       }
       // A hop at one node (a lost write's burst) happens in an instant: shown three times as long.
       const end = Math.max(h.endMs, h.startMs + minVisibleMs * (h.from === h.to ? 3 : 1));
-      this.batch.push(from, to, h.startMs, end, h.requestId, outcomeCode(h.outcome));
+      const code = h.op === INVALIDATE_OP ? INVALIDATION_CODE : outcomeCode(h.outcome);
+      this.batch.push(from, to, h.startMs, end, h.requestId, code);
     }
   }
 

@@ -16,6 +16,8 @@ import { describe, expect, it } from 'vitest';
 import { OUTCOMES, type Outcome } from '../../src/engine/types.ts';
 import {
   ERROR_COLORS,
+  INVALIDATION_COLOR,
+  INVALIDATION_SHAPE,
   OUTCOME_COLORS,
   OUTCOME_SHAPES,
   PENDING_COLOR,
@@ -99,6 +101,7 @@ describe.each(['light', 'dark'] as const)('the outcome palette on the %s stage',
       OUTCOME_SHAPES[o],
     ]),
     ['pending', PENDING_COLOR, 'ring'],
+    ['invalidation', INVALIDATION_COLOR, INVALIDATION_SHAPE],
   ];
 
   it('reads the theme the canvas uses', () => {

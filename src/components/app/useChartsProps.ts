@@ -60,5 +60,9 @@ export function useChartsProps(): ChartsPanelProps | null {
     },
     monitoring: scenario.monitoring,
     l1: hasL1(applied) || (compare !== null && hasL1(compare.side.scenario)),
+    tracking: summary.tracking && {
+      samples: summary.tracking.series,
+      instances: summary.tracking.receivedPerInstance.length,
+    },
   };
 }

@@ -14,6 +14,8 @@ import {
   StaleRateChart,
 } from './TimeCharts.tsx';
 import type { TimeChartProps } from './TimeCharts.tsx';
+import { TrackingInvalidationsChart, TrackingTableChart } from './TrackingCharts.tsx';
+import type { TrackingChartProps } from './TrackingCharts.tsx';
 import { coarsen, type ChartSeries } from './coarsen.ts';
 import type { ChartMarker } from './frame.ts';
 import { chartThresholds } from './timeSeries.ts';
@@ -38,6 +40,8 @@ export interface ChartsPanelProps {
   l1?: boolean | undefined;
   /** The histograms' y axis tops at least these (A's and B's side by side share one scale). */
   histogramMax?: { staleAgeChart: number; ttlChart: number } | undefined;
+  /** Redis client tracking's log (`Summary.tracking.series`): its charts only when tracking is on. */
+  tracking?: Pick<TrackingChartProps, 'samples' | 'instances'> | undefined;
 }
 
 /**
@@ -72,10 +76,19 @@ function charts(
     ...(memory
       ? [{ id: 'memoryChart' as const, node: <ShardMemoryChart {...memory} alertAt={t.memory} /> }]
       : []),
+    ...(p.tracking ? trackingCharts({ ...p.tracking, intervalMs, markers: line.markers }) : []),
   ];
 }
 
-/** The figures the Charts tab draws, titles and named series (memory too: the app always passes it). */
+/** Tracking's two charts: invalidations per instance per second, and the tables' keys. */
+function trackingCharts(t: TrackingChartProps): { id: FigureId; series?: FigureId[]; node: ReactNode }[] {
+  return [
+    { id: 'trackingInvalidationsChart', node: <TrackingInvalidationsChart {...t} /> },
+    { id: 'trackingTableChart', series: ['trackingTableSeries'], node: <TrackingTableChart {...t} /> },
+  ];
+}
+
+/** The figures the Charts tab draws, titles and named series (memory and tracking's, which it may pass). */
 export const chartFigures = (): FigureId[] =>
   charts({
     points: [],
@@ -83,6 +96,7 @@ export const chartFigures = (): FigureId[] =>
     staleAges: [],
     ttls: [],
     memory: { bytes: [], maxBytes: null },
+    tracking: { samples: [], instances: 1 },
   }).flatMap((c) => [c.id, ...(c.series ?? [])]);
 
 /** The charts the panel draws for these props, by figure id and title (the Export dialog's choices). */

@@ -9,7 +9,6 @@ import { formatDuration } from '../format.ts';
 import type { ChartMarker, Threshold } from './frame.ts';
 import { INNER_H, INNER_W, thresholdLegend } from './frame.ts';
 import { formatTick } from './ticks.ts';
-import type { ChartSeries } from './coarsen.ts';
 import { useChartWindow, WindowShade } from './WindowShade.tsx';
 
 /**
@@ -20,19 +19,24 @@ export const B_DASH = '1.5 3.5';
 export const B_DASH_OF_DASHED = '8 3 1.5 3';
 
 /** One line of a time chart; `value` returns null where the metric is undefined (no traffic). */
-export interface LineSeries {
+export interface LineSeries<P extends Timed = SeriesPoint> {
   label: string;
   color: string;
   dashed?: boolean;
-  value(point: SeriesPoint, intervalMs: number): number | null;
+  value(point: P, intervalMs: number): number | null;
 }
 
-export interface LineChartProps {
+/** A chart's points: the engine's sample points, or a mechanism's log (anything with a time). */
+export interface Timed {
+  tMs: number;
+}
+
+export interface LineChartProps<P extends Timed = SeriesPoint> {
   title: string;
-  points: readonly SeriesPoint[];
+  points: readonly P[];
   intervalMs: number;
   /** Keep this array stable (module level): it keys the memoized paths. */
-  series: readonly LineSeries[];
+  series: readonly LineSeries<P>[];
   yLabel: string;
   yFormat(value: number): string;
   /** Fixed y range, e.g. [0, 1] for ratios; otherwise 0 to the data's maximum. */
@@ -43,18 +47,18 @@ export interface LineChartProps {
   /** Live changes, drawn where they fall within the chart's time range. */
   markers?: readonly ChartMarker[] | undefined;
   /** Run B of a comparison, drawn over A's lines in B's pattern. */
-  b?: ChartSeries | undefined;
+  b?: { points: readonly P[]; intervalMs: number } | undefined;
 }
 
 /** A series' values over some points, null where the metric is undefined. */
-const valuesOf = (s: LineSeries, points: readonly SeriesPoint[], intervalMs: number) =>
+const valuesOf = <P extends Timed>(s: LineSeries<P>, points: readonly P[], intervalMs: number) =>
   points.map((p) => s.value(p, intervalMs));
 
 /**
  * A time-series chart over the engine's sample points. Paths are computed once per new points array,
  * not per render: at 10 Hz with 600 points and several charts, that is what keeps the panel cheap.
  */
-export function LineChart(props: LineChartProps) {
+export function LineChart<P extends Timed = SeriesPoint>(props: LineChartProps<P>) {
   const { title, points, intervalMs, series, yLabel, yFormat, yDomain, threshold, markers, b } = props;
   const integer = props.integer ?? false;
 
@@ -77,7 +81,7 @@ export function LineChart(props: LineChartProps) {
       .domain(yDomain ?? [0, top])
       .range([INNER_H, 0])
       .nice();
-    const pathOf = (at: readonly SeriesPoint[]) => (vs: readonly (number | null)[]) =>
+    const pathOf = (at: readonly P[]) => (vs: readonly (number | null)[]) =>
       line<number | null>()
         .defined((v) => v !== null)
         .x((_, i) => x((at[i]?.tMs ?? 0) / 1000))

@@ -1,5 +1,12 @@
 import { OUTCOMES } from '../../engine/types.ts';
-import { OUTCOME_COLORS, OUTCOME_SHAPES, PENDING_COLOR } from '../../render/palette.ts';
+import {
+  INVALIDATION_COLOR,
+  INVALIDATION_LABEL,
+  INVALIDATION_SHAPE,
+  OUTCOME_COLORS,
+  OUTCOME_SHAPES,
+  PENDING_COLOR,
+} from '../../render/palette.ts';
 import { OUTCOME_LABELS } from '../../labels/options.ts';
 import { useAppStore } from '../../store/useAppStore.ts';
 import { OutcomeSwatch } from './OutcomeSwatch.tsx';
@@ -8,6 +15,11 @@ import { OutcomeSwatch } from './OutcomeSwatch.tsx';
 export function Legend() {
   const cdn = useAppStore((s) => s.applied.topology.cdn);
   const shown = OUTCOMES.filter((o) => cdn || o !== 'cdn-hit');
+  // Invalidations are drawn only when Redis tracks the instances' L1 copies (the mechanism's own test).
+  const tracking = useAppStore(
+    (s) =>
+      s.applied.cache.tracking.enabled && s.applied.cache.l1.enabled && s.applied.cache.strategy !== 'none',
+  );
   return (
     <div className="legend" role="group" aria-label="Legend">
       <ul>
@@ -17,6 +29,12 @@ export function Legend() {
             {OUTCOME_LABELS[o]}
           </li>
         ))}
+        {tracking && (
+          <li data-kind="invalidation">
+            <OutcomeSwatch color={INVALIDATION_COLOR} shape={INVALIDATION_SHAPE} />
+            {INVALIDATION_LABEL}
+          </li>
+        )}
         <li>
           <OutcomeSwatch color={PENDING_COLOR} shape="ring" />
           Outcome not known yet

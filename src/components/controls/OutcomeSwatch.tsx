@@ -12,6 +12,17 @@ export function OutcomeSwatch({ color, shape }: { color: string; shape: Particle
       {shape === 'square' && (
         <rect x="-5" y="-5" width="10" height="10" fill={color} stroke="var(--particle-outline)" />
       )}
+      {shape === 'cross' && (
+        <path
+          d="M-5 -5 L5 5 M5 -5 L-5 5"
+          stroke="var(--particle-outline)"
+          strokeWidth="4.4"
+          strokeLinecap="round"
+        />
+      )}
+      {shape === 'cross' && (
+        <path d="M-5 -5 L5 5 M5 -5 L-5 5" stroke={color} strokeWidth="2.8" strokeLinecap="round" />
+      )}
       {shape === 'triangle' && <path d="M0 -6 L6 4 L-6 4 Z" fill={color} stroke="var(--particle-outline)" />}
     </svg>
   );

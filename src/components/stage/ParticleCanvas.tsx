@@ -2,6 +2,7 @@ import { useEffect, useRef, type RefObject } from 'react';
 import type { EngineSession } from '../../runtime/session.ts';
 import type { StageLayout } from '../../render/layout.ts';
 import { createScratch, paintParticles, pickParticle } from '../../render/paintParticles.ts';
+import { INVALIDATION_CODE } from '../../render/palette.ts';
 import { publishFrameStats } from '../../runtime/frameStats.ts';
 import { useStageHandle } from './stageHandle.ts';
 
@@ -98,6 +99,7 @@ export function ParticleCanvas({ session, layout, scale, pickRef }: Props) {
       publishFrameStats({
         fps,
         particlesDrawn: drawn,
+        invalidationsDrawn: scratch.byCode[INVALIDATION_CODE] ?? 0,
         inFlight: session.particles.count,
         sampleEvery: s.sampleEvery,
         nowMs: s.nowMs,

@@ -10,4 +10,8 @@ export const trackingLabels = {
   trackingExpiry: 'invalidations for expired or evicted keys',
   trackingDropped: 'L1 copies dropped',
   trackingRaces: 'tracking races',
+  // The Charts tab's charts of the mechanism's log, and their lines.
+  trackingInvalidationsChart: 'Invalidations received per instance per second',
+  trackingTableChart: 'Tracking table keys',
+  trackingTableSeries: 'Keys tracked (all shards)',
 } as const;

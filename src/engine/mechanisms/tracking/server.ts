@@ -1,7 +1,17 @@
 import { schedule } from '../../core/eventQueue.ts';
 import { randomInt } from '../../core/rng.ts';
 import { eventType } from '../../flow/kinds.ts';
-import { OP_DEL, OP_GET, OP_SET, redisHop, redisLinkArrival, type Ctx } from '../../flow/context.ts';
+import {
+  appNode,
+  OP_DEL,
+  OP_GET,
+  OP_SET,
+  redisHop,
+  redisLinkArrival,
+  redisNode,
+  type Ctx,
+} from '../../flow/context.ts';
+import { traceHop } from '../../flow/trace.ts';
 import { keyName } from '../../flow/keyspace.ts';
 import { slotOf } from '../../redis/shardStore.ts';
 import { CAP, changed, drain, GONE, limit, read, WRITE, type Sink } from './rules.ts';
@@ -18,6 +28,9 @@ import { trackingModel, trackingState, type TrackingModel } from './state.ts';
 
 /** An invalidation reaches an instance. a: instance, b: key. */
 export const EV_TRACK_INVALIDATE = eventType('tracking.invalidate');
+
+/** The trace hop's `op` for an invalidation message (the stage draws it as a particle kind of its own). */
+export const INVALIDATE_OP = 'invalidate';
 
 /** Whether `key`'s name starts with one of the BCAST prefixes (every key when there is none). */
 export function underPrefix(c: Ctx, m: TrackingModel, key: number): boolean {
@@ -46,6 +59,21 @@ const sink = {
     else if (why === CAP) x.byCap++;
     const arrive = m.redirect ? this.at + redisHop(c) : redisLinkArrival(c, inst, this.shard, false, this.at);
     schedule(c.s.queue, arrive, EV_TRACK_INVALIDATE, inst, key);
+    // Drawn only when a trace is recorded: a hop of no request (a negative id of its own).
+    if (c.trace) {
+      const t = c.trace;
+      traceHop(
+        t,
+        --t.syntheticId,
+        key,
+        redisNode(this.shard),
+        appNode(inst),
+        this.at,
+        arrive,
+        INVALIDATE_OP,
+        null,
+      );
+    }
   },
   randomInt(n: number): number {
     return randomInt(this.c!.s.rng, n);
