@@ -149,9 +149,13 @@ export interface Model {
   /**
    * Settings every request reads, copied out of the scenario so the per-event code loads one field
    * instead of a chain (`scenario.network.redisMs`...): `topology.redisShards`, `network.*`,
-   * `cache.l2.serviceMs` and `ttlJitter`, `workload.readRatio`.
+   * `cache.l2.serviceMs` and `ttlJitter`, `workload.readRatio`, `topology.instances` and its load
+   * balancer, `database.connections`.
    */
   redisShards: number;
+  instances: number;
+  randomBalancer: boolean;
+  dbConnections: number;
   clientMs: number;
   redisMs: number;
   dbMs: number;
