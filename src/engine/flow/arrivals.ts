@@ -62,6 +62,6 @@ export function onArrival(c: Ctx, generation: number): void {
   scheduleNextArrival(c);
   const request = c.m.request;
   if (request !== null) return request(c);
-  const isRead = random(s.rng) < c.m.scenario.workload.readRatio;
+  const isRead = random(s.rng) < c.m.readRatio;
   startRequest(c, isRead, pickKey(c), 0);
 }

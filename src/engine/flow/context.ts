@@ -46,8 +46,8 @@ export function scheduleTick(c: Ctx, at: number, type: number, a: number, b: num
 
 /** One-way delay of an instance <-> Redis hop. */
 export function redisHop(c: Ctx): number {
-  const n = c.m.scenario.network;
-  return n.redisMs + exponential(c.s.rng, n.jitterMs);
+  const m = c.m;
+  return m.redisMs + exponential(c.s.rng, m.jitterMs);
 }
 
 /**
@@ -67,7 +67,7 @@ export function redisLinkArrival(
   sentAt: number,
 ): number {
   const links = c.s.redisLinks;
-  const ix = 2 * (instance * c.m.scenario.topology.redisShards + shard) + (toShard ? 0 : 1);
+  const ix = 2 * (instance * c.m.redisShards + shard) + (toShard ? 0 : 1);
   const at = Math.max(sentAt + redisHop(c), links[ix]!);
   links[ix] = at;
   return at;
@@ -75,8 +75,8 @@ export function redisLinkArrival(
 
 /** One-way delay of an instance <-> database hop. */
 export function dbHop(c: Ctx): number {
-  const n = c.m.scenario.network;
-  return n.dbMs + exponential(c.s.rng, n.jitterMs);
+  const m = c.m;
+  return m.dbMs + exponential(c.s.rng, m.jitterMs);
 }
 
 export const appNode = (i: number): string => `app-${i}`;

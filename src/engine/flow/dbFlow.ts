@@ -86,7 +86,7 @@ export function onDbArrive(c: Ctx, job: number): void {
   s.jobs.dbArrive[job] = s.now;
   const arrive = c.m.hooks.dbArrive;
   if (arrive !== null && arrive(c, job)) return;
-  if (s.db.inUse < c.m.scenario.database.connections) {
+  if (s.db.inUse < c.m.dbConnections) {
     startService(c, job);
     return;
   }
@@ -108,7 +108,7 @@ export function onDbArrive(c: Ctx, job: number): void {
  */
 function startWaiting(c: Ctx): void {
   const db = c.s.db;
-  if (db.waitLen > 0 && db.inUse < c.m.scenario.database.connections) startService(c, dequeueWaiting(db));
+  if (db.waitLen > 0 && db.inUse < c.m.dbConnections) startService(c, dequeueWaiting(db));
 }
 
 /**

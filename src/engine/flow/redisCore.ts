@@ -44,7 +44,8 @@ export function entryBytesOf(m: Model, key: number): number {
   if (m.groups === null) {
     // `key:<digits>`: computed, not looked up, which spares the hot path a cache miss per SET.
     const own = m.perKey === null ? 0 : (m.perKey.valueBytes?.[key] ?? 0);
-    return entryBytesFor(4 + decimalDigits(key), own > 0 ? own : m.scenario.workload.valueBytes);
+    if (own > 0) return entryBytesFor(4 + decimalDigits(key), own);
+    return plainEntryBytes(m.scenario.workload.valueBytes, decimalDigits(key));
   }
   const cache = m.entryBytes;
   if (key < cache.length) {
@@ -53,6 +54,23 @@ export function entryBytesOf(m: Model, key: number): number {
   }
   const b = entryBytes(keyName(key, m), valueBytesOf(m, key));
   if (key < cache.length) cache[key] = b;
+  return b;
+}
+
+/**
+ * `entryBytesFor(4 + digits, valueLen)` for the workload's own value size, remembered per digit count
+ * (at most 16 for a double) for the last value size asked: the SETs of a run all share one value size, so
+ * each one costs an array read instead of four jemalloc size classes.
+ */
+let plainValueLen = -1;
+const plainByDigits = new Float64Array(17);
+function plainEntryBytes(valueLen: number, digits: number): number {
+  if (valueLen !== plainValueLen) {
+    plainByDigits.fill(0);
+    plainValueLen = valueLen;
+  }
+  let b = plainByDigits[digits]!;
+  if (b === 0) b = plainByDigits[digits] = entryBytesFor(4 + digits, valueLen);
   return b;
 }
 

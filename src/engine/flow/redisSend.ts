@@ -74,7 +74,7 @@ function countWrites(c: Ctx, copies: number): void {
  * storeSet(store, key, version, start + jitterTtl(c, l2TtlOf(c.m, key)), start, c.s.rng);
  */
 export function jitterTtl(c: Ctx, ttlMs: number): number {
-  const j = c.m.scenario.cache.l2.ttlJitter;
+  const j = c.m.ttlJitter;
   return j === 0 ? ttlMs : ttlMs * (1 - j + 2 * j * random(c.s.rng));
 }
 
@@ -120,7 +120,7 @@ export function sendDel(c: Ctx, key: number, instance: number): void {
 export function occupyShard(c: Ctx, shardIx: number, commands: number): number {
   const s = c.s;
   const shard = s.shards[shardIx]!;
-  const serviceMs = c.m.scenario.cache.l2.serviceMs;
+  const serviceMs = c.m.l2ServiceMs;
   const start = shard.busyUntil > s.now ? shard.busyUntil : s.now;
   if (serviceMs > 0) {
     const queued = Math.ceil((start - s.now) / serviceMs);
@@ -160,17 +160,15 @@ export function onRedisArrive(c: Ctx, job: number, packed: number): void {
     } else freeJob(j, job);
     return;
   }
-  const l2 = c.m.scenario.cache.l2;
   const start = occupyShard(c, shardIx, 1);
-  const done = start + l2.serviceMs;
+  const done = start + c.m.l2ServiceMs;
   const command = c.m.hooks.redisCommand;
   let result = 0;
   const taken = command !== null && command(c, job, op, shardIx, done);
   if (taken) {
     result = MISS;
   } else if (op === OP_GET) {
-    const reset = l2.ttlReset && l2.ttlMs !== null ? l2.ttlMs : null;
-    result = storeGet(shard.store, id, start, s.rng, reset);
+    result = storeGet(shard.store, id, start, s.rng, c.m.l2ResetTtlMs);
     if (key < HOT_TRACKED) s.metrics.hotReads[key]!++;
     // The expiry that comes with the value, as the app sees it (XFetch reads it).
     if (result >= 0 && c.m.hooks.l2Hit !== null)

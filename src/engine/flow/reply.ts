@@ -64,7 +64,7 @@ export function respond(c: Ctx, job: number, version: number, outcome: Outcome):
   const isWrite = j.kind[job] === JOB_WRITE;
   // Not `coalesceReads`: a leader chosen before coalescing was switched off still has readers waiting.
   if (s.flights > 0 && !isWrite) wakeWaiters(c, job, version, outcome);
-  const end = s.now + c.m.scenario.network.clientMs + c.m.edgeHopMs;
+  const end = s.now + c.m.clientMs + c.m.edgeHopMs;
   const hooks = c.m.hooks;
   // A client that gave up (or will have by the time this arrives) never sees it: the work ends here.
   if (hooks.replying !== null && hooks.replying(c, job, end, version, outcome)) {

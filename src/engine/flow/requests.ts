@@ -27,9 +27,9 @@ export function nextUpInstance(s: State, i: number): number {
 }
 
 function pickInstance(c: Ctx): number {
-  const n = c.m.scenario.topology.instances;
+  const n = c.m.instances;
   let i: number;
-  if (c.m.scenario.topology.loadBalancer === 'random') i = randomInt(c.s.rng, n);
+  if (c.m.randomBalancer) i = randomInt(c.s.rng, n);
   else {
     i = c.s.rrNext;
     c.s.rrNext = (i + 1) % n;

@@ -146,6 +146,25 @@ export interface Model {
   arrivalHopMs: number;
   /** A shard busy this far ahead (`cache.l2.maxQueue` commands) refuses a command. */
   redisMaxBacklogMs: number;
+  /**
+   * Settings every request reads, copied out of the scenario so the per-event code loads one field
+   * instead of a chain (`scenario.network.redisMs`...): `topology.redisShards`, `network.*`,
+   * `cache.l2.serviceMs` and `ttlJitter`, `workload.readRatio`, `topology.instances` and its load
+   * balancer, `database.connections`.
+   */
+  redisShards: number;
+  instances: number;
+  randomBalancer: boolean;
+  dbConnections: number;
+  clientMs: number;
+  redisMs: number;
+  dbMs: number;
+  jitterMs: number;
+  l2ServiceMs: number;
+  ttlJitter: number;
+  readRatio: number;
+  /** The TTL a read gives its key back (`cache.l2.ttlMs` under `ttlReset`), or null: reads leave it. */
+  l2ResetTtlMs: number | null;
   /** Queries the pool's wait queue holds at most (`database.maxQueue`, Infinity when unbounded). */
   dbMaxQueue: number;
   /** Memory of each key's Redis entry, filled lazily (0 = not computed yet); see redisCore.ts. */
