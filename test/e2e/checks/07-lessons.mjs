@@ -180,7 +180,7 @@ export default async function lessonChecks() {
       async () => {
         const found = [];
         const p = await openPage('?lesson=cdn-leak&step=2', { colorScheme });
-        await waitForStep(p, 2, 3);
+        await waitForStep(p, 2, 4);
         await p.getByRole('radio').first().check();
         await p.getByRole('button', { name: 'Check prediction' }).click();
         await checkResult(p);
