@@ -1,7 +1,8 @@
-/* global document, Image, XMLSerializer, Blob */
+/* global document, Image, XMLSerializer, Blob, getComputedStyle, window */
 // The room server as a facilitator starts it (`npm run room`), on a free loopback port, for the room's
 // browser checks; and reading a QR code on the page the way a phone's camera would (jsQR on its pixels).
 import { spawn } from 'node:child_process';
+import { connect, createServer } from 'node:net';
 import jsQR from 'jsqr';
 import { root } from './harness.mjs';
 
@@ -54,4 +55,82 @@ export async function readQrCode(locator) {
     return { width: size, height: size, data: [...ctx.getImageData(0, 0, size, size).data] };
   });
   return jsQR(new Uint8ClampedArray(data), width, height)?.data ?? null;
+}
+
+/**
+ * The smallest type in the reveal dialog and in its key figures (the counts, the summary, the measured
+ * legend), as a share of the screen's height: what the back row of a room reads on a projector.
+ */
+export function revealTypeSizes(page) {
+  return page.locator('.room-reveal').evaluate((dialog) => {
+    const px = (el) => parseFloat(getComputedStyle(el).fontSize);
+    const texts = [...dialog.querySelectorAll('*')].filter((el) =>
+      [...el.childNodes].some((n) => n.nodeType === 3 && n.textContent.trim() !== ''),
+    );
+    const key = [
+      ...dialog.querySelectorAll('.room-summary, .room-column-count, .room-bar-count, .room-legend'),
+    ];
+    const h = window.innerHeight;
+    return {
+      smallest: Math.min(...texts.map(px)) / h,
+      smallestKey: Math.min(...key.map(px)) / h,
+    };
+  });
+}
+
+/**
+ * The reveal reads from the back row: every text at least 2.4 % of the screen's height (17 px at 720,
+ * 26 px at 1080), the counts and the measured answer at least 3 %.
+ */
+export async function revealLegibility(page, where) {
+  const { smallest, smallestKey } = await revealTypeSizes(page);
+  const pct = (x) => `${(100 * x).toFixed(1)} %`;
+  return [
+    ...(smallest < 0.024 ? [`${where}: the smallest text is ${pct(smallest)} of the screen's height`] : []),
+    ...(smallestKey < 0.03 ? [`${where}: a count is ${pct(smallestKey)} of the screen's height`] : []),
+  ];
+}
+
+/**
+ * A TCP relay to the server at `target` (its http:// address), on a port of its own: `cut()` drops
+ * every connection through it at once and refuses new ones, as a lost Wi-Fi does to a phone; `restore()`
+ * lets connections through again. (Chromium's offline emulation leaves open WebSockets alone.)
+ */
+export function cuttableRelay(target) {
+  const { hostname, port } = new URL(target);
+  const sockets = new Set();
+  let down = false;
+  const relay = createServer((client) => {
+    if (down) return client.destroy();
+    const upstream = connect(Number(port), hostname);
+    for (const s of [client, upstream]) {
+      sockets.add(s);
+      s.on('close', () => sockets.delete(s));
+      s.on('error', () => {
+        client.destroy();
+        upstream.destroy();
+      });
+    }
+    client.pipe(upstream);
+    upstream.pipe(client);
+  });
+  return new Promise((resolve) => {
+    relay.listen(0, '127.0.0.1', () => {
+      resolve({
+        url: `http://127.0.0.1:${relay.address().port}/`,
+        cut() {
+          down = true;
+          for (const s of sockets) s.destroy();
+        },
+        restore() {
+          down = false;
+        },
+        close() {
+          down = true;
+          for (const s of sockets) s.destroy();
+          return new Promise((done) => relay.close(() => done()));
+        },
+      });
+    });
+  });
 }
