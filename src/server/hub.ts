@@ -1,5 +1,5 @@
 import type { WebSocket } from 'ws';
-import type { ServerMessage } from '../room/protocol.ts';
+import { ROOM_LIMITS, type ServerMessage } from '../room/protocol.ts';
 import { TokenBucket } from './limits.ts';
 import { Room, type Participant } from './room.ts';
 import { newRoomCode, newToken } from './secrets.ts';
@@ -24,7 +24,7 @@ export interface HubOptions {
 
 export const DEFAULT_HUB_OPTIONS: HubOptions = {
   now: () => Date.now(),
-  maxParticipants: 1000,
+  maxParticipants: ROOM_LIMITS.maxParticipants,
   maxRooms: 100,
   maxConnections: 5000,
   idleMs: 2 * 60 * 60 * 1000,

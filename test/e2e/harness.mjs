@@ -66,6 +66,8 @@ export async function openPage(path, options = {}) {
     viewport: options.viewport ?? { width: 1280, height: 720 },
     colorScheme: options.colorScheme ?? 'light',
     reducedMotion: options.reducedMotion ?? 'no-preference',
+    // A check of a host behind HTTPS uses a self-signed certificate.
+    ignoreHTTPSErrors: options.ignoreHTTPSErrors ?? false,
   });
   // Generous waits: a slow, loaded machine must pass the same checks, so no wait is cut off early.
   context.setDefaultTimeout(120_000);

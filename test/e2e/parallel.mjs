@@ -40,6 +40,8 @@ export const SECONDS = {
   '07-stage-text.mjs': 177,
   '07-subpath.mjs': 72,
   '08-sweep.mjs': 38,
+  '09-room-https.mjs': 70,
+  '09-room-network.mjs': 150,
   '09-room-presenter.mjs': 99,
   '09-room.mjs': 141,
   '09-trace.mjs': 139,

@@ -3,7 +3,7 @@ import { fireEvent, render, screen } from '@testing-library/react';
 import { vi } from 'vitest';
 import { Distribution } from '../../src/components/room/Distribution.tsx';
 import { GuessForm } from '../../src/components/room/participant/GuessForm.tsx';
-import type { QuestionView, RevealView } from '../../src/room/protocol.ts';
+import { ROOM_LIMITS, type QuestionView, type RevealView } from '../../src/room/protocol.ts';
 
 const number: QuestionView = { kind: 'number', text: 'How many queries?', unit: 'queries' };
 const choice: QuestionView = { kind: 'choice', text: 'Which?', options: ['One', 'Two', 'Many'] };
@@ -30,6 +30,18 @@ describe('a participant’s answer', () => {
     );
     expect(screen.getByRole('button', { name: 'Send' })).toHaveProperty('disabled', true);
     expect(screen.getByRole('status').textContent).toContain('Sent: 12.5 queries.');
+  });
+
+  it('says a number is too large before Send, as the server would refuse it', () => {
+    render(<GuessForm question={number} saved={null} savedText={null} closed={false} onSend={vi.fn()} />);
+    const field = screen.getByRole('spinbutton', { name: /Your guess/ });
+    fireEvent.change(field, { target: { value: String(ROOM_LIMITS.maxGuess * 10) } });
+    expect(screen.getByRole('button', { name: 'Send' })).toHaveProperty('disabled', true);
+    expect(screen.getByRole('status').textContent).toBe(
+      'That number is too large: a guess is at most a million million.',
+    );
+    fireEvent.change(field, { target: { value: String(-ROOM_LIMITS.maxGuess) } });
+    expect(screen.getByRole('button', { name: 'Send' })).toHaveProperty('disabled', false);
   });
 
   it('shows a kept choice, and nothing can change once the answers close', () => {

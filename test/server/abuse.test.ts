@@ -1,5 +1,6 @@
 import { connect } from 'node:net';
 import WebSocket from 'ws';
+import { ROOM_LIMITS } from '../../src/room/protocol.ts';
 import { Client, joinRoom, openRoom, startTestServer, type TestServer } from './client.ts';
 
 /** What a hostile or broken client can send, and that the room and the server come through it. */
@@ -156,6 +157,34 @@ describe('the room server under bad input', () => {
     host.send({ type: 'export' });
     expect((await host.next('csv')).text.split('\r\n')).toHaveLength(1);
   });
+});
+
+describe('a room at its default size', () => {
+  beforeEach(async () => {
+    t = await startTestServer();
+  });
+
+  it('takes 1,000 participants over real sockets, refuses the next, and lets a known one back in', async () => {
+    const { host, code } = await openRoom(t.ws);
+    const people: Awaited<ReturnType<typeof joinRoom>>[] = [];
+    // In groups of a hundred, as a room fills in from the QR code.
+    while (people.length < ROOM_LIMITS.maxParticipants) {
+      const n = Math.min(100, ROOM_LIMITS.maxParticipants - people.length);
+      people.push(...(await Promise.all(Array.from({ length: n }, () => joinRoom(t.ws, code)))));
+    }
+    expect(ROOM_LIMITS.maxParticipants).toBe(1000);
+    await host.next('tally', (m) => m.participants === 1000);
+    const extra = await Client.open(t.ws);
+    extra.send({ type: 'join', v: 1, code, name: 'One too many' });
+    expect(await extra.next('error')).toMatchObject({ code: 'room-full' });
+    // Someone already in, on a second connection (a reload), is the same participant.
+    const back = await joinRoom(t.ws, code, { token: people[999]!.welcome.token });
+    expect(back.welcome.token).toBe(people[999]!.welcome.token);
+    back.client.send({ type: 'guess', guess: { value: 3 } });
+    expect((await back.client.next('saved')).answers).toBe(1);
+    expect(t.server.hub.rooms.get(code)!.room.participantCount).toBe(1000);
+    for (const p of people) p.client.close();
+  }, 120_000);
 });
 
 describe('room codes', () => {

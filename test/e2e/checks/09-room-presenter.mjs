@@ -3,7 +3,7 @@
 // bar beside the caption, and a reveal of a multiple-choice step, each on screen, legible and clean.
 import { assert, check, openPage, shot } from '../harness.mjs';
 import { axeViolations, textOverlaps } from '../pageChecks.mjs';
-import { startRoomServer } from '../roomServer.mjs';
+import { revealLegibility, startRoomServer } from '../roomServer.mjs';
 
 /** The presenter view's parts and the room bar are all on screen, and none covers another. */
 async function fitsScreen(page, size) {
@@ -79,8 +79,10 @@ export default async function roomPresenterChecks() {
         const right = (await measured.innerText()).includes('Two to four') ? 1 : 0;
         assert(summary.includes(`${right} of 1 guess picked the measured answer`), summary);
         await shot(host, 'room-13-presenter-reveal-1280x720');
+        problems.push(...(await revealLegibility(host, 'reveal at 1280x720')));
         await host.setViewportSize({ width: 1920, height: 1080 });
         await shot(host, 'room-14-presenter-reveal-1920x1080');
+        problems.push(...(await revealLegibility(host, 'reveal at 1920x1080')));
         problems.push(...(await viewProblems(host, 'reveal')));
         await phone.locator('.participant-reveal').waitFor();
         assert(

@@ -5,7 +5,7 @@
 import { readFile } from 'node:fs/promises';
 import { assert, check, openPage, shot } from '../harness.mjs';
 import { axeViolations, horizontalOverflow, textOverlaps } from '../pageChecks.mjs';
-import { readQrCode, startRoomServer } from '../roomServer.mjs';
+import { readQrCode, revealLegibility, startRoomServer } from '../roomServer.mjs';
 
 const PHONE = { width: 360, height: 640 };
 const LESSON = '?lesson=stampede&step=1';
@@ -216,6 +216,8 @@ export default async function roomChecks() {
         assert((await dialog.getByRole('listitem').count()) >= 5, 'too few histogram bins');
         assert(await dialog.locator('.room-column.measured').isVisible(), 'no bin marks the measured answer');
         await shot(host, 'room-04-reveal-1280x720');
+        const small = await revealLegibility(host, 'reveal at 1280x720');
+        assert(small.length === 0, small.join('; '));
         // The phones see the same reveal, each with its own guess; their verdicts add up to the room's.
         let close = 0;
         for (const p of [ann, bob, cy]) {

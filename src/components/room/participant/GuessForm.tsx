@@ -1,5 +1,5 @@
 import { useId, useState, type FormEvent } from 'react';
-import type { QuestionView, RoomGuess } from '../../../room/protocol.ts';
+import { ROOM_LIMITS, type QuestionView, type RoomGuess } from '../../../room/protocol.ts';
 
 interface Props {
   question: QuestionView;
@@ -22,12 +22,14 @@ export function GuessForm({ question, saved, savedText, closed, onSend }: Props)
   const [option, setOption] = useState<number | null>(saved && 'option' in saved ? saved.option : null);
   const [text, setText] = useState(saved && 'value' in saved ? String(saved.value) : '');
   const number = text.trim() === '' ? NaN : Number(text);
+  // The server refuses larger numbers; say so here, before Send.
+  const tooLarge = Number.isFinite(number) && Math.abs(number) > ROOM_LIMITS.maxGuess;
   const guess: RoomGuess | null =
     question.kind === 'choice'
       ? option === null
         ? null
         : { option }
-      : Number.isFinite(number)
+      : Number.isFinite(number) && !tooLarge
         ? { value: number }
         : null;
   const submit = (e: FormEvent) => {
@@ -69,9 +71,11 @@ export function GuessForm({ question, saved, savedText, closed, onSend }: Props)
       <p className="participant-saved" role="status">
         {closed
           ? 'The answers are closed: watch the screen for the reveal.'
-          : savedText
-            ? `Sent: ${savedText}. You can change it until the answers close.`
-            : 'Nobody sees your answer before the reveal.'}
+          : tooLarge
+            ? 'That number is too large: a guess is at most a million million.'
+            : savedText
+              ? `Sent: ${savedText}. You can change it until the answers close.`
+              : 'Nobody sees your answer before the reveal.'}
       </p>
     </form>
   );
