@@ -12,7 +12,7 @@ import { enumOptions, kindOf, numberBounds, parsePath, schemaAt, unwrap } from '
 import { scenarioSchema, type ScenarioInput } from '../../src/scenario/schema.ts';
 
 const T = 1000;
-const END = 2500;
+const END = 2000;
 
 /** Three scenarios that between them switch on every mechanism a live path can reach. */
 const bases: Record<string, Scenario> = {

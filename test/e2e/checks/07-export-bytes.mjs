@@ -1,4 +1,4 @@
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { mkdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import lzString from 'lz-string';
@@ -22,22 +22,37 @@ const RUNS = [
 
 const node = (args) => spawnSync('node', ['--import', 'tsx', ...args], { cwd: root, encoding: 'utf8' });
 
-/** The preset's scenario as the CLI reads it, with another seed. */
-function scenarioOf(id, seed) {
+/** The same, without blocking: the CLI's run goes on while the page runs the scenario. */
+function nodeAsync(args) {
+  return new Promise((resolve) => {
+    const child = spawn('node', ['--import', 'tsx', ...args], { cwd: root });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.setEncoding('utf8').on('data', (d) => (stdout += d));
+    child.stderr.setEncoding('utf8').on('data', (d) => (stderr += d));
+    child.on('error', (e) => (stderr += e.message));
+    child.on('close', (status) => resolve({ status, stdout, stderr }));
+  });
+}
+
+/** The presets' scenarios as the CLI reads them, read in one process (each start-up costs seconds). */
+function presetsOf(ids) {
   const code = `import { getPreset } from './src/scenario/presets/index.ts';
-process.stdout.write(JSON.stringify(getPreset(${JSON.stringify(id)})));`;
+const ids = ${JSON.stringify(ids)};
+process.stdout.write(JSON.stringify(Object.fromEntries(ids.map((id) => [id, getPreset(id)]))));`;
   const run = node(['--input-type=module', '-e', code]);
-  assert(run.status === 0, `reading preset ${id}: ${run.stderr}`);
-  return { ...JSON.parse(run.stdout), seed };
+  assert(run.status === 0, `reading presets ${ids.join(', ')}: ${run.stderr}`);
+  return JSON.parse(run.stdout);
 }
 
 export default async function exportBytesChecks() {
   await mkdir(saved, { recursive: true });
+  const presets = presetsOf([...new Set(RUNS.map(([id]) => id))]);
   for (const [id, seed] of RUNS) {
     await check(`the app's Summary of ${id} seed ${seed} is byte for byte the CLI's`, async () => {
-      const scenario = scenarioOf(id, seed);
-      const cli = node(['src/cli/sim.ts', id, '--seed', String(seed), '--json']);
-      assert(cli.status === 0, `sim exited ${cli.status}: ${cli.stderr}`);
+      // The preset's scenario as the CLI reads it, with another seed.
+      const scenario = { ...presets[id], seed };
+      const running = nodeAsync(['src/cli/sim.ts', id, '--seed', String(seed), '--json']);
       const p = await openPage(`#s=${lzString.compressToEncodedURIComponent(JSON.stringify(scenario))}`);
       await seek(p, scenario.durationMs);
       await p.getByRole('button', { name: 'Export' }).click();
@@ -49,6 +64,8 @@ export default async function exportBytesChecks() {
       const path = join(saved, `bytes-${id}-${seed}.json`);
       await dl.saveAs(path);
       await p.context().close();
+      const cli = await running;
+      assert(cli.status === 0, `sim exited ${cli.status}: ${cli.stderr}`);
       const app = JSON.parse(await readFile(path, 'utf8'));
       assert(
         app.seed === seed && app.durationMs === scenario.durationMs,
