@@ -1,5 +1,5 @@
 import { useController } from '../../runtime/controller.ts';
-import { presets } from '../../scenario/presets/index.ts';
+import { presetCatalog } from '../../scenario/presets/catalog.ts';
 import { deepEqual } from '../../scenario/json.ts';
 import { selectPresetId } from '../../store/selectors.ts';
 import { useAppStore } from '../../store/useAppStore.ts';
@@ -28,7 +28,7 @@ export function PresetPicker() {
             {lessonScenario === null ? 'Custom scenario' : `Lesson: ${lessonScenario}`}
           </option>
         )}
-        {presets.map((p) => (
+        {presetCatalog.map((p) => (
           <option key={p.id} value={p.id}>
             {p.title}
           </option>
