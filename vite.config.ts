@@ -33,6 +33,8 @@ export default defineConfig({
   build: {
     outDir: 'dist',
     sourcemap: false,
+    // Every browser the app supports preloads modules itself: no polyfill in the first visit.
+    modulePreload: { polyfill: false },
     // The demo documentation page is a second page of the build, with its own small script.
     rollupOptions: { input: { main: 'index.html', demo: 'embed-demo.html' } },
   },

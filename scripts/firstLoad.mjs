@@ -6,13 +6,12 @@
 import { gzipSync } from 'node:zlib';
 
 /**
- * The first-visit gate: gzipped bytes of JavaScript and CSS, the engine's worker included. The goal is
- * 200 KB (issue 21, still open); the mechanisms and presets added on 2026-12-07 (tracking, stale
- * windows, replay) took the first visit to 205.9 KB, so the gate stands at 208 KB until the presets'
- * texts and the schema load after the first paint: it still fails on any further growth.
+ * The first-visit gate: gzipped bytes of JavaScript and CSS, the engine's worker included, at most the
+ * goal of 200 KB (issue 21). The presets' scenarios and texts load on first use since 2026-12-07, which
+ * took the first visit from 205.9 to 195.5 KB.
  */
 export const FIRST_LOAD_GOAL_BYTES = 200 * 1024;
-export const FIRST_LOAD_BUDGET_BYTES = 208 * 1024;
+export const FIRST_LOAD_BUDGET_BYTES = FIRST_LOAD_GOAL_BYTES;
 
 const WEIGHED = /\.(m?js|css)(\?|$)/;
 

@@ -1,7 +1,8 @@
 import { startTransition, StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './App.tsx';
-import { resolveInitial } from './runtime/initialScenario.ts';
+import { needsPresets, resolveInitial } from './runtime/initialScenario.ts';
+import { loadPresets, type PresetBook } from './scenario/presets/load.ts';
 import { loadLessonKit, type LessonKit } from './lessons/loadKit.ts';
 import './styles/theme.css';
 import './styles/app.css';
@@ -21,14 +22,23 @@ if (join !== null) {
   const kit: Promise<LessonKit | undefined> = new URLSearchParams(location.search).has('lesson')
     ? loadLessonKit().catch(() => undefined)
     : Promise.resolve(undefined);
+  // The presets (scenarios and texts) are fetched first only for a link that names one; `/` plays the
+  // default scenario without them, and they load when the picker first asks for one.
+  const presets: Promise<PresetBook | null | undefined> = needsPresets(location.search)
+    ? loadPresets().catch(() => null)
+    : Promise.resolve(undefined);
   // The first render as a transition: React renders in slices that yield to the browser, so a page of
   // several embeds starting as they scroll into view keeps no task over 50 ms (issue 21).
-  void kit.then((k) =>
+  void Promise.all([kit, presets]).then(([k, p]) =>
     startTransition(() =>
       createRoot(root).render(
         <StrictMode>
           <App
-            initial={resolveInitial(location.search, location.hash, { origin: location.origin, kit: k })}
+            initial={resolveInitial(location.search, location.hash, {
+              origin: location.origin,
+              kit: k,
+              ...(p === undefined ? {} : { presets: p }),
+            })}
           />
         </StrictMode>,
       ),

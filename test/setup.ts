@@ -1,6 +1,13 @@
 // Component tests opt into jsdom per file (`// @vitest-environment jsdom`); this adds the
 // DOM cleanup only where a DOM exists.
-import { afterEach } from 'vitest';
+import { afterEach, beforeAll } from 'vitest';
+import { loadPresets } from '../src/scenario/presets/load.ts';
+
+// The app fetches the presets before it reads a `?preset=` link (src/main.tsx); tests read links and
+// pick presets with them already here, as the page does. The fallback without them has its own test.
+beforeAll(async () => {
+  await loadPresets();
+});
 
 afterEach(async () => {
   if (typeof document !== 'undefined') {

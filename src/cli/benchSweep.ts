@@ -8,7 +8,7 @@ import { runOnPool, startThreads } from './sweepThreads.ts';
  * `npm run bench:sweep [-- --rounds N]`: how well a sweep uses the cores. 20 points of 60 s of `baseline`
  * (the L2 TTL from 100 ms to 60 s, log-spaced) run on one worker thread per core; beside it the same 20
  * runs one after another in this process. The ratio is the sweep's time over (the sequential time /
- * cores): 1 is perfect scaling, the target is 1.3 or less.
+ * cores): 1 is perfect scaling, the target is 1.3 or less warm and 1.6 or less cold (issue 21).
  *
  * The first sweep is timed from the threads' start (what a one-off `npm run sweep` costs: loading and
  * compiling the engine in each thread); then each round runs the sweep again on the same threads (a
@@ -21,7 +21,8 @@ import { runOnPool, startThreads } from './sweepThreads.ts';
 
 const POINTS = 20;
 const DURATION_MS = 60_000;
-const TARGET = 1.3;
+/** Targets on idle cores: the threads kept from an earlier sweep, and a first sweep, start-up included. */
+const TARGET = { warm: 1.3, cold: 1.6 };
 
 const argv = process.argv.slice(2);
 let rounds = 3;
@@ -99,18 +100,18 @@ await Promise.all(first.pool.map((t) => t.close()));
 const best = (list: Timing[]): Timing => list.reduce((a, b) => (b.wall < a.wall ? b : a));
 const sequential = best(sequentials);
 const ideal = sequential.wall / cores;
-const verdict = (ratio: number) =>
-  `${ratio.toFixed(2)} (target <= ${TARGET}: ${ratio <= TARGET ? 'met' : 'NOT met'})`;
-const row = (label: string, t: Timing) =>
-  `  ${label.padEnd(34)} ${seconds(t.wall)}  ratio ${verdict(t.wall / ideal)}; ` +
+const verdict = (ratio: number, target: number) =>
+  `${ratio.toFixed(2)} (target <= ${target}: ${ratio <= target ? 'met' : 'NOT met'})`;
+const row = (label: string, t: Timing, target: number) =>
+  `  ${label.padEnd(34)} ${seconds(t.wall)}  ratio ${verdict(t.wall / ideal, target)}; ` +
   `CPU ${seconds(t.cpu)} on ${(t.cpu / t.wall).toFixed(2)} cores, ${(t.cpu / sequential.cpu).toFixed(2)} x the sequential CPU`;
 process.stdout.write(
   [
     `bench:sweep: ${POINTS} points x ${DURATION_MS / 1000} s of baseline, ${cores} worker threads (one per core), best of ${rounds} rounds`,
     `  ${'one run (mean of 20, in sequence)'.padEnd(34)} ${seconds(sequential.wall / POINTS)}  (CPU ${seconds(sequential.cpu / POINTS)})`,
     `  ${`${POINTS} x one run / ${cores} cores`.padEnd(34)} ${seconds(ideal)}`,
-    row('sweep, threads kept (warm)', best(readies)),
-    row('first sweep, start-up included', first.total),
+    row('sweep, threads kept (warm)', best(readies), TARGET.warm),
+    row('first sweep, start-up included', first.total, TARGET.cold),
     `  load average ${loadavg()
       .map((l) => l.toFixed(1))
       .join(' ')}: with other work on these ${cores} cores, the CPU ratio says what idle cores would give`,

@@ -1,35 +1,42 @@
 import { Worker } from 'node:worker_threads';
 import type { Summary } from '../engine/types.ts';
 import type { Scenario } from '../scenario/schema.ts';
-import { runPool } from '../sweep/pool.ts';
+import { runBatches } from '../sweep/pool.ts';
+import { bundledThread } from './threadBundle.ts';
 
-/** A worker thread that runs scenarios one at a time (see sweepThread.ts). */
+/** A worker thread that runs batches of scenarios, one batch at a time (see sweepThread.ts). */
 export interface SweepThread {
   /** Resolves once the thread has loaded the engine. */
   ready: Promise<void>;
-  /** Runs one scenario; calls must not overlap (the pool gives each thread one point at a time). */
-  run(scenario: Scenario): Promise<Summary>;
+  /** Runs the scenarios in turn; calls must not overlap (the pool gives each thread one batch at a time). */
+  run(scenarios: readonly Scenario[]): Promise<Summary[]>;
   close(): Promise<void>;
 }
 
-type Reply = { ready: true } | { ok: true; summary: Summary } | { ok: false; message: string };
+type Reply = { ready: true } | { ok: true; summaries: Summary[] } | { ok: false; message: string };
 
 const entry = new URL('./sweepThread.ts', import.meta.url);
 
 /**
- * Node does not pass tsx's loader to a worker whose entry is a .ts file (tsx issue #354), so under tsx
- * the thread starts from a line of JavaScript that registers tsx, then imports the entry.
+ * Node does not pass tsx's loader to a worker whose entry is a .ts file (tsx issue #354): under tsx the
+ * thread starts from the entry bundled into one JavaScript file (threadBundle.ts), made once for every
+ * thread of the process; if esbuild cannot make it, from a line of JavaScript that registers tsx, then
+ * imports the entry (slower: each thread loads every module through tsx).
  */
-function spawn(): Worker {
+let bundle: Promise<string | null> | undefined;
+async function spawn(): Promise<Worker> {
   if (!import.meta.url.endsWith('.ts')) return new Worker(entry);
+  bundle ??= bundledThread(entry).catch(() => null);
+  const file = await bundle;
+  if (file !== null) return new Worker(file);
   const tsx = import.meta.resolve('tsx/esm/api');
   const code = `import(${JSON.stringify(tsx)}).then(({ register }) => { register(); return import(${JSON.stringify(entry.href)}); });`;
   return new Worker(code, { eval: true });
 }
 
 export function startThread(): SweepThread {
-  const worker = spawn();
-  let pending: { resolve: (s: Summary) => void; reject: (e: Error) => void } | null = null;
+  const started = spawn();
+  let pending: { resolve: (s: Summary[]) => void; reject: (e: Error) => void } | null = null;
   let onReady = (): void => {};
   let onFail = (_e: Error): void => {};
   const ready = new Promise<void>((resolve, reject) => {
@@ -44,24 +51,35 @@ export function startThread(): SweepThread {
     pending = null;
     p?.reject(e);
   };
-  worker.on('message', (m: Reply) => {
-    if ('ready' in m) return onReady();
-    const p = pending;
-    pending = null;
-    if (m.ok) p?.resolve(m.summary);
-    else p?.reject(new Error(m.message));
-  });
-  worker.on('error', fail);
-  worker.on('exit', (code) => fail(new Error(`a sweep thread stopped (exit ${code})`)));
+  let closed = false;
+  started.then((worker) => {
+    worker.on('message', (m: Reply) => {
+      if ('ready' in m) return onReady();
+      const p = pending;
+      pending = null;
+      if (m.ok) p?.resolve(m.summaries);
+      else p?.reject(new Error(m.message));
+    });
+    worker.on('error', fail);
+    worker.on('exit', (code) => {
+      if (!closed) fail(new Error(`a sweep thread stopped (exit ${code})`));
+    });
+  }, fail);
   return {
     ready,
-    run: (scenario) =>
-      new Promise<Summary>((resolve, reject) => {
+    run: async (scenarios) => {
+      const worker = await started;
+      return new Promise<Summary[]>((resolve, reject) => {
         pending = { resolve, reject };
-        worker.postMessage(scenario);
-      }),
+        worker.postMessage(scenarios);
+      });
+    },
     close: async () => {
-      await worker.terminate();
+      closed = true;
+      const p = pending;
+      pending = null;
+      p?.reject(new Error('the sweep thread was closed'));
+      await (await started.catch(() => null))?.terminate();
     },
   };
 }
@@ -69,13 +87,17 @@ export function startThread(): SweepThread {
 /** Starts `count` threads (they load the engine in parallel; `ready` says when). */
 export const startThreads = (count: number): SweepThread[] => Array.from({ length: count }, startThread);
 
-/** Runs every scenario on the first free thread; resolves with the Summaries in the scenarios' order. */
+/**
+ * Runs every scenario on the first free thread, a batch at a time (large batches first, single runs at
+ * the end: one message per run would cost more than some runs take, one batch per thread would leave
+ * a thread idle while the other finishes); resolves with the Summaries in the scenarios' order.
+ */
 export function runOnPool(
   pool: readonly SweepThread[],
   scenarios: readonly Scenario[],
   onDone?: (done: number) => void,
 ): Promise<Summary[]> {
-  return runPool(
+  return runBatches(
     scenarios,
     pool.map((t) => t.run),
     { onResult: (_index, _summary, done) => onDone?.(done) },

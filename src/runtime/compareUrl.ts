@@ -1,4 +1,4 @@
-import { getPreset, presetIds } from '../scenario/presets/index.ts';
+import { loadedPresets, type PresetBook } from '../scenario/presets/load.ts';
 import type { Scenario } from '../scenario/schema.ts';
 import { decodeScenario, encodeScenario } from '../scenario/url.ts';
 import { formatErrors } from '../scenario/validate.ts';
@@ -28,11 +28,16 @@ function hashParam(hash: string): string | null {
 
 /**
  * Run B as the address gives it: `b=` in the hash wins over `?compare=`; null when the address asks for
- * no comparison.
+ * no comparison. `presets`: the presets fetched (the page fetches them first for a `?compare=` link),
+ * null when they could not be.
  *
  * @example resolveCompare('?preset=stampede&compare=stampede-lock', '') // { ok: true, b: { presetId: 'stampede-lock', ... } }
  */
-export function resolveCompare(search: string, hash: string): CompareFromUrl {
+export function resolveCompare(
+  search: string,
+  hash: string,
+  presets: PresetBook | null = loadedPresets() ?? null,
+): CompareFromUrl {
   const payload = hashParam(hash);
   if (payload !== null) {
     const parsed = decodeScenario(payload);
@@ -45,11 +50,17 @@ export function resolveCompare(search: string, hash: string): CompareFromUrl {
   }
   const id = new URLSearchParams(search).get('compare');
   if (id === null) return null;
-  const preset = getPreset(id);
+  if (presets === null) {
+    return {
+      ok: false,
+      notice: `The presets could not be loaded, so the preset "${id}" to compare with (B) could not be opened; reload the page to try again. Showing A alone.`,
+    };
+  }
+  const preset = presets.getPreset(id);
   if (preset) return { ok: true, b: { scenario: preset, presetId: id } };
   return {
     ok: false,
-    notice: `There is no preset called "${id}" to compare with (B). Available presets: ${presetIds.join(', ')}. Showing A alone.`,
+    notice: `There is no preset called "${id}" to compare with (B). Available presets: ${presets.presetIds.join(', ')}. Showing A alone.`,
   };
 }
 

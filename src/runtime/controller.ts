@@ -2,7 +2,8 @@ import { withoutTrace } from './traceless.ts';
 import { createContext, useContext } from 'react';
 import type { KeyView, NodeId, SimMs, Summary } from '../engine/types.ts';
 import { failureSchema, type FailureKind, type Scenario } from '../scenario/schema.ts';
-import { getPreset } from '../scenario/presets/index.ts';
+import { loadedPresets, loadPresets, type PresetBook } from '../scenario/presets/load.ts';
+import { defaultScenario } from '../scenario/presets/defaultScenario.ts';
 import type { AppStore } from '../store/appStore.ts';
 import type { NodeKeyEntry, RequestDetail } from '../worker/protocol.ts';
 import type { EngineSession } from './session.ts';
@@ -203,8 +204,18 @@ export function createController(
       s.setDraft({ ...s.draft, seed });
     },
     loadPreset: (id) => {
-      const preset = getPreset(id);
-      if (preset) reload(preset, id);
+      const open = (book: PresetBook) => {
+        const preset = book.getPreset(id);
+        if (preset) reload(preset, id);
+      };
+      const book = loadedPresets();
+      if (book) return open(book);
+      // The presets are a chunk fetched on first use: the run goes on until they are here.
+      loadPresets().then(open, () =>
+        store
+          .getState()
+          .setNotice('The presets could not be loaded. Check the connection and pick the preset again.'),
+      );
     },
     loadScenario: (scenario, presetId = null) => reload(scenario, presetId),
     summariesAt: (scenario, times) => measure(scenario, times),
@@ -282,7 +293,7 @@ export function createController(
         store.setState({ applied: before.applied, presetId: before.presetId });
         return;
       }
-      const fallback = getPreset(DEFAULT_PRESET)!;
+      const fallback = defaultScenario();
       load(fallback, DEFAULT_PRESET);
       store
         .getState()

@@ -3,13 +3,14 @@ import type { Scenario } from '../scenario/schema.ts';
 import { decodeScenario } from '../scenario/url.ts';
 import { summarizeErrors } from '../scenario/validate.ts';
 import { clip } from '../scenario/quote.ts';
-import { getPreset, presetIds } from '../scenario/presets/index.ts';
+import { DEFAULT_PRESET, defaultScenario } from '../scenario/presets/defaultScenario.ts';
+import { loadedPresets, type PresetBook } from '../scenario/presets/load.ts';
 import type { LessonLink } from '../lessons/links.ts';
 import type { LessonKit } from '../lessons/loadKit.ts';
 import { readLinkParams, type EmbedOptions, type LinkView } from '../share/linkParams.ts';
 import { checkView } from '../share/linkView.ts';
 
-export const DEFAULT_PRESET = 'baseline';
+export { DEFAULT_PRESET };
 
 export interface InitialState {
   scenario: Scenario;
@@ -27,17 +28,14 @@ export interface InitialState {
 
 type Opened = Pick<InitialState, 'scenario' | 'presetId' | 'notice'>;
 
-function baseline(): Scenario {
-  const s = getPreset(DEFAULT_PRESET);
-  if (!s) throw new Error(`the default preset "${DEFAULT_PRESET}" is missing`);
-  return s;
-}
+const baseline = defaultScenario;
 
 /**
  * The scenario a URL opens: `#s=` wins over `?preset=`, and anything unreadable falls back to the
- * baseline with a message, so a damaged link never gives a blank page.
+ * baseline with a message, so a damaged link never gives a blank page. `presets` is null when the
+ * presets could not be fetched (a `?preset=` link then says so).
  */
-function openScenario(search: string, hash: string): Opened {
+function openScenario(search: string, hash: string, presets: PresetBook | null): Opened {
   if (hash.startsWith('#s=') || hash.includes('&s=')) {
     const parsed = decodeScenario(hash);
     if (parsed.ok) return { ...withoutTrace(parsed.scenario), presetId: null };
@@ -48,13 +46,21 @@ function openScenario(search: string, hash: string): Opened {
     };
   }
   const id = new URLSearchParams(search).get('preset');
-  if (id !== null) {
-    const preset = getPreset(id);
+  if (id === DEFAULT_PRESET) return { scenario: baseline(), presetId: id, notice: null };
+  if (id !== null && presets === null) {
+    return {
+      scenario: baseline(),
+      presetId: DEFAULT_PRESET,
+      notice: `The presets could not be loaded, so the preset "${clip(id)}" could not be opened. Showing the baseline scenario instead; reload the page to try again.`,
+    };
+  }
+  if (id !== null && presets !== null) {
+    const preset = presets.getPreset(id);
     if (preset) return { scenario: preset, presetId: id, notice: null };
     return {
       scenario: baseline(),
       presetId: DEFAULT_PRESET,
-      notice: `There is no preset called "${clip(id)}". Available presets: ${presetIds.join(', ')}. Showing the baseline scenario instead.`,
+      notice: `There is no preset called "${clip(id)}". Available presets: ${presets.presetIds.join(', ')}. Showing the baseline scenario instead.`,
     };
   }
   return { scenario: baseline(), presetId: DEFAULT_PRESET, notice: null };
@@ -66,6 +72,18 @@ export interface ResolveContext {
   origin?: string;
   /** The lesson kit, when the page fetched it for a `?lesson=` link. */
   kit?: LessonKit | undefined;
+  /**
+   * The presets, which a `?preset=` link needs (the page fetches them first, `needsPresets`); by default
+   * the ones already fetched, and null when they could not be.
+   */
+  presets?: PresetBook | null;
+}
+
+/** Whether the address names a preset (to open or to compare with) the page must fetch first. */
+export function needsPresets(search: string): boolean {
+  const params = new URLSearchParams(search);
+  const id = params.get('preset');
+  return (id !== null && id !== DEFAULT_PRESET) || params.has('compare');
 }
 
 /**
@@ -75,14 +93,14 @@ export interface ResolveContext {
  * is read only with the lesson kit (the page loads it first when the link names one).
  */
 export function resolveInitial(search: string, hash: string, context: ResolveContext = {}): InitialState {
-  const { origin = '', kit } = context;
+  const { origin = '', kit, presets = loadedPresets() ?? null } = context;
   const lesson = kit ? kit.readLink(search) : withoutKit(new URLSearchParams(search));
   const found = lesson.open ? kit?.getLesson(lesson.open.lessonId) : undefined;
   // A lesson link opens its step's scenario; the lesson runner takes it from there.
   const opened: Opened =
     kit && lesson.open && found
       ? { scenario: kit.stepScenario(found, lesson.open.step), presetId: null, notice: null }
-      : openScenario(search, hash);
+      : openScenario(search, hash, presets);
   const params = readLinkParams(search, origin);
   const checked = checkView(params.view, opened.scenario);
   const problems = [...params.problems, ...checked.problems];

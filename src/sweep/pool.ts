@@ -49,3 +49,53 @@ export async function runPool<P, R>(
   await Promise.all(runners.map(lane));
   return results;
 }
+
+/** Runs a batch of items somewhere else and resolves with their results, in the batch's order. */
+export type BatchRunner<P, R> = (items: readonly P[]) => Promise<R[]>;
+
+/**
+ * How many of the `remaining` items a free runner takes (guided self-scheduling): half its share of
+ * what is left, so the first batches are large (few messages) and the last are single items (no runner
+ * idles long while another finishes a big batch).
+ *
+ * @example guidedBatch(20, 2) // 5; guidedBatch(3, 2) // 1
+ */
+export const guidedBatch = (remaining: number, runners: number): number =>
+  Math.max(1, Math.min(remaining, Math.floor(remaining / (2 * Math.max(1, runners)))));
+
+/**
+ * `runPool` for runners that take several items a message: each free runner takes the next
+ * `guidedBatch` items. Resolves with the results in the items' order; `onResult` hears each item of a
+ * batch as the batch comes back. The first failure rejects, and no further batch is started after it.
+ */
+export async function runBatches<P, R>(
+  items: readonly P[],
+  runners: readonly BatchRunner<P, R>[],
+  options: PoolOptions<R> = {},
+): Promise<R[]> {
+  if (runners.length === 0 && items.length > 0) throw new Error('a pool needs at least one runner');
+  const results = new Array<R>(items.length);
+  let next = 0;
+  let done = 0;
+  let failed = false;
+  const stopped = () => failed || (options.cancelled?.() ?? false);
+  const lane = async (run: BatchRunner<P, R>): Promise<void> => {
+    while (!stopped() && next < items.length) {
+      const start = next;
+      next += guidedBatch(items.length - start, runners.length);
+      try {
+        const out = await run(items.slice(start, next));
+        out.forEach((result, i) => {
+          results[start + i] = result;
+          done++;
+          options.onResult?.(start + i, result, done);
+        });
+      } catch (e) {
+        failed = true;
+        throw e;
+      }
+    }
+  };
+  await Promise.all(runners.map(lane));
+  return results;
+}

@@ -3,7 +3,7 @@ import { runScenario } from '../../src/engine/index.ts';
 import { HEADLINE, headlineValues, type HeadlineId } from '../../src/report/headline.ts';
 import { getPreset } from '../../src/scenario/presets/index.ts';
 import { bands, sweepCsv, toResult, type SweepResult } from '../../src/sweep/results.ts';
-import { runPool } from '../../src/sweep/pool.ts';
+import { guidedBatch, runBatches, runPool } from '../../src/sweep/pool.ts';
 
 const figures = (n: number): Record<HeadlineId, number> =>
   Object.fromEntries(HEADLINE.map((f, i) => [f.id, n + i])) as Record<HeadlineId, number>;
@@ -120,5 +120,47 @@ describe('runPool', () => {
     b.waiting[0]!.reject(new Error('boom'));
     await expect(failing).rejects.toThrow('boom');
     expect(b.waiting).toHaveLength(1);
+  });
+});
+
+describe('runBatches', () => {
+  it('sizes batches by what is left: large first, single items at the end', () => {
+    expect(guidedBatch(20, 2)).toBe(5);
+    expect(guidedBatch(15, 2)).toBe(3);
+    expect(guidedBatch(3, 2)).toBe(1);
+    expect(guidedBatch(1, 4)).toBe(1);
+    expect(guidedBatch(100, 1)).toBe(50);
+  });
+
+  it('hands each free runner the next batch, and returns results in item order', async () => {
+    const batches: number[][] = [];
+    const waiting: { items: readonly number[]; resolve: (r: number[]) => void }[] = [];
+    const run = (items: readonly number[]) => {
+      batches.push([...items]);
+      return new Promise<number[]>((resolve) => waiting.push({ items, resolve }));
+    };
+    const seen: number[] = [];
+    const done = runBatches([0, 1, 2, 3, 4, 5, 6, 7, 8, 9], [run, run], {
+      onResult: (index) => seen.push(index),
+    });
+    const tick = () => new Promise((r) => setTimeout(r, 0));
+    for (let i = 0; i < 20 && waiting.length > 0; i++) {
+      const w = waiting.shift()!;
+      w.resolve(w.items.map((x) => x * 10));
+      await tick();
+    }
+    expect(await done).toEqual([0, 10, 20, 30, 40, 50, 60, 70, 80, 90]);
+    // 10 items on 2 runners: 2, then 2, 1, 1, ...: every item once, in order, the last batches single.
+    expect(batches.flat()).toEqual([0, 1, 2, 3, 4, 5, 6, 7, 8, 9]);
+    expect(batches[0]).toEqual([0, 1]);
+    expect(batches.at(-1)).toHaveLength(1);
+    expect([...seen].sort((a, b) => a - b)).toEqual([0, 1, 2, 3, 4, 5, 6, 7, 8, 9]);
+  });
+
+  it('rejects on the first failed batch and starts no other', async () => {
+    let calls = 0;
+    const failing = runBatches([1, 2, 3, 4], [() => (calls++, Promise.reject(new Error('boom')))]);
+    await expect(failing).rejects.toThrow('boom');
+    expect(calls).toBe(1);
   });
 });

@@ -1,6 +1,6 @@
 import { Component, type ErrorInfo, type ReactNode } from 'react';
 import { clip } from '../../scenario/quote.ts';
-import { presets } from '../../scenario/presets/index.ts';
+import { presetTitle } from '../../scenario/presets/catalog.ts';
 import { useController } from '../../runtime/controller.ts';
 import { DEFAULT_PRESET } from '../../runtime/initialScenario.ts';
 import { selectPresetId } from '../../store/selectors.ts';
@@ -63,7 +63,7 @@ export class ErrorBoundary extends Component<Props, State> {
 export function Guarded({ area, children }: { area: string; children: ReactNode }) {
   const controller = useController();
   const id = useAppStore(selectPresetId) ?? DEFAULT_PRESET;
-  const title = presets.find((p) => p.id === id)?.title ?? id;
+  const title = presetTitle(id) ?? id;
   return (
     <ErrorBoundary area={area} presetTitle={title} onReset={() => controller.loadPreset(id)}>
       {children}

@@ -12,7 +12,6 @@ import { Controls } from '../controls/Controls.tsx';
 import { Legend } from '../controls/Legend.tsx';
 import { HelpOverlay } from '../controls/HelpOverlay.tsx';
 import { Guarded } from './ErrorBoundary.tsx';
-import { CostDialog } from './CostDialog.tsx';
 import { RoomSlot } from '../room/RoomSlot.tsx';
 
 // The lesson panel and list come with the lesson kit, fetched when a lesson or the list first opens.
@@ -29,6 +28,8 @@ const CompareView = lazy(() =>
 const CompareDialog = lazy(() =>
   import('../compare/CompareDialog.tsx').then((m) => ({ default: m.CompareDialog })),
 );
+// The question asked before a heavy run, fetched when one is first asked.
+const CostDialog = lazy(() => import('./CostDialog.tsx').then((m) => ({ default: m.CostDialog })));
 
 /**
  * The full app: header, controls, the stage with its figures (two stages in an A/B comparison), the
@@ -40,6 +41,7 @@ export function FullView({ session }: { session: EngineSession }) {
   const listOpen = useAppStore((s) => s.lessonsOpen);
   const compare = useAppStore((s) => s.compare);
   const compareDialog = useAppStore((s) => s.compareDialogOpen);
+  const costPrompt = useAppStore((s) => s.costPrompt !== null);
   return (
     <div className={`app${presenting ? ' presenting' : ''}`}>
       <Header />
@@ -82,7 +84,11 @@ export function FullView({ session }: { session: EngineSession }) {
           <CompareDialog />
         </Suspense>
       )}
-      <CostDialog />
+      {costPrompt && (
+        <Suspense fallback={null}>
+          <CostDialog />
+        </Suspense>
+      )}
       {listOpen && (
         <Guarded area="the lessons">
           <Suspense fallback={null}>

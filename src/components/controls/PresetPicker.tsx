@@ -1,8 +1,11 @@
 import { useController } from '../../runtime/controller.ts';
-import { presets } from '../../scenario/presets/index.ts';
+import { presetCatalog } from '../../scenario/presets/catalog.ts';
+import { loadPresets } from '../../scenario/presets/load.ts';
 import { deepEqual } from '../../scenario/json.ts';
 import { selectPresetId } from '../../store/selectors.ts';
 import { useAppStore } from '../../store/useAppStore.ts';
+
+const prefetch = () => void loadPresets().catch(() => undefined);
 
 /**
  * Picks one of the ready-made scenarios; "Custom" shows once the scenario has been edited, and an open
@@ -21,6 +24,9 @@ export function PresetPicker() {
         id="preset-select"
         aria-label="Preset"
         value={presetId ?? ''}
+        // The presets are fetched as the picker is reached for, so the one picked is usually here.
+        onPointerDown={prefetch}
+        onFocus={prefetch}
         onChange={(e) => e.target.value && c.loadPreset(e.target.value)}
       >
         {presetId === null && (
@@ -28,7 +34,7 @@ export function PresetPicker() {
             {lessonScenario === null ? 'Custom scenario' : `Lesson: ${lessonScenario}`}
           </option>
         )}
-        {presets.map((p) => (
+        {presetCatalog.map((p) => (
           <option key={p.id} value={p.id}>
             {p.title}
           </option>
