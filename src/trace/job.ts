@@ -3,7 +3,7 @@ import { workloadStats, type WorkloadStats } from './stats.ts';
 import { computeCurves, type CurvesResult } from './mrc/curves.ts';
 import { defaultSizes } from './mrc/grid.ts';
 import { scenarioMarks, type Mark, type ScenarioSizes } from './marks.ts';
-import type { TraceFormat } from './types.ts';
+import type { Trace, TraceFormat } from './types.ts';
 
 /** Everything the app shows about an opened trace (small: plain numbers, sent from the worker). */
 export interface TraceAnalysis {
@@ -25,6 +25,8 @@ export interface TraceJob {
   sizes: ScenarioSizes | null;
   open: () => AsyncIterable<Uint8Array>;
   onProgress: (phase: TracePhase, done: number) => void;
+  /** Handed the read trace (the app's worker keeps it, to replay on the stage if asked). */
+  keep?: (trace: Trace) => void;
 }
 
 /**
@@ -47,6 +49,7 @@ export async function analyseTrace(job: TraceJob): Promise<TraceAnalysis> {
     onBytes: (bytes) => job.onProgress('read', job.fileBytes > 0 ? Math.min(1, bytes / job.fileBytes) : 0),
     onNote: (note) => notes.push(note),
   });
+  job.keep?.(trace);
   job.onProgress('analyse', 0);
   const stats = workloadStats(trace);
   const marks = scenarioMarks(job.sizes, stats.meanObjectBytes);
