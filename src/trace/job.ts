@@ -35,6 +35,7 @@ export interface TraceJob {
  */
 const APP_POINTS = 24;
 const SIMULATE_EVERY = 3;
+const SAMPLED_EVERY = 6;
 
 /**
  * Reads a trace and works out its card and curves: what the trace worker runs, kept free of the
@@ -60,6 +61,12 @@ export async function analyseTrace(job: TraceJob): Promise<TraceAnalysis> {
     sizes: [...grid, ...markSizes],
     simulatedSizes: [
       ...grid.filter((_, i) => i % SIMULATE_EVERY === 0 || i === grid.length - 1),
+      ...markSizes,
+    ],
+    // Redis's sampled LRU and LFU: one simulation a size, so at a few sizes and the scenario's marks.
+    sampled: ['redis-lru', 'redis-lfu'],
+    sampledSizes: [
+      ...grid.filter((_, i) => i % SAMPLED_EVERY === SAMPLED_EVERY - 1 || i === grid.length - 1),
       ...markSizes,
     ],
     onProgress: (done) => job.onProgress('curves', done),
