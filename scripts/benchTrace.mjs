@@ -5,7 +5,7 @@
 // must not freeze) and whether Cancel answered. Builds first. `--replay` then clicks "Replay this trace"
 // (running it past the cost prompt), plays it for `--play-s` seconds (default 10) and prints how long
 // the hand-over took, how far the run got, the longest main-thread task and the browser's memory (the
-// resident size of all its processes, from /proc, before opening, after reading and while replaying).
+// resident size of all its processes and this script's, from `ps`, before opening, after reading and while replaying).
 /* global window, PerformanceObserver */
 import { Buffer } from 'node:buffer';
 import { mkdir, rm } from 'node:fs/promises';
@@ -85,8 +85,9 @@ try {
   await page.goto(server.url);
   await page.getByRole('button', { name: /^(Play|Pause)$/ }).waitFor();
   await page.evaluate(() => (window.__longest = 0));
-  const pid = browser.process?.()?.pid ?? null;
-  const rss = () => (pid === null ? null : Math.round(treeRssMiB(pid)));
+  // Chromium runs under this process (playwright launches it): the tree from here is the browser, plus
+  // this script's own node (about 100 MiB).
+  const rss = () => Math.round(treeRssMiB(process.pid));
   const memory = { beforeMiB: rss(), readMiB: null, replayingMiB: null };
   await page.getByRole('button', { name: 'Open trace' }).click();
   const dialog = page.getByRole('dialog', { name: 'Open a cache trace' });
