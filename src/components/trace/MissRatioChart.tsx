@@ -28,7 +28,13 @@ const SAMPLED: {
   shape: 'circle' | 'square';
 }[] = [
   { policy: 'redis-lru', label: 'Redis LRU (sampled, 5)', color: '#D55E00', dash: '1 3', shape: 'circle' },
-  { policy: 'redis-lfu', label: 'Redis LFU (sampled, 5)', color: '#CC79A7', dash: '1 3', shape: 'square' },
+  {
+    policy: 'redis-lfu',
+    label: 'Redis LFU (sampled, 5)',
+    color: '#CC79A7',
+    dash: '5 2 1 2',
+    shape: 'square',
+  },
 ];
 
 type By = 'requests' | 'bytes';
