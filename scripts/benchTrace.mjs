@@ -6,7 +6,7 @@
 // (running it past the cost prompt), plays it for `--play-s` seconds (default 10) and prints how long
 // the hand-over took, how far the run got, the longest main-thread task and the browser's memory (the
 // resident size of all its processes and this script's, from `ps`, before opening, after reading and while replaying).
-/* global window, PerformanceObserver */
+/* global window, document, PerformanceObserver */
 import { Buffer } from 'node:buffer';
 import { mkdir, rm } from 'node:fs/promises';
 import { createWriteStream } from 'node:fs';

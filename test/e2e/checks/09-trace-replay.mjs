@@ -1,3 +1,4 @@
+/* global document, location */
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import {
