@@ -46,9 +46,9 @@ export function EdgeNode({ box }: { box: NodeBox }) {
       >
         <span className="node-title fit-shrink">Clients</span>
         <span className="node-line big fit-shrink">{formatCount(rps)}/s</span>
-        <span className="node-line small">{replaying ? 'requests (mean)' : 'requests'}</span>
+        <span className="node-line small">requests</span>
         <span className="node-line small">
-          {replaying ? 'from the trace' : `${Math.round(readRatio * 100)} % reads`}
+          {replaying ? 'trace mean' : `${Math.round(readRatio * 100)} % reads`}
         </span>
       </NodeCard>
     );
