@@ -2,14 +2,18 @@
 // oracleGeneral file of N requests (default 10 M, 240 MB; 45 M makes a 1 GB file, read with
 // sampling) over N/10 keys, opens it with "Open trace" in Chromium and prints how long reading and
 // analysing took, the longest main-thread task meanwhile (PerformanceObserver 'longtask': the page
-// must not freeze) and whether Cancel answered. Builds first.
-/* global window, PerformanceObserver */
+// must not freeze) and whether Cancel answered. Builds first. `--replay` then clicks "Replay this trace"
+// (running it past the cost prompt), plays it for `--play-s` seconds (default 10) and prints how long
+// the hand-over took, how far the run got, the longest main-thread task and the browser's memory (the
+// resident size of all its processes and this script's, from `ps`, before opening, after reading and while replaying).
+/* global window, document, PerformanceObserver */
 import { Buffer } from 'node:buffer';
 import { mkdir, rm } from 'node:fs/promises';
 import { createWriteStream } from 'node:fs';
 import { join, dirname } from 'node:path';
 import { cpus, loadavg } from 'node:os';
 import { fileURLToPath } from 'node:url';
+import { execFileSync } from 'node:child_process';
 import { serveStatic } from '../test/e2e/server.mjs';
 import { launchChromium } from '../test/e2e/browser.mjs';
 
@@ -20,6 +24,26 @@ const arg = (name, fallback) => {
 };
 const requests = arg('--requests', 10_000_000);
 const json = process.argv.includes('--json');
+const replay = process.argv.includes('--replay');
+const playSeconds = arg('--play-s', 10);
+
+/** Resident MiB of `pid` and every process under it (Linux `ps`). */
+function treeRssMiB(pid) {
+  const rows = execFileSync('ps', ['-eo', 'pid=,ppid=,rss='], { encoding: 'utf8' })
+    .trim()
+    .split('\n')
+    .map((l) => l.trim().split(/\s+/).map(Number));
+  const inTree = new Set([pid]);
+  for (let grew = true; grew;) {
+    grew = false;
+    for (const [p, pp] of rows)
+      if (inTree.has(pp) && !inTree.has(p)) {
+        inTree.add(p);
+        grew = true;
+      }
+  }
+  return rows.filter(([p]) => inTree.has(p)).reduce((sum, [, , rss]) => sum + rss, 0) / 1024;
+}
 
 /** Streams `n` oracleGeneral records (Zipf-like keys from a fixed generator) to `path`. */
 async function writeOracle(path, n) {
@@ -61,6 +85,10 @@ try {
   await page.goto(server.url);
   await page.getByRole('button', { name: /^(Play|Pause)$/ }).waitFor();
   await page.evaluate(() => (window.__longest = 0));
+  // Chromium runs under this process (playwright launches it): the tree from here is the browser, plus
+  // this script's own node (about 100 MiB).
+  const rss = () => Math.round(treeRssMiB(process.pid));
+  const memory = { beforeMiB: rss(), readMiB: null, replayingMiB: null };
   await page.getByRole('button', { name: 'Open trace' }).click();
   const dialog = page.getByRole('dialog', { name: 'Open a cache trace' });
   const t0 = Date.now();
@@ -74,12 +102,52 @@ try {
   const longestTaskMs = await page.evaluate(() => window.__longest);
   const text = await dialog.innerText();
   const sampled = /Sampled by key \(SHARDS\), 1 key in (\d+)/.exec(text)?.[1] ?? null;
+  memory.readMiB = rss();
+  let replayed = null;
+  if (replay) {
+    await page.evaluate(() => (window.__longest = 0));
+    const scale = await dialog.getByRole('spinbutton', { name: 'Time scale' }).inputValue();
+    const r0 = Date.now();
+    await dialog.getByRole('button', { name: 'Replay this trace' }).click();
+    const anyway = page.getByRole('button', { name: 'Run it anyway' });
+    const playButton = page.getByRole('button', { name: 'Play' });
+    await anyway
+      .or(dialog.getByRole('alert'))
+      .or(playButton)
+      .first()
+      .waitFor({ timeout: 10 * 60_000 });
+    if ((await dialog.getByRole('alert').count()) > 0)
+      throw new Error(`the app could not replay the trace: ${await dialog.getByRole('alert').innerText()}`);
+    if ((await anyway.count()) > 0) await anyway.click();
+    await page.waitForFunction(() => document.querySelector('header h1')?.textContent?.includes('replaying'));
+    await playButton.click();
+    const handOverSeconds = (Date.now() - r0) / 1000;
+    await page.waitForTimeout(playSeconds * 1000);
+    memory.replayingMiB = rss();
+    const state = await page.evaluate(() => {
+      const el = document.querySelector('[data-now-ms]');
+      return {
+        nowMs: Number(el?.getAttribute('data-now-ms')),
+        events: Number(document.querySelector('[data-events]')?.getAttribute('data-events')),
+      };
+    });
+    replayed = {
+      timeScale: Number(scale),
+      handOverSeconds,
+      playedWallSeconds: playSeconds,
+      simulatedMs: state.nowMs,
+      events: state.events,
+      longestTaskMs: await page.evaluate(() => window.__longest),
+    };
+  }
   const result = {
     requests,
     fileBytes: requests * 24,
     seconds,
     longestTaskMs,
     sampledOneKeyIn: sampled === null ? null : Number(sampled),
+    memory,
+    replay: replayed,
     load: loadavg()[0],
     cores: cpus().length,
   };
@@ -94,6 +162,15 @@ try {
     console.log(
       `longest main-thread task meanwhile: ${longestTaskMs.toFixed(0)} ms (load ${result.load.toFixed(2)} on ${result.cores} cores)`,
     );
+    console.log(
+      `browser memory (all processes): ${memory.beforeMiB} MiB before, ${memory.readMiB} MiB once read${replayed ? `, ${memory.replayingMiB} MiB replaying` : ''}`,
+    );
+    if (replayed)
+      console.log(
+        `replay at time scale ${replayed.timeScale}: handed over and playing in ${replayed.handOverSeconds.toFixed(1)} s; ` +
+          `${(replayed.simulatedMs / 1000).toFixed(1)} simulated s (${replayed.events.toLocaleString('en-US')} events) in ${playSeconds} s of play; ` +
+          `longest main-thread task ${replayed.longestTaskMs.toFixed(0)} ms`,
+      );
   }
 } finally {
   await browser.close();

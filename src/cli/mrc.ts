@@ -28,6 +28,7 @@ async function main(argv: readonly string[]): Promise<number> {
   if (trace.truncated) note(trace.truncated);
   const result = computeCurves(trace, {
     policies: args.policies,
+    sampled: args.sampled,
     ...(args.sizes ? { sizes: args.sizes } : {}),
   });
   if (args.json) {

@@ -1,6 +1,7 @@
 import { withoutTrace } from './traceless.ts';
 import { createContext, useContext } from 'react';
 import type { KeyView, NodeId, SimMs, Summary } from '../engine/types.ts';
+import type { WorkloadRequests } from '../engine/flow/types.ts';
 import { failureSchema, type FailureKind, type Scenario } from '../scenario/schema.ts';
 import { loadedPresets, loadPresets, type PresetBook } from '../scenario/presets/load.ts';
 import { defaultScenario } from '../scenario/presets/defaultScenario.ts';
@@ -41,6 +42,14 @@ export interface Controller {
    * (a lesson's check); the live run is left alone.
    */
   summariesAt(scenario: Scenario, times: readonly SimMs[]): Promise<Summary[]>;
+  /**
+   * Replays a read trace on the stage: hands the engine the trace's requests (transferred, when given;
+   * null keeps those it holds, to replay the same trace at another time scale) and runs `scenario`,
+   * which names it (`workload.trace`), from time zero.
+   */
+  replayTrace(scenario: Scenario, workload: WorkloadRequests | null): void;
+  /** The name of the trace whose requests the engine holds, or null. */
+  heldTrace(): string | null;
   /** Runs the draft from time zero; the draft stays as it is for further edits. */
   applyDraft(): void;
   /**
@@ -107,7 +116,7 @@ export function createController(
     if (s.costPrompt === null) before = { applied: s.applied, presetId: s.presetId };
   };
   const load = (named: Scenario, presetId: string | null) => {
-    const { scenario, notice } = withoutTrace(named);
+    const { scenario, notice } = withoutTrace(named, session.heldTrace);
     if (notice !== null) store.getState().setNotice(notice);
     remember();
     store.getState().setApplied(scenario, presetId);
@@ -218,6 +227,13 @@ export function createController(
       );
     },
     loadScenario: (scenario, presetId = null) => reload(scenario, presetId),
+    replayTrace: (scenario, workload) => {
+      const name = scenario.workload.trace?.name;
+      if (name === undefined) return reload(scenario, null);
+      if (workload !== null) session.setWorkload(name, workload);
+      reload(scenario, null);
+    },
+    heldTrace: () => session.heldTrace,
     summariesAt: (scenario, times) => measure(scenario, times),
     applyDraft: () => {
       const { draft } = store.getState();

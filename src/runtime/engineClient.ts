@@ -40,9 +40,9 @@ export class RunClient {
     });
   }
 
-  /** Sends a command without waiting for it (events tell what happened). */
-  send(cmd: Command): void {
-    this.port.post({ ...cmd, v: PROTOCOL_VERSION, run: this.run });
+  /** Sends a command without waiting for it (events tell what happened); `transfer` moves its buffers. */
+  send(cmd: Command, transfer: Transferable[] = []): void {
+    this.port.post({ ...cmd, v: PROTOCOL_VERSION, run: this.run }, transfer);
   }
 
   /** Sends a command with an id; resolves with the worker's reply once it has been carried out. */

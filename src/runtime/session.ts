@@ -8,6 +8,9 @@ import {
 } from '../render/particles.ts';
 import type { AppStore } from '../store/types.ts';
 import { validateChange } from '../scenario/changes.ts';
+import type { WorkloadRequests } from '../engine/flow/types.ts';
+import { workloadTransfer } from '../worker/workloadMessage.ts';
+import { withoutTrace } from './traceless.ts';
 import type { Command, EventMessage, PlaybackState, Query, QueryResult } from '../worker/protocol.ts';
 import { createStoreBridge } from './bridge.ts';
 import { PlaybackHold } from './playbackHold.ts';
@@ -45,6 +48,8 @@ export class EngineSession {
    * to the other's clock, so they play on one clock however unevenly their work falls.
    */
   holdTo: (() => SimMs) | null = null;
+  /** The name of the trace whose requests the engine holds (`setWorkload`), or null. */
+  heldTrace: string | null = null;
   private frameId: number | null = null;
   private frameWall = 0;
   private requestWall = 0;
@@ -210,7 +215,14 @@ export class EngineSession {
    */
   restartEngine(): void {
     if (!this.reopen) return;
-    const { applied } = this.store.getState();
+    const { applied: was, presetId } = this.store.getState();
+    // A trace's requests were the old engine's (transferred to it): the new one runs without them, and says so.
+    const { scenario: applied, notice } = withoutTrace(was);
+    this.heldTrace = null;
+    if (notice !== null) {
+      this.store.getState().setApplied(applied, presetId);
+      this.store.getState().setNotice(`The new engine does not hold the trace's requests. ${notice}`);
+    }
     const at = this.state.nowMs;
     const speed = this.state.speed;
     const edits = [...this.overlay].map(([path, edit]) => [path, edit.value] as const);
@@ -290,6 +302,15 @@ export class EngineSession {
   query<K extends Query['kind']>(query: Extract<Query, { kind: K }>): Promise<QueryResult[K]> {
     this.flush();
     return this.client.query(query);
+  }
+
+  /**
+   * Hands the engine the requests of the trace `name` (transferred: the arrays are the worker's after
+   * this), for the scenarios that replay it. Sent before any scenario waiting to load, which may name it.
+   */
+  setWorkload(name: string, workload: WorkloadRequests): void {
+    this.heldTrace = name;
+    this.client.send({ type: 'workload', name, workload }, workloadTransfer(workload));
   }
 
   /**

@@ -3,7 +3,7 @@ import { workloadStats, type WorkloadStats } from './stats.ts';
 import { computeCurves, type CurvesResult } from './mrc/curves.ts';
 import { defaultSizes } from './mrc/grid.ts';
 import { scenarioMarks, type Mark, type ScenarioSizes } from './marks.ts';
-import type { TraceFormat } from './types.ts';
+import type { Trace, TraceFormat } from './types.ts';
 
 /** Everything the app shows about an opened trace (small: plain numbers, sent from the worker). */
 export interface TraceAnalysis {
@@ -25,6 +25,8 @@ export interface TraceJob {
   sizes: ScenarioSizes | null;
   open: () => AsyncIterable<Uint8Array>;
   onProgress: (phase: TracePhase, done: number) => void;
+  /** Handed the read trace (the app's worker keeps it, to replay on the stage if asked). */
+  keep?: (trace: Trace) => void;
 }
 
 /**
@@ -33,6 +35,7 @@ export interface TraceJob {
  */
 const APP_POINTS = 24;
 const SIMULATE_EVERY = 3;
+const SAMPLED_EVERY = 6;
 
 /**
  * Reads a trace and works out its card and curves: what the trace worker runs, kept free of the
@@ -47,6 +50,7 @@ export async function analyseTrace(job: TraceJob): Promise<TraceAnalysis> {
     onBytes: (bytes) => job.onProgress('read', job.fileBytes > 0 ? Math.min(1, bytes / job.fileBytes) : 0),
     onNote: (note) => notes.push(note),
   });
+  job.keep?.(trace);
   job.onProgress('analyse', 0);
   const stats = workloadStats(trace);
   const marks = scenarioMarks(job.sizes, stats.meanObjectBytes);
@@ -57,6 +61,12 @@ export async function analyseTrace(job: TraceJob): Promise<TraceAnalysis> {
     sizes: [...grid, ...markSizes],
     simulatedSizes: [
       ...grid.filter((_, i) => i % SIMULATE_EVERY === 0 || i === grid.length - 1),
+      ...markSizes,
+    ],
+    // Redis's sampled LRU and LFU: one simulation a size, so at a few sizes and the scenario's marks.
+    sampled: ['redis-lru', 'redis-lfu'],
+    sampledSizes: [
+      ...grid.filter((_, i) => i % SAMPLED_EVERY === SAMPLED_EVERY - 1 || i === grid.length - 1),
       ...markSizes,
     ],
     onProgress: (done) => job.onProgress('curves', done),

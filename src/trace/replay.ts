@@ -1,7 +1,7 @@
 import type { Scenario } from '../scenario/schema.ts';
 import type { TraceSpec } from '../scenario/traceSchema.ts';
 import type { WorkloadRequests } from '../engine/flow/types.ts';
-import { opKind, TraceError, type Trace } from './types.ts';
+import { opKind, TraceError, type Trace, type TraceFormat } from './types.ts';
 
 /**
  * From a read trace to what the engine replays (docs/traces.md, "What replay keeps and drops"): the
@@ -32,23 +32,56 @@ export function workloadOf(trace: Trace): WorkloadRequests {
   };
 }
 
-/** Simulated milliseconds the replay of `trace` takes at `timeScale` (its first second to its last request, and a second). */
-export function replayDurationMs(trace: Trace, timeScale: number): number {
-  if (trace.length === 0) return 1000;
-  const first = Math.floor(trace.timeMs[0]! / 1000) * 1000;
+/**
+ * What the scenario of a replay needs to know of a trace: small plain numbers, which the app's trace
+ * worker sends to the page beside the requests (which go on to the engine's worker).
+ */
+export interface TraceShape {
+  format: TraceFormat;
+  length: number;
+  uniqueKeys: number;
+  /** The first request's time and the latest time of any request, in trace milliseconds. */
+  firstMs: number;
+  lastMs: number;
+}
+
+/** The shape of a read trace (one pass over its times). */
+export function shapeOf(trace: Trace): TraceShape {
+  const first = trace.length > 0 ? trace.timeMs[0]! : 0;
   let last = first;
   for (let i = 0; i < trace.length; i++) if (trace.timeMs[i]! > last) last = trace.timeMs[i]!;
+  return {
+    format: trace.format,
+    length: trace.length,
+    uniqueKeys: trace.uniqueKeys,
+    firstMs: first,
+    lastMs: last,
+  };
+}
+
+/** Simulated milliseconds the replay takes at `timeScale` (its first second to its last request, and a second). */
+export function replayDurationMs(trace: Trace | TraceShape, timeScale: number): number {
+  const shape = 'firstMs' in trace ? trace : shapeOf(trace);
+  if (shape.length === 0) return 1000;
+  const first = Math.floor(shape.firstMs / 1000) * 1000;
+  const last = Math.max(first, shape.lastMs);
   return Math.max(1, Math.ceil((last - first + 1000) / timeScale));
+}
+
+/** The time scale that plays `shape` in about `wallMs` (1 when it is shorter): a day in a minute is 1440. */
+export function fittingTimeScale(shape: TraceShape, wallMs = 60_000): number {
+  const span = replayDurationMs(shape, 1);
+  return span <= wallMs ? 1 : Math.ceil(span / wallMs);
 }
 
 /**
  * The scenario that replays `trace` on `base`'s settings. Throws a TraceError naming the problem when
- * the trace cannot be replayed as a scenario: more distinct keys than a scenario holds, or longer than a
+ * the trace (or its shape) cannot be replayed as a scenario: more distinct keys than a scenario holds, or longer than a
  * run at this time scale (the message says which scale fits).
  */
 export function replayScenario(
   base: Scenario,
-  trace: Trace,
+  trace: Trace | TraceShape,
   spec: Pick<TraceSpec, 'name'> & Partial<TraceSpec>,
 ): Scenario {
   const timeScale = spec.timeScale ?? base.workload.trace?.timeScale ?? 1;
@@ -57,7 +90,7 @@ export function replayScenario(
     throw new TraceError(
       `the trace has ${trace.uniqueKeys.toLocaleString('en-US')} distinct keys; a replay holds at most ${MAX_KEYS.toLocaleString('en-US')} (sample it: --sample ${Math.floor((MAX_KEYS / trace.uniqueKeys) * 1000) / 1000})`,
     );
-  const durationMs = replayDurationMs(trace, timeScale);
+  const durationMs = replayDurationMs('firstMs' in trace ? trace : shapeOf(trace), timeScale);
   if (durationMs > MAX_DURATION_MS)
     throw new TraceError(
       `the trace lasts ${Math.round((durationMs * timeScale) / 1000)} s, longer than a run of a day at time scale ${timeScale}: play it faster (time scale ${Math.ceil((durationMs * timeScale) / MAX_DURATION_MS)} or more)`,

@@ -1,4 +1,6 @@
-import { summariesAt } from '../engine/index.ts';
+import { createSimulation, summariesAt } from '../engine/index.ts';
+import type { WorkloadRequests } from '../engine/flow/types.ts';
+import type { Scenario } from '../engine/types.ts';
 import { estimateCost } from '../engine/cost.ts';
 import { EngineRun } from './engineRun.ts';
 import { readValidatedScenario, type ScenarioReader } from './scenarioGuard.ts';
@@ -31,6 +33,14 @@ export function createEngineHost(
   readScenario: ScenarioReader = readValidatedScenario,
 ): EngineHost {
   const runs = new Map<RunId, EngineRun>();
+  /** The trace each run holds (`workload` command), handed to every simulation of a scenario naming it. */
+  const traces = new Map<RunId, { name: string; workload: WorkloadRequests }>();
+  /** Why `scenario` cannot run in `runId`: it names a trace the run does not hold. */
+  const missingTrace = (runId: RunId, scenario: Scenario): string | null => {
+    const spec = scenario.workload.trace;
+    if (spec === null || traces.get(runId)?.name === spec.name) return null;
+    return `the scenario replays the trace "${spec.name}", which this page does not hold: open it again (Open trace) to replay it`;
+  };
   const send = (run: RunId | null, event: EngineEvent, transfer: Transferable[] = []) =>
     post({ ...event, v: PROTOCOL_VERSION, run } as EventMessage, transfer);
   const fail = (run: RunId | null, id: number | undefined, message: string) =>
@@ -62,15 +72,31 @@ export function createEngineHost(
           return;
         }
       }
+      const missing = missingTrace(runId, parsed.scenario);
+      if (missing !== null) return fail(runId, id, missing);
       const existing = runs.get(runId);
       if (!existing) {
-        runs.set(runId, new EngineRun(parsed.scenario, (e, t) => send(runId, e, t), clock));
+        // Each simulation of a scenario that names the held trace is given its requests.
+        const create = (scenario: Scenario, options: Parameters<typeof createSimulation>[1] = {}) => {
+          const held = traces.get(runId);
+          const replays = scenario.workload.trace !== null && held?.name === scenario.workload.trace.name;
+          return createSimulation(scenario, replays ? { ...options, workload: held.workload } : options);
+        };
+        runs.set(runId, new EngineRun(parsed.scenario, (e, t) => send(runId, e, t), clock, create));
       }
       return runs.get(runId)!.handle({ type: 'load', scenario: parsed.scenario }, id);
     }
+    if (cmd.type === 'workload') {
+      traces.set(runId, { name: cmd.name, workload: cmd.workload });
+      if (id !== undefined) send(runId, { type: 'reply', id, result: null });
+      return;
+    }
     const run = runs.get(runId);
     if (!run) return fail(runId, id, `run "${runId}" does not exist: send "load" first`);
-    if (cmd.type === 'dispose') runs.delete(runId);
+    if (cmd.type === 'dispose') {
+      runs.delete(runId);
+      traces.delete(runId);
+    }
     run.handle(cmd, id);
   };
 

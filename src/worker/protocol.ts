@@ -26,6 +26,8 @@ import type {
   TraceRequest,
 } from '../engine/types.ts';
 import type { CostEstimate } from '../engine/cost.ts';
+import type { WorkloadRequests } from '../engine/flow/types.ts';
+import { readWorkload } from './workloadMessage.ts';
 import type { ParticleBatch } from '../render/particles.ts';
 import type { Scenario } from '../scenario/schema.ts';
 import type { SeriesFrom } from './seriesDelta.ts';
@@ -43,6 +45,12 @@ export type Command =
    */
   | { type: 'load'; scenario: Scenario; force?: boolean }
   | { type: 'dispose' }
+  /**
+   * Hands the run the requests of the trace named `name` (typed arrays, transferred), for the
+   * scenarios that replay it (`workload.trace.name`), in place of any it held. A `load` of a scenario that
+   * names a trace the run does not hold is refused with an error saying to open it again.
+   */
+  | { type: 'workload'; name: string; workload: WorkloadRequests }
   | { type: 'play' }
   | { type: 'pause' }
   | { type: 'toggle' }
@@ -150,6 +158,7 @@ export type EventMessage = EngineEvent & { v: typeof PROTOCOL_VERSION; run: RunI
 const COMMAND_TYPES: ReadonlySet<string> = new Set<Command['type']>([
   'load',
   'dispose',
+  'workload',
   'play',
   'pause',
   'toggle',
@@ -216,6 +225,11 @@ export function readCommand(
   }
   if (type === 'load' && msg.force !== undefined && typeof msg.force !== 'boolean') {
     return bad('force', 'true or false');
+  }
+  if (type === 'workload') {
+    if (typeof msg.name !== 'string') return bad('name', "the trace's name (a string)");
+    const w = readWorkload(msg.workload);
+    if (!w.ok) return bad('workload', `the requests of a trace (${w.message})`);
   }
   if (type === 'seek' && !isNum(msg.tMs)) return bad('tMs', 'a number of simulated ms');
   if (type === 'setSpeed' && !isNum(msg.speed)) return bad('speed', 'a number');

@@ -26,6 +26,8 @@ export function spyController(): SpyController {
     setSeed: vi.fn(),
     loadPreset: vi.fn(),
     loadScenario: vi.fn(),
+    replayTrace: vi.fn(),
+    heldTrace: vi.fn(() => null),
     summariesAt: vi.fn<Controller['summariesAt']>(() => Promise.resolve([])),
     applyDraft: vi.fn(),
     startCompare: vi.fn(),

@@ -17,6 +17,13 @@ describe('a scenario that names a trace, opened in the app', () => {
     expect(scenario.workload.trace).toBeNull();
     expect(notice).toContain('replays the trace "prod-cache.csv"');
     expect(notice).toContain('generated workload');
+    expect(notice).toContain('open it again: Open trace, then Replay this trace');
+  });
+
+  it('keeps the trace the page holds (replayed with Replay this trace), and only that one', () => {
+    const s = withTrace();
+    expect(withoutTrace(s, 'prod-cache.csv')).toEqual({ scenario: s, notice: null });
+    expect(withoutTrace(s, 'other.csv').scenario.workload.trace).toBeNull();
   });
 
   it('is left alone when it names none', () => {
@@ -28,5 +35,7 @@ describe('a scenario that names a trace, opened in the app', () => {
     const opened = resolveInitial('', encodeScenario(withTrace()));
     expect(opened.scenario.workload.trace).toBeNull();
     expect(opened.notice).toContain('prod-cache.csv');
+    // A reloaded page has no trace either: it asks for it again, never swapping workloads silently.
+    expect(opened.notice).toContain('open it again');
   });
 });

@@ -1,6 +1,7 @@
 import { parseFormatName } from '../../trace/read/detect.ts';
 import { parseSize } from '../../trace/mrc/grid.ts';
 import type { Policy } from '../../trace/mrc/types.ts';
+import type { SampledPolicy } from '../../trace/mrc/sampled.ts';
 import { TraceError, type TraceFormat } from '../../trace/types.ts';
 import { clip } from '../../scenario/quote.ts';
 
@@ -10,6 +11,8 @@ export interface MrcArgs {
   sizes?: number[];
   sampleRate?: number;
   policies: Policy[];
+  /** Redis's sampled LRU and LFU, asked for in --policies. */
+  sampled: SampledPolicy[];
   json: boolean;
 }
 
@@ -21,12 +24,15 @@ export const MRC_USAGE = [
   '                  trace (docs/traces.md); the format is detected unless named',
   '  --sizes a,b,c   cache sizes in bytes (suffixes KiB, MiB, GiB allowed); default: 32 sizes from the',
   '                  largest object (or a thousandth of the working set) up to the working set',
-  '  --policies      which curves (default lru,fifo,opt)',
+  "  --policies      which curves (default lru,fifo,opt); redis-lru and redis-lfu add Redis's sampled",
+  '                  LRU and LFU (maxmemory-samples 5), simulated at every fourth size',
   '  --sample R      keep a fraction R of the keys (SHARDS); a trace over 16 M requests is sampled anyway',
   '  --json          print { requests, uniqueKeys, bytes, curves: { lru, fifo, opt } } as JSON',
 ].join('\n');
 
 const POLICIES: readonly Policy[] = ['lru', 'fifo', 'opt'];
+const SAMPLED: readonly SampledPolicy[] = ['redis-lru', 'redis-lfu'];
+const ALL: readonly string[] = [...POLICIES, ...SAMPLED];
 
 export type MrcArgsResult =
   { ok: true; help: true } | { ok: true; help: false; args: MrcArgs } | { ok: false; message: string };
@@ -34,7 +40,7 @@ export type MrcArgsResult =
 /** Parses argv (without node and script). Never throws: problems come back as one-line messages. */
 export function parseMrcArgs(argv: readonly string[]): MrcArgsResult {
   const files: string[] = [];
-  const args: Omit<MrcArgs, 'file'> = { policies: [...POLICIES], json: false };
+  const args: Omit<MrcArgs, 'file'> = { policies: [...POLICIES], sampled: [], json: false };
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i] ?? '';
     const eq = arg.indexOf('=');
@@ -70,13 +76,15 @@ export function parseMrcArgs(argv: readonly string[]): MrcArgsResult {
     } else if (name === '--policies') {
       const v = value();
       const list = (v ?? '').split(',').map((s) => s.trim().toLowerCase());
-      const bad = list.find((p) => !(POLICIES as readonly string[]).includes(p));
+      const bad = list.find((p) => !ALL.includes(p));
       if (v === null || bad !== undefined)
         return {
           ok: false,
-          message: `--policies: expected some of ${POLICIES.join(',')}, got "${clip(v ?? '')}"`,
+          message: `--policies: expected some of ${ALL.join(',')}, got "${clip(v ?? '')}"`,
         };
-      args.policies = [...new Set(list)] as Policy[];
+      const unique = [...new Set(list)];
+      args.policies = unique.filter((p) => (POLICIES as readonly string[]).includes(p)) as Policy[];
+      args.sampled = unique.filter((p) => (SAMPLED as readonly string[]).includes(p)) as SampledPolicy[];
     } else if (name === '--sample') {
       const v = value();
       const rate = Number(v);

@@ -22,11 +22,20 @@ export function Header() {
   const title = useAppStore(selectTitle);
   const store = useAppStoreApi();
   const presenting = useAppStore((s) => s.presenting);
+  // A replay says which trace is playing: its requests, not the scenario's drawn ones, make the run.
+  const trace = useAppStore((s) => s.applied.workload.trace);
   const { open, toggle, buttonRef, toolsRef, onToolsKeyDown } = useHeaderMenu();
   return (
     <header className="header">
       <h1 title={title}>
         <span className="brand">Cachescope</span> <span className="scenario-title">{title}</span>
+        {trace && (
+          <span className="scenario-trace" title={`Replaying the trace ${trace.name}`}>
+            {' '}
+            replaying {trace.name}
+            {trace.timeScale !== 1 ? ` (time ×${trace.timeScale})` : ''}
+          </span>
+        )}
       </h1>
       {presenting ? (
         <div className="header-tools">

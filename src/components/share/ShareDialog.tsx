@@ -45,6 +45,7 @@ export function ShareDialog({ onClose }: { onClose: () => void }) {
       // Counted as the Configure tab lists them: one slider drag is one change, however many steps.
       what: describeView(state.view, changeGroups(state.scenario.changes).length),
       title,
+      trace: state.scenario.workload.trace?.name ?? null,
     };
   });
   return (
@@ -58,6 +59,13 @@ export function ShareDialog({ onClose }: { onClose: () => void }) {
       <p className="share-what">
         The link opens “{links.title}” {links.what}.
       </p>
+      {links.trace !== null && (
+        <p className="share-trace" role="note">
+          The trace “{links.trace}” is not in these links: a trace never leaves this browser. Whoever opens
+          them sees this scenario on its generated workload, with a note saying so, until they open the trace
+          themselves.
+        </p>
+      )}
       <CopyField label="Link" copyLabel="Copy link" value={links.link} autoFocus />
       <CopyField label="Embed in a web page (iframe)" copyLabel="Copy iframe" value={links.iframe} rows={5} />
       <CopyField label="Markdown link" copyLabel="Copy Markdown" value={links.markdown} />

@@ -25,6 +25,8 @@ export function currentRps(s: AppState): number {
 export function EdgeNode({ box }: { box: NodeBox }) {
   const rps = useAppStore(currentRps);
   const readRatio = useInForce<number>('workload.readRatio');
+  // A replay's requests are the trace's: the rate shown is its mean, the read share the trace's own.
+  const replaying = useAppStore((s) => s.applied.workload.trace !== null);
   // The balancer cannot change mid-run: the scenario as applied has it.
   const lb = useAppStore((s) => s.applied.topology.loadBalancer);
   // Responses the edge gave to a user they were not made for (a personalised route cached in public).
@@ -45,7 +47,9 @@ export function EdgeNode({ box }: { box: NodeBox }) {
         <span className="node-title fit-shrink">Clients</span>
         <span className="node-line big fit-shrink">{formatCount(rps)}/s</span>
         <span className="node-line small">requests</span>
-        <span className="node-line small">{Math.round(readRatio * 100)} % reads</span>
+        <span className="node-line small">
+          {replaying ? 'trace mean' : `${Math.round(readRatio * 100)} % reads`}
+        </span>
       </NodeCard>
     );
   }

@@ -2,7 +2,8 @@ import { line } from 'd3-shape';
 import { useId, useMemo, useState } from 'react';
 import type { TraceAnalysis } from '../../trace/job.ts';
 import type { CurvePoint, Policy } from '../../trace/mrc/types.ts';
-import { optLabel, shardsNote } from '../../trace/mrc/labels.ts';
+import { optLabel, sampledLabel, shardsNote } from '../../trace/mrc/labels.ts';
+import type { SampledPolicy } from '../../trace/mrc/sampled.ts';
 import { fmtBytes } from '../../report/figures.ts';
 import { ChartFrame } from '../charts/ChartFrame.tsx';
 import { AxisBottom, AxisLeft } from '../charts/Axes.tsx';
@@ -18,6 +19,24 @@ const LINES: { policy: Policy; label: string; color: string; dash?: string }[] =
   { policy: 'opt', label: 'Belady (offline)', color: '#009E73', dash: '2 3' },
 ];
 
+/** Redis's sampled policies: a few simulated sizes each, drawn as marked points on a dotted line. */
+const SAMPLED: {
+  policy: SampledPolicy;
+  label: string;
+  color: string;
+  dash: string;
+  shape: 'circle' | 'square';
+}[] = [
+  { policy: 'redis-lru', label: 'Redis LRU (sampled, 5)', color: '#D55E00', dash: '1 3', shape: 'circle' },
+  {
+    policy: 'redis-lfu',
+    label: 'Redis LFU (sampled, 5)',
+    color: '#CC79A7',
+    dash: '5 2 1 2',
+    shape: 'square',
+  },
+];
+
 type By = 'requests' | 'bytes';
 
 /**
@@ -30,6 +49,9 @@ export function MissRatioChart({ analysis }: { analysis: TraceAnalysis }) {
   const name = useId();
   const ratio = (p: CurvePoint) =>
     by === 'requests' ? p.misses / Math.max(1, curves.requests) : p.missBytes / Math.max(1, curves.bytes);
+  const sampled = SAMPLED.filter((l) => (curves.curves[l.policy]?.length ?? 0) > 0);
+  const pointsOf = (policy: SampledPolicy) =>
+    [...(curves.curves[policy] ?? [])].sort((a, b) => a.size - b.size);
   const { x, y, paths } = useMemo(() => {
     const all = LINES.flatMap((l) => curves.curves[l.policy]);
     const sizes = all.map((p) => p.size);
@@ -46,14 +68,16 @@ export function MissRatioChart({ analysis }: { analysis: TraceAnalysis }) {
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [curves, by]);
   const at = (policy: Policy, size: number) => curves.curves[policy].find((p) => p.size === size);
-  const described = LINES.map((l) => {
-    const pts = curves.curves[l.policy];
-    const first = pts[0];
-    const last = pts[pts.length - 1];
-    return first && last
-      ? `${l.label} from ${formatPercent(ratio(first))} at ${fmtBytes(first.size)} to ${formatPercent(ratio(last))} at ${fmtBytes(last.size)}`
-      : '';
-  }).join('; ');
+  const described = [...LINES, ...sampled]
+    .map((l) => {
+      const pts = curves.curves[l.policy] ?? [];
+      const first = pts[0];
+      const last = pts[pts.length - 1];
+      return first && last
+        ? `${l.label} from ${formatPercent(ratio(first))} at ${fmtBytes(first.size)} to ${formatPercent(ratio(last))} at ${fmtBytes(last.size)}`
+        : '';
+    })
+    .join('; ');
   return (
     <section className="trace-mrc" aria-label="Miss-ratio curves">
       <fieldset className="trace-by">
@@ -68,7 +92,11 @@ export function MissRatioChart({ analysis }: { analysis: TraceAnalysis }) {
         <ChartFrame
           title={`Miss ratio by ${by} against cache size`}
           description={`${described}.`}
-          legend={LINES.map((l) => ({ label: l.label, color: l.color, ...(l.dash ? { dash: l.dash } : {}) }))}
+          legend={[...LINES, ...sampled].map((l) => ({
+            label: l.label,
+            color: l.color,
+            ...(l.dash ? { dash: l.dash } : {}),
+          }))}
         >
           <AxisLeft scale={y} label={`Miss ratio (${by})`} format={(v) => formatPercent(v)} />
           <AxisBottom scale={x} label="Cache size" format={formatBytesTick} ticks={4} />
@@ -89,6 +117,24 @@ export function MissRatioChart({ analysis }: { analysis: TraceAnalysis }) {
               strokeDasharray={LINES[i]?.dash}
             />
           ))}
+          {sampled.map((l) => {
+            const pts = pointsOf(l.policy);
+            const d = line<CurvePoint>()
+              .x((p) => x(p.size))
+              .y((p) => y(ratio(p)))(pts);
+            return (
+              <g key={l.policy} className="trace-sampled" stroke={l.color} fill={l.color}>
+                <path d={d ?? ''} className="series" strokeDasharray={l.dash} fill="none" />
+                {pts.map((p) =>
+                  l.shape === 'circle' ? (
+                    <circle key={p.size} cx={x(p.size)} cy={y(ratio(p))} r={3.5} />
+                  ) : (
+                    <rect key={p.size} x={x(p.size) - 3.5} y={y(ratio(p)) - 3.5} width={7} height={7} />
+                  ),
+                )}
+              </g>
+            );
+          })}
         </ChartFrame>
         <ul className="trace-mrc-notes">
           <li>Belady: {optLabel(curves.uniformSizes)}.</li>
@@ -97,6 +143,7 @@ export function MissRatioChart({ analysis }: { analysis: TraceAnalysis }) {
             (one larger than the cache is not kept); every first request is a miss (libCacheSim&apos;s rules).
             Each object has the size of its last request.
           </li>
+          {sampled.length > 0 && <li>{sampledLabel()}.</li>}
           {curves.sampleRate < 1 && <li>{shardsNote(curves.sampleRate)}.</li>}
           {marks.map((m) => {
             const lru = at('lru', m.size);

@@ -2,6 +2,7 @@ import { lazy, Suspense, useEffect, useId, useState } from 'react';
 import { Dialog } from '../app/Dialog.tsx';
 import { cancelTrace, openTrace, useTraceStatus } from './traceStore.ts';
 import { TraceProgress } from './TraceProgress.tsx';
+import { ReplayPanel } from './ReplayPanel.tsx';
 
 // The charts (and d3) load with the first result: imported directly, they drew d3 into the first load.
 const TraceResults = lazy(() => import('./TraceResults.tsx').then((m) => ({ default: m.TraceResults })));
@@ -83,6 +84,7 @@ export function TraceDialog({
           Could not read {status.fileName}: {status.message}
         </p>
       )}
+      {status.kind === 'done' && <ReplayPanel analysis={status.analysis} onReplayed={onClose} />}
       {status.kind === 'done' && (
         <Suspense fallback={<p role="status">Drawing…</p>}>
           <TraceResults analysis={status.analysis} />

@@ -2,6 +2,7 @@ import { curveInput, type CurvePoint, type Policy } from './types.ts';
 import { lruStackCurve } from './lruCurve.ts';
 import { simulateFifo, simulateLru, type Tally } from './simulate.ts';
 import { nextUses, simulateOpt } from './opt.ts';
+import { simulateSampled, type SampledPolicy } from './sampled.ts';
 import { defaultSizes, normaliseSizes } from './grid.ts';
 import type { Trace } from '../types.ts';
 
@@ -10,7 +11,8 @@ export interface CurvesResult {
   requests: number;
   uniqueKeys: number;
   bytes: number;
-  curves: Record<Policy, CurvePoint[]>;
+  /** Redis's sampled LRU and LFU appear only when asked for, at their own few sizes (`sampledSizes`). */
+  curves: Record<Policy, CurvePoint[]> & Partial<Record<SampledPolicy, CurvePoint[]>>;
   /** 1 for an exact curve; the SHARDS rate (fraction of keys kept) when the trace was sampled. */
   sampleRate: number;
   /** Every object has one size: Belady's policy is then a true lower bound, else an offline reference. */
@@ -27,6 +29,10 @@ export interface CurveOptions {
   /** Sizes for FIFO and Belady, one simulation each (default: `sizes`); LRU takes every size. */
   simulatedSizes?: readonly number[];
   policies?: readonly Policy[];
+  /** Redis's sampled policies to add (none by default), each one simulation a size. */
+  sampled?: readonly SampledPolicy[];
+  /** Sizes for the sampled policies (default: every fourth of `sizes`, and the largest). */
+  sampledSizes?: readonly number[];
   /** Called between steps with the fraction done, for a progress bar. */
   onProgress?: (done: number) => void;
 }
@@ -53,8 +59,17 @@ export function computeCurves(trace: Trace, options: CurveOptions = {}): CurvesR
   const sizes = options.sizes ? normaliseSizes(options.sizes) : defaultSizes(workingSet / rate, largest);
   const scaled = sizes.map((s) => Math.max(1, Math.round(s * rate)));
   const policies = options.policies ?? ['lru', 'fifo', 'opt'];
+  const sampled = options.sampled ?? [];
+  const sampledSizes = options.sampledSizes
+    ? normaliseSizes(options.sampledSizes)
+    : sizes.filter((_, i) => i % 4 === 0 || i === sizes.length - 1);
+  const simulatedCount = options.simulatedSizes
+    ? normaliseSizes(options.simulatedSizes).length
+    : sizes.length;
   const steps =
-    (policies.includes('lru') ? 1 : 0) + sizes.length * policies.filter((p) => p !== 'lru').length;
+    (policies.includes('lru') ? 1 : 0) +
+    simulatedCount * policies.filter((p) => p !== 'lru').length +
+    sampledSizes.length * sampled.length;
   let done = 0;
   const step = () => options.onProgress?.(++done / Math.max(1, steps));
 
@@ -68,7 +83,7 @@ export function computeCurves(trace: Trace, options: CurveOptions = {}): CurvesR
     rate < 1
       ? [Math.min(requests, Math.round(m / rate)), Math.min(totalBytes, Math.round(mb / rate))]
       : [m, mb];
-  const curves: Record<Policy, CurvePoint[]> = { lru: [], fifo: [], opt: [] };
+  const curves: CurvesResult['curves'] = { lru: [], fifo: [], opt: [] };
   const lruSimulatedSizes: number[] = [];
 
   const tally = (t: Tally): [number, number] => [t.misses, t.missBytes];
@@ -90,8 +105,8 @@ export function computeCurves(trace: Trace, options: CurveOptions = {}): CurvesR
     step();
   }
   const simulated = options.simulatedSizes ? normaliseSizes(options.simulatedSizes) : sizes;
-  const simulateAll = (simulate: (capacity: number) => Tally): CurvePoint[] =>
-    simulated.map((size) => {
+  const simulateAll = (simulate: (capacity: number) => Tally, at = simulated): CurvePoint[] =>
+    at.map((size) => {
       const [misses, missBytes] = scale(...tally(simulate(Math.max(1, Math.round(size * rate)))));
       step();
       return { size, misses, missBytes };
@@ -100,6 +115,9 @@ export function computeCurves(trace: Trace, options: CurveOptions = {}): CurvesR
   if (policies.includes('opt')) {
     const next = nextUses(input.key, input.uniqueKeys);
     curves.opt = simulateAll((s) => simulateOpt(input, s, next));
+  }
+  for (const p of sampled) {
+    curves[p] = simulateAll((s) => simulateSampled(input, s, p, trace.timeMs), sampledSizes);
   }
   return {
     requests,

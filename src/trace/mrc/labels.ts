@@ -19,3 +19,8 @@ export function shardsNote(rate: number): string {
   const n = Math.round(1 / rate).toLocaleString('en-US');
   return `sampled (SHARDS): 1 key in ${n} kept, counts scaled to the whole trace; miss ratios may be off by about ${SHARDS_ERROR.meanAbsError} on average, more at the smallest sizes (docs/traces.md)`;
 }
+
+/** What Redis's curves are, beside exact LRU: sampled eviction, simulated at a few sizes. */
+export function sampledLabel(): string {
+  return 'Redis LRU and LFU: sampled eviction as Redis does it (maxmemory-samples 5, a pool of 16; LFU with lfu-log-factor 10, lfu-decay-time 1), one seeded simulation at each of a few sizes; LRU above is exact';
+}
