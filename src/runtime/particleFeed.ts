@@ -10,12 +10,12 @@ const INVALIDATE_OP = 'invalidate';
 
 /** Most particles one frame may add (the page's buffer holds twice the most any setting draws). */
 const MAX_PER_BATCH = 2 * MAX_DRAWN;
-/** Sample rates "1 in N": steps of about a quarter, so the particles drawn come near the limit. */
+/** Sample rates "1 in N": steps of a quarter (R10 numbers), so the particles drawn come near the limit. */
 const NICE: readonly number[] = (() => {
-  const steps = [1, 1.2, 1.5, 2, 2.5, 3, 4, 5, 6, 8];
+  const steps = [1, 1.25, 1.6, 2, 2.5, 3.2, 4, 5, 6.4, 8];
   const out: number[] = [];
-  for (let d = 1; d <= 100_000; d *= 10) for (const s of steps) out.push(Math.round(s * d));
-  return [...new Set(out)];
+  for (let d = 1; d <= 100_000; d *= 10) for (const s of steps) out.push(s * d);
+  return out;
 })();
 
 /**
@@ -68,7 +68,7 @@ export class ParticleFeed {
     const requests = sim.drainRequests();
     for (const r of requests) this.batch.complete(r.requestId, outcomeCode(r.outcome));
     if (advancedMs > 0) {
-      const now = visibleMs(hops, minVisibleMs) / advancedMs;
+      const now = this.visibleMs(hops, minVisibleMs) / advancedMs;
       this.inFlight = this.inFlight === 0 ? now : this.inFlight * 0.8 + now * 0.2;
       this.updateSample();
     }
@@ -97,22 +97,26 @@ export class ParticleFeed {
     }
   }
 
+  /** Screen time of the hops that would be drawn (those between nodes on the stage). */
+  private visibleMs(hops: readonly TraceHop[], minVisibleMs: number): number {
+    let sum = 0;
+    for (const h of hops) {
+      if (this.nodeIndex.has(h.from) && this.nodeIndex.has(h.to)) sum += shownMs(h, minVisibleMs);
+    }
+    return sum;
+  }
+
   private updateSample(): void {
     const target = Math.max(1, Math.min(MAX_DRAWN, this.target));
-    const want = NICE.find((n) => this.inFlight / n <= target) ?? NICE[NICE.length - 1]!;
-    // Hysteresis: up at once (never over the limit for long), down only when the wanted rate is
-    // clearly lower (half), so the label does not flicker while the load wavers.
-    if (want > this.sampleEvery || want * 2 <= this.sampleEvery) this.sampleEvery = want;
+    const at = NICE.findIndex((n) => this.inFlight / n <= target);
+    const want = at < 0 ? NICE[NICE.length - 1]! : NICE[at]!;
+    // Hysteresis: up at once (never over the limit for long), down only when the lower rate fits with
+    // a tenth to spare, so the label does not flicker while the load wavers about a step.
+    if (want > this.sampleEvery || this.inFlight / want <= target * 0.9) this.sampleEvery = want;
   }
 }
 
 /** How long a hop stays on screen: a hop at one node (a lost write's burst) three times the minimum. */
 function shownMs(h: TraceHop, minVisibleMs: number): number {
   return Math.max(h.endMs - h.startMs, minVisibleMs * (h.from === h.to ? 3 : 1));
-}
-
-function visibleMs(hops: readonly TraceHop[], minVisibleMs: number): number {
-  let sum = 0;
-  for (const h of hops) sum += shownMs(h, minVisibleMs);
-  return sum;
 }
