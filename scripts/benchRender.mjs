@@ -49,6 +49,7 @@ async function allJsGzipKb() {
 /** A stampede long enough to measure several draw counts on (the preset's 30 s end at 5x after 6 s). */
 function stampedeLink() {
   const scenario = {
+    version: 1,
     title: 'Render bench: cache stampede',
     seed: 42,
     durationMs: 120_000,

@@ -9,6 +9,7 @@ import { assert, check, openPage, shot } from '../harness.mjs';
 /** The stampede preset made 2 minutes long, so a slow machine still reaches its crowd before the end. */
 const LONG_STAMPEDE = `#s=${lzString.compressToEncodedURIComponent(
   JSON.stringify({
+    version: 1,
     title: 'Stampede, drawn at scale',
     durationMs: 120_000,
     workload: { rps: 2000, readRatio: 1, keys: 100, zipf: 0.99, hotKey: { share: 0.9 } },
@@ -41,6 +42,12 @@ async function waitForDrawn(page, n) {
   );
 }
 
+/** The long stampede opened (not the baseline with a notice that the link could not be read). */
+async function assertOpened(page) {
+  await page.getByText('Stampede, drawn at scale').first().waitFor();
+  assert((await page.getByText(/could not be read/).count()) === 0, 'the scenario link could not be read');
+}
+
 async function setSpeed(page, speed) {
   await page.getByRole('slider', { name: 'Speed' }).evaluate((el, v) => {
     Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value').set.call(el, String(v));
@@ -51,6 +58,7 @@ async function setSpeed(page, speed) {
 export default async function drawCount() {
   await check('draw count: "At most 10,000" in the app draws 10,000 requests, and no more', async () => {
     const p = await openPage(LONG_STAMPEDE, { viewport: { width: 1280, height: 720 } });
+    await assertOpened(p);
     const control = p.getByLabel('Requests drawn');
     assert((await control.inputValue()) === 'auto', 'the setting does not start at Automatic');
     await control.selectOption('10000');
@@ -71,6 +79,7 @@ export default async function drawCount() {
       { width: 360, height: 640 },
     ]) {
       const p = await openPage(`?embed=1&speed=5&particles=10000${LONG_STAMPEDE}`, { viewport });
+      await assertOpened(p);
       await p.getByRole('button', { name: 'Play' }).click();
       await waitForDrawn(p, 8000);
       const { drawn, limit } = await drawnOf(p);
