@@ -1,3 +1,5 @@
+import { DEFAULT_DRAWN } from './drawCounts.ts';
+
 /**
  * How many requests the stage draws at most: "automatic" (as many as the screen draws at full frame
  * rate, `AutoDrawLimit`) or a fixed number. The worker's particle feed samples requests (by id, the
@@ -5,12 +7,7 @@
  */
 export type DrawSetting = 'auto' | number;
 
-/** The fixed choices, in the app's control and the embed's `particles=` option. */
-export const DRAW_CHOICES: readonly number[] = [1000, 2000, 5000, 10_000, 20_000];
-/** The most any setting draws: the page's particle buffer holds twice this (see session.ts). */
-export const MAX_DRAWN = 20_000;
-/** What a run draws before the page said anything (and what "automatic" starts from). */
-export const DEFAULT_DRAWN = 5000;
+export { DEFAULT_DRAWN, DRAW_CHOICES, MAX_DRAWN } from './drawCounts.ts';
 
 /** The levels "automatic" moves between, one step at a time. */
 const AUTO_LEVELS: readonly number[] = [500, 1000, 2000, 5000, 10_000, 20_000];

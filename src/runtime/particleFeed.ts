@@ -3,7 +3,7 @@ import { RequestLog } from './requestLog.ts';
 import { INVALIDATION_CODE, outcomeCode } from '../render/palette.ts';
 import { isSampled, type ParticleBatch } from '../render/particles.ts';
 import { ParticleBatchBuilder } from './particleBatch.ts';
-import { DEFAULT_DRAWN, MAX_DRAWN } from '../render/drawLimit.ts';
+import { DEFAULT_DRAWN, MAX_DRAWN } from '../render/drawCounts.ts';
 
 /** The `op` of the hop the tracking mechanism records for an invalidation (its server.ts INVALIDATE_OP). */
 const INVALIDATE_OP = 'invalidate';

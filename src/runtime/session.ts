@@ -14,7 +14,7 @@ import { PlaybackHold } from './playbackHold.ts';
 import type { RunClient } from './engineClient.ts';
 import type { Notable } from './notable.ts';
 import { EngineWatch, type EngineHealth } from './engineWatch.ts';
-import { DEFAULT_DRAWN, MAX_DRAWN } from '../render/drawLimit.ts';
+import { DEFAULT_DRAWN, MAX_DRAWN } from '../render/drawCounts.ts';
 
 interface LiveEdit {
   value: unknown;

@@ -6,7 +6,8 @@ import { MAX_SPEED, MIN_SPEED } from '../runtime/speed.ts';
 import { PANEL_IDS, type PanelId } from '../store/selectionSlice.ts';
 import { readOrigins } from '../embed/origins.ts';
 import { parseNodeParam } from './nodeParam.ts';
-import { DRAW_CHOICES, type DrawSetting } from '../render/drawLimit.ts';
+import { DRAW_CHOICES } from '../render/drawCounts.ts';
+import type { DrawSetting } from '../render/drawLimit.ts';
 
 /**
  * The query parameters of a link besides the scenario (`?preset=` or `#s=`): where the view stands
@@ -83,7 +84,7 @@ const RULES = {
   theme: { schema: z.enum(EMBED_THEMES), allowed: null },
   particles: {
     schema: drawChoice,
-    allowed: `auto or one of ${DRAW_CHOICES.join(', ')} (the most requests drawn at once)`,
+    allowed: `auto or one of ${DRAW_CHOICES.join(', ')}`,
   },
 } as const;
 

@@ -27,7 +27,7 @@ import type {
 } from '../engine/types.ts';
 import type { CostEstimate } from '../engine/cost.ts';
 import type { ParticleBatch } from '../render/particles.ts';
-import { MAX_DRAWN } from '../render/drawLimit.ts';
+import { MAX_DRAWN } from '../render/drawCounts.ts';
 import type { Scenario } from '../scenario/schema.ts';
 import type { SeriesFrom } from './seriesDelta.ts';
 

@@ -67,7 +67,7 @@ describe('link parameters', () => {
       const p = readLinkParams(`?embed=1&particles=${bad}`, SELF);
       expect(p.options.particles).toBe('auto');
       expect(p.problems).toEqual([
-        `particles: got "${bad}", expected auto or one of 1000, 2000, 5000, 10000, 20000 (the most requests drawn at once)`,
+        `particles: got "${bad}", expected auto or one of 1000, 2000, 5000, 10000, 20000`,
       ]);
     }
   });

@@ -1,5 +1,6 @@
 import { useId } from 'react';
-import { DRAW_CHOICES, drawSettingLabel, type DrawSetting } from '../../render/drawLimit.ts';
+import { DRAW_CHOICES } from '../../render/drawCounts.ts';
+import type { DrawSetting } from '../../render/drawLimit.ts';
 import { useAppStore } from '../../store/useAppStore.ts';
 
 /**
@@ -24,7 +25,7 @@ export function DrawControl() {
       >
         {choices.map((c) => (
           <option key={c} value={String(c)}>
-            {c === 'auto' ? 'Automatic' : `At most ${drawSettingLabel(c)}`}
+            {c === 'auto' ? 'Automatic' : `At most ${c.toLocaleString('en-US')}`}
           </option>
         ))}
       </select>

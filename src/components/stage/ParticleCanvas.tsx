@@ -6,7 +6,8 @@ import { INVALIDATION_CODE } from '../../render/palette.ts';
 import { publishFrameStats } from '../../runtime/frameStats.ts';
 import { useStageHandle } from './stageHandle.ts';
 import { useAppStoreApi } from '../../store/useAppStore.ts';
-import { AutoDrawLimit } from '../../render/drawLimit.ts';
+import { DEFAULT_DRAWN } from '../../render/drawCounts.ts';
+import type { AutoDrawLimit } from '../../render/drawLimit.ts';
 
 /** Finds the request drawn nearest to a point on the stage (CSS pixels), or null. */
 export type PickRequest = (x: number, y: number) => number | null;
@@ -53,8 +54,11 @@ export function ParticleCanvas({ session, layout, scale, pickRef }: Props) {
     let fps = 0;
     let drawn = 0;
     // "Automatic" follows the frame times; a fixed setting is sent as it is. Read through the store's
-    // API each frame (a plain field read), never through React state.
-    const auto = new AutoDrawLimit();
+    // API each frame (a plain field read), never through React state. Its first judgement comes after a
+    // second of playing frames, so its code loads then, outside the first visit (issue 21).
+    let auto: AutoDrawLimit | null = null;
+    let playedFrames = 0;
+    let autoAsked = false;
     let lastNow = -1;
     let shownAt = -Infinity;
     // The outline and error colours come from the theme; reading a computed style forces a style pass,
@@ -97,12 +101,21 @@ export function ParticleCanvas({ session, layout, scale, pickRef }: Props) {
       }
       const t2 = performance.now();
       const setting = store.getState().drawSetting;
-      const limit = auto.observe(
-        lastNow < 0 ? 0 : now - lastNow,
-        drawn,
-        session.state.playing && session.state.sampleEvery > 1,
-        now,
-      );
+      if (session.state.playing) playedFrames++;
+      if (playedFrames >= 60 && setting === 'auto' && !autoAsked) {
+        autoAsked = true;
+        void import('../../render/drawLimit.ts').then(
+          (m) => (auto = new m.AutoDrawLimit()),
+          () => {},
+        );
+      }
+      const limit =
+        auto?.observe(
+          lastNow < 0 ? 0 : now - lastNow,
+          drawn,
+          session.state.playing && session.state.sampleEvery > 1,
+          now,
+        ) ?? DEFAULT_DRAWN;
       lastNow = now;
       session.drawLimit = setting === 'auto' ? limit : setting;
       // What is drawn, for browser checks and anyone inspecting the page (a few times a second).
