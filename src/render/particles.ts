@@ -106,11 +106,14 @@ export function retireParticles(b: ParticleBuffer, t: number, ring: OutcomeRing)
   }
 }
 
-/** Deterministic sampling: the same requests are drawn at a given rate on every run. */
+/**
+ * Deterministic sampling: the same requests are drawn at a given rate on every run. `every` need not
+ * be whole (1.25 draws four in five), so a draw limit can be met closely.
+ */
 export function isSampled(requestId: number, every: number): boolean {
   if (every <= 1) return true;
   // A multiplicative hash, so round-robin request ids do not map the sample onto one instance.
-  return (Math.imul(requestId | 0, 0x9e3779b1) >>> 0) % every === 0;
+  return Math.imul(requestId | 0, 0x9e3779b1) >>> 0 < 4294967296 / every;
 }
 
 /**

@@ -59,10 +59,11 @@ export class RunClient {
   }
 
   /** Asks for a frame; the `frame` event carries this id back. */
-  frame(wallMs: number, maxSimMs?: number): number {
+  frame(wallMs: number, maxSimMs?: number, drawLimit?: number): number {
     const id = this.nextId++;
-    const cmd: Command =
-      maxSimMs === undefined ? { type: 'frame', wallMs } : { type: 'frame', wallMs, maxSimMs };
+    const cmd: Command = { type: 'frame', wallMs };
+    if (maxSimMs !== undefined) cmd.maxSimMs = maxSimMs;
+    if (drawLimit !== undefined) cmd.drawLimit = drawLimit;
     this.port.post({ ...cmd, v: PROTOCOL_VERSION, run: this.run, id });
     return id;
   }

@@ -14,6 +14,8 @@ export interface FrameStats {
   paintMs: number;
   /** Wall ms the engine's worker spent on the last frame (simulating, collecting particles). */
   workerMs: number;
+  /** Most particles asked of the worker (the draw setting, or what "automatic" chose). */
+  drawLimit: number;
 }
 
 declare global {

@@ -3,15 +3,20 @@ import { RequestLog } from './requestLog.ts';
 import { INVALIDATION_CODE, outcomeCode } from '../render/palette.ts';
 import { isSampled, type ParticleBatch } from '../render/particles.ts';
 import { ParticleBatchBuilder } from './particleBatch.ts';
+import { DEFAULT_DRAWN, MAX_DRAWN } from '../render/drawCounts.ts';
 
 /** The `op` of the hop the tracking mechanism records for an invalidation (its server.ts INVALIDATE_OP). */
 const INVALIDATE_OP = 'invalidate';
 
-/** Most particles we aim to keep in flight; beyond it we draw a sample. */
-export const TARGET_PARTICLES = 4000;
-/** Most particles one frame may add (the page's buffer holds 12 000 in flight). */
-const MAX_PER_BATCH = 12_000;
-const NICE = [1, 2, 5, 10, 20, 50, 100, 200, 500, 1000, 2000, 5000, 10_000, 20_000, 50_000, 100_000];
+/** Most particles one frame may add (the page's buffer holds twice the most any setting draws). */
+const MAX_PER_BATCH = 2 * MAX_DRAWN;
+/** Sample rates "1 in N": steps of a quarter (R10 numbers), so the particles drawn come near the limit. */
+const NICE: readonly number[] = (() => {
+  const steps = [1, 1.25, 1.6, 2, 2.5, 3.2, 4, 5, 6.4, 8];
+  const out: number[] = [];
+  for (let d = 1; d <= 100_000; d *= 10) for (const s of steps) out.push(s * d);
+  return out;
+})();
 
 /**
  * Drains the engine's hops into particle batches for the page. Every hop and request is counted; only
@@ -26,8 +31,13 @@ export class ParticleFeed {
   sampleEvery = 1;
   /** Hops that did not fit in a frame's batch. */
   dropped = 0;
-  /** Exponential average of hops per simulated millisecond, to pick the sample rate. */
-  private hopRate = 0;
+  /** Most particles to keep in flight (the page's draw setting, sent with each frame). */
+  target = DEFAULT_DRAWN;
+  /**
+   * Exponential average of the particles in flight were every request drawn: by Little's law, the rate
+   * of hops times how long each stays on screen (simulated ms of visibility per simulated ms).
+   */
+  private inFlight = 0;
   private nodeIndex: Map<string, number> = new Map();
 
   /** The stage's node ids in particle-index order (see render/layout.ts `stageNodeIds`). */
@@ -38,7 +48,7 @@ export class ParticleFeed {
   /** The run jumped: forget the sample rate and the followed requests; the page drops its particles. */
   reset(): void {
     this.batch.reset();
-    this.hopRate = 0;
+    this.inFlight = 0;
     this.sampleEvery = 1;
     this.log.clear();
   }
@@ -58,9 +68,9 @@ export class ParticleFeed {
     const requests = sim.drainRequests();
     for (const r of requests) this.batch.complete(r.requestId, outcomeCode(r.outcome));
     if (advancedMs > 0) {
-      const rate = hops.length / advancedMs;
-      this.hopRate = this.hopRate === 0 ? rate : this.hopRate * 0.8 + rate * 0.2;
-      this.updateSample(minVisibleMs);
+      const now = this.visibleMs(hops, minVisibleMs) / advancedMs;
+      this.inFlight = this.inFlight === 0 ? now : this.inFlight * 0.8 + now * 0.2;
+      this.updateSample();
     }
     if (draw) this.draw(hops, minVisibleMs);
     // After the hops, so a request that started and finished within this drain is known as followed.
@@ -81,17 +91,32 @@ export class ParticleFeed {
         this.dropped++;
         continue;
       }
-      // A hop at one node (a lost write's burst) happens in an instant: shown three times as long.
-      const end = Math.max(h.endMs, h.startMs + minVisibleMs * (h.from === h.to ? 3 : 1));
+      const end = h.startMs + shownMs(h, minVisibleMs);
       const code = h.op === INVALIDATE_OP ? INVALIDATION_CODE : outcomeCode(h.outcome);
       this.batch.push(from, to, h.startMs, end, h.requestId, code);
     }
   }
 
-  private updateSample(minVisibleMs: number): void {
-    const expected = this.hopRate * Math.max(minVisibleMs, 1);
-    const want = NICE.find((n) => expected / n <= TARGET_PARTICLES) ?? NICE[NICE.length - 1]!;
-    // Hysteresis: only move when the wanted rate is clearly different, so the label does not flicker.
-    if (want > this.sampleEvery || want * 4 <= this.sampleEvery) this.sampleEvery = want;
+  /** Screen time of the hops that would be drawn (those between nodes on the stage). */
+  private visibleMs(hops: readonly TraceHop[], minVisibleMs: number): number {
+    let sum = 0;
+    for (const h of hops) {
+      if (this.nodeIndex.has(h.from) && this.nodeIndex.has(h.to)) sum += shownMs(h, minVisibleMs);
+    }
+    return sum;
   }
+
+  private updateSample(): void {
+    const target = Math.max(1, Math.min(MAX_DRAWN, this.target));
+    const at = NICE.findIndex((n) => this.inFlight / n <= target);
+    const want = at < 0 ? NICE[NICE.length - 1]! : NICE[at]!;
+    // Hysteresis: up at once (never over the limit for long), down only when the lower rate fits with
+    // a tenth to spare, so the label does not flicker while the load wavers about a step.
+    if (want > this.sampleEvery || this.inFlight / want <= target * 0.9) this.sampleEvery = want;
+  }
+}
+
+/** How long a hop stays on screen: a hop at one node (a lost write's burst) three times the minimum. */
+function shownMs(h: TraceHop, minVisibleMs: number): number {
+  return Math.max(h.endMs - h.startMs, minVisibleMs * (h.from === h.to ? 3 : 1));
 }

@@ -17,14 +17,15 @@ import { PlaybackHold } from './playbackHold.ts';
 import type { RunClient } from './engineClient.ts';
 import type { Notable } from './notable.ts';
 import { EngineWatch, type EngineHealth } from './engineWatch.ts';
+import { DEFAULT_DRAWN, MAX_DRAWN } from '../render/drawCounts.ts';
 
 interface LiveEdit {
   value: unknown;
   seq: number;
 }
 
-/** Particles the page keeps in flight at most. */
-const PARTICLE_CAPACITY = 12_000;
+/** Particles the page keeps in flight at most: twice the most any draw setting asks for. */
+const PARTICLE_CAPACITY = 2 * MAX_DRAWN;
 /** Longest the canvas runs ahead of the last frame received (a slow reply must not run off). */
 const MAX_EXTRAPOLATE_WALL_MS = 100;
 
@@ -40,6 +41,8 @@ export class EngineSession {
   /** Bumped whenever the particles change, so the canvas repaints only then. */
   version = 0;
   state: PlaybackState;
+  /** Most particles to keep in flight, sent with every frame request (the canvas sets it). */
+  drawLimit = DEFAULT_DRAWN;
   /** Wall ms the worker and this thread spent on the last frame. */
   workMs = 0;
   applyMs = 0;
@@ -183,7 +186,7 @@ export class EngineSession {
     if (this.frameId !== null || this.suspended || this.waiting() || this.watch.health === 'failing') return;
     this.requestWall = wallNow;
     this.frameAskedAt = now;
-    this.frameId = this.client.frame(wallNow, this.holdTo?.());
+    this.frameId = this.client.frame(wallNow, this.holdTo?.(), this.drawLimit);
     if (this.heavy && this.heavyFrame === null) this.heavyFrame = this.frameId;
   }
 

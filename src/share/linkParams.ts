@@ -6,6 +6,8 @@ import { MAX_SPEED, MIN_SPEED } from '../runtime/speed.ts';
 import { PANEL_IDS, type PanelId } from '../store/selectionSlice.ts';
 import { readOrigins } from '../embed/origins.ts';
 import { parseNodeParam } from './nodeParam.ts';
+import { DRAW_CHOICES } from '../render/drawCounts.ts';
+import type { DrawSetting } from '../render/drawLimit.ts';
 
 /**
  * The query parameters of a link besides the scenario (`?preset=` or `#s=`): where the view stands
@@ -36,6 +38,8 @@ export interface EmbedOptions {
   loop: boolean;
   /** Origins whose commands the embed API accepts and to which it posts events; `['*']` for any. */
   origins: string[];
+  /** How many requests the stage draws at most (`particles=`): automatic, or one of DRAW_CHOICES. */
+  particles: DrawSetting;
 }
 
 export interface LinkParams {
@@ -56,6 +60,11 @@ const speed = z
   .regex(/^(\d+\.?\d*|\.\d+)$/)
   .transform(Number)
   .pipe(z.number().min(MIN_SPEED).max(MAX_SPEED));
+const drawChoice = z
+  .string()
+  .regex(/^(auto|\d{1,6})$/)
+  .refine((v) => v === 'auto' || DRAW_CHOICES.includes(Number(v)))
+  .transform((v): DrawSetting => (v === 'auto' ? 'auto' : Number(v)));
 const keyRank = z
   .string()
   .regex(/^\d{1,9}$/)
@@ -73,6 +82,10 @@ const RULES = {
   loop: { schema: flag, allowed: '0 or 1' },
   panel: { schema: z.enum(EMBED_PANELS), allowed: null },
   theme: { schema: z.enum(EMBED_THEMES), allowed: null },
+  particles: {
+    schema: drawChoice,
+    allowed: `auto or one of ${DRAW_CHOICES.join(', ')}`,
+  },
 } as const;
 
 type RuleName = keyof typeof RULES;
@@ -107,6 +120,7 @@ const DEFAULT_EMBED: EmbedOptions = {
   theme: 'system',
   loop: false,
   origins: [],
+  particles: 'auto',
 };
 
 function readEmbedOptions(params: URLSearchParams, selfOrigin: string, problems: string[]): EmbedOptions {
@@ -120,6 +134,7 @@ function readEmbedOptions(params: URLSearchParams, selfOrigin: string, problems:
     theme: read(params, 'theme', problems) ?? DEFAULT_EMBED.theme,
     loop: read(params, 'loop', problems) ?? DEFAULT_EMBED.loop,
     origins: origins.origins,
+    particles: read(params, 'particles', problems) ?? DEFAULT_EMBED.particles,
   };
 }
 

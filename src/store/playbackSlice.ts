@@ -11,10 +11,12 @@ export const createPlaybackSlice: StateCreator<AppState, [], [], PlaybackSlice> 
   nowMs: 0,
   events: 0,
   sampleEvery: 1,
+  drawSetting: 'auto',
   notable: null,
   seekTargetMs: null,
   helpOpen: false,
   engineHealth: 'ok',
   setPlayback: (p) => set(p),
   setHelpOpen: (helpOpen) => set({ helpOpen }),
+  setDrawSetting: (drawSetting) => set({ drawSetting }),
 });

@@ -7,6 +7,7 @@ import type { StoreApi } from 'zustand';
 import type { CheckResult } from '../lessons/runner.ts';
 import type { CostEstimate } from '../engine/cost.ts';
 import type { EngineHealth } from '../runtime/engineWatch.ts';
+import type { DrawSetting } from '../render/drawLimit.ts';
 import type { HeadlineId } from '../report/headline.ts';
 import type { NodeView, Summary, TraceRequest } from '../engine/types.ts';
 import type { Scenario } from '../scenario/schema.ts';
@@ -56,6 +57,8 @@ export interface PlaybackSlice {
   events: number;
   /** Draw 1 in this many requests. */
   sampleEvery: number;
+  /** How many requests the stage draws at most: automatic, or a fixed number (render/drawLimit.ts). */
+  drawSetting: DrawSetting;
   /** What "Next notable event" last jumped to. */
   notable: string | null;
   /** Where a seek is going while the engine re-simulates (the timeline shows it); null otherwise. */
@@ -63,8 +66,9 @@ export interface PlaybackSlice {
   helpOpen: boolean;
   /** Whether the engine's worker answers ('silent': it stopped; 'failing': it errs on every message). */
   engineHealth: EngineHealth;
-  setPlayback: (p: Partial<Omit<PlaybackSlice, 'setPlayback' | 'setHelpOpen'>>) => void;
+  setPlayback: (p: Partial<Omit<PlaybackSlice, 'setPlayback' | 'setHelpOpen' | 'setDrawSetting'>>) => void;
   setHelpOpen: (open: boolean) => void;
+  setDrawSetting: (s: DrawSetting) => void;
 }
 
 /** Coarse metrics, refreshed at most 10 times a second by the runtime bridge. */

@@ -72,6 +72,7 @@ export class EngineRun {
         result = d.nextNotable();
         break;
       case 'frame':
+        if (cmd.drawLimit !== undefined) d.feed.target = cmd.drawLimit;
         return this.frame(cmd.wallMs, cmd.maxSimMs, id);
       case 'runToEnd':
         d.pause();

@@ -29,6 +29,7 @@ import type { CostEstimate } from '../engine/cost.ts';
 import type { WorkloadRequests } from '../engine/flow/types.ts';
 import { readWorkload } from './workloadMessage.ts';
 import type { ParticleBatch } from '../render/particles.ts';
+import { MAX_DRAWN } from '../render/drawCounts.ts';
 import type { Scenario } from '../scenario/schema.ts';
 import type { SeriesFrom } from './seriesDelta.ts';
 
@@ -60,8 +61,12 @@ export type Command =
   | { type: 'setSpeed'; speed: number }
   /** Answered by `reply` with the `Notable` found, or null. */
   | { type: 'nextNotable' }
-  /** Answered by a `frame` event. `maxSimMs` holds this run back to another run's clock. */
-  | { type: 'frame'; wallMs: number; maxSimMs?: SimMs }
+  /**
+   * Answered by a `frame` event. `maxSimMs` holds this run back to another run's clock; `drawLimit`
+   * is the most particles the page wants in flight (its draw setting; from 1 to MAX_DRAWN), which the
+   * particle feed reaches by drawing a sample of the requests.
+   */
+  | { type: 'frame'; wallMs: number; maxSimMs?: SimMs; drawLimit?: number }
   /** Runs to the end untraced, without snapshots; answered by `reply` with the Summary (sweeps). */
   | { type: 'runToEnd' }
   /**
@@ -184,6 +189,8 @@ const QUERY_KINDS: ReadonlySet<string> = new Set<Query['kind']>([
 
 const isRecord = (x: unknown): x is Record<string, unknown> => typeof x === 'object' && x !== null;
 const isNum = (x: unknown): x is number => typeof x === 'number' && Number.isFinite(x);
+const isDrawLimit = (x: unknown): boolean =>
+  Number.isInteger(x) && (x as number) >= 1 && (x as number) <= MAX_DRAWN;
 
 /** Readings one `summariesAt` may ask for: a Summary each, carried back in one reply. */
 export const MAX_READINGS = 16;
@@ -240,6 +247,9 @@ export function readCommand(
   }
   if (type === 'frame' && (!isNum(msg.wallMs) || (msg.maxSimMs !== undefined && !isNum(msg.maxSimMs)))) {
     return bad('wallMs', 'a number (and maxSimMs, when given, a number)');
+  }
+  if (type === 'frame' && msg.drawLimit !== undefined && !isDrawLimit(msg.drawLimit)) {
+    return bad('drawLimit', `a whole number of particles from 1 to ${MAX_DRAWN}`);
   }
   if (type === 'query') {
     const q = msg.query;

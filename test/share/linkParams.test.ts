@@ -23,12 +23,13 @@ describe('link parameters', () => {
       theme: 'system',
       loop: false,
       origins: [SELF],
+      particles: 'auto',
     });
   });
 
   it('reads every embed option', () => {
     const p = readLinkParams(
-      '?embed=1&autoplay=1&controls=0&caption=1&panel=charts&theme=dark&loop=1&origins=https://docs.example.com',
+      '?embed=1&autoplay=1&controls=0&caption=1&panel=charts&theme=dark&loop=1&origins=https://docs.example.com&particles=10000',
       SELF,
     );
     expect(p.options).toEqual({
@@ -39,6 +40,7 @@ describe('link parameters', () => {
       theme: 'dark',
       loop: true,
       origins: ['https://docs.example.com'],
+      particles: 10_000,
     });
     expect(p.problems).toEqual([]);
   });
@@ -56,6 +58,18 @@ describe('link parameters', () => {
     expect(p.view).toEqual({});
     expect(p.options.panel).toBe('none');
     expect(p.options.autoplay).toBe(false);
+  });
+
+  it('reads the draw count, and falls back to automatic on a bad one, naming it', () => {
+    expect(readLinkParams('?embed=1&particles=auto', SELF).options.particles).toBe('auto');
+    expect(readLinkParams('?embed=1&particles=2000', SELF).options.particles).toBe(2000);
+    for (const bad of ['lots', '3000', '-1', '1e4', '']) {
+      const p = readLinkParams(`?embed=1&particles=${bad}`, SELF);
+      expect(p.options.particles).toBe('auto');
+      expect(p.problems).toEqual([
+        `particles: got "${bad}", expected auto or one of 1000, 2000, 5000, 10000, 20000`,
+      ]);
+    }
   });
 
   it('refuses a speed outside 0.01..100 and an empty time', () => {

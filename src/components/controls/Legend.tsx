@@ -10,6 +10,7 @@ import {
 import { OUTCOME_LABELS } from '../../labels/options.ts';
 import { useAppStore } from '../../store/useAppStore.ts';
 import { OutcomeSwatch } from './OutcomeSwatch.tsx';
+import { DrawControl } from './DrawControl.tsx';
 
 /** What the particle colours and shapes mean. The stage itself says how many requests are drawn. */
 export function Legend() {
@@ -44,6 +45,7 @@ export function Legend() {
         Every request is counted, even when only a sample is drawn. Motion is slowed so sub-millisecond hops
         stay visible.
       </p>
+      <DrawControl />
     </div>
   );
 }

@@ -45,6 +45,7 @@ export function useEmbed(root: RefObject<HTMLElement | null>, session: EngineSes
     if (options.theme === 'system') delete html.dataset.theme;
     else html.dataset.theme = options.theme;
   }, [options.theme]);
+  useEffect(() => store.getState().setDrawSetting(options.particles), [store, options.particles]);
   useEffect(() => {
     const el = root.current;
     if (!el) return;

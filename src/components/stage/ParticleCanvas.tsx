@@ -5,6 +5,9 @@ import { createScratch, paintParticles, pickParticle } from '../../render/paintP
 import { INVALIDATION_CODE } from '../../render/palette.ts';
 import { publishFrameStats } from '../../runtime/frameStats.ts';
 import { useStageHandle } from './stageHandle.ts';
+import { useAppStoreApi } from '../../store/useAppStore.ts';
+import { DEFAULT_DRAWN } from '../../render/drawCounts.ts';
+import type { AutoDrawLimit } from '../../render/drawLimit.ts';
 
 /** Finds the request drawn nearest to a point on the stage (CSS pixels), or null. */
 export type PickRequest = (x: number, y: number) => number | null;
@@ -28,6 +31,7 @@ export function ParticleCanvas({ session, layout, scale, pickRef }: Props) {
   const layoutRef = useRef(layout);
   const paintedRef = useRef({ version: -1, t: -1, layout: null as StageLayout | null });
   const handle = useStageHandle();
+  const store = useAppStoreApi();
 
   useEffect(() => {
     layoutRef.current = layout;
@@ -49,6 +53,14 @@ export function ParticleCanvas({ session, layout, scale, pickRef }: Props) {
     let fpsStart = performance.now();
     let fps = 0;
     let drawn = 0;
+    // "Automatic" follows the frame times; a fixed setting is sent as it is. Read through the store's
+    // API each frame (a plain field read), never through React state. Its first judgement comes after a
+    // second of playing frames, so its code loads then, outside the first visit (issue 21).
+    let auto: AutoDrawLimit | null = null;
+    let playedFrames = 0;
+    let autoAsked = false;
+    let lastNow = -1;
+    let shownAt = -Infinity;
     // The outline and error colours come from the theme; reading a computed style forces a style pass,
     // so they are read once a second (a theme switch shows within a second), not every frame.
     const readVar = (name: string, fallback: string) =>
@@ -88,6 +100,30 @@ export function ParticleCanvas({ session, layout, scale, pickRef }: Props) {
         paintedRef.current = { version: session.version, t, layout: l };
       }
       const t2 = performance.now();
+      const setting = store.getState().drawSetting;
+      if (session.state.playing) playedFrames++;
+      if (playedFrames >= 60 && setting === 'auto' && !autoAsked) {
+        autoAsked = true;
+        void import('../../render/drawLimit.ts').then(
+          (m) => (auto = new m.AutoDrawLimit()),
+          () => {},
+        );
+      }
+      const limit =
+        auto?.observe(
+          lastNow < 0 ? 0 : now - lastNow,
+          drawn,
+          session.state.playing && session.state.sampleEvery > 1,
+          now,
+        ) ?? DEFAULT_DRAWN;
+      lastNow = now;
+      session.drawLimit = setting === 'auto' ? limit : setting;
+      // What is drawn, for browser checks and anyone inspecting the page (a few times a second).
+      if (canvas && now - shownAt >= 250) {
+        shownAt = now;
+        canvas.dataset.drawn = String(drawn);
+        canvas.dataset.drawLimit = String(session.drawLimit);
+      }
       frames++;
       if (now - fpsStart >= 1000) {
         fps = (frames * 1000) / (now - fpsStart);
@@ -108,6 +144,7 @@ export function ParticleCanvas({ session, layout, scale, pickRef }: Props) {
         frameInMs: session.applyMs,
         workerMs: session.workMs,
         paintMs: t2 - t1,
+        drawLimit: session.drawLimit,
       });
       raf = requestAnimationFrame(loop);
     };
@@ -118,7 +155,7 @@ export function ParticleCanvas({ session, layout, scale, pickRef }: Props) {
       pickRef.current = null;
       handle?.setPainter(null);
     };
-  }, [session, pickRef, handle]);
+  }, [session, pickRef, handle, store]);
 
   return (
     <canvas

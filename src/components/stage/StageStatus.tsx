@@ -39,8 +39,15 @@ export function StageStatus() {
         )}
       </p>
       <p className="stage-status sample" role="status">
-        {every > 1 ? `Showing 1 in ${every} requests (counts include all)` : 'Showing every request'}
+        {sampleText(every)}
       </p>
     </div>
   );
+}
+
+/** A sample as words: a share while most are drawn ("80 %"), "1 in N" beyond. */
+function sampleText(every: number): string {
+  if (every <= 1) return 'Showing every request';
+  if (every < 10) return `Showing ${Math.round(100 / every)} % of requests (counts include all)`;
+  return `Showing 1 in ${Math.round(every)} requests (counts include all)`;
 }
