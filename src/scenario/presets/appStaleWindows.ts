@@ -38,7 +38,7 @@ export const l1HotKeyExpiry = definePreset(
 export const l1HotKeySwr = definePreset(
   'l1-hot-key-swr',
   'L1: a hot key refreshed in the background',
-  'The same hot key with `cache.staleWindows.l1.whileRevalidateMs` at 2 s: a read of an L1 copy up ' +
+  'The same hot key with L1 stale-while-revalidate at 2 s: a read of an L1 copy up ' +
     'to 2 s past its TTL is answered at once from the copy, while one background GET refreshes it ' +
     'from Redis. Compare the Operations per shard chart: one GET per instance per expiry (read the ' +
     'L1: refreshes sent to Redis / failed), and the L1 hit ratio. The price is copies served past ' +
@@ -82,7 +82,7 @@ export const dbOutageBehindRedis = definePreset(
 export const dbOutageRedisStaleIfError = definePreset(
   'db-outage-redis-stale-if-error',
   'Redis: errors answered with stale copies',
-  'The same outage with `cache.staleWindows.l2.ifErrorMs` at 10 minutes: Redis keeps each key 10 ' +
+  'The same outage with L2 stale-if-error at 10 minutes: Redis keeps each key 10 ' +
     'minutes past its TTL; a read of a key past its TTL still goes to the database, and when the ' +
     'database fails it, the instance answers with the copy Redis held instead. Compare the Errors, ' +
     'timeouts and retries per second chart with the plain run: the errors become answers, counted in ' +

@@ -3,7 +3,7 @@ import { sendToDb } from '../../flow/dbFlow.ts';
 import { allocJob, freeJob } from '../../flow/jobs.ts';
 import { jobKind } from '../../flow/kinds.ts';
 import { I_L2_HIT, I_L2_MISS } from '../../flow/metrics.ts';
-import { sendGet, sendSet } from '../../flow/redisSend.ts';
+import { sendGet, sendSetAndWait } from '../../flow/redisSend.ts';
 import { fillL1 } from '../../flow/reply.ts';
 import type { JobSpec } from '../../flow/shapes.ts';
 import { ensureJob, MARK_SWR, stateOf, type StaleWindowsState } from './state.ts';
@@ -16,6 +16,8 @@ import { ensureJob, MARK_SWR, stateOf, type StaleWindowsState } from './state.ts
  */
 export const JOB_REFRESH_L1 = jobKind('staleWindows.refreshL1');
 export const JOB_REFRESH_L2 = jobKind('staleWindows.refreshL2');
+/** A refresh's SET, waited for: the copy may be refreshed again once Redis holds the new value. */
+export const JOB_REFRESH_SET = jobKind('staleWindows.refreshSet');
 
 const l1Slot = (c: Ctx, inst: number, key: number): number => key * c.m.instances + inst;
 
@@ -70,11 +72,14 @@ export function afterStaleHit(c: Ctx, job: number): void {
 function finish(c: Ctx, job: number, failed: boolean): void {
   const x = stateOf(c);
   const j = c.s.jobs;
-  const l1 = j.kind[job] === JOB_REFRESH_L1;
   const key = j.key[job]!;
-  if (l1) x.refreshL1.delete(l1Slot(c, j.instance[job]!, key));
-  else x.refreshL2.delete(key);
-  if (failed) (l1 ? x.l1 : x.l2).revalidationErrors++;
+  const slot = l1Slot(c, j.instance[job]!, key);
+  let tier = x.l2;
+  if (x.refreshL1.get(slot) === job) {
+    x.refreshL1.delete(slot);
+    tier = x.l1;
+  } else if (x.refreshL2.get(key) === job) x.refreshL2.delete(key);
+  if (failed) tier.revalidationErrors++;
   x.refreshId[job] = -1;
   freeJob(j, job);
 }
@@ -97,14 +102,15 @@ function onRefreshReply(c: Ctx, job: number, result: number): void {
   } else if (result === REDIS_ERROR) finish(c, job, true);
 }
 
-/** The database answered a refresh: the instance stores the value in its L1 and in Redis. */
+/**
+ * The database answered a refresh: the instance stores the value in its L1, and in Redis with a SET it
+ * waits for, so no read finds the old copy past its TTL and sends another refresh meanwhile.
+ */
 function onRefreshFetched(c: Ctx, job: number, version: number): void {
   const j = c.s.jobs;
-  const inst = j.instance[job]!;
-  const key = j.key[job]!;
-  fillL1(c, inst, key, version);
-  sendSet(c, key, inst, version);
-  finish(c, job, false);
+  fillL1(c, j.instance[job]!, j.key[job]!, version);
+  j.kind[job] = JOB_REFRESH_SET;
+  sendSetAndWait(c, job, version);
 }
 
 export const REFRESH_JOBS: readonly JobSpec[] = [
@@ -115,4 +121,5 @@ export const REFRESH_JOBS: readonly JobSpec[] = [
     dbFailed: (c, job) => finish(c, job, true),
   },
   { kind: JOB_REFRESH_L2, dbReply: onRefreshFetched, dbFailed: (c, job) => finish(c, job, true) },
+  { kind: JOB_REFRESH_SET, redisReply: (c, job, result) => finish(c, job, result === REDIS_ERROR) },
 ];
