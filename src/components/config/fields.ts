@@ -52,8 +52,11 @@ export const SECTIONS: readonly { id: SectionId; title: string }[] = [
   { id: 'failures', title: 'Failures' },
 ];
 
-/** `target`: the instance or shard a failure hits, picked by name ("App 2"), stored as its index. */
-export type FieldKind = 'number' | 'select' | 'boolean' | 'text' | 'target';
+/**
+ * `target`: the instance or shard a failure hits, picked by name ("App 2"), stored as its index; `lines`:
+ * a list of strings, typed one a line.
+ */
+export type FieldKind = 'number' | 'select' | 'boolean' | 'text' | 'target' | 'lines';
 
 export interface FieldDef {
   path: string;
@@ -112,6 +115,7 @@ export const FIELDS: readonly FieldDef[] = withLive([
   { path: 'cache.l1.coalesce', label: 'L1 coalesce', section: 'l1', kind: 'boolean' },
   { path: 'cache.tracking.enabled', label: 'Redis tracking (client-side caching)', section: 'l1', kind: 'boolean' },
   { path: 'cache.tracking.mode', label: 'Tracking mode', section: 'l1', kind: 'select', options: trackingModes },
+  { path: 'cache.tracking.prefixes', label: 'BCAST prefixes (one a line)', section: 'l1', kind: 'lines' },
   { path: 'cache.tracking.optKeys', label: 'Tracking: keys opted in or out', section: 'l1', kind: 'number', unit: 'keys', min: 0, max: 2_000_000, integer: true },
   { path: 'cache.tracking.noloop', label: 'Tracking NOLOOP', section: 'l1', kind: 'boolean' },
   { path: 'cache.tracking.tableMaxKeys', label: 'Tracking table max keys (per shard)', section: 'l1', kind: 'number', unit: 'keys', min: 0, max: 100_000_000, integer: true },
@@ -274,8 +278,7 @@ export const LISTS: readonly ListDef[] = [
 /**
  * Fields excluded from the panel on purpose: the format version is not the user's to change, the
  * changes list is recorded by live edits, one at a time, not typed in, and a trace is named by the file
- * the CLI replays (the app runs a scenario that names one on its generated workload, and says so);
- * BCAST's prefixes wait for an editor of string lists.
+ * the CLI replays (the app runs a scenario that names one on its generated workload, and says so).
  */
 export const NOT_EDITABLE: readonly string[] = [
   'version',
@@ -285,8 +288,6 @@ export const NOT_EDITABLE: readonly string[] = [
   'workload.trace.name',
   'workload.trace.format',
   'workload.trace.timeScale',
-  // BCAST's key prefixes: a list of strings, set in a scenario file or a preset (no list editor yet).
-  'cache.tracking.prefixes',
 ];
 
 /** The definition for a concrete path ("failures.3.atMs" finds "failures.*.atMs"). */
