@@ -32,6 +32,7 @@ import { leases } from './mechanisms/leases/index.ts';
 import { negativeCache } from './mechanisms/negativeCache/index.ts';
 import { replay } from './mechanisms/replay/index.ts';
 import { tracking } from './mechanisms/tracking/index.ts';
+import { staleWindows } from './mechanisms/staleWindows/index.ts';
 
 export const MECHANISMS = [
   overload,
@@ -51,6 +52,7 @@ export const MECHANISMS = [
   leases,
   replay,
   tracking,
+  staleWindows,
 ] as const;
 
 /**

@@ -9,6 +9,7 @@ import { stampedeLabels } from '../engine/mechanisms/stampede/labels.ts';
 import { leasesLabels } from '../engine/mechanisms/leases/labels.ts';
 import { negativeCacheLabels } from '../engine/mechanisms/negativeCache/labels.ts';
 import { trackingLabels } from '../engine/mechanisms/tracking/labels.ts';
+import { staleWindowsLabels } from '../engine/mechanisms/staleWindows/labels.ts';
 import { familiesLabels } from '../engine/mechanisms/families/labels.ts';
 import { alertsLabels } from '../engine/mechanisms/alerts/labels.ts';
 
@@ -67,6 +68,7 @@ export const FIGURES = {
   ...leasesLabels,
   ...negativeCacheLabels,
   ...trackingLabels,
+  ...staleWindowsLabels,
   ...familiesLabels,
   ...alertsLabels,
 

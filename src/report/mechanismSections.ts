@@ -10,6 +10,7 @@ import { overloadFigures } from '../engine/mechanisms/overload/figures.ts';
 import { queryCacheFigures } from '../engine/mechanisms/queryCache/figures.ts';
 import { redisOpsFigures } from '../engine/mechanisms/redisOps/figures.ts';
 import { trackingFigures } from '../engine/mechanisms/tracking/figures.ts';
+import { staleWindowsFigures } from '../engine/mechanisms/staleWindows/figures.ts';
 import { stampedeFigures } from '../engine/mechanisms/stampede/figures.ts';
 import { writeBehindFigures } from '../engine/mechanisms/writeBehind/figures.ts';
 import type { FigureSection, MechanismFigures } from './rows.ts';
@@ -33,6 +34,7 @@ export const MECHANISM_FIGURES: readonly MechanismFigures[] = [
   leasesFigures,
   negativeCacheFigures,
   trackingFigures,
+  staleWindowsFigures,
   familiesFigures,
   alertsFigures,
 ];

@@ -29,6 +29,8 @@ const RESTART_ONLY: Readonly<Record<string, string>> = {
   'cache.negative.bloomBits': 'the Bloom filter is built when the run starts',
   'cache.negative.bloomHashes': 'the Bloom filter is built when the run starts',
   'cache.tracking': 'the instances turn tracking on as they connect to Redis, when the run starts',
+  'cache.staleWindows':
+    'a copy is kept past its TTL for the windows as it is stored, from the start of the run',
   'workload.phases': 'phases are the timeline, scheduled when the run starts',
   'topology.instances': 'the topology is built when the run starts',
   'topology.redisShards': 'the topology is built when the run starts',

@@ -9,6 +9,8 @@ import { changeSchema, MAX_CHANGES } from './changeSchema.ts';
 import { absentSchema, leasesSchema, negativeSchema } from './lookupSchema.ts';
 import { traceSchema } from './traceSchema.ts';
 import { trackingSchema } from './trackingSchema.ts';
+import { staleWindowsSchema } from './staleWindowsSchema.ts';
+import { checkStaleWindows } from './staleWindowsCheck.ts';
 
 /**
  * Scenario format v1. Every field but `version` has a default, so `{ "version": 1 }` is valid.
@@ -156,6 +158,8 @@ export const cacheSchema = z.strictObject({
   negative: negativeSchema.prefault({}),
   /** Redis's server-assisted client-side caching: invalidations of the instances' L1 copies. */
   tracking: trackingSchema.prefault({}),
+  /** stale-while-revalidate and stale-if-error in the L1 and in Redis. */
+  staleWindows: staleWindowsSchema.prefault({}),
   /** While a Redis shard is down: read the database instead, or fail the request. */
   redisDownPolicy: redisDownPolicySchema,
 });
@@ -256,6 +260,7 @@ export const checkScenario = (scenario: ScenarioShape, ctx: z.RefinementCtx): vo
       message: 'expected no key families with a trace (a replayed trace has its own keys, sizes and TTLs)',
     });
   }
+  checkStaleWindows(scenario, ctx);
   // A failure after the end would never happen; saying so beats a demo where nothing breaks.
   // Zod may run this even when other fields failed, so check the shapes it relies on.
   if (!Array.isArray(scenario.failures) || typeof scenario.durationMs !== 'number') return;

@@ -18,12 +18,39 @@ export const trackingModes = ['default', 'bcast', 'optin', 'optout'] as const;
 /** `resp3`: invalidations are pushed on the connection the replies use (RESP3); `redirect`: on another one. */
 export const trackingConnections = ['resp3', 'redirect'] as const;
 
+/** The first two prefixes of which one begins the other (`[earlier, later]`), or null. */
+export function overlapping(prefixes: readonly string[]): [number, number] | null {
+  for (let j = 1; j < prefixes.length; j++) {
+    for (let i = 0; i < j; i++) {
+      const a = prefixes[i]!;
+      const b = prefixes[j]!;
+      if (a.startsWith(b) || b.startsWith(a)) return [i, j];
+    }
+  }
+  return null;
+}
+
 export const trackingSchema = z.strictObject({
   /** `CLIENT TRACKING on` on every instance's connections: Redis invalidates the instances' L1 copies. */
   enabled: z.boolean().default(false),
   mode: z.enum(trackingModes).default('default'),
   /** `bcast`: the key prefixes (`PREFIX`) the instances subscribe to; none means every key, as in Redis. */
-  prefixes: z.array(z.string().max(200)).max(32).default([]),
+  prefixes: z
+    .array(z.string().min(1).max(200))
+    .max(32)
+    .superRefine((prefixes, ctx) => {
+      const clash = overlapping(prefixes);
+      if (clash === null) return;
+      const [i, j] = clash;
+      ctx.addIssue({
+        code: 'custom',
+        path: [j],
+        message:
+          `got ${JSON.stringify(prefixes[j])} beside ${JSON.stringify(prefixes[i])} (item ${i + 1}), ` +
+          'expected prefixes that do not overlap: Redis refuses a prefix that begins another, or repeats it',
+      });
+    })
+    .default([]),
   /**
    * `optin`: the hottest this many keys are read with `CLIENT CACHING yes` and kept in the L1 (the others
    * are not); `optout`: the hottest this many are read with `CLIENT CACHING no` and not kept.

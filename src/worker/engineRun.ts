@@ -3,7 +3,7 @@ import type { Scenario, SimMs } from '../engine/types.ts';
 import { batchTransfer } from '../render/particles.ts';
 import { Driver, type CreateSimulation } from '../runtime/driver.ts';
 import type { Command, EngineEvent, PlaybackState, Query, QueryResult } from './protocol.ts';
-import { NO_SAMPLES, SeriesSender } from './seriesDelta.ts';
+import { lengthsUpTo, NO_SAMPLES, SeriesSender } from './seriesDelta.ts';
 
 /** Node views and playback state reach the page at most this often while playing. */
 const UPDATE_INTERVAL_MS = 100;
@@ -152,13 +152,7 @@ export class EngineRun {
   /** The run differs from `from` on: the samples after it are no longer what the page holds. */
   private changed(from: SimMs): void {
     if (from === Infinity) return;
-    const summary = this.driver.sim.summary();
-    const upTo = <T extends { tMs: number }>(xs: readonly T[]) => xs.filter((x) => x.tMs <= from).length;
-    this.series.keepAtMost({
-      points: upTo(summary.series.points),
-      writeBehind: upTo(summary.writeBehind?.series ?? []),
-      cdc: upTo(summary.cdc?.series ?? []),
-    });
+    this.series.keepAtMost(lengthsUpTo(this.driver.sim.summary(), from));
     this.changesSent = false;
   }
 

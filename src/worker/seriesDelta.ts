@@ -10,19 +10,56 @@ export interface SeriesFrom {
   points: number;
   writeBehind: number;
   cdc: number;
+  tracking: number;
 }
 
-export const NO_SAMPLES: SeriesFrom = { points: 0, writeBehind: 0, cdc: 0 };
+export const NO_SAMPLES: SeriesFrom = { points: 0, writeBehind: 0, cdc: 0, tracking: 0 };
 
 type Timed = readonly { tMs: number }[];
+type Name = keyof SeriesFrom;
 
-/** Each series of `summary`, by name. */
-const listsOf = (summary: Summary): Record<keyof SeriesFrom, Timed> => ({
-  points: summary.series.points,
-  writeBehind: summary.writeBehind?.series ?? [],
-  cdc: summary.cdc?.series ?? [],
-});
-const NAMES = ['points', 'writeBehind', 'cdc'] as const;
+/**
+ * Each series of a summary: where it is read, and the summary with it replaced (a mechanism's part is
+ * absent when the mechanism is off, and stays absent).
+ */
+const SERIES: Record<Name, { get(s: Summary): Timed; put(s: Summary, xs: Timed): Summary }> = {
+  points: {
+    get: (s) => s.series.points,
+    put: (s, xs) => ({ ...s, series: { ...s.series, points: xs as Summary['series']['points'] } }),
+  },
+  writeBehind: {
+    get: (s) => s.writeBehind?.series ?? [],
+    put: (s, xs) => ({
+      ...s,
+      writeBehind: s.writeBehind && {
+        ...s.writeBehind,
+        series: xs as NonNullable<Summary['writeBehind']>['series'],
+      },
+    }),
+  },
+  cdc: {
+    get: (s) => s.cdc?.series ?? [],
+    put: (s, xs) => ({
+      ...s,
+      cdc: s.cdc && { ...s.cdc, series: xs as NonNullable<Summary['cdc']>['series'] },
+    }),
+  },
+  tracking: {
+    get: (s) => s.tracking?.series ?? [],
+    put: (s, xs) =>
+      s.tracking === undefined
+        ? s
+        : { ...s, tracking: { ...s.tracking, series: xs as NonNullable<Summary['tracking']>['series'] } },
+  },
+};
+const NAMES = Object.keys(NO_SAMPLES) as Name[];
+
+/** How many samples of each series `summary` holds at or before `atMs`. */
+export function lengthsUpTo(summary: Summary, atMs: number): SeriesFrom {
+  const from = { ...NO_SAMPLES };
+  for (const name of NAMES) from[name] = SERIES[name].get(summary).filter((x) => x.tMs <= atMs).length;
+  return from;
+}
 
 /**
  * How many items of `xs` can be sent once for all. A long run's series is coarsened (see the engine's
@@ -30,7 +67,7 @@ const NAMES = ['points', 'writeBehind', 'cdc'] as const;
  * complete when it ends on a multiple of the interval; a mechanism's log says nothing of its buckets,
  * so its last item is always sent again (one small item).
  */
-function settled(name: keyof SeriesFrom, xs: Timed, intervalMs: number): number {
+function settled(name: Name, xs: Timed, intervalMs: number): number {
   if (xs.length === 0) return 0;
   if (name === 'points' && xs[xs.length - 1]!.tMs % intervalMs === 0) return xs.length;
   return xs.length - 1;
@@ -40,19 +77,18 @@ function settled(name: keyof SeriesFrom, xs: Timed, intervalMs: number): number 
 export class SeriesSender {
   private sent: SeriesFrom = NO_SAMPLES;
   /** When the first item sent of each series ends: coarsening the series changes it. */
-  private first: Record<keyof SeriesFrom, number | undefined> = {
+  private first: Record<Name, number | undefined> = {
     points: undefined,
     writeBehind: undefined,
     cdc: undefined,
+    tracking: undefined,
   };
 
   /** The run's timeline changed after these lengths (all zero: the run was replaced). */
   keepAtMost(lengths: SeriesFrom): void {
-    this.sent = {
-      points: Math.min(this.sent.points, lengths.points),
-      writeBehind: Math.min(this.sent.writeBehind, lengths.writeBehind),
-      cdc: Math.min(this.sent.cdc, lengths.cdc),
-    };
+    const kept = { ...NO_SAMPLES };
+    for (const name of NAMES) kept[name] = Math.min(this.sent[name], lengths[name]);
+    this.sent = kept;
   }
 
   /**
@@ -62,56 +98,34 @@ export class SeriesSender {
    * coarsened less) starts at another time: it is sent whole.
    */
   cut(summary: Summary): { summary: Summary; from: SeriesFrom } {
-    const lists = listsOf(summary);
     const from = { ...NO_SAMPLES };
     const sent = { ...NO_SAMPLES };
+    let out = summary;
     for (const name of NAMES) {
-      const xs = lists[name];
+      const xs = SERIES[name].get(summary);
       const same = xs.length > 0 && xs[0]!.tMs === this.first[name];
       from[name] = same ? Math.min(this.sent[name], xs.length) : 0;
       sent[name] = settled(name, xs, summary.series.intervalMs);
       this.first[name] = xs[0]?.tMs;
+      out = SERIES[name].put(out, xs.slice(from[name]));
     }
     this.sent = sent;
-    const {
-      points,
-      writeBehind: wb,
-      cdc,
-    } = lists as {
-      points: Summary['series']['points'];
-      writeBehind: NonNullable<Summary['writeBehind']>['series'];
-      cdc: NonNullable<Summary['cdc']>['series'];
-    };
-    return {
-      summary: {
-        ...summary,
-        series: { ...summary.series, points: points.slice(from.points) },
-        writeBehind: summary.writeBehind && {
-          ...summary.writeBehind,
-          series: wb.slice(from.writeBehind),
-        },
-        cdc: summary.cdc && { ...summary.cdc, series: cdc.slice(from.cdc) },
-      },
-      from,
-    };
+    return { summary: out, from };
   }
 }
 
 /** Page side: puts the sent samples after the ones it kept, giving the whole summary back. */
 export class SeriesReceiver {
-  private points: Summary['series']['points'] = [];
-  private wb: NonNullable<Summary['writeBehind']>['series'] = [];
-  private cdc: NonNullable<Summary['cdc']>['series'] = [];
+  private held: Record<Name, Timed> = { points: [], writeBehind: [], cdc: [], tracking: [] };
 
   join(summary: Summary, from: SeriesFrom): Summary {
-    this.points = this.points.slice(0, from.points).concat(summary.series.points);
-    this.wb = this.wb.slice(0, from.writeBehind).concat(summary.writeBehind?.series ?? []);
-    this.cdc = this.cdc.slice(0, from.cdc).concat(summary.cdc?.series ?? []);
-    return {
-      ...summary,
-      series: { ...summary.series, points: this.points },
-      writeBehind: summary.writeBehind && { ...summary.writeBehind, series: this.wb },
-      cdc: summary.cdc && { ...summary.cdc, series: this.cdc },
-    };
+    let out = summary;
+    for (const name of NAMES) {
+      // `?? 0`: a message from a worker built before a series was sent in parts holds it whole.
+      const kept = this.held[name].slice(0, from[name] ?? 0);
+      this.held[name] = kept.concat(SERIES[name].get(summary));
+      out = SERIES[name].put(out, this.held[name]);
+    }
+    return out;
   }
 }

@@ -23,6 +23,29 @@ describe('RESP', () => {
     expect(parseReply(Buffer.from(':1'), 0)).toBeNull();
   });
 
+  it('parses RESP3 (after HELLO 3) with the same parser, telling pushes from replies', () => {
+    const buf = Buffer.from(
+      '#t\r\n_\r\n,1.5\r\n=7\r\ntxt:abc\r\n%1\r\n+k\r\n:2\r\n>2\r\n$10\r\ninvalidate\r\n*1\r\n$5\r\nkey:1\r\n',
+    );
+    const out: { reply: unknown; push: boolean }[] = [];
+    for (let pos = 0; pos < buf.length;) {
+      const r = parseReply(buf, pos)!;
+      out.push({ reply: r.reply, push: r.push });
+      pos = r.next;
+    }
+    expect(out).toEqual([
+      { reply: true, push: false },
+      { reply: null, push: false },
+      { reply: 1.5, push: false },
+      { reply: 'abc', push: false },
+      { reply: ['k', 2], push: false },
+      { reply: ['invalidate', ['key:1']], push: true },
+    ]);
+    const blob = parseReply(Buffer.from('!3\r\nbad\r\n'), 0)!;
+    expect(blob.reply).toEqual(new RedisReplyError('bad'));
+    expect(blob.next).toBe(9);
+  });
+
   it('reads the numeric fields of an INFO reply', () => {
     const info =
       '# Memory\r\nused_memory:1662368\r\nmem_allocator:jemalloc-5.3.0\r\nmem_fragmentation_ratio:1.5\r\n';

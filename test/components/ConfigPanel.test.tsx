@@ -35,6 +35,20 @@ describe('ConfigPanel validation', () => {
     expect(props.onChange).not.toHaveBeenCalled();
   });
 
+  it('edits BCAST prefixes one a line, and refuses prefixes that overlap, saying why', async () => {
+    const { props, user } = setup();
+    const box = screen.getByRole('textbox', { name: 'BCAST prefixes (one a line)' });
+    await user.type(box, 'user:{Enter}user:1');
+    await user.tab();
+    expect(screen.getByRole('alert').textContent).toMatch(/do not overlap/);
+    expect(props.onChange).not.toHaveBeenCalled();
+    await user.clear(box);
+    await user.type(box, 'user:{Enter}{Enter} order: ');
+    await user.tab();
+    expect(screen.queryByRole('alert')).toBeNull();
+    expect(props.onChange).toHaveBeenLastCalledWith('cache.tracking.prefixes', ['user:', 'order:']);
+  });
+
   it('passes a valid L2 TTL to onChange on Enter, and only then', async () => {
     const { props, user } = setup();
     const box = screen.getByRole('textbox', { name: 'L2 TTL (ms)' });

@@ -33,4 +33,19 @@ describe("the mechanisms' parts of the key inspector", () => {
     expect(notes[1]!.text).toBe('Copies (1): a read picks one, a write sets them all');
     expect(notes[1]!.items).toEqual([expect.stringMatching(/^user:3#1: slot 99, /)]);
   });
+
+  it('say which instances Redis tracks a key for, its shard table, and what each instance received', () => {
+    const tracking = { mode: 'default', shard: 0, tableKeys: 12, tableMaxKeys: 100, received: [4, 0] };
+    const notes = keyNotes({ ...view, tracking: { ...tracking, trackedBy: [1] } });
+    expect(notes.map((n) => n.place)).toEqual(['above', 'below']);
+    expect(notes[0]!.text).toBe('Tracked by App 2: a change of it is pushed to it as an invalidation.');
+    expect(notes[1]!.text).toBe("Invalidations received (Redis shard 1's table: 12 keys of 100)");
+    expect(notes[1]!.items).toEqual(['App 1: 4', 'App 2: 0']);
+    const bcast = keyNotes({
+      ...view,
+      tracking: { ...tracking, mode: 'bcast', tableMaxKeys: null, trackedBy: [] },
+    });
+    expect(bcast[0]!.text).toMatch(/^Under no BCAST prefix/);
+    expect(bcast[1]!.text).toBe('Invalidations received (BCAST: no table)');
+  });
 });

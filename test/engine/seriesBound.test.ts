@@ -9,7 +9,7 @@ import { createSimulation } from '../../src/engine/index.ts';
 import type { Summary } from '../../src/engine/types.ts';
 import { MAX_SERIES_POINTS } from '../../src/engine/flow/series.ts';
 import { getPreset } from '../../src/scenario/presets/index.ts';
-import { SeriesReceiver, SeriesSender } from '../../src/worker/seriesDelta.ts';
+import { NO_SAMPLES, SeriesReceiver, SeriesSender } from '../../src/worker/seriesDelta.ts';
 import type { Scenario } from '../../src/scenario/schema.ts';
 
 /** A preset slowed to `rps` for `durationMs`: many samples, few requests, a quick run. */
@@ -108,10 +108,30 @@ describe('the time series of a long run', () => {
     for (const t of [432_100, 95_062, 350_000 - (350_000 % 4_321)]) {
       const at = [...snaps.keys()].filter((k) => k <= t).at(-1)!;
       sim.restore(snaps.get(at)!);
-      sender.keepAtMost({ points: 0, writeBehind: 0, cdc: 0 });
+      sender.keepAtMost(NO_SAMPLES);
       check();
       sim.runUntil(at + 50_000);
       check();
     }
+  }, 240_000);
+
+  it('sends the tracking log in parts too, and the page holds it whole', () => {
+    const sim = createSimulation(slow('tracking-bcast-flood', 50, 120_000), { sampleIntervalMs: SAMPLE_MS });
+    const sender = new SeriesSender();
+    const receiver = new SeriesReceiver();
+    let sent = 0;
+    let updates = 0;
+    for (let t = 0; t <= 120_000; t += 1_234) {
+      sim.runUntil(t);
+      const whole = sim.summary();
+      const { summary, from } = sender.cut(whole);
+      sent += summary.tracking!.series.length;
+      updates++;
+      expect(receiver.join(summary, from).tracking!.series).toEqual(whole.tracking!.series);
+    }
+    const all = sim.summary().tracking!.series.length;
+    expect(all).toBeGreaterThan(1000);
+    // Each sample once, plus the last (still filling) item again with every update.
+    expect(sent).toBeLessThanOrEqual(all + updates);
   }, 240_000);
 });

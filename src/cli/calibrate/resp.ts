@@ -6,8 +6,11 @@ import { connect, type Socket } from 'node:net';
  * sent, so many commands may be in flight at once (pipelining) without waiting for each reply.
  */
 
-/** A reply: a status or bulk string, an integer, null (a nil bulk), or an array of replies. */
-export type Reply = string | number | null | Reply[];
+/**
+ * A reply: a status or bulk string, an integer (or a double), null (a nil bulk, RESP3's null), a boolean
+ * (RESP3), or an array of replies (RESP3's sets, maps as key/value pairs, and pushes too).
+ */
+export type Reply = string | number | boolean | null | Reply[];
 
 /** An error reply from the server (`-ERR ...`), passed to the command that caused it. */
 export class RedisReplyError extends Error {}
@@ -28,47 +31,68 @@ export function encodeCommand(args: readonly (string | number)[]): Buffer {
 }
 
 /**
- * Parses one reply at `pos`; returns it with the position after it, or null when the buffer ends first.
+ * Parses one reply at `pos`, RESP2 or RESP3 (after `HELLO 3`); returns it with the position after it,
+ * and whether it is a push (`>`, an out-of-band message such as an invalidation), or null when the
+ * buffer ends first. An error inside an array makes the whole reply that error.
  *
  * @example
- * parseReply(Buffer.from('$3\r\nabc\r\n'), 0); // { reply: 'abc', next: 9 }
+ * parseReply(Buffer.from('$3\r\nabc\r\n'), 0); // { reply: 'abc', next: 9, push: false }
  */
-export function parseReply(buf: Buffer, pos: number): { reply: Reply | Error; next: number } | null {
+export function parseReply(
+  buf: Buffer,
+  pos: number,
+): { reply: Reply | Error; next: number; push: boolean } | null {
   const eol = buf.indexOf('\r\n', pos);
   if (eol < 0) return null;
   const line = buf.toString('utf8', pos + 1, eol);
   const after = eol + 2;
-  switch (buf[pos]) {
+  const simple = (reply: Reply | Error) => ({ reply, next: after, push: false });
+  const t = buf[pos];
+  switch (t) {
     case 0x2b: // '+'
-      return { reply: line, next: after };
+      return simple(line);
     case 0x2d: // '-'
-      return { reply: new RedisReplyError(line), next: after };
+      return simple(new RedisReplyError(line));
     case 0x3a: // ':'
-      return { reply: Number(line), next: after };
-    case 0x24: {
-      // '$'
+    case 0x2c: // ',' (double)
+    case 0x28: // '(' (big number)
+      return simple(Number(line));
+    case 0x23: // '#' (boolean)
+      return simple(line === 't');
+    case 0x5f: // '_' (null)
+      return simple(null);
+    case 0x24: // '$'
+    case 0x21: // '!' (RESP3's blob error)
+    case 0x3d: {
+      // '=' (verbatim string: a 3-letter format and ':' before the text)
       const len = Number(line);
-      if (len < 0) return { reply: null, next: after };
+      if (len < 0) return simple(null);
       if (buf.length < after + len + 2) return null;
-      return { reply: buf.toString('utf8', after, after + len), next: after + len + 2 };
+      const text = buf.toString('utf8', after, after + len);
+      const reply = t === 0x21 ? new RedisReplyError(text) : t === 0x3d ? text.slice(4) : text;
+      return { reply, next: after + len + 2, push: false };
     }
-    case 0x2a: {
-      // '*'
+    case 0x2a: // '*'
+    case 0x7e: // '~' (set)
+    case 0x3e: // '>' (push)
+    case 0x25: {
+      // '%' (map: key, value, key, value...)
       const n = Number(line);
-      if (n < 0) return { reply: null, next: after };
+      if (n < 0) return simple(null);
+      const count = t === 0x25 ? 2 * n : n;
       const items: Reply[] = [];
       let p = after;
-      for (let i = 0; i < n; i++) {
+      for (let i = 0; i < count; i++) {
         const item = parseReply(buf, p);
         if (item === null) return null;
-        if (item.reply instanceof Error) return { reply: item.reply, next: item.next };
+        if (item.reply instanceof Error) return { reply: item.reply, next: item.next, push: false };
         items.push(item.reply);
         p = item.next;
       }
-      return { reply: items, next: p };
+      return { reply: items, next: p, push: t === 0x3e };
     }
     default:
-      throw new Error(`unexpected RESP type byte ${buf[pos]} at ${pos}`);
+      throw new Error(`unexpected RESP type byte ${t} at ${pos}`);
   }
 }
 

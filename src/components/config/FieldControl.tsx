@@ -1,6 +1,6 @@
 import { useId } from 'react';
 import type { ScenarioInput } from '../../scenario/schema.ts';
-import { readField, unNull } from './draftValues.ts';
+import { linesOf, readField, unNull } from './draftValues.ts';
 import type { FieldDef } from './fields.ts';
 import { optionLabel } from '../../labels/options.ts';
 import { NumberField } from './NumberField.tsx';
@@ -106,6 +106,20 @@ export function FieldControl({ def, path, label, draft, error, onChange, onValid
           {restart}
           {alert}
         </div>
+      );
+    case 'lines':
+      // One string a line; blank lines are dropped, so an empty box is an empty list.
+      return (
+        <TextField
+          path={path}
+          label={label}
+          value={Array.isArray(value) ? value.join('\n') : ''}
+          multiline
+          externalError={error}
+          validate={(text) => validate(linesOf(text))}
+          onCommit={(text) => onChange(path, linesOf(text))}
+          onValidity={onValidity}
+        />
       );
     case 'text':
       return (

@@ -35,3 +35,10 @@ export function unNull(def: FieldDef, path: string, value: unknown): [string, un
   const leaf = def.path.slice(parent.length + 1);
   return [parent, { [leaf]: value }];
 }
+
+/** The lines of a box typed one item a line, trimmed, blank ones dropped. */
+export const linesOf = (text: string): string[] =>
+  text
+    .split('\n')
+    .map((l) => l.trim())
+    .filter((l) => l !== '');

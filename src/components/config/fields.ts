@@ -52,8 +52,11 @@ export const SECTIONS: readonly { id: SectionId; title: string }[] = [
   { id: 'failures', title: 'Failures' },
 ];
 
-/** `target`: the instance or shard a failure hits, picked by name ("App 2"), stored as its index. */
-export type FieldKind = 'number' | 'select' | 'boolean' | 'text' | 'target';
+/**
+ * `target`: the instance or shard a failure hits, picked by name ("App 2"), stored as its index; `lines`:
+ * a list of strings, typed one a line.
+ */
+export type FieldKind = 'number' | 'select' | 'boolean' | 'text' | 'target' | 'lines';
 
 export interface FieldDef {
   path: string;
@@ -112,17 +115,22 @@ export const FIELDS: readonly FieldDef[] = withLive([
   { path: 'cache.l1.coalesce', label: 'L1 coalesce', section: 'l1', kind: 'boolean' },
   { path: 'cache.tracking.enabled', label: 'Redis tracking (client-side caching)', section: 'l1', kind: 'boolean' },
   { path: 'cache.tracking.mode', label: 'Tracking mode', section: 'l1', kind: 'select', options: trackingModes },
+  { path: 'cache.tracking.prefixes', label: 'BCAST prefixes (one a line)', section: 'l1', kind: 'lines' },
   { path: 'cache.tracking.optKeys', label: 'Tracking: keys opted in or out', section: 'l1', kind: 'number', unit: 'keys', min: 0, max: 2_000_000, integer: true },
   { path: 'cache.tracking.noloop', label: 'Tracking NOLOOP', section: 'l1', kind: 'boolean' },
   { path: 'cache.tracking.tableMaxKeys', label: 'Tracking table max keys (per shard)', section: 'l1', kind: 'number', unit: 'keys', min: 0, max: 100_000_000, integer: true },
   { path: 'cache.tracking.connection', label: 'Invalidations arrive on', section: 'l1', kind: 'select', options: trackingConnections },
   { path: 'cache.tracking.raceFix', label: 'Tracking race fix (mark keys being fetched)', section: 'l1', kind: 'boolean' },
+  { path: 'cache.staleWindows.l1.whileRevalidateMs', label: 'L1 stale-while-revalidate', section: 'l1', kind: 'number', unit: 'ms', min: 0, max: 3_600_000, log: true, sliderMin: 10 },
+  { path: 'cache.staleWindows.l1.ifErrorMs', label: 'L1 stale-if-error', section: 'l1', kind: 'number', unit: 'ms', min: 0, max: 3_600_000, log: true, sliderMin: 10 },
   { path: 'cache.l2.ttlMs', label: 'L2 TTL', section: 'l2', kind: 'number', unit: 'ms', min: 1, max: DAY, log: true, nullable: { label: 'No expiry' } },
   { path: 'cache.l2.ttlReset', label: 'L2 sliding TTL (reset on read)', section: 'l2', kind: 'boolean' },
   { path: 'cache.l2.maxKeys', label: 'L2 max keys', section: 'l2', kind: 'number', unit: 'keys', min: 1, max: 10_000_000, integer: true, log: true, nullable: { label: 'Unbounded' } },
   { path: 'cache.l2.eviction', label: 'L2 eviction policy', section: 'l2', kind: 'select', options: evictionPolicies },
   { path: 'cache.l2.serviceMs', label: 'Redis service time', section: 'l2', kind: 'number', unit: 'ms', min: 0, max: 1000, log: true, sliderMin: 0.001 },
   { path: 'cache.l2.ttlJitter', label: 'L2 TTL jitter (±)', section: 'l2', kind: 'number', unit: 'ratio', min: 0, max: 0.9 },
+  { path: 'cache.staleWindows.l2.whileRevalidateMs', label: 'L2 stale-while-revalidate', section: 'l2', kind: 'number', unit: 'ms', min: 0, max: 3_600_000, log: true, sliderMin: 10 },
+  { path: 'cache.staleWindows.l2.ifErrorMs', label: 'L2 stale-if-error', section: 'l2', kind: 'number', unit: 'ms', min: 0, max: 3_600_000, log: true, sliderMin: 10 },
   { path: 'cache.l2.maxMemoryBytes', label: 'Redis maxmemory per shard (bytes)', section: 'l2', kind: 'number', unit: 'count', min: 1, max: 1_099_511_627_776, integer: true, log: true, sliderMin: 1024, nullable: { label: 'Unbounded' } },
   { path: 'cache.l2.maxMemorySamples', label: 'Eviction samples (maxmemory-samples)', section: 'l2', kind: 'number', unit: 'count', min: 1, max: 64, integer: true },
   { path: 'cache.l2.lfuLogFactor', label: 'LFU log factor', section: 'l2', kind: 'number', unit: 'none', min: 0, max: 1000, integer: true, log: true, sliderMin: 1 },
@@ -270,8 +278,7 @@ export const LISTS: readonly ListDef[] = [
 /**
  * Fields excluded from the panel on purpose: the format version is not the user's to change, the
  * changes list is recorded by live edits, one at a time, not typed in, and a trace is named by the file
- * the CLI replays (the app runs a scenario that names one on its generated workload, and says so);
- * BCAST's prefixes wait for an editor of string lists.
+ * the CLI replays (the app runs a scenario that names one on its generated workload, and says so).
  */
 export const NOT_EDITABLE: readonly string[] = [
   'version',
@@ -281,8 +288,6 @@ export const NOT_EDITABLE: readonly string[] = [
   'workload.trace.name',
   'workload.trace.format',
   'workload.trace.timeScale',
-  // BCAST's key prefixes: a list of strings, set in a scenario file or a preset (no list editor yet).
-  'cache.tracking.prefixes',
 ];
 
 /** The definition for a concrete path ("failures.3.atMs" finds "failures.*.atMs"). */

@@ -1,13 +1,18 @@
 import type { KeyView } from '../../engine/flow/types.ts';
 import type { KeyNote, MechanismInspect } from '../../engine/inspectPart.ts';
 import { hotKeysInspect } from '../../engine/mechanisms/hotKeys/inspect.ts';
+import { trackingInspect } from '../../engine/mechanisms/tracking/inspect.ts';
 import { writeBehindInspect } from '../../engine/mechanisms/writeBehind/inspect.ts';
 
 /**
  * Each mechanism's part of the key inspector (its folder's `inspect.ts`), in the registry's order:
  * test/components/keyNotes.test.ts checks the names against the registry.
  */
-export const MECHANISM_INSPECT: readonly MechanismInspect[] = [writeBehindInspect, hotKeysInspect];
+export const MECHANISM_INSPECT: readonly MechanismInspect[] = [
+  writeBehindInspect,
+  hotKeysInspect,
+  trackingInspect,
+];
 
 /** The mechanisms' notes on one key, in the list's order. */
 export function keyNotes(view: KeyView): KeyNote[] {

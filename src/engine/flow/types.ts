@@ -279,6 +279,19 @@ export interface KeyView {
   l1: ({ version: number; expiresAtMs: SimMs | null } | null)[];
   /** Copies of a replicated hot key (`cache.hotKeys`), each on its own slot; empty when not replicated. */
   replicas?: { name: string; slot: number; shard: number }[];
+  /**
+   * Redis tracking (`cache.tracking`): the instances Redis would tell of a change of the key (their
+   * indexes), the key's shard's table (keys held, its cap or null) and the invalidations each instance
+   * received so far; absent when tracking is off.
+   */
+  tracking?: {
+    mode: string;
+    trackedBy: number[];
+    shard: number;
+    tableKeys: number;
+    tableMaxKeys: number | null;
+    received: number[];
+  };
 }
 
 /**

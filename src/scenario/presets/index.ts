@@ -38,6 +38,12 @@ import { lfuVsLru } from './lfuVsLru.ts';
 import { stampedeLeases, staleSet, staleSetLeases } from './leases.ts';
 import { cachePenetration, cachePenetrationBloom } from './penetration.ts';
 import { cdnDbOutage, cdnDbOutageStaleIfError, cdnHotKey, cdnHotKeySwr } from './staleWindows.ts';
+import {
+  dbOutageBehindRedis,
+  dbOutageRedisStaleIfError,
+  l1HotKeyExpiry,
+  l1HotKeySwr,
+} from './appStaleWindows.ts';
 
 export type { Preset };
 
@@ -56,6 +62,8 @@ export const presets: readonly Preset[] = [
   hotKey,
   hotKeyManyShards,
   l1HotKey,
+  l1HotKeyExpiry,
+  l1HotKeySwr,
   hotKeyReplicas,
   updateRace,
   staleSet,
@@ -76,6 +84,8 @@ export const presets: readonly Preset[] = [
   cdnHotKeySwr,
   cdnDbOutage,
   cdnDbOutageStaleIfError,
+  dbOutageBehindRedis,
+  dbOutageRedisStaleIfError,
   queryCache,
   dbLatencySpike,
   redisRestartCold,

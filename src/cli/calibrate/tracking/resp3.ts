@@ -1,5 +1,5 @@
 import { connect, type Socket } from 'node:net';
-import { encodeCommand, RedisReplyError } from '../resp.ts';
+import { encodeCommand, parseReply, type Reply } from '../resp.ts';
 
 /**
  * A small RESP3 client for the tracking calibration: after `HELLO 3`, Redis pushes invalidations
@@ -7,65 +7,8 @@ import { encodeCommand, RedisReplyError } from '../resp.ts';
  * commands in the order sent.
  */
 
-export type Reply3 = string | number | boolean | null | Reply3[];
-
-interface Parsed {
-  value: Reply3 | Error;
-  push: boolean;
-  next: number;
-}
-
-/** Parses one RESP3 value at `pos`, or null when the buffer ends first. */
-export function parse3(buf: Buffer, pos: number): Parsed | null {
-  const eol = buf.indexOf('\r\n', pos);
-  if (eol < 0) return null;
-  const line = buf.toString('utf8', pos + 1, eol);
-  const after = eol + 2;
-  const t = String.fromCharCode(buf[pos]!);
-  const simple = (value: Reply3 | Error): Parsed => ({ value, push: false, next: after });
-  switch (t) {
-    case '+':
-      return simple(line);
-    case '-':
-    case '!':
-      return simple(new RedisReplyError(line));
-    case ':':
-    case ',':
-    case '(':
-      return simple(Number(line));
-    case '#':
-      return simple(line === 't');
-    case '_':
-      return simple(null);
-    case '$':
-    case '=': {
-      const len = Number(line);
-      if (len < 0) return simple(null);
-      if (buf.length < after + len + 2) return null;
-      const s = buf.toString('utf8', after, after + len);
-      return { value: t === '=' ? s.slice(4) : s, push: false, next: after + len + 2 };
-    }
-    case '*':
-    case '~':
-    case '>':
-    case '%': {
-      const n = Number(line);
-      if (n < 0) return simple(null);
-      const count = t === '%' ? 2 * n : n;
-      const items: Reply3[] = [];
-      let p = after;
-      for (let i = 0; i < count; i++) {
-        const item = parse3(buf, p);
-        if (item === null) return null;
-        items.push(item.value instanceof Error ? item.value.message : item.value);
-        p = item.next;
-      }
-      return { value: items, push: t === '>', next: p };
-    }
-    default:
-      throw new Error(`unexpected RESP3 type byte ${buf[pos]} at ${pos}`);
-  }
-}
+/** A RESP3 reply, as the one parser of resp.ts reads it. */
+export type Reply3 = Reply;
 
 export class Resp3Client {
   private buf: Buffer = Buffer.alloc(0);
@@ -107,17 +50,17 @@ export class Resp3Client {
     this.buf = this.buf.length === 0 ? chunk : Buffer.concat([this.buf, chunk]);
     let pos = 0;
     for (;;) {
-      const parsed = parse3(this.buf, pos);
+      const parsed = parseReply(this.buf, pos);
       if (parsed === null) break;
       pos = parsed.next;
       if (parsed.push) {
-        this.onPush(parsed.value as Reply3[]);
+        this.onPush(parsed.reply as Reply3[]);
         continue;
       }
       const p = this.pending.shift();
       if (p === undefined) throw new Error('a reply nobody asked for');
-      if (parsed.value instanceof Error) p.reject(parsed.value);
-      else p.resolve(parsed.value);
+      if (parsed.reply instanceof Error) p.reject(parsed.reply);
+      else p.resolve(parsed.reply);
     }
     this.buf = this.buf.subarray(pos);
   }

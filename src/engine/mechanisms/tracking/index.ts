@@ -4,7 +4,10 @@ import type { Ctx } from '../../flow/context.ts';
 import type { Mechanism } from '../../flow/mechanism.ts';
 import { logPush, logView, type Log } from '../../flow/series.ts';
 import { onInvalidate, onL1Fill, onL1Miss } from './client.ts';
-import { afterCommand, beforeCommand, EV_TRACK_INVALIDATE } from './server.ts';
+import { afterCommand, beforeCommand, EV_TRACK_INVALIDATE, underPrefix } from './server.ts';
+import { shardOf } from '../../flow/addressing.ts';
+import type { KeyView } from '../../flow/types.ts';
+import { tableSize } from './table.ts';
 import { createTrackingState, trackingState, type TrackingModel, type TrackingState } from './state.ts';
 
 /**
@@ -102,6 +105,31 @@ function summary(c: Ctx): { tracking?: TrackingSummary } {
   };
 }
 
+/** What the key inspector shows: who Redis would tell of a change of the key, and the table it is in. */
+function keyView(c: Ctx, key: number, view: KeyView): void {
+  const m = c.m.mech.tracking as TrackingModel | null;
+  if (m === null) return;
+  const x = trackingState(c);
+  const shard = shardOf(c.m, key);
+  const table = x.tables[shard]!;
+  const trackedBy: number[] = [];
+  if (m.bcast) {
+    if (underPrefix(c, m, key)) for (let i = 0; i < m.instances; i++) trackedBy.push(i);
+  } else {
+    const at = table.at.get(key);
+    const readers = at === undefined ? 0 : table.readers[at]!;
+    for (let i = 0; i < m.instances; i++) if (((readers >>> i) & 1) === 1) trackedBy.push(i);
+  }
+  view.tracking = {
+    mode: c.m.scenario.cache.tracking.mode,
+    trackedBy,
+    shard,
+    tableKeys: tableSize(table),
+    tableMaxKeys: m.bcast || m.tableMaxKeys === Infinity ? null : m.tableMaxKeys,
+    received: Array.from(x.received),
+  };
+}
+
 export const tracking: Mechanism<TrackingModel | null, TrackingState, { tracking?: TrackingSummary }> = {
   name: 'tracking',
   reads: ['cache.tracking', 'cache.l1.enabled', 'cache.strategy', 'topology.instances'],
@@ -131,4 +159,5 @@ export const tracking: Mechanism<TrackingModel | null, TrackingState, { tracking
     x.intervalReceived = 0;
   },
   summary,
+  keyView,
 };
