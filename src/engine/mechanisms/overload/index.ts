@@ -138,7 +138,7 @@ export interface OverloadSummary {
 
 export const overload: Mechanism<ClientModel | null, null, { overload: OverloadSummary }> = {
   name: 'overload',
-  reads: ['workload.client'],
+  reads: ['workload.client', 'network.clientMs'],
   model: clientModel,
   hooks: (on) =>
     on === null ? {} : { arrive: armClientTimeout, replying: clientGaveUp, replied: onReplied },

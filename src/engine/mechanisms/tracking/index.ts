@@ -104,7 +104,15 @@ function summary(c: Ctx): { tracking?: TrackingSummary } {
 
 export const tracking: Mechanism<TrackingModel | null, TrackingState, { tracking?: TrackingSummary }> = {
   name: 'tracking',
-  reads: ['cache.tracking', 'cache.l1.enabled', 'cache.strategy', 'topology.instances'],
+  reads: [
+    'cache.tracking',
+    'cache.l1.enabled',
+    'cache.strategy',
+    'topology.instances',
+    'workload.readRatio',
+    'workload.rps',
+    'topology.redisShards',
+  ],
   model: (scenario, env) => trackingModelOf(scenario, env.keyCount),
   state: (m) => createTrackingState(m.scenario.topology.redisShards, m.scenario.topology.instances),
   hooks: (on) =>
