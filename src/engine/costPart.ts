@@ -69,6 +69,8 @@ export interface MechanismCost {
   missEvents?(s: Scenario, rank: number, perMs: number): number;
   /** Key operations it does before the first event, and bytes of per-key state it keeps, for `keys` keys. */
   keyState?(s: Scenario, keys: number): { setupKeys: number; stateBytes: number };
+  /** Times Redis comes back empty after it restarts Redis or a shard (the failure timeline's). */
+  redisEmptiedAt?(s: Scenario): number[];
   /** Events after Redis comes back empty at `atMs` (a warm-up, say), until the run ends at `endMs`. */
   refillEvents?(s: Scenario, keys: number, atMs: number, endMs: number): number;
 }

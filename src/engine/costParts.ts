@@ -1,6 +1,7 @@
 import type { MechanismCost } from './costPart.ts';
 import { cdcCost } from './mechanisms/cdc/cost.ts';
 import { cdnCost } from './mechanisms/cdn/cost.ts';
+import { failuresCost } from './mechanisms/failures/cost.ts';
 import { familiesCost } from './mechanisms/families/cost.ts';
 import { hotKeysCost } from './mechanisms/hotKeys/cost.ts';
 import { leasesCost } from './mechanisms/leases/cost.ts';
@@ -19,6 +20,7 @@ import { writeBehindCost } from './mechanisms/writeBehind/cost.ts';
  */
 export const COST_PARTS: readonly MechanismCost[] = [
   overloadCost,
+  failuresCost,
   redisOpsCost,
   writeBehindCost,
   cdcCost,
