@@ -1,4 +1,5 @@
 import { applyChangesTo } from '../scenario/changes.ts';
+import { COST_PARTS } from './costParts.ts';
 import { eventsPerSecond, keyState, warmUpEvents } from './costRates.ts';
 import type { Change, Scenario } from './types.ts';
 
@@ -89,10 +90,9 @@ export function estimateCost(scenario: Scenario, fromMs = 0): CostEstimate {
   let from = Math.min(fromMs, duration);
   let events = 0;
   let { setupKeys, stateBytes } = keyState(state);
-  // Redis comes back empty at these times, and a warm-up may follow.
-  const refills = scenario.failures
-    .filter((f) => f.kind === 'redis-restart' || f.kind === 'redis-shard-crash')
-    .map((f) => f.atMs + f.durationMs);
+  // Redis comes back empty at these times (a mechanism's restarts), and a warm-up may follow.
+  const refills: number[] = [];
+  for (const part of COST_PARTS) if (part.redisEmptiedAt) refills.push(...part.redisEmptiedAt(scenario));
   const stretch = (to: number) => {
     if (to <= from) return;
     events += (eventsPerSecond(state, meanRps(from, to), { from, to }) * (to - from)) / 1000;

@@ -1,5 +1,6 @@
-import { parseCacheControl } from '../scenario/cacheControl.ts';
 import { zipfBuckets, type KeyBucket } from './costKeys.ts';
+import { ttlHit, type KeyGroup, type Window } from './costHits.ts';
+import type { MechanismCost } from './costPart.ts';
 import { COST_PARTS } from './costParts.ts';
 import type { Scenario } from './types.ts';
 
@@ -12,85 +13,45 @@ import type { Scenario } from './types.ts';
  * `cost.ts`, listed in costParts.ts; this module adds them at their places.
  */
 
-/** The stretch of the run a configuration is in force, in ms from the start. */
-export interface Window {
-  from: number;
-  to: number;
-}
-
-/**
- * Misses of a key read at `rate` per ms in the first `t` ms of a run that starts with the key not cached,
- * kept `ttl` ms after insertion: at least the first read (if there is one), and at least what the TTL
- * formula of fidelity.md 1 gives in the steady state. Short runs are mostly their cold start.
- */
-function coldMisses(rate: number, ttl: number, t: number): number {
-  const first = -Math.expm1(-rate * t);
-  return ttl === Infinity ? first : Math.max(first, (rate * t) / (1 + rate * ttl));
-}
-
-/**
- * Misses of such a key in the first `t` ms when the run starts with it cached (a warm-up put it there at
- * time 0): none until its first copy expires, then as a cold key's from that moment.
- */
-function warmMisses(rate: number, ttl: number, t: number): number {
-  return t <= ttl ? 0 : coldMisses(rate, ttl, t - ttl);
-}
-
-/** Share of a key's reads in `w` that hit a TTL cache, cold at the start of the run unless `warm`. */
-function ttlHit(rate: number, ttl: number, w: Window, warm = false): number {
-  const reads = rate * (w.to - w.from);
-  if (reads <= 0) return 0;
-  const missesBy = warm ? warmMisses : coldMisses;
-  const misses = missesBy(rate, ttl, w.to) - missesBy(rate, ttl, w.from);
-  return Math.min(1, Math.max(0, 1 - misses / reads));
-}
-
-interface KeyGroup {
-  buckets: KeyBucket[];
-  readRatio: number;
-  l2TtlMs: number;
-  l1TtlMs: number;
-  bypass: boolean;
-}
-
-/** Ranks where a formula changes: the L1's and the L2's capacities. */
+/** Ranks where a formula changes: the L1's and the L2's capacities, and the mechanisms' (costPart.ts). */
 function capacityCuts(s: Scenario): number[] {
   const cuts: number[] = [];
   if (s.cache.l1.maxKeys !== null) cuts.push(s.cache.l1.maxKeys);
   if (s.cache.l2.maxKeys !== null) cuts.push(s.cache.l2.maxKeys * s.topology.redisShards);
-  if (s.cache.hotKeys.replicas > 1) cuts.push(s.cache.hotKeys.topKeys);
-  const warm = warmAtStart(s);
-  if (warm > 0) cuts.push(warm);
+  for (const part of COST_PARTS) if (part.rankCuts) cuts.push(...part.rankCuts(s));
   return cuts;
 }
 
-/**
- * Keys a warm-up puts in Redis before the first request (the most popular ranks of a run without
- * families; with families, their ranks are not one order, and no key is taken as warm).
- */
+/** The most popular keys a mechanism puts in Redis before the first request (a warm-up), else 0. */
 function warmAtStart(s: Scenario): number {
-  const { warming, strategy } = s.cache;
-  if (!warming.enabled || !warming.onStart || strategy === 'none' || s.workload.families.length > 0) return 0;
-  return warming.topKeys;
+  let warm = 0;
+  for (const part of COST_PARTS) if (part.warmKeys) warm = Math.max(warm, part.warmKeys(s));
+  return warm;
 }
 
-/** Each family (or the one implicit family) with its keys' shares of all requests. */
+/** Copies of a key a delete reaches (1, more where a mechanism keeps copies of hot keys). */
+function deleteCopies(s: Scenario): number {
+  for (const part of COST_PARTS) {
+    const copies = part.deleteCopies?.(s) ?? null;
+    if (copies !== null) return copies;
+  }
+  return 1;
+}
+
+/** Each group of keys (a mechanism's, or the workload as one) with its keys' shares of all requests. */
 function keyGroups(s: Scenario): KeyGroup[] {
   const { workload, cache } = s;
   const hot = workload.hotKey?.share ?? 0;
   const cuts = capacityCuts(s);
-  const fams = workload.families;
-  const totalShare = fams.reduce((n, g) => n + g.share, 0);
   const scaled = (b: KeyBucket[], share: number) => b.map((k) => ({ ...k, p: k.p * share * (1 - hot) }));
+  let parts = null;
+  for (const part of COST_PARTS) {
+    parts = part.keyGroups?.(s, cuts) ?? null;
+    if (parts !== null) break;
+  }
   const groups: KeyGroup[] =
-    fams.length > 0
-      ? fams.map((f) => ({
-          buckets: scaled(zipfBuckets(f.keys, f.zipf ?? workload.zipf, cuts), f.share / totalShare),
-          readRatio: f.readRatio ?? workload.readRatio,
-          l2TtlMs: f.ttlMs ?? Infinity,
-          l1TtlMs: f.l1TtlMs ?? cache.l1.ttlMs ?? Infinity,
-          bypass: f.bypass,
-        }))
+    parts !== null
+      ? parts.map(({ buckets, share, ...g }) => ({ ...g, buckets: scaled(buckets, share) }))
       : [
           {
             buckets: scaled(zipfBuckets(workload.keys, workload.zipf, cuts), 1),
@@ -115,9 +76,9 @@ function missEvents(s: Scenario, rank: number, perMs: number): number {
 }
 
 /** Events of a read that misses L1: the GET and its reply, and on a miss the query, its reply and the SET. */
-function readEvents(s: Scenario, g: KeyGroup, rps: number, cdnHit: number, w: Window): number {
+function readEvents(s: Scenario, g: KeyGroup, rps: number, edgeHit: number, w: Window): number {
   const { cache, topology } = s;
-  const perMs = (rps * (1 - cdnHit)) / 1000;
+  const perMs = (rps * (1 - edgeHit)) / 1000;
   const l1On = cache.l1.enabled && cache.strategy !== 'none';
   const l1Cap = l1On ? (cache.l1.maxKeys ?? Infinity) : 0;
   const l2Cap = (cache.l2.maxKeys ?? Infinity) * topology.redisShards;
@@ -146,8 +107,9 @@ function readEvents(s: Scenario, g: KeyGroup, rps: number, cdnHit: number, w: Wi
  * mechanism's strategy, write-behind's or CDC's, says so in its cost term).
  */
 function writeEvents(s: Scenario): number {
+  const deletes = deleteCopies(s);
   for (const part of COST_PARTS) {
-    const events = part.writeEvents?.(s) ?? null;
+    const events = part.writeEvents?.(s, deletes) ?? null;
     if (events !== null) return events;
   }
   switch (s.cache.strategy) {
@@ -157,30 +119,32 @@ function writeEvents(s: Scenario): number {
     case 'write-through':
       return 5;
     default:
-      // Cache-aside's delete, of each copy of a replicated hot key.
-      return 3 + (s.cache.hotKeys.replicas > 1 ? 1.1 : 1);
+      // Cache-aside's delete, of each copy of the key.
+      return 3 + deletes;
   }
 }
 
-/** Share of reads the CDN edge answers (0 without a CDN), with the TTL formula per route and key. */
-function cdnHitRatio(s: Scenario, groups: KeyGroup[], rps: number, w: Window): number {
-  if (!s.topology.cdn) return 0;
-  const routes = s.cdn.routes.length > 0 ? s.cdn.routes : [{ share: 1, cacheControl: 'public, max-age=60' }];
-  const total = routes.reduce((n, r) => n + r.share, 0);
-  let hits = 0;
-  let reads = 0;
-  for (const r of routes) {
-    const cc = parseCacheControl(r.cacheControl);
-    const ttl = cc.ok && cc.value.storable ? cc.value.edgeTtlMs : 0;
-    for (const g of groups) {
-      for (const b of g.buckets) {
-        const read = (rps / 1000) * (r.share / total) * b.p * g.readRatio;
-        reads += read * b.count;
-        hits += read * ttlHit(read, ttl, w) * b.count;
-      }
-    }
+/** Share of reads answered before the balancer (a CDN edge, see the mechanisms' terms), else 0. */
+function edgeHitRatio(s: Scenario, groups: KeyGroup[], rps: number, w: Window): number {
+  for (const part of COST_PARTS) {
+    const hit = part.edgeHitRatio?.(s, groups, rps, w) ?? null;
+    if (hit !== null) return hit;
   }
-  return reads > 0 ? hits / reads : 0;
+  return 0;
+}
+
+/** The sum over the mechanisms' terms of one member, from `from` (whole numbers: the order is free). */
+function sumOf(
+  s: Scenario,
+  from: number,
+  term: (p: MechanismCost) => ((s: Scenario) => number) | undefined,
+): number {
+  let n = from;
+  for (const part of COST_PARTS) {
+    const f = term(part);
+    if (f) n += f(s);
+  }
+  return n;
 }
 
 /**
@@ -188,23 +152,23 @@ function cdnHitRatio(s: Scenario, groups: KeyGroup[], rps: number, w: Window): n
  * the workload's rate, its phases and changes over `w`), in force over the window `w` of the run.
  */
 export function eventsPerSecond(s: Scenario, requestRps: number, w: Window): number {
-  // How many attempts a request takes depends on failures no formula here foresees (a retry storm is an
-  // overload feeding itself). Between none failing (1 attempt) and all failing (1 + retries), the
-  // geometric mean is within 2x of either for up to 3 retries.
-  const rps = requestRps * Math.sqrt(1 + s.workload.client.retries);
+  let attempts = 1;
+  for (const part of COST_PARTS) if (part.attemptsPerRequest) attempts *= part.attemptsPerRequest(s);
+  const rps = requestRps * attempts;
   const groups = keyGroups(s);
-  const cdnHit = cdnHitRatio(s, groups, rps, w);
+  const edgeHit = edgeHitRatio(s, groups, rps, w);
+  const edge = sumOf(s, 0, (p) => p.edgeEvents);
   const readRatio = groups.reduce(
     (n, g) => n + g.buckets.reduce((a, b) => a + b.p * b.count, 0) * g.readRatio,
     0,
   );
-  const perRequest = 1 + (s.workload.client.timeoutMs !== null ? 1 : 0);
+  const perRequest = sumOf(s, 1, (p) => p.requestEvents);
   let perSecond = rps * perRequest;
-  perSecond += rps * (1 - readRatio) * (writeEvents(s) + (s.topology.cdn ? 1 : 0));
-  for (const g of groups) perSecond += readEvents(s, g, rps, cdnHit, w) * 1000;
-  perSecond += rps * readRatio * (1 - cdnHit) * (s.topology.cdn ? 1 : 0);
-  // What runs on its own clock: the sampler and Redis's active expiry, then the mechanisms' timers.
-  perSecond += 1 + s.cache.l2.hz * s.topology.redisShards;
+  perSecond += rps * (1 - readRatio) * (writeEvents(s) + edge);
+  for (const g of groups) perSecond += readEvents(s, g, rps, edgeHit, w) * 1000;
+  perSecond += rps * readRatio * (1 - edgeHit) * edge;
+  // What runs on its own clock: the sampler and the mechanisms' fixed timers, then their other clocks.
+  perSecond += sumOf(s, 1, (p) => p.timerEventsPerSecond);
   const keys = groups[0]!.buckets.reduce((n, b) => n + b.count, 0);
   for (const part of COST_PARTS) {
     const events = part.clockEventsPerSecond?.(s, keys) ?? 0;
@@ -223,10 +187,13 @@ export interface KeyState {
   keys: number;
 }
 
-/** Keys of the key space: the families' total, or the workload's. */
+/** Keys of the key space: as a mechanism lays it out (families), or the workload's. */
 function keyCount(s: Scenario): number {
-  const { workload } = s;
-  return workload.families.length > 0 ? workload.families.reduce((n, f) => n + f.keys, 0) : workload.keys;
+  for (const part of COST_PARTS) {
+    const keys = part.keyCount?.(s) ?? null;
+    if (keys !== null) return keys;
+  }
+  return s.workload.keys;
 }
 
 /** Events after Redis comes back empty at `atMs` (a warm-up, see the mechanisms' terms), to `endMs`. */

@@ -24,9 +24,7 @@ export const I_DB_READ = 5;
 export const I_DB_WRITE = 6;
 export const I_STALE = 7;
 export const I_ERR = 8;
-export const I_TIMEOUT = 9;
-export const I_RETRY = 10;
-const INTERVAL_COUNTERS = 11;
+const INTERVAL_COUNTERS = 9;
 
 /**
  * Every counter a run keeps; plain data so it is snapshotted with the rest of the state. The series
@@ -48,9 +46,7 @@ export interface Metrics {
   staleAgeCounts: Float64Array;
   lostWrites: number;
   errors: number;
-  /** Overload: client timeouts and retries, queries the pool gave up on or refused, commands a full shard refused. */
-  timeouts: number;
-  retries: number;
+  /** Overload: queries the pool gave up on or refused, commands a full shard refused (the clients' timeouts and retries are the overload mechanism's). */
   acquireTimeouts: number;
   dbQueueRejections: number;
   redisQueueRejections: number;
@@ -95,8 +91,6 @@ export function createMetrics(shards: number): Metrics {
     staleAgeCounts: new Float64Array(STALE_AGE_EDGES_MS.length + 1),
     lostWrites: 0,
     errors: 0,
-    timeouts: 0,
-    retries: 0,
     acquireTimeouts: 0,
     dbQueueRejections: 0,
     redisQueueRejections: 0,
@@ -184,8 +178,9 @@ export function closeInterval(
     dbWrites: c[I_DB_WRITE]!,
     staleReads: c[I_STALE]!,
     errors: c[I_ERR]!,
-    timeouts: c[I_TIMEOUT]!,
-    retries: c[I_RETRY]!,
+    // Filled by the overload mechanism's sample (its clients' timeouts and retries).
+    timeouts: 0,
+    retries: 0,
     p50: m.intervalLatency.total > 0 ? quantile(m.intervalLatency, 0.5) : 0,
     p99: m.intervalLatency.total > 0 ? quantile(m.intervalLatency, 0.99) : 0,
     dbInUse,

@@ -232,7 +232,7 @@ function alertSummary(c: Ctx): AlertSummary[] {
 
 export const alerts: Mechanism<boolean, MonitorState, { alerts: AlertSummary[] }> = {
   name: 'alerts',
-  reads: ['monitoring'],
+  reads: ['monitoring', 'cache.l2.maxKeys', 'cache.l2.ttlMs', 'topology.redisShards'],
   model: (scenario) => scenario.monitoring.enabled,
   state: (m) => createMonitor(m.scenario.topology.redisShards),
   hooks: (on) => (on ? { redisCommand: recordRedisLatency } : {}),

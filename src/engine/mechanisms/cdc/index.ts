@@ -213,7 +213,7 @@ function cdcSummary(c: Ctx): CdcSummary | null {
 
 export const cdc: Mechanism<boolean, CdcState | null, { cdc: CdcSummary | null }> = {
   name: 'cdc',
-  reads: ['cache.strategy', 'cache.cdc'],
+  reads: ['cache.strategy', 'cache.cdc', 'failures'],
   model: (scenario) => scenario.cache.strategy === 'cdc',
   state: (_m, on) => (on ? newCdcState() : null),
   // After a switch away from `cdc` the broker drains, but new commits publish nothing.

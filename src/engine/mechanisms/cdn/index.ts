@@ -365,7 +365,7 @@ export const cdn: Mechanism<
   { cdn: CdnSummary; cdnStale?: CdnStaleSummary }
 > = {
   name: 'cdn',
-  reads: ['topology.cdn', 'cdn', 'workload.users'],
+  reads: ['topology.cdn', 'cdn', 'workload.users', 'network.clientMs'],
   model: buildCdn,
   state: (m, part) => createCdnState(part, m.keyCount),
   hooks: (on) =>

@@ -88,7 +88,7 @@ export interface FailureSummary {
 
 export const failures: Mechanism<null, OutageState, FailureSummary> = {
   name: 'failures',
-  reads: ['failures', 'cache.l2.persistence'],
+  reads: ['failures', 'cache.l2.persistence', 'topology.redisShards'],
   state: (m) => ({
     rng: createRng((m.seed ^ 0x5ed15) >>> 0),
     shardDowns: new Int32Array(m.scenario.topology.redisShards),

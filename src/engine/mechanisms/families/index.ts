@@ -179,7 +179,7 @@ function familySummary(fm: FamilyModel | null, st: FamilyStats | null): Families
 
 export const families: Mechanism<FamilyModel | null, FamilyStats | null, FamiliesSummary> = {
   name: 'families',
-  reads: ['workload.families', 'workload.hotKey', 'workload.zipf', 'workload.readRatio'],
+  reads: ['workload.families', 'workload.hotKey', 'workload.zipf', 'workload.readRatio', 'cache.strategy'],
   model: buildFamilies,
   state: (_m, fm) => createFamilyStats(fm),
   request: (fm) => (fm === null ? null : request),

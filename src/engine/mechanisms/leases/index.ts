@@ -132,7 +132,14 @@ function summary(c: Ctx): { leases?: LeaseSummary } {
 
 export const leases: Mechanism<LeaseModel | null, LeaseState, { leases?: LeaseSummary }> = {
   name: 'leases',
-  reads: ['cache.leases', 'cache.strategy', 'cache.stampede.mode', 'cache.l2'],
+  reads: [
+    'cache.leases',
+    'cache.strategy',
+    'cache.stampede.mode',
+    'cache.l2',
+    'database.readMs',
+    'topology.redisShards',
+  ],
   model: (scenario) => leaseModel(scenario),
   state: (m) => ({
     tokens: Array.from({ length: m.scenario.topology.redisShards }, () => new Map<number, number>()),

@@ -5,7 +5,6 @@ import type { Ctx } from '../../flow/context.ts';
 import { JOB_WRITE } from '../../flow/jobs.ts';
 import { eventType } from '../../flow/kinds.ts';
 import type { Mechanism } from '../../flow/mechanism.ts';
-import { I_RETRY, I_TIMEOUT } from '../../flow/metrics.ts';
 import { recordClientOutcome, traceResponse } from '../../flow/reply.ts';
 import { startRequest } from '../../flow/requests.ts';
 import type { Outcome } from '../../flow/types.ts';
@@ -33,6 +32,16 @@ export interface ClientModel {
 }
 
 const modelOf = (c: Ctx): ClientModel => c.m.mech.overload as ClientModel;
+
+/** What the clients gave up on and sent again: over the run, and since the last sample. */
+interface ClientCounts {
+  timeouts: number;
+  retries: number;
+  intervalTimeouts: number;
+  intervalRetries: number;
+}
+
+const countsOf = (c: Ctx): ClientCounts => c.s.mech.overload as ClientCounts;
 
 function clientModel(scenario: Scenario): ClientModel | null {
   const { client } = scenario.workload;
@@ -77,8 +86,9 @@ function clientGaveUp(c: Ctx, job: number, end: number): boolean {
 function giveUp(c: Ctx, job: number, at: number): void {
   const s = c.s;
   s.jobs.gone[job] = 1;
-  s.metrics.timeouts++;
-  s.metrics.interval[I_TIMEOUT]!++;
+  const counts = countsOf(c);
+  counts.timeouts++;
+  counts.intervalTimeouts++;
   recordClientOutcome(c, job, 'error', false, at);
   if (c.trace) {
     // The client's side of it: an error where the response should have come from.
@@ -98,8 +108,9 @@ function retryLater(c: Ctx, job: number, at: number): void {
   const o = modelOf(c);
   const attempt = s.jobs.attempt[job]!;
   if (attempt >= o.retries || c.plan.clientJob[s.jobs.kind[job]!] === 0) return;
-  s.metrics.retries++;
-  s.metrics.interval[I_RETRY]!++;
+  const counts = countsOf(c);
+  counts.retries++;
+  counts.intervalRetries++;
   const backoff = random(s.rng) * o.backoffMs * 2 ** attempt;
   const isRead = s.jobs.kind[job] !== JOB_WRITE;
   // Never before now: a client that gave up before its request even arrived retries from here.
@@ -136,9 +147,9 @@ export interface OverloadSummary {
   redisQueueRejections: number;
 }
 
-export const overload: Mechanism<ClientModel | null, null, { overload: OverloadSummary }> = {
+export const overload: Mechanism<ClientModel | null, ClientCounts, { overload: OverloadSummary }> = {
   name: 'overload',
-  reads: ['workload.client'],
+  reads: ['workload.client', 'network.clientMs'],
   model: clientModel,
   hooks: (on) =>
     on === null ? {} : { arrive: armClientTimeout, replying: clientGaveUp, replied: onReplied },
@@ -146,12 +157,23 @@ export const overload: Mechanism<ClientModel | null, null, { overload: OverloadS
     [EV_CLIENT_TIMEOUT, onClientTimeout],
     [EV_CLIENT_RETRY, onClientRetry],
   ],
+  // Kept whether or not the clients time out, so a live change that turns them on counts from there.
+  state: () => ({ timeouts: 0, retries: 0, intervalTimeouts: 0, intervalRetries: 0 }),
+  // Its fields of the series point (`timeouts`, `retries`): the interval's counts.
+  sample: (c, point) => {
+    const counts = countsOf(c);
+    point.timeouts = counts.intervalTimeouts;
+    point.retries = counts.intervalRetries;
+    counts.intervalTimeouts = 0;
+    counts.intervalRetries = 0;
+  },
   summary: (c) => {
     const mt = c.s.metrics;
+    const counts = countsOf(c);
     return {
       overload: {
-        timeouts: mt.timeouts,
-        retries: mt.retries,
+        timeouts: counts.timeouts,
+        retries: counts.retries,
         acquireTimeouts: mt.acquireTimeouts,
         dbQueueRejections: mt.dbQueueRejections,
         redisQueueRejections: mt.redisQueueRejections,

@@ -135,7 +135,7 @@ export interface QueryCacheSummary {
 
 export const queryCache: Mechanism<boolean, QueryCacheState, { queryCache: QueryCacheSummary }> = {
   name: 'queryCache',
-  reads: ['database.queryCache'],
+  reads: ['database.queryCache', 'workload.families'],
   model: (scenario) => scenario.database.queryCache.enabled,
   state: (m) => createQueryCache(m.scenario),
   hooks: (on) => (on ? { dbArrive: queryCacheLookup, dbDone: queryCacheOnDone } : {}),

@@ -80,7 +80,7 @@ function start(c: Ctx): void {
 
 export const redisOps: Mechanism<null, CronState> = {
   name: 'redisOps',
-  reads: ['cache.l2.hz', 'cache.l2.persistence', 'cache.l2.rdbIntervalMs'],
+  reads: ['cache.l2.hz', 'cache.l2.persistence', 'cache.l2.rdbIntervalMs', 'topology.redisShards'],
   state: (m) => ({ cronOn: new Uint8Array(m.scenario.topology.redisShards), rdbOn: false }),
   events: [
     [EV_ACTIVE_EXPIRE, onActiveExpire],

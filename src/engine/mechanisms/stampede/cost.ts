@@ -1,7 +1,14 @@
+import type { Scenario } from '../../../scenario/schema.ts';
 import type { MechanismCost } from '../../costPart.ts';
 
 /** Engine events of one warm-up read: the paced step, the query, its reply and the SET with its reply. */
 const WARM_READ_EVENTS = 5;
+
+function warmAtStart(s: Scenario): number {
+  const { warming, strategy } = s.cache;
+  if (!warming.enabled || !warming.onStart || strategy === 'none' || s.workload.families.length > 0) return 0;
+  return warming.topKeys;
+}
 
 /**
  * The stampede mitigations and warming: a lock's SET NX, its reply, release and waits on a miss; the
@@ -9,6 +16,10 @@ const WARM_READ_EVENTS = 5;
  */
 export const stampedeCost: MechanismCost = {
   name: 'stampede',
+  // Keys a warm-up puts in Redis before the first request: the most popular ranks of a run without
+  // families (with families, their ranks are not one order, and no key is taken as warm).
+  warmKeys: (s) => warmAtStart(s),
+  rankCuts: (s) => (warmAtStart(s) > 0 ? [warmAtStart(s)] : []),
   missEvents: (s) => (s.cache.stampede.mode === 'lock' ? 6 : 0),
   clockEventsPerSecond: (s, keys) => {
     const { stampede, l2 } = s.cache;

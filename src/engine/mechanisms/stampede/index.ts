@@ -122,7 +122,18 @@ function locksHeld(locks: Map<number, number>, now: number): number {
 
 export const stampede: Mechanism<MitigationModel, MitigationState, { mitigations: MitigationSummary }> = {
   name: 'stampede',
-  reads: ['cache.stampede', 'cache.warming', 'cache.strategy', 'database.readMs', 'network'],
+  reads: [
+    'cache.stampede',
+    'cache.warming',
+    'cache.strategy',
+    'database.readMs',
+    'network',
+    'cache.l2',
+    'database.connections',
+    'topology.redisShards',
+    'workload.families',
+    'failures',
+  ],
   model: (scenario, env) => createMitigationModel(scenario, env.keyCount),
   state: (m, mit) => createMitigationState(m, mit),
   hooks,

@@ -132,7 +132,15 @@ function keyView(c: Ctx, key: number, view: KeyView): void {
 
 export const tracking: Mechanism<TrackingModel | null, TrackingState, { tracking?: TrackingSummary }> = {
   name: 'tracking',
-  reads: ['cache.tracking', 'cache.l1.enabled', 'cache.strategy', 'topology.instances'],
+  reads: [
+    'cache.tracking',
+    'cache.l1.enabled',
+    'cache.strategy',
+    'topology.instances',
+    'workload.readRatio',
+    'workload.rps',
+    'topology.redisShards',
+  ],
   model: (scenario, env) => trackingModelOf(scenario, env.keyCount),
   state: (m) => createTrackingState(m.scenario.topology.redisShards, m.scenario.topology.instances),
   hooks: (on) =>

@@ -96,7 +96,7 @@ export const writeBehind: Mechanism<
   { writeBehind: WriteBehindSummary | null }
 > = {
   name: 'writeBehind',
-  reads: ['cache.strategy', 'cache.writeBehind'],
+  reads: ['cache.strategy', 'cache.writeBehind', 'database.writeMs', 'topology.instances', 'failures'],
   model: (scenario) => scenario.cache.strategy === 'write-behind',
   state: (m, on) => (on ? newWriteBehindState(m) : null),
   // Reads and failures concern the queues as long as the run has them (they drain after a switch away).
