@@ -12,7 +12,11 @@ import { useAppStore } from '../../store/useAppStore.ts';
 import { OutcomeSwatch } from './OutcomeSwatch.tsx';
 import { DrawControl } from './DrawControl.tsx';
 
-/** What the particle colours and shapes mean. The stage itself says how many requests are drawn. */
+/**
+ * What the particle colours and shapes mean. The stage itself says how many requests are drawn; the
+ * setting of how many at most ends the note's last line rather than taking a row of its own, which
+ * the stage would lose.
+ */
 export function Legend() {
   const cdn = useAppStore((s) => s.applied.topology.cdn);
   const shown = OUTCOMES.filter((o) => cdn || o !== 'cdn-hit');
@@ -43,9 +47,8 @@ export function Legend() {
       </ul>
       <p className="sample-note">
         Every request is counted, even when only a sample is drawn. Motion is slowed so sub-millisecond hops
-        stay visible.
+        stay visible. <DrawControl />
       </p>
-      <DrawControl />
     </div>
   );
 }

@@ -1,5 +1,5 @@
 // The first-visit budget (issue 21): everything a first visit to `/` downloads before the stage plays,
-// the engine's worker included: at most 200 KB gzipped (scripts/firstLoad.mjs).
+// the engine's worker included: at most the budget of scripts/firstLoad.mjs (goal 200 KB).
 import { assert, check, env } from '../harness.mjs';
 import { FIRST_LOAD_BUDGET_BYTES, measureFirstLoad } from '../../../scripts/firstLoad.mjs';
 

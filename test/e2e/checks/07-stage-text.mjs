@@ -190,12 +190,18 @@ export default async function stageText() {
   ]) {
     await check(`${name} at 1280x720: requests pass under every word, never over one`, async () => {
       const p = await openPage(path);
-      await seek(p, 5200);
-      await p.waitForTimeout(700);
-      const r = await particlesUnderText(p, '.stage');
+      // On a loaded machine the automatic draw count may draw few requests, and none may be under a
+      // word at one moment: up to four moments are looked at, and every one must leave the text alone.
+      let r;
+      for (const atMs of [5200, 5600, 6000, 6400]) {
+        await seek(p, atMs);
+        await p.waitForTimeout(700);
+        r = await particlesUnderText(p, '.stage');
+        assert(r.inText === 0, `${r.inText} pixels of the stage's text change when the requests are drawn`);
+        if (r.painted > 0) break;
+      }
       assert(r.anywhere > 0, 'no request drawn on the stage');
       assert(r.painted > 0, 'no request passes under any text: nothing was tested');
-      assert(r.inText === 0, `${r.inText} pixels of the stage's text change when the requests are drawn`);
       await p.context().close();
     });
   }
