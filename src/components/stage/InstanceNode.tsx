@@ -5,6 +5,7 @@ import { formatCount } from '../format.ts';
 import { appName } from '../../labels/names.ts';
 import { FIGURES } from '../../labels/figures.ts';
 import { NodeCard, ShortName, type NodeTone } from './NodeCard.tsx';
+import { StaleServedBadge, staleServedText } from './StaleServedBadge.tsx';
 import { useSelectNode } from './useSelectNode.ts';
 
 interface Props {
@@ -24,7 +25,9 @@ export function InstanceNode({ box, compact }: Props) {
   const cold = l1Enabled && up && keys === 0 && nowMs > 0;
   const tone: NodeTone = !up ? 'down' : cold ? 'cold' : 'normal';
   const state = !up ? ', down' : cold ? ', L1 cold (empty)' : '';
-  const label = `${appName(box.index)}, an app instance${l1Enabled ? `, its L1 holds ${keys} keys` : ''}${state}`;
+  // Copies its L1 served past their TTL on purpose (cache.staleWindows), once there are any.
+  const stale = up && l1Enabled ? staleServedText(view?.staleServed, 'L1') : null;
+  const label = `${appName(box.index)}, an app instance${l1Enabled ? `, its L1 holds ${keys} keys` : ''}${state}${stale === null ? '' : `. ${stale}`}`;
   return (
     <NodeCard box={box} label={label} tone={tone} compact={compact} selected={selected} onSelect={select}>
       {/* Title and cache badge share a row so small cards keep room for the in-flight line. */}
@@ -45,7 +48,7 @@ export function InstanceNode({ box, compact }: Props) {
         )}
       </span>
       {/* On a short card the queued writes matter more than the requests in flight. */}
-      {!compact && up && (queued === 0 || box.h >= 84) && (
+      {!compact && up && ((queued === 0 && stale === null) || box.h >= 84) && (
         <span className="node-line small">{formatCount(view?.inFlight ?? 0)} in flight</span>
       )}
       {queued > 0 && (
@@ -53,6 +56,7 @@ export function InstanceNode({ box, compact }: Props) {
           {formatCount(queued)} {compact ? 'queued' : FIGURES.writesQueued}
         </span>
       )}
+      {stale !== null && <StaleServedBadge served={view?.staleServed} tier="L1" />}
     </NodeCard>
   );
 }

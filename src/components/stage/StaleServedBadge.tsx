@@ -1,0 +1,46 @@
+import type { StaleServed } from '../../engine/types.ts';
+import { formatCount } from '../format.ts';
+
+/** Where the copies were served from: an instance's L1, a Redis shard's keys, the CDN edge. */
+export type StaleTier = 'L1' | 'Redis' | 'CDN';
+
+const FROM: Record<StaleTier, string> = {
+  L1: 'from its L1',
+  Redis: "from this shard's keys",
+  CDN: 'at the edge',
+};
+
+/** Which window served them, in the badge's words: "SWR", "if-error", or "stale" for both. */
+function windowWord(s: StaleServed): string {
+  if (s.whileRevalidating > 0 && s.ifError > 0) return 'stale';
+  return s.whileRevalidating > 0 ? 'SWR' : 'if-error';
+}
+
+/**
+ * What the badge says in full (its tooltip, and the card's accessible description), or null when no
+ * copy was served past its TTL yet.
+ *
+ * @example staleServedText({ whileRevalidating: 12, ifError: 0 }, 'L1')
+ * // "Copies served past their TTL on purpose from its L1: 12 within stale-while-revalidate (a refresh sent), 0 for an error (stale-if-error)"
+ */
+export function staleServedText(s: StaleServed | undefined, tier: StaleTier): string | null {
+  if (s === undefined || s.whileRevalidating + s.ifError === 0) return null;
+  return (
+    `Copies served past their TTL on purpose ${FROM[tier]}: ${formatCount(s.whileRevalidating)} within ` +
+    `stale-while-revalidate (a refresh sent), ${formatCount(s.ifError)} for an error (stale-if-error)`
+  );
+}
+
+/**
+ * The stale windows at work on a node: how many copies it served past their TTL on purpose so far,
+ * and by which window ("SWR 1,204", "if-error 37"); nothing before the first.
+ */
+export function StaleServedBadge({ served, tier }: { served: StaleServed | undefined; tier: StaleTier }) {
+  const title = staleServedText(served, tier);
+  if (served === undefined || title === null) return null;
+  return (
+    <span className="badge stale-served" title={title} data-stale-served={tier}>
+      {windowWord(served)} {formatCount(served.whileRevalidating + served.ifError)}
+    </span>
+  );
+}
