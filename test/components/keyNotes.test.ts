@@ -65,7 +65,9 @@ describe("the mechanisms' parts of the key inspector", () => {
       ['below', undefined],
     ]);
     expect(notes[0]!.text).toMatch(/^2 copies are past their TTL and kept on purpose/);
-    expect(notes[1]!.text).toBe('Stale windows (stale-while-revalidate, stale-if-error): 4 copies');
+    expect(notes[1]!.text).toBe(
+      'Stale windows: 4 copies, kept past their TTL for the longer window (the expiry above includes it)',
+    );
     expect(notes[1]!.items).toEqual([
       'App 1 L1: v2, fresh for 400 ms yet',
       'App 2 L1: v2, 1.20 s past its TTL, within stale-while-revalidate (2.00 s): served at once; refresh in flight',

@@ -76,7 +76,7 @@ export function EdgeNode({ box }: { box: NodeBox }) {
         <span className="node-title fit-shrink">CDN</span>
         <span className="node-line small">edge cache</span>
         {leaks > 0 && <span className="badge hot">{formatCount(leaks)} leaked</span>}
-        {stale !== null && <StaleServedBadge served={staleServed} tier="CDN" />}
+        {stale !== null && <StaleServedBadge served={staleServed} tier="CDN" countClass="fit-long" />}
       </NodeCard>
     );
   }

@@ -137,7 +137,9 @@ export function ShardNode({ box, compact }: { box: NodeBox; compact: boolean }) 
         {queue >= HOT_QUEUE ? `queue ${queue}` : 'hot'}
       </span>
     ),
-    stale !== null && <StaleServedBadge key="stale" served={view?.staleServed} tier="Redis" />,
+    stale !== null && (
+      <StaleServedBadge key="stale" served={view?.staleServed} tier="Redis" countClass="fit-hide-4" />
+    ),
   ].filter(Boolean);
   const tinyBadge = badges.find((b) => b && b.key !== 'hot-key');
   // The smallest cards (16 shards on a laptop) get one line: name, then the badges or the ops rate,

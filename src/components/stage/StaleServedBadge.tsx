@@ -33,14 +33,24 @@ export function staleServedText(s: StaleServed | undefined, tier: StaleTier): st
 
 /**
  * The stale windows at work on a node: how many copies it served past their TTL on purpose so far,
- * and by which window ("SWR 1,204", "if-error 37"); nothing before the first.
+ * and by which window ("SWR 1,204", "if-error 37"); nothing before the first. `countClass`: the fit
+ * level (fit.css) at which a card that runs out of room leaves the count out, keeping the window's word.
  */
-export function StaleServedBadge({ served, tier }: { served: StaleServed | undefined; tier: StaleTier }) {
+export function StaleServedBadge({
+  served,
+  tier,
+  countClass = 'fit-hide-1',
+}: {
+  served: StaleServed | undefined;
+  tier: StaleTier;
+  countClass?: string;
+}) {
   const title = staleServedText(served, tier);
   if (served === undefined || title === null) return null;
   return (
     <span className="badge stale-served" title={title} data-stale-served={tier}>
-      {windowWord(served)} {formatCount(served.whileRevalidating + served.ifError)}
+      {windowWord(served)}
+      <span className={countClass}> {formatCount(served.whileRevalidating + served.ifError)}</span>
     </span>
   );
 }

@@ -52,14 +52,14 @@ export const staleWindowsInspect: MechanismInspect = {
       notes.push({
         place: 'above',
         diverged: true,
-        text: `${kept === 1 ? 'One copy is' : `${kept} copies are`} past ${kept === 1 ? 'its' : 'their'} TTL and kept on purpose (stale windows): a layer's expiry below is the end of its longer window.`,
+        text: `${kept === 1 ? 'One copy is' : `${kept} copies are`} past ${kept === 1 ? 'its' : 'their'} TTL and kept on purpose (stale windows).`,
       });
     notes.push({
       place: 'below',
       text:
         copies.length === 0
           ? 'Stale windows: no copy of the key is held'
-          : `Stale windows (stale-while-revalidate, stale-if-error): ${copies.length === 1 ? 'one copy' : `${copies.length} copies`}`,
+          : `Stale windows: ${copies.length === 1 ? 'one copy, kept past its TTL' : `${copies.length} copies, kept past their TTL`} for the longer window (the expiry above includes it)`,
       listClass: 'key-stale-windows',
       items: copies.map(staleCopyLine),
     });
