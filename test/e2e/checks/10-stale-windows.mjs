@@ -1,6 +1,6 @@
 /* global document */
 import { assert, check, openPage, shot } from '../harness.mjs';
-import { clippedText, textOverlaps } from '../pageChecks.mjs';
+import { axeViolations, clippedText, textOverlaps } from '../pageChecks.mjs';
 
 // stale-while-revalidate in the L1 on the page: the instance cards say how many copies their L1 served
 // past their TTL ("SWR n"), and the key inspector lists the hot key's L1 copies with their windows, at
@@ -34,6 +34,9 @@ export default async function staleWindows() {
         assert(cut.length === 0, `badge text cut: ${cut.join('; ')}`);
         const overlaps = (await textOverlaps(p)).filter((o) => o.includes('SWR'));
         assert(overlaps.length === 0, `overlapping text: ${overlaps.join('; ')}`);
+        // The badge's colours (contrast) and names, as axe reads them.
+        const axe = await axeViolations(p);
+        assert(axe.length === 0, `axe: ${axe.join('; ')}`);
         // The hot key in the inspector: one row per L1 copy, with its window.
         await p.getByRole('tab', { name: 'Inspect' }).click();
         await p.getByRole('textbox', { name: 'Key to inspect' }).fill('0');
