@@ -56,6 +56,21 @@ describe('KeyInspector', () => {
     expect(container.querySelectorAll('.key-layer')).toHaveLength(8);
   });
 
+  it("lists the key's copies under stale windows below the layers, and says why an expiry is late", () => {
+    const copy = { version: 4, whileRevalidateMs: 2000, ifErrorMs: 0, refreshing: true };
+    const view = keyView({
+      staleWindows: [{ ...copy, node: 'app-0', pastTtlMs: 1500, window: 'while-revalidate' }],
+    });
+    const { container } = render(<KeyInspector view={view} nowMs={60_000} />);
+    expect(screen.getByText(/^One copy is past its TTL and kept on purpose/).className).toContain(
+      'key-diverged',
+    );
+    const items = container.querySelectorAll('ul.key-stale-windows li');
+    expect(Array.from(items, (li) => li.textContent)).toEqual([
+      'App 1 L1: v4, 1.50 s past its TTL, within stale-while-revalidate (2.00 s): served at once; refresh in flight',
+    ]);
+  });
+
   it('groups Redis with the instances by version', () => {
     render(<KeyInspector view={keyView({ redis: entry(2), l1: [entry(3)] })} nowMs={0} />);
     expect(

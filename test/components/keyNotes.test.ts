@@ -48,4 +48,42 @@ describe("the mechanisms' parts of the key inspector", () => {
     expect(bcast[0]!.text).toMatch(/^Under no BCAST prefix/);
     expect(bcast[1]!.text).toBe('Invalidations received (BCAST: no table)');
   });
+
+  it('list each copy under a stale window: its place, version, time past its TTL, window and refresh', () => {
+    const base = { version: 2, whileRevalidateMs: 2000, ifErrorMs: 600_000, refreshing: false };
+    const notes = keyNotes({
+      ...view,
+      staleWindows: [
+        { ...base, node: 'app-0', pastTtlMs: -400, window: 'fresh' },
+        { ...base, node: 'app-1', pastTtlMs: 1200, window: 'while-revalidate', refreshing: true },
+        { ...base, node: 'redis-2', pastTtlMs: 45_000, window: 'if-error' },
+        { ...base, node: 'cdn', route: 'api', pastTtlMs: 700_000, window: 'expired' },
+      ],
+    });
+    expect(notes.map((n) => [n.place, n.diverged])).toEqual([
+      ['above', true],
+      ['below', undefined],
+    ]);
+    expect(notes[0]!.text).toMatch(/^2 copies are past their TTL and kept on purpose/);
+    expect(notes[1]!.text).toBe(
+      'Stale windows: 4 copies, kept past their TTL for the longer window (the expiry above includes it)',
+    );
+    expect(notes[1]!.items).toEqual([
+      'App 1 L1: v2, fresh for 400 ms yet',
+      'App 2 L1: v2, 1.20 s past its TTL, within stale-while-revalidate (2.00 s): served at once; refresh in flight',
+      'Redis shard 3: v2, 45 s past its TTL, within stale-if-error (600 s): served only if the next tier fails',
+      'CDN (route api): v2, 700 s past its TTL and both windows: the next read fetches it',
+    ]);
+    const one = keyNotes({
+      ...view,
+      staleWindows: [{ ...base, node: 'app-0', pastTtlMs: 10, window: 'while-revalidate' }],
+    });
+    expect(one[0]!.text).toMatch(/^One copy is past its TTL/);
+    expect(one[1]!.items).toEqual([
+      'App 1 L1: v2, 10 ms past its TTL, within stale-while-revalidate (2.00 s): served at once, the next read sends a refresh',
+    ]);
+    expect(keyNotes({ ...view, staleWindows: [] }).map((n) => n.text)).toEqual([
+      'Stale windows: no copy of the key is held',
+    ]);
+  });
 });

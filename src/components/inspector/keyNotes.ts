@@ -1,6 +1,7 @@
 import type { KeyView } from '../../engine/flow/types.ts';
 import type { KeyNote, MechanismInspect } from '../../engine/inspectPart.ts';
 import { hotKeysInspect } from '../../engine/mechanisms/hotKeys/inspect.ts';
+import { staleWindowsInspect } from '../../engine/mechanisms/staleWindows/inspect.ts';
 import { trackingInspect } from '../../engine/mechanisms/tracking/inspect.ts';
 import { writeBehindInspect } from '../../engine/mechanisms/writeBehind/inspect.ts';
 
@@ -12,6 +13,7 @@ export const MECHANISM_INSPECT: readonly MechanismInspect[] = [
   writeBehindInspect,
   hotKeysInspect,
   trackingInspect,
+  staleWindowsInspect,
 ];
 
 /** The mechanisms' notes on one key, in the list's order. */

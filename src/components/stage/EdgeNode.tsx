@@ -6,6 +6,7 @@ import { changeInForce, useInForce } from './inForce.ts';
 import { formatCount } from '../format.ts';
 import { NodeCard } from './NodeCard.tsx';
 import { useFitLevel } from './useFitLevel.ts';
+import { StaleServedBadge, staleServedText } from './StaleServedBadge.tsx';
 import { useSelectNode } from './useSelectNode.ts';
 
 /**
@@ -31,9 +32,17 @@ export function EdgeNode({ box }: { box: NodeBox }) {
   const lb = useAppStore((s) => s.applied.topology.loadBalancer);
   // Responses the edge gave to a user they were not made for (a personalised route cached in public).
   const leaks = useAppStore((s) => s.summary?.cdn.crossUserLeaks ?? 0);
+  // Copies the edge served past their max-age on purpose (a route's stale-while-revalidate / stale-if-error).
+  const swr = useAppStore((s) => s.summary?.cdnStale?.servedWhileRevalidating ?? 0);
+  const sie = useAppStore((s) => s.summary?.cdnStale?.servedIfError ?? 0);
+  const staleServed = { whileRevalidating: swr, ifError: sie };
+  const stale = staleServedText(staleServed, 'CDN');
   const [selected, select] = useSelectNode(box.id);
   // A narrow card sets its name and rate smaller rather than cut them ("2,000/s", "Load balancer").
-  const cardRef = useFitLevel<HTMLButtonElement>(`${box.w}x${box.h} ${formatCount(rps)} ${leaks > 0}`, 2);
+  const cardRef = useFitLevel<HTMLButtonElement>(
+    `${box.w}x${box.h} ${formatCount(rps)} ${leaks > 0} ${stale !== null}`,
+    2,
+  );
   if (box.kind === 'client') {
     return (
       <NodeCard
@@ -54,7 +63,7 @@ export function EdgeNode({ box }: { box: NodeBox }) {
     );
   }
   if (box.kind === 'cdn') {
-    const label = `CDN edge cache${leaks > 0 ? `, ${leaks} responses served to the wrong user` : ''}`;
+    const label = `CDN edge cache${leaks > 0 ? `, ${leaks} responses served to the wrong user` : ''}${stale === null ? '' : `. ${stale}`}`;
     return (
       <NodeCard
         box={box}
@@ -67,6 +76,7 @@ export function EdgeNode({ box }: { box: NodeBox }) {
         <span className="node-title fit-shrink">CDN</span>
         <span className="node-line small">edge cache</span>
         {leaks > 0 && <span className="badge hot">{formatCount(leaks)} leaked</span>}
+        {stale !== null && <StaleServedBadge served={staleServed} tier="CDN" countClass="fit-long" />}
       </NodeCard>
     );
   }

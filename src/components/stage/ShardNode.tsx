@@ -7,6 +7,7 @@ import { FIGURES } from '../../labels/figures.ts';
 import { shardName, shardShort } from '../../labels/names.ts';
 import { NodeCard, ShortName, type NodeTone } from './NodeCard.tsx';
 import { useFitLevel } from './useFitLevel.ts';
+import { StaleServedBadge, staleServedText } from './StaleServedBadge.tsx';
 import { useSelectNode } from './useSelectNode.ts';
 import { HOT_FACTOR, HOT_QUEUE } from './useShardState.ts';
 
@@ -101,11 +102,13 @@ export function ShardNode({ box, compact }: { box: NodeBox; compact: boolean }) 
   const slots = view ? `${view.slotStart}–${view.slotEnd}` : '';
   const state = !up ? ', down' : hot ? `, hot: ${Math.round(opsRate)} ops/s, ${queue} queued` : '';
   const locks = up && view !== undefined && view.locks > 0;
+  // Copies of its keys served past their TTL on purpose (cache.staleWindows), once there are any.
+  const stale = up ? staleServedText(view?.staleServed, 'Redis') : null;
   // What the card leaves out while its text does not fit (measured, see useFitLevel): 1 the slot range,
   // 2 the badges' long words ("hot key TTL", "locks held"), 3 the keys count, 4 the hot key badge;
   // 5 puts the badges beside the ops rate and lets them wrap onto a second row; 6 sets the lines closer.
   const cardRef = useFitLevel<HTMLButtonElement>(
-    [box.w, box.h, compact, up, locks, hotKey?.cached, hot].map(String).join(' '),
+    [box.w, box.h, compact, up, locks, hotKey?.cached, hot, stale !== null].map(String).join(' '),
     6,
   );
   const badges = [
@@ -134,6 +137,9 @@ export function ShardNode({ box, compact }: { box: NodeBox; compact: boolean }) 
         {queue >= HOT_QUEUE ? `queue ${queue}` : 'hot'}
       </span>
     ),
+    stale !== null && (
+      <StaleServedBadge key="stale" served={view?.staleServed} tier="Redis" countClass="fit-hide-4" />
+    ),
   ].filter(Boolean);
   const tinyBadge = badges.find((b) => b && b.key !== 'hot-key');
   // The smallest cards (16 shards on a laptop) get one line: name, then the badges or the ops rate,
@@ -143,7 +149,7 @@ export function ShardNode({ box, compact }: { box: NodeBox; compact: boolean }) 
   return (
     <NodeCard
       box={box}
-      label={`${shardName(box.index)}, slots ${slots}, ${keys} keys, ${fillText} ${fillLabel}${state}`}
+      label={`${shardName(box.index)}, slots ${slots}, ${keys} keys, ${fillText} ${fillLabel}${state}${stale === null ? '' : `. ${stale}`}`}
       tone={tone}
       compact={compact}
       selected={selected}

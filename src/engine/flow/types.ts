@@ -232,11 +232,25 @@ export interface MadeRequest {
   l2TtlMs: number;
 }
 
+/** Copies a node served past their TTL on purpose: within stale-while-revalidate, and for an error. */
+export interface StaleServed {
+  whileRevalidating: number;
+  ifError: number;
+}
+
 /** The live state of the nodes, for the stage and the inspector. Cheap enough to read at 10 Hz. */
 export interface NodeView {
   nowMs: SimMs;
   /** `writeQueue`: writes waiting for the database in the instance's write-behind queue. */
-  instances: { id: NodeId; l1Keys: number; inFlight: number; up: boolean; writeQueue?: number }[];
+  instances: {
+    id: NodeId;
+    l1Keys: number;
+    inFlight: number;
+    up: boolean;
+    writeQueue?: number;
+    /** `cache.staleWindows` in the L1: copies this instance served past their TTL so far, by window. */
+    staleServed?: StaleServed;
+  }[];
   shards: {
     id: NodeId;
     slotStart: number;
@@ -251,6 +265,8 @@ export interface NodeView {
     expired: number;
     /** Stampede locks (`SET NX EX`) held on this shard right now. */
     locks: number;
+    /** `cache.staleWindows` in Redis: copies this shard's keys served past their TTL so far, by window. */
+    staleServed?: StaleServed;
   }[];
   /**
    * The hottest key (rank 0) in Redis: its shard and the TTL it has left, `null` when it is not cached
@@ -292,6 +308,23 @@ export interface KeyView {
     tableMaxKeys: number | null;
     received: number[];
   };
+  /**
+   * The key's copies under stale-while-revalidate / stale-if-error (`cache.staleWindows` in the L1 and
+   * Redis, a CDN route's Cache-Control): per copy, its node (`app-<i>`, `redis-<s>`, `cdn`; `route` for
+   * the CDN), its version, how long past its TTL it is (negative: fresh for that long yet), the window
+   * it is in (`fresh`, `while-revalidate`, `if-error`, `expired`: past both), the tier's windows (ms)
+   * and whether a background refresh of it is in flight; absent when no window is set.
+   */
+  staleWindows?: {
+    node: NodeId;
+    route?: string;
+    version: number;
+    pastTtlMs: SimMs;
+    window: 'fresh' | 'while-revalidate' | 'if-error' | 'expired';
+    whileRevalidateMs: SimMs;
+    ifErrorMs: SimMs;
+    refreshing: boolean;
+  }[];
 }
 
 /**

@@ -12,6 +12,7 @@ import { admit } from '../../flow/requests.ts';
 import { traceHop, traceRequest } from '../../flow/trace.ts';
 import type { Outcome } from '../../flow/types.ts';
 import {
+  cdnStaleCopies,
   createStaleWindowsState,
   isRevalidation,
   revalidationDone,
@@ -381,6 +382,12 @@ export const cdn: Mechanism<
     [EV_CDN_FORWARD, admit],
     [EV_CDN_PURGE, onCdnPurge],
   ],
+  keyView: (c, key, view) => {
+    const cm = modelOf(c);
+    const st = stateOf(c);
+    if (cm === null || cm.windows === null || st.windows === null) return;
+    view.staleWindows = cdnStaleCopies(c, cm.windows, st.windows, cm.names, st.version, st.expires, key);
+  },
   summary: (c) => {
     const ws = stateOf(c)?.windows ?? null;
     return ws === null

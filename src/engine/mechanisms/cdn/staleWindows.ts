@@ -3,7 +3,7 @@ import { allocJob, JOB_READ } from '../../flow/jobs.ts';
 import { recordStale } from '../../flow/metrics.ts';
 import { recordClientOutcome } from '../../flow/reply.ts';
 import { traceHop, traceRequest } from '../../flow/trace.ts';
-import type { Outcome } from '../../flow/types.ts';
+import type { KeyView, Outcome } from '../../flow/types.ts';
 
 /**
  * RFC 5861 at the CDN edge: a route whose Cache-Control says `stale-while-revalidate=N` answers a read
@@ -223,4 +223,39 @@ function countInFlight(ws: StaleWindowsState): number {
   let n = 0;
   for (const r of ws.revalJob) for (let k = 0; k < r.length; k++) if (r[k]! >= 0) n++;
   return n;
+}
+
+/**
+ * The edge's copies of `key` under a window, one per route that stores it (KeyView.staleWindows): how
+ * far past its freshness each is, the window it is in, and whether a revalidation of it is in flight.
+ */
+export function cdnStaleCopies(
+  c: Ctx,
+  wm: StaleWindowsModel,
+  ws: StaleWindowsState,
+  names: readonly string[],
+  versions: readonly Int32Array[],
+  expires: readonly Float64Array[],
+  key: number,
+): NonNullable<KeyView['staleWindows']> {
+  const out: NonNullable<KeyView['staleWindows']> = [];
+  for (let r = 0; r < names.length; r++) {
+    const swr = wm.whileRevalidateMs[r]!;
+    const sie = wm.ifErrorMs[r]!;
+    const version = versions[r]!.length > 0 ? versions[r]![key]! : -1;
+    if ((swr === 0 && sie === 0) || version < 0) continue;
+    const past = c.s.now - expires[r]![key]!;
+    const job = ws.revalJob[r]![key]!;
+    out.push({
+      node: 'cdn',
+      route: names[r]!,
+      version,
+      pastTtlMs: past,
+      window: past < 0 ? 'fresh' : past < swr ? 'while-revalidate' : past < sie ? 'if-error' : 'expired',
+      whileRevalidateMs: swr,
+      ifErrorMs: sie,
+      refreshing: job >= 0 && c.s.jobs.requestId[job] === ws.revalId[r]![key],
+    });
+  }
+  return out;
 }

@@ -5,6 +5,7 @@ import { keepL1, readL1 } from './l1.ts';
 import { getL2, keepL2 } from './l2.ts';
 import { afterStaleHit, REFRESH_JOBS } from './refresh.ts';
 import { replyIfError } from './serve.ts';
+import { staleKeyView } from './view.ts';
 import {
   createStaleWindowsState,
   staleWindowsModel,
@@ -82,8 +83,16 @@ export const staleWindows: Mechanism<
   name: 'staleWindows',
   reads: ['cache.staleWindows', 'cache.l1.enabled', 'cache.strategy'],
   model: (scenario) => staleWindowsModel(scenario),
-  state: (m, w) => createStaleWindowsState(m.keyCount, w),
+  state: (m, w) => createStaleWindowsState(m.keyCount, w, m.instances, m.ranges.length),
   hooks,
   jobs: REFRESH_JOBS,
   summary,
+  nodeView: (c, view) => {
+    if (c.m.mech.staleWindows === null) return;
+    const { l1, l2 } = c.s.mech.staleWindows as StaleWindowsState;
+    const served = (n: Float64Array, i: number) => ({ whileRevalidating: n[2 * i]!, ifError: n[2 * i + 1]! });
+    if (l1.byNode.length > 0) view.instances.forEach((v, i) => (v.staleServed = served(l1.byNode, i)));
+    if (l2.byNode.length > 0) view.shards.forEach((v, i) => (v.staleServed = served(l2.byNode, i)));
+  },
+  keyView: staleKeyView,
 };

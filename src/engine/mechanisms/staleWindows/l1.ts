@@ -49,7 +49,7 @@ export function readL1(c: Ctx, job: number): boolean {
     l1Get(s.l1[inst]!, key, s.now); // the hit makes it the most recently used
     s.metrics.l1Hits++;
     s.metrics.interval[I_L1_HIT]!++;
-    countServed(stateOf(c).l1, copy.pastMs, false);
+    countServed(stateOf(c).l1, inst, copy.pastMs, false);
     refreshL1(c, inst, key);
     respond(c, job, copy.version, 'l1-hit');
     return true;

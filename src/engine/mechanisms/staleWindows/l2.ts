@@ -48,7 +48,7 @@ export function getL2(c: Ctx, job: number, op: number, shard: number, doneAt: nu
   x.markId[job] = j.requestId[job]!;
   if (past < t.swr) {
     x.mark[job] = MARK_SWR;
-    countServed(x.l2, past, false);
+    countServed(x.l2, shard, past, false);
     return false; // the flow answers with the value
   }
   x.mark[job] = MARK_SIE;

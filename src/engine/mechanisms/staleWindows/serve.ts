@@ -1,3 +1,4 @@
+import { shardOf } from '../../flow/addressing.ts';
 import type { Ctx } from '../../flow/context.ts';
 import { JOB_WRITE } from '../../flow/jobs.ts';
 import { recordStale } from '../../flow/metrics.ts';
@@ -24,7 +25,7 @@ export function replyIfError(c: Ctx, job: number, end: number, _version: number,
   if (w.l1 !== null && c.m.l1Enabled) {
     const copy = l1PastTtl(c, w.l1, j.instance[job]!, key);
     if (copy !== null && copy.pastMs < w.l1.sie) {
-      serve(c, job, x.l1, copy.version, copy.pastMs, 'l1-hit', end);
+      serve(c, job, x.l1, j.instance[job]!, copy.version, copy.pastMs, 'l1-hit', end);
       return true;
     }
   }
@@ -32,7 +33,7 @@ export function replyIfError(c: Ctx, job: number, end: number, _version: number,
   if (x.markId[job] !== j.requestId[job] || x.mark[job] !== MARK_SIE) return false;
   const past = s.now - x.markSoft[job]!;
   if (past >= w.l2.sie) return false;
-  serve(c, job, x.l2, x.markVersion[job]!, past, 'l2-hit', end);
+  serve(c, job, x.l2, shardOf(c.m, key), x.markVersion[job]!, past, 'l2-hit', end);
   return true;
 }
 
@@ -41,6 +42,7 @@ function serve(
   c: Ctx,
   job: number,
   tier: TierCounts,
+  node: number,
   version: number,
   pastMs: number,
   outcome: Outcome,
@@ -48,7 +50,7 @@ function serve(
 ): void {
   const s = c.s;
   const key = s.jobs.key[job]!;
-  countServed(tier, pastMs, true);
+  countServed(tier, node, pastMs, true);
   const dbVersion = s.db.latest[key]!;
   const stale = version < dbVersion;
   if (stale) recordStale(s.metrics, s.now - s.db.latestAt[key]!);

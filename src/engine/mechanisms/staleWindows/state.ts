@@ -29,6 +29,8 @@ export interface TierCounts {
   /** How long past its TTL each copy served stale was: sum and maximum. */
   pastMsSum: number;
   maxPastMs: number;
+  /** Per instance (L1) or shard (Redis): copies served past their TTL, `[2i]` while revalidating, `[2i + 1]` if error. */
+  byNode: Float64Array;
 }
 
 /** What a read's GET saw at the shard, carried to the instance (see `StaleWindowsState.mark`). */
@@ -67,20 +69,26 @@ export function staleWindowsModel(scenario: Scenario): StaleWindowsModel | null 
   return l1 === null && l2 === null ? null : { l1, l2 };
 }
 
-const counts = (): TierCounts => ({
+const counts = (nodes: number): TierCounts => ({
   servedWhileRevalidating: 0,
   servedIfError: 0,
   revalidations: 0,
   revalidationErrors: 0,
   pastMsSum: 0,
   maxPastMs: 0,
+  byNode: new Float64Array(2 * nodes),
 });
 
-export function createStaleWindowsState(keyCount: number, on: StaleWindowsModel | null): StaleWindowsState {
+export function createStaleWindowsState(
+  keyCount: number,
+  on: StaleWindowsModel | null,
+  instances = 0,
+  shards = 0,
+): StaleWindowsState {
   const jobs = on === null ? 0 : 256;
   return {
-    l1: counts(),
-    l2: counts(),
+    l1: counts(on?.l1 != null ? instances : 0),
+    l2: counts(on?.l2 != null ? shards : 0),
     refreshL1: new Map(),
     refreshL2: new Map(),
     refreshId: new Float64Array(jobs).fill(-1),
@@ -114,10 +122,11 @@ export function ensureJob(x: StaleWindowsState, job: number): void {
   x.mark = mark;
 }
 
-/** A copy `pastMs` past its TTL was served stale by a tier. */
-export function countServed(t: TierCounts, pastMs: number, ifError: boolean): void {
+/** A copy `pastMs` past its TTL was served stale by a tier, at its instance or shard `node`. */
+export function countServed(t: TierCounts, node: number, pastMs: number, ifError: boolean): void {
   if (ifError) t.servedIfError++;
   else t.servedWhileRevalidating++;
+  if (2 * node < t.byNode.length) t.byNode[2 * node + (ifError ? 1 : 0)]!++;
   const past = pastMs > 0 ? pastMs : 0;
   t.pastMsSum += past;
   if (past > t.maxPastMs) t.maxPastMs = past;
