@@ -7,11 +7,11 @@
 import { readdir, readFile } from 'node:fs/promises';
 import { gzipSync } from 'node:zlib';
 import { loadavg } from 'node:os';
-import lzString from 'lz-string';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { serveStatic } from '../test/e2e/server.mjs';
 import { launchChromium } from '../test/e2e/browser.mjs';
+import { longStampedeLink } from '../test/e2e/fixtures/longStampede.mjs';
 import { describeChunks, FIRST_LOAD_GOAL_BYTES, measureFirstLoad } from './firstLoad.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
@@ -46,26 +46,6 @@ async function allJsGzipKb() {
   return { files: files.length, kb: Math.round((bytes / 1024) * 10) / 10 };
 }
 
-/** A stampede long enough to measure several draw counts on (the preset's 30 s end at 5x after 6 s). */
-function stampedeLink() {
-  const scenario = {
-    version: 1,
-    title: 'Render bench: cache stampede',
-    seed: 42,
-    durationMs: 120_000,
-    workload: { rps: 2000, readRatio: 1, keys: 100, zipf: 0.99, hotKey: { share: 0.9 } },
-    topology: { instances: 4, redisShards: 3 },
-    cache: {
-      strategy: 'cache-aside',
-      l1: { enabled: false },
-      l2: { ttlMs: 5000 },
-      stampede: { mode: 'none' },
-    },
-    database: { connections: 10, readMs: 100, serviceTime: 'constant' },
-  };
-  return `#s=${lzString.compressToEncodedURIComponent(JSON.stringify(scenario))}`;
-}
-
 /**
  * One measurement on a fresh page: the stampede at SPEED, the stage's draw setting at `particles`
  * (a number of the control's choices, or 'auto'), frames counted once that many are drawn (or after
@@ -76,7 +56,7 @@ async function measure(browser, url, particles) {
   try {
     const errors = [];
     page.on('pageerror', (e) => errors.push(e.message));
-    await page.goto(`${url}${process.env.BENCH_QS ?? ''}${stampedeLink()}`);
+    await page.goto(`${url}${process.env.BENCH_QS ?? ''}${longStampedeLink('Render bench: cache stampede')}`);
     await page.getByRole('button', { name: 'Play' }).waitFor();
     await page.getByLabel('Requests drawn').selectOption(String(particles));
     // log10 of the speed on the slider, set the way a drag does so React sees it.

@@ -21,33 +21,13 @@ export interface PoolOptions<R> {
  * @example
  * const summaries = await runPool(points, [runA, runB], { onResult: (_i, _r, done) => log(done) });
  */
-export async function runPool<P, R>(
+export function runPool<P, R>(
   items: readonly P[],
   runners: readonly Runner<P, R>[],
   options: PoolOptions<R> = {},
 ): Promise<R[]> {
-  if (runners.length === 0 && items.length > 0) throw new Error('a pool needs at least one runner');
-  const results = new Array<R>(items.length);
-  let next = 0;
-  let done = 0;
-  let failed = false;
-  const stopped = () => failed || (options.cancelled?.() ?? false);
-  const lane = async (run: Runner<P, R>): Promise<void> => {
-    while (!stopped() && next < items.length) {
-      const index = next++;
-      try {
-        const result = await run(items[index] as P);
-        results[index] = result;
-        done++;
-        options.onResult?.(index, result, done);
-      } catch (e) {
-        failed = true;
-        throw e;
-      }
-    }
-  };
-  await Promise.all(runners.map(lane));
-  return results;
+  const single = runners.map((run) => async (batch: readonly P[]) => [await run(batch[0] as P)]);
+  return runBatches(items, single, options, () => 1);
 }
 
 /** Runs a batch of items somewhere else and resolves with their results, in the batch's order. */
@@ -65,13 +45,15 @@ export const guidedBatch = (remaining: number, runners: number): number =>
 
 /**
  * `runPool` for runners that take several items a message: each free runner takes the next
- * `guidedBatch` items. Resolves with the results in the items' order; `onResult` hears each item of a
- * batch as the batch comes back. The first failure rejects, and no further batch is started after it.
+ * `batchSize` items (`guidedBatch` unless told). Resolves with the results in the items' order;
+ * `onResult` hears each item of a batch as the batch comes back. The first failure rejects, and no
+ * further batch is started after it.
  */
 export async function runBatches<P, R>(
   items: readonly P[],
   runners: readonly BatchRunner<P, R>[],
   options: PoolOptions<R> = {},
+  batchSize: (remaining: number, runners: number) => number = guidedBatch,
 ): Promise<R[]> {
   if (runners.length === 0 && items.length > 0) throw new Error('a pool needs at least one runner');
   const results = new Array<R>(items.length);
@@ -82,7 +64,7 @@ export async function runBatches<P, R>(
   const lane = async (run: BatchRunner<P, R>): Promise<void> => {
     while (!stopped() && next < items.length) {
       const start = next;
-      next += guidedBatch(items.length - start, runners.length);
+      next += batchSize(items.length - start, runners.length);
       try {
         const out = await run(items.slice(start, next));
         out.forEach((result, i) => {

@@ -1,28 +1,12 @@
 /* global window, document, HTMLInputElement, Event */
-import lzString from 'lz-string';
 import { assert, check, openPage, shot } from '../harness.mjs';
+import { longStampedeLink } from '../fixtures/longStampede.mjs';
 
 // The stage at scale (issue 21): the "Requests drawn" setting in the app's legend and the embed's
 // `particles=` option reach the worker, and that many requests are drawn (the canvas's data-drawn,
 // what the painter drew in its last frame); a bad `particles=` value is named and automatic holds.
 
-/** The stampede preset made 2 minutes long, so a slow machine still reaches its crowd before the end. */
-const LONG_STAMPEDE = `#s=${lzString.compressToEncodedURIComponent(
-  JSON.stringify({
-    version: 1,
-    title: 'Stampede, drawn at scale',
-    durationMs: 120_000,
-    workload: { rps: 2000, readRatio: 1, keys: 100, zipf: 0.99, hotKey: { share: 0.9 } },
-    topology: { instances: 4, redisShards: 3 },
-    cache: {
-      strategy: 'cache-aside',
-      l1: { enabled: false },
-      l2: { ttlMs: 5000 },
-      stampede: { mode: 'none' },
-    },
-    database: { connections: 10, readMs: 100, serviceTime: 'constant' },
-  }),
-)}`;
+const LONG_STAMPEDE = longStampedeLink('Stampede, drawn at scale');
 
 const drawnOf = (page) =>
   page.evaluate(() => {
