@@ -2,11 +2,14 @@
 // oracleGeneral file of N requests (default 10 M, 240 MB; 45 M makes a 1 GB file, read with
 // sampling) over N/10 keys, opens it with "Open trace" in Chromium and prints how long reading and
 // analysing took, the longest main-thread task meanwhile (PerformanceObserver 'longtask': the page
-// must not freeze) and whether Cancel answered. Builds first. `--replay` then clicks "Replay this trace"
+// must not freeze) and whether Cancel answered; also the time of each phase (read, then curves), the
+// requests read a second, every long task with its phase, and from Chromium's own trace each
+// main-thread task's CPU time beside its wall time: on a loaded machine a task of a few ms waits for a
+// core and shows as a long task, and only its CPU time says what the page did. Builds first. `--replay` then clicks "Replay this trace"
 // (running it past the cost prompt), plays it for `--play-s` seconds (default 10) and prints how long
 // the hand-over took, how far the run got, the longest main-thread task and the browser's memory (the
 // resident size of all its processes and this script's, from `ps`, before opening, after reading and while replaying).
-/* global window, document, PerformanceObserver */
+/* global window, document, PerformanceObserver, performance, setInterval */
 import { Buffer } from 'node:buffer';
 import { mkdir, rm } from 'node:fs/promises';
 import { createWriteStream } from 'node:fs';
@@ -68,6 +71,35 @@ async function writeOracle(path, n) {
   await new Promise((r) => out.end(r));
 }
 
+/**
+ * From a Chromium trace: the renderer main thread's tasks over 50 ms of wall time, with their CPU
+ * time, and the longest task by CPU time. (The page's main thread is CrRendererMain; a task is a
+ * top-level RunTask event, `dur` wall and `tdur` thread time in microseconds.)
+ */
+function mainThreadTasks(trace) {
+  const events = trace.traceEvents ?? trace;
+  const mains = new Set(
+    events
+      .filter((e) => e.ph === 'M' && e.name === 'thread_name' && e.args?.name === 'CrRendererMain')
+      .map((e) => `${e.pid}:${e.tid}`),
+  );
+  const tasks = events.filter(
+    (e) => e.ph === 'X' && /RunTask/.test(e.name) && mains.has(`${e.pid}:${e.tid}`) && e.dur > 0,
+  );
+  const cpuMs = (e) => (e.tdur ?? e.dur) / 1000;
+  const long = tasks.filter((e) => e.dur >= 50_000);
+  return {
+    tasks: tasks.length,
+    longest: {
+      wallMs: Math.round(Math.max(0, ...tasks.map((e) => e.dur / 1000))),
+      cpuMs: Math.round(Math.max(0, ...tasks.map(cpuMs))),
+    },
+    overFiftyWall: long.length,
+    overFiftyCpu: tasks.filter((e) => cpuMs(e) >= 50).length,
+    totalCpuMs: Math.round(tasks.reduce((s, e) => s + cpuMs(e), 0)),
+  };
+}
+
 const dir = join(root, 'test-results', 'bench-trace');
 await mkdir(dir, { recursive: true });
 const file = join(dir, `bench-${requests}.oracleGeneral.bin`);
@@ -78,20 +110,40 @@ try {
   const page = await browser.newPage({ viewport: { width: 1280, height: 720 } });
   await page.addInitScript(() => {
     window.__longest = 0;
+    window.__tasks = [];
     new PerformanceObserver((list) => {
-      for (const e of list.getEntries()) window.__longest = Math.max(window.__longest, e.duration);
+      for (const e of list.getEntries()) {
+        window.__longest = Math.max(window.__longest, e.duration);
+        window.__tasks.push({ start: e.startTime, ms: e.duration });
+      }
     }).observe({ type: 'longtask', buffered: true });
+    // When each phase of the progress bar (Reading, Counting..., Computing...) first shows, to split
+    // the time and place each long task in its phase.
+    window.__phases = [];
+    setInterval(() => {
+      const text = document.querySelector('.trace-progress span')?.textContent ?? '';
+      const phase = /^(Reading|Counting|Computing)/.exec(text)?.[1];
+      const last = window.__phases[window.__phases.length - 1];
+      if (phase && last?.phase !== phase) window.__phases.push({ phase, at: performance.now() });
+    }, 20);
   });
   await page.goto(server.url);
   await page.getByRole('button', { name: /^(Play|Pause)$/ }).waitFor();
-  await page.evaluate(() => (window.__longest = 0));
+  await page.evaluate(() => {
+    window.__longest = 0;
+    window.__tasks = [];
+  });
   // Chromium runs under this process (playwright launches it): the tree from here is the browser, plus
   // this script's own node (about 100 MiB).
   const rss = () => Math.round(treeRssMiB(process.pid));
   const memory = { beforeMiB: rss(), readMiB: null, replayingMiB: null };
   await page.getByRole('button', { name: 'Open trace' }).click();
   const dialog = page.getByRole('dialog', { name: 'Open a cache trace' });
+  // Chromium's own trace of the page's main thread: each task's thread CPU time (tdur) beside its
+  // wall time (dur), since on a loaded machine a short task is stretched by waiting for a core.
+  await browser.startTracing(page, { categories: ['toplevel', '__metadata'] });
   const t0 = Date.now();
+  const opened = await page.evaluate(() => performance.now());
   await dialog.locator('input[type=file]').setInputFiles(file);
   const done = dialog.getByRole('figure', { name: /Miss ratio by requests/ }).or(dialog.getByRole('alert'));
   await done.first().waitFor({ timeout: 30 * 60_000 });
@@ -99,7 +151,28 @@ try {
   if ((await alert.count()) > 0)
     throw new Error(`the app could not open the trace: ${await alert.innerText()}`);
   const seconds = (Date.now() - t0) / 1000;
+  const finished = await page.evaluate(() => performance.now());
+  const mainThreadCpu = mainThreadTasks(JSON.parse((await browser.stopTracing()).toString('utf8')));
   const longestTaskMs = await page.evaluate(() => window.__longest);
+  // Phases from the page's clock: the read ends when the bar leaves "Reading".
+  const timeline = await page.evaluate(() => ({
+    phases: window.__phases,
+    tasks: window.__tasks,
+  }));
+  const phases = timeline.phases.map((p, i) => ({
+    phase: p.phase,
+    seconds: ((timeline.phases[i + 1]?.at ?? finished) - p.at) / 1000,
+  }));
+  const phaseAt = (t) =>
+    timeline.phases.filter((p) => p.at <= t).pop()?.phase ?? (t < opened ? 'before' : 'opening');
+  const longTasks = timeline.tasks
+    .filter((x) => x.start >= opened)
+    .map((x) => ({
+      atS: +((x.start - opened) / 1000).toFixed(2),
+      ms: Math.round(x.ms),
+      phase: phaseAt(x.start),
+    }));
+  const readSeconds = phases.find((p) => p.phase === 'Reading')?.seconds ?? null;
   const text = await dialog.innerText();
   const sampled = /Sampled by key \(SHARDS\), 1 key in (\d+)/.exec(text)?.[1] ?? null;
   memory.readMiB = rss();
@@ -145,6 +218,10 @@ try {
     fileBytes: requests * 24,
     seconds,
     longestTaskMs,
+    phases,
+    readRequestsPerS: readSeconds ? Math.round(requests / readSeconds) : null,
+    longTasks,
+    mainThreadCpu,
     sampledOneKeyIn: sampled === null ? null : Number(sampled),
     memory,
     replay: replayed,
@@ -161,6 +238,23 @@ try {
     );
     console.log(
       `longest main-thread task meanwhile: ${longestTaskMs.toFixed(0)} ms (load ${result.load.toFixed(2)} on ${result.cores} cores)`,
+    );
+    console.log(
+      `phases: ${phases.map((p) => `${p.phase} ${p.seconds.toFixed(1)} s`).join(', ')}; read ${result.readRequestsPerS?.toLocaleString('en-US') ?? '?'} requests/s`,
+    );
+    console.log(
+      `long tasks (over 50 ms wall): ${longTasks.length}${
+        longTasks.length
+          ? `, the longest ${[...longTasks]
+              .sort((a, b) => b.ms - a.ms)
+              .slice(0, 5)
+              .map((x) => `${x.ms} ms at ${x.atS} s (${x.phase})`)
+              .join(', ')}`
+          : ''
+      }`,
+    );
+    console.log(
+      `main thread (Chromium trace): ${mainThreadCpu.tasks} tasks, ${mainThreadCpu.totalCpuMs} ms CPU in all; longest ${mainThreadCpu.longest.wallMs} ms wall, ${mainThreadCpu.longest.cpuMs} ms CPU; ${mainThreadCpu.overFiftyWall} over 50 ms wall, ${mainThreadCpu.overFiftyCpu} over 50 ms CPU`,
     );
     console.log(
       `browser memory (all processes): ${memory.beforeMiB} MiB before, ${memory.readMiB} MiB once read${replayed ? `, ${memory.replayingMiB} MiB replaying` : ''}`,

@@ -137,6 +137,36 @@ describe('miss-ratio curves against straightforward simulators', () => {
     });
   });
 
+  it('stays exact over thousands of blocks of positions, at sizes every few objects apart', () => {
+    // 20 000 keys fill hundreds of the pass's blocks of positions; 40 sizes a few objects apart put
+    // a size inside many blocks' byte ranges, so the pass both skips and sums blocks.
+    const keys = dense(zipfKeys(200_000, 20_000, 0.7, 3));
+    const random = rng(5);
+    const sizeOfKey = Array.from({ length: 20_000 }, () => 1 + Math.floor(random() * 5000));
+    const sizes = keys.map((k) => sizeOfKey[k] as number);
+    const input = curveInput(traceOf(keys, sizes));
+    const at = Array.from({ length: 40 }, (_, j) => 5000 + j * 7919 + j * j * 60_000);
+    const curve = lruStackCurve(input, at);
+    at.forEach((c, j) => {
+      const ref = simulateLru(input, c);
+      expect([c, curve.misses[j], curve.missBytes[j]]).toEqual([c, ref.misses, ref.missBytes]);
+    });
+  }, 60_000);
+
+  it('stays exact with objects over 2 GiB (sizes past a signed 32-bit integer)', () => {
+    const keys = dense(zipfKeys(3000, 60, 0.8, 9));
+    const random = rng(13);
+    const sizeOfKey = Array.from({ length: 60 }, () => 2 ** 31 + Math.floor(random() * 2 ** 31));
+    const sizes = keys.map((k) => sizeOfKey[k] as number);
+    const input = curveInput(traceOf(keys, sizes));
+    const at = [2 ** 32, 2 ** 34, 2 ** 35, 2 ** 36, 2 ** 37];
+    const curve = lruStackCurve(input, at);
+    at.forEach((c, j) => {
+      const ref = simulateLru(input, c);
+      expect([curve.misses[j], curve.missBytes[j]]).toEqual([ref.misses, ref.missBytes]);
+    });
+  });
+
   it('simulates FIFO and Belady only at the sizes asked for, LRU at every size', () => {
     const keys = dense(zipfKeys(3000, 200, 0.8, 5));
     const sizes = keys.map((k) => 1 + (k % 50));
