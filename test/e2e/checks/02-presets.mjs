@@ -1,4 +1,4 @@
-/* global document */
+/* global document, requestAnimationFrame */
 import { assert, check, nowMs, openPage, shot } from '../harness.mjs';
 
 export default async function presets() {
