@@ -49,5 +49,7 @@ export default defineConfig({
     maxWorkers: availableParallelism(),
     globals: true,
     setupFiles: ['test/setup.ts'],
+    // The CLIs the tests run in child processes, bundled once for the whole run (test/cliBundle.ts).
+    globalSetup: ['test/cliBundle.ts'],
   },
 });

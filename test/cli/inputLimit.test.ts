@@ -2,13 +2,13 @@
  * The CLI reads at most 1 MB of a scenario, from a file or standard input, then stops with one line:
  * `npm run sim -- /dev/zero` once grew to gigabytes.
  */
-import { spawnSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { InputError, loadScenario, readBounded } from '../../src/cli/input.ts';
 import { MAX_SCENARIO_TEXT } from '../../src/scenario/limits.ts';
+import { runCli } from '../helpers/cli.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'cachescope-limit-'));
 
@@ -43,10 +43,9 @@ describe('reading a scenario from the command line', () => {
   });
 
   it('reads standard input with -, and stops it at the limit too', () => {
-    const sim = (input: Buffer | string) =>
-      spawnSync('node', ['--import', 'tsx', 'src/cli/sim.ts', '-', '--json'], { input, encoding: 'utf8' });
+    const sim = (input: Buffer | string) => runCli('sim', ['-', '--json'], { input });
     const big = sim(Buffer.alloc(3 * MAX_SCENARIO_TEXT));
-    expect(big.status).toBe(2);
+    expect(big.code).toBe(2);
     expect(big.stderr).toBe(
       `sim: cannot read standard input: more than ${MAX_SCENARIO_TEXT} bytes (1 MB); a scenario is read up to that size\n`,
     );

@@ -5,15 +5,14 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runScenario } from '../../src/engine/index.ts';
 import { seriesCsv } from '../../src/export/seriesCsv.ts';
+import { runCli, type CliRun } from '../helpers/cli.ts';
 import { getPreset } from '../../src/scenario/presets/index.ts';
 
 /**
- * Runs the real CLI in a child process. `node --import tsx` is the loader `npx tsx` uses, minus npx's
- * own start-up (about a second per run); one test goes through `npx tsx` itself.
+ * Runs the real CLI in a child process, from one bundle of its sources (test/helpers/cli.ts); one test
+ * goes through `npx tsx` itself, as `npm run sim` does.
  */
-function sim(...args: string[]): { code: number | null; stdout: string; stderr: string } {
-  return run('node', ['--import', 'tsx', 'src/cli/sim.ts', ...args]);
-}
+const sim = (...args: string[]): CliRun => runCli('sim', args);
 function run(cmd: string, args: string[]): { code: number | null; stdout: string; stderr: string } {
   // No timeout: on a loaded machine `npx tsx` may take long to start, and no test depends on wall time.
   const r = spawnSync(cmd, args, { encoding: 'utf8' });

@@ -1,18 +1,14 @@
-import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { runCli, type CliRun } from '../helpers/cli.ts';
 
 /**
  * `npm run sim -- --trace <file>`: a trace replayed headless on a scenario, the trace a scenario file
  * names, and the round trip through `--export-trace` (docs/traces.md).
  */
-function sim(...args: string[]): { code: number | null; stdout: string; stderr: string } {
-  // No timeout: on a loaded machine the start may take long, and no test depends on wall time.
-  const r = spawnSync('node', ['--import', 'tsx', 'src/cli/sim.ts', ...args], { encoding: 'utf8' });
-  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
-}
+const sim = (...args: string[]): CliRun => runCli('sim', args);
 
 const dir = mkdtempSync(join(tmpdir(), 'cachescope-trace-cli-'));
 const file = (name: string, text: string): string => {

@@ -7,6 +7,7 @@ import { loadScenario } from '../../src/cli/input.ts';
 import { runScenario } from '../../src/engine/index.ts';
 import { getPreset } from '../../src/scenario/presets/index.ts';
 import { sweepSeeds } from '../../src/sweep/plan.ts';
+import { runCli } from '../helpers/cli.ts';
 
 /** The real CLIs in child processes (`node --import tsx` is what `npx tsx` runs, minus npx's start-up). */
 function cli(script: string, args: string[]): { code: number | null; stdout: string; stderr: string } {
@@ -150,7 +151,9 @@ describe('npm run sweep', () => {
     ['a malformed range', ['baseline', '--param', 'x', '--range', '1:2'], /--range: got "1:2", expected/],
   ];
   it.each(bad)('refuses %s with exit 2 and one line', (_what, args, message) => {
-    const r = sweep(...args);
+    // The command bundled (test/helpers/cli.ts): a refusal starts no thread, and the runs above go
+    // through tsx as `npm run sweep` does.
+    const r = runCli('sweep', args);
     expect(r.code).toBe(2);
     expect(r.stdout).toBe('');
     expect(r.stderr).toMatch(/^sweep: /);

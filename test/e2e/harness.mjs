@@ -1,4 +1,4 @@
-/* global document, window, HTMLInputElement, Event */
+/* global document, window, HTMLInputElement, Event, requestAnimationFrame */
 // What every browser check shares: the server, the browser, pages that record errors, screenshots.
 import { mkdir } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
@@ -80,6 +80,16 @@ export async function openPage(path, options = {}) {
   if (options.waitForPlay !== false) await page.getByRole('button', { name: /^(Play|Pause)$/ }).waitFor();
   return page;
 }
+
+/**
+ * Resolves when the page has drawn two more frames: the first runs the resize observers and the
+ * rendering a resize, a load or a click set off, the next paints what they committed. What a check
+ * waits on instead of a fixed sleep, once the condition it needs (an element, the clock) is met.
+ */
+export const settled = (page) =>
+  page.evaluate(
+    () => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(() => resolve()))),
+  );
 
 export const canvasPixels = (page) =>
   page.evaluate(() => document.querySelector('canvas.particles')?.toDataURL() ?? '');

@@ -4,15 +4,15 @@
  * `JSON.stringify(summary)`, `seriesCsv(summary)` (test/cli/sim.test.ts checks it is the same file) and
  * `formatSummaryTable`, see src/cli/sim.ts.
  */
-import { spawnSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
+import { runCli } from '../helpers/cli.ts';
 import { digest } from './fingerprint.ts';
 import { presetFile, readGolden } from './runs.ts';
 
 const sim = (...args: string[]): string => {
-  const r = spawnSync('node', ['--import', 'tsx', 'src/cli/sim.ts', ...args], { encoding: 'utf8' });
+  const r = runCli('sim', args);
   expect(r.stderr).toBe('');
-  expect(r.status).toBe(0);
+  expect(r.code).toBe(0);
   return r.stdout;
 };
 
