@@ -256,7 +256,10 @@ export function createController(
     replayTrace: (scenario, workload) => {
       const name = scenario.workload.trace?.name;
       if (name === undefined) return reload(scenario, null);
-      if (workload !== null) session.setWorkload(name, workload);
+      if (workload !== null) {
+        session.setWorkload(name, workload);
+        store.setState({ heldTrace: { name, requests: workload.length } });
+      }
       reload(scenario, null);
     },
     heldTrace: () => session.heldTrace,
