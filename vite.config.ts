@@ -36,7 +36,15 @@ export default defineConfig({
     // Every browser the app supports preloads modules itself: no polyfill in the first visit.
     modulePreload: { polyfill: false },
     // The demo documentation page is a second page of the build, with its own small script.
-    rollupOptions: { input: { main: 'index.html', demo: 'embed-demo.html' } },
+    rollupOptions: {
+      input: { main: 'index.html', demo: 'embed-demo.html' },
+      output: {
+        // The schema's library (zod, some 30 KB gzipped) in a chunk of its own: left to itself the
+        // bundler shares it out with the few small scenario helpers a first visit needs (quote.ts,
+        // closestName.ts), and the first visit would fetch it (issue 21; src/scenario/loadSchemaKit.ts).
+        codeSplitting: { groups: [{ name: 'zod', test: /[\\/]node_modules[\\/]zod[\\/]/ }] },
+      },
+    },
   },
   test: {
     include: ['test/**/*.test.{ts,tsx}'],

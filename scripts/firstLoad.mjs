@@ -6,15 +6,14 @@
 import { gzipSync } from 'node:zlib';
 
 /**
- * The first visit's goal: gzipped bytes of JavaScript and CSS, the engine's worker included, at most
- * 200 KB (issue 21, still open). The presets' scenarios and texts load on first use since 2026-12-07,
- * which took the first visit from 205.9 to 195.5 KB; the draw setting, the app caches' stale windows and
- * the mechanisms' own cost terms (in the page and in the engine's worker) took it to 201.3 KB. The gate
- * stands at 204 KB, so it still fails on any real growth, until the schema (zod, 32 KB) loads after the
- * first paint.
+ * The first visit's budget: gzipped bytes of JavaScript and CSS, the engine's worker included, at most
+ * 200 KB (issue 21). The presets' scenarios and texts load on first use since 2026-12-07, which took the
+ * first visit from 205.9 to 195.5 KB; the draw setting, the app caches' stale windows and the mechanisms'
+ * own cost terms took it to 201.3-202.5 KB; the schema (zod and the scenario's rules) loading on first
+ * use (src/scenario/loadSchemaKit.ts), not on the first visit, took it to 169.7 KB.
  */
 export const FIRST_LOAD_GOAL_BYTES = 200 * 1024;
-export const FIRST_LOAD_BUDGET_BYTES = 204 * 1024;
+export const FIRST_LOAD_BUDGET_BYTES = FIRST_LOAD_GOAL_BYTES;
 
 const WEIGHED = /\.(m?js|css)(\?|$)/;
 

@@ -1,3 +1,5 @@
+import { readDrawSetting } from './runtime/drawMemory.ts';
+import { browserStorage } from './lessons/progress.ts';
 import { lazy, Suspense, useEffect, useState } from 'react';
 import { createAppStore } from './store/appStore.ts';
 import { AppStoreContext } from './store/useAppStore.ts';
@@ -30,6 +32,8 @@ function useApp(initial: InitialState) {
     const store = createAppStore(initial.scenario);
     store.getState().setApplied(initial.scenario, initial.presetId);
     store.getState().setNotice(initial.notice);
+    // The "Requests drawn" setting of the last visit (an embed takes its own, `particles=`).
+    if (!initial.embed) store.getState().setDrawSetting(readDrawSetting(browserStorage()) ?? 'auto');
     const main = () => new RunClient(openEnginePort(), 'main');
     const session = new EngineSession(main(), store, initial.scenario, undefined, main);
     const controller = createController(session, store);

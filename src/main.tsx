@@ -1,7 +1,8 @@
 import { startTransition, StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './App.tsx';
-import { needsPresets, resolveInitial } from './runtime/initialScenario.ts';
+import { needsPresets, needsSchema, resolveInitial } from './runtime/initialScenario.ts';
+import { loadSchemaKit, type SchemaKit } from './scenario/loadSchemaKit.ts';
 import { loadPresets, type PresetBook } from './scenario/presets/load.ts';
 import { loadLessonKit, type LessonKit } from './lessons/loadKit.ts';
 import './styles/theme.css';
@@ -27,9 +28,14 @@ if (join !== null) {
   const presets: Promise<PresetBook | null | undefined> = needsPresets(location.search)
     ? loadPresets().catch(() => null)
     : Promise.resolve(undefined);
+  // The schema's kit (zod, the link codec) is fetched first only for a link that carries a scenario;
+  // `/` plays the default scenario, written out, without it (issue 21).
+  const schema: Promise<SchemaKit | undefined> = needsSchema(location.hash)
+    ? loadSchemaKit().catch(() => undefined)
+    : Promise.resolve(undefined);
   // The first render as a transition: React renders in slices that yield to the browser, so a page of
   // several embeds starting as they scroll into view keeps no task over 50 ms (issue 21).
-  void Promise.all([kit, presets]).then(([k, p]) =>
+  void Promise.all([kit, presets, schema]).then(([k, p, sk]) =>
     startTransition(() =>
       createRoot(root).render(
         <StrictMode>
@@ -37,6 +43,7 @@ if (join !== null) {
             initial={resolveInitial(location.search, location.hash, {
               origin: location.origin,
               kit: k,
+              schema: sk,
               ...(p === undefined ? {} : { presets: p }),
             })}
           />

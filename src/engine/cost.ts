@@ -1,4 +1,4 @@
-import { applyChangesTo } from '../scenario/changes.ts';
+import { applyValidChanges } from '../scenario/validChanges.ts';
 import { COST_PARTS } from './costParts.ts';
 import { eventsPerSecond, keyState, warmUpEvents } from './costRates.ts';
 import type { Change, Scenario } from './types.ts';
@@ -86,7 +86,7 @@ export function estimateCost(scenario: Scenario, fromMs = 0): CostEstimate {
   const done = scenario.changes.filter((c) => c.atMs <= fromMs && fromMs > 0);
   const changes = scenario.changes.filter((c) => c.atMs < duration && !(c.atMs <= fromMs && fromMs > 0));
   let state: Scenario = { ...scenario, changes: [] };
-  if (done.length > 0) state = applyChangesTo(state, done);
+  if (done.length > 0) state = applyValidChanges(state, done);
   let from = Math.min(fromMs, duration);
   let events = 0;
   let { setupKeys, stateBytes } = keyState(state);
@@ -104,7 +104,7 @@ export function estimateCost(scenario: Scenario, fromMs = 0): CostEstimate {
     const now: Change[] = [];
     while (i < changes.length && changes[i]!.atMs === at) now.push(changes[i++]!);
     stretch(at);
-    state = applyChangesTo(state, now);
+    state = applyValidChanges(state, now);
     const k = keyState(state);
     // Warming more keys after a restart, for one: the largest state any configuration needs.
     setupKeys = Math.max(setupKeys, k.setupKeys);

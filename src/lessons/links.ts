@@ -1,4 +1,4 @@
-import { closestName } from '../scenario/messages.ts';
+import { closestName } from '../scenario/closestName.ts';
 import { clip } from '../scenario/quote.ts';
 import type { Lesson } from './types.ts';
 

@@ -1,5 +1,3 @@
-import { z } from 'zod';
-
 /**
  * Which lessons a browser has finished, kept in localStorage. Whatever is stored there may be old,
  * edited by hand or cut short: a value that does not read as progress counts as none, and storage that
@@ -8,7 +6,12 @@ import { z } from 'zod';
 
 export const PROGRESS_KEY = 'cachescope.lessons.v1';
 
-const progressSchema = z.object({ done: z.array(z.string().max(100)).max(500) });
+/** The stored value's `done` list, when it is one: at most 500 lesson ids of at most 100 characters. */
+function doneList(value: unknown): string[] | null {
+  const done = (value as { done?: unknown } | null)?.done;
+  if (typeof value !== 'object' || !Array.isArray(done) || done.length > 500) return null;
+  return done.every((id) => typeof id === 'string' && id.length <= 100) ? (done as string[]) : null;
+}
 
 type Store = Pick<Storage, 'getItem' | 'setItem'>;
 
@@ -17,8 +20,7 @@ export function readProgress(storage: Store | null): Set<string> {
   try {
     const raw = storage?.getItem(PROGRESS_KEY);
     if (!raw) return new Set();
-    const parsed = progressSchema.safeParse(JSON.parse(raw));
-    return new Set(parsed.success ? parsed.data.done : []);
+    return new Set(doneList(JSON.parse(raw)) ?? []);
   } catch {
     return new Set();
   }

@@ -28,7 +28,7 @@ export function compareSession(run: CompareRun): EngineSession {
 const LEAD_WALL_MS = 34;
 
 /**
- * Starts B beside A, on A's seed, at `atMs` (A's time) and in A's play state.
+ * Starts B beside A, on A's seed, at `atMs` (A's time), in A's play state and with A's draw setting.
  *
  * @example const b = openCompare({ scenario: getPreset('stampede-lock')!, presetId: 'stampede-lock' }, session, store, 0);
  */
@@ -36,6 +36,8 @@ export function openCompare(side: CompareSide, a: EngineSession, aStore: AppStor
   const scenario = { ...side.scenario, seed: aStore.getState().applied.seed };
   const store = createAppStore(scenario);
   store.getState().setApplied(scenario, side.presetId);
+  // B draws as many requests as A does: the two stages side by side read alike.
+  store.getState().setDrawSetting(aStore.getState().drawSetting);
   const port = openEnginePort();
   const session = new EngineSession(new RunClient(port, 'compare-b'), store, scenario);
   const lead = () => LEAD_WALL_MS * aStore.getState().speed;

@@ -1,7 +1,6 @@
 import { loadedPresets, type PresetBook } from '../scenario/presets/load.ts';
 import type { Scenario } from '../scenario/schema.ts';
-import { decodeScenario, encodeScenario } from '../scenario/url.ts';
-import { formatErrors } from '../scenario/validate.ts';
+import { KIT_UNAVAILABLE, loadedSchemaKit, type SchemaKit } from '../scenario/loadSchemaKit.ts';
 
 /**
  * Run B of an A/B comparison in the address: `?compare=<preset-id>` for a preset as it is, or
@@ -37,12 +36,18 @@ export function resolveCompare(
   search: string,
   hash: string,
   presets: PresetBook | null = loadedPresets() ?? null,
+  schema: SchemaKit | undefined = loadedSchemaKit(),
 ): CompareFromUrl {
   const payload = hashParam(hash);
   if (payload !== null) {
-    const parsed = decodeScenario(payload);
-    if (parsed.ok) return { ok: true, b: { scenario: parsed.scenario, presetId: null } };
-    const why = payload === '' ? 'b= is followed by nothing' : formatErrors(parsed.errors);
+    const parsed = schema?.decodeScenario(payload);
+    if (parsed?.ok) return { ok: true, b: { scenario: parsed.scenario, presetId: null } };
+    const why =
+      payload === ''
+        ? 'b= is followed by nothing'
+        : parsed
+          ? schema!.formatErrors(parsed.errors)
+          : KIT_UNAVAILABLE;
     return {
       ok: false,
       notice: `The scenario to compare with (B) in this link could not be read (${why}). Showing A alone.`,
@@ -71,7 +76,12 @@ export function resolveCompare(
  * @example withCompare('/app/?preset=stampede', '', { presetId: 'stampede-lock', scenario })
  * // '/app/?preset=stampede&compare=stampede-lock'
  */
-export function withCompare(pathAndSearch: string, hash: string, b: CompareSide | null): string {
+export function withCompare(
+  pathAndSearch: string,
+  hash: string,
+  b: CompareSide | null,
+  schema: SchemaKit | undefined = loadedSchemaKit(),
+): string {
   const [path = '', query = ''] = pathAndSearch.split('?');
   const params = new URLSearchParams(query);
   params.delete('compare');
@@ -80,7 +90,11 @@ export function withCompare(pathAndSearch: string, hash: string, b: CompareSide 
     .split('&')
     .filter((p) => p !== '' && !p.startsWith('b='));
   if (b?.presetId) params.set('compare', b.presetId);
-  else if (b) rest.push(`b=${encodeScenario(b.scenario).slice('#s='.length)}`);
+  else if (b) {
+    // The caller fetches the kit first when B is not a preset (useUrlSync.ts).
+    if (!schema) throw new Error('withCompare: the schema kit is needed to write B into the address');
+    rest.push(`b=${schema.encodeScenario(b.scenario).slice('#s='.length)}`);
+  }
   const q = params.toString();
   return `${path}${q ? `?${q}` : ''}${rest.length > 0 ? `#${rest.join('&')}` : ''}`;
 }

@@ -2,7 +2,7 @@ import { withoutTrace } from './traceless.ts';
 import { createContext, useContext } from 'react';
 import type { KeyView, NodeId, SimMs, Summary } from '../engine/types.ts';
 import type { WorkloadRequests } from '../engine/flow/types.ts';
-import { failureSchema, type FailureKind, type Scenario } from '../scenario/schema.ts';
+import type { FailureKind, Scenario } from '../scenario/schema.ts';
 import { loadedPresets, loadPresets, type PresetBook } from '../scenario/presets/load.ts';
 import { defaultScenario } from '../scenario/presets/defaultScenario.ts';
 import type { AppStore } from '../store/appStore.ts';
@@ -10,7 +10,7 @@ import type { NodeKeyEntry, RequestDetail } from '../worker/protocol.ts';
 import type { EngineSession } from './session.ts';
 import { createCheckRunner, type SummariesAt } from './checkRunner.ts';
 import { clampSpeed, stepSpeed } from './speed.ts';
-import { applyChangesTo, validateChange } from '../scenario/changes.ts';
+import { KIT_UNAVAILABLE, withSchemaKit, type SchemaKit } from '../scenario/loadSchemaKit.ts';
 import { withoutLastGroup } from './changeGroups.ts';
 import { compareSession, openCompare } from './compareRun.ts';
 import { estimateCost } from '../engine/cost.ts';
@@ -163,6 +163,32 @@ export function createController(
     const health = store.getState().engineHealth;
     if (health === 'silent' || health === 'failing') session.restartEngine();
   };
+  /** A field set from the panel: a live change once the run has started, else part of the scenario. */
+  const setField = (kit: SchemaKit, path: string, value: unknown) => {
+    const { validateChange, applyChangesTo } = kit;
+    const s = store.getState();
+    if (s.nowMs > 0 || s.events > 0) {
+      // A question is open: nothing changes behind it.
+      if (s.costPrompt) return;
+      const check = validateChange(path, value);
+      const estimate = check.ok ? liveChangeCost(s.applied, s.nowMs, s.events, path, check.value) : null;
+      if (estimate) {
+        // Asked first, as a heavy scenario is; the run goes on as it was meanwhile.
+        store.setState({
+          costPrompt: { scenario: s.applied, estimate, replacesRun: true, change: { path, value } },
+        });
+        return;
+      }
+      return session.liveChange(path, value);
+    }
+    // Nothing has run yet: the value is part of the scenario, not a change at 0 s.
+    if (!validateChange(path, value).ok) return;
+    remember();
+    const applied = applyChangesTo(s.applied, [{ path, value }]);
+    const draft = s.draft === s.applied ? applied : applyChangesTo(s.draft, [{ path, value }]);
+    store.setState({ applied, draft, presetId: null });
+    session.load(applied);
+  };
   const c: Controller = {
     // Play, pause and step show when the worker has carried them out (within a frame): shown at once,
     // the time they stopped at would follow in a second change, and an embed's host hear two events.
@@ -230,7 +256,10 @@ export function createController(
     replayTrace: (scenario, workload) => {
       const name = scenario.workload.trace?.name;
       if (name === undefined) return reload(scenario, null);
-      if (workload !== null) session.setWorkload(name, workload);
+      if (workload !== null) {
+        session.setWorkload(name, workload);
+        store.setState({ heldTrace: { name, requests: workload.length } });
+      }
       reload(scenario, null);
     },
     heldTrace: () => session.heldTrace,
@@ -249,40 +278,26 @@ export function createController(
     },
     injectFailure: (kind, durationMs) => {
       const now = session.state.nowMs;
-      const s = store.getState();
       // Parsed so fields the schema adds (with defaults) are filled in.
-      const failure = failureSchema.parse({ atMs: now, kind, durationMs });
-      const failures = [...s.applied.failures, failure].sort((a, b) => a.atMs - b.atMs);
-      const wasPlaying = s.playing;
-      load({ ...s.applied, failures }, null);
-      // Not coalesced with the timeline's seeks: it must run before the play below.
-      session.send({ type: 'seek', tMs: now + 1 });
-      if (wasPlaying) c.play();
+      withSchemaKit(
+        ({ parseFailure }) => {
+          const s = store.getState();
+          const failure = parseFailure(now, kind, durationMs);
+          const failures = [...s.applied.failures, failure].sort((a, b) => a.atMs - b.atMs);
+          const wasPlaying = s.playing;
+          load({ ...s.applied, failures }, null);
+          // Not coalesced with the timeline's seeks: it must run before the play below.
+          session.send({ type: 'seek', tMs: now + 1 });
+          if (wasPlaying) c.play();
+        },
+        () => store.getState().setNotice(`The failure could not be injected: ${KIT_UNAVAILABLE}.`),
+      );
     },
-    setLiveField: (path, value) => {
-      const s = store.getState();
-      if (s.nowMs > 0 || s.events > 0) {
-        // A question is open: nothing changes behind it.
-        if (s.costPrompt) return;
-        const check = validateChange(path, value);
-        const estimate = check.ok ? liveChangeCost(s.applied, s.nowMs, s.events, path, check.value) : null;
-        if (estimate) {
-          // Asked first, as a heavy scenario is; the run goes on as it was meanwhile.
-          store.setState({
-            costPrompt: { scenario: s.applied, estimate, replacesRun: true, change: { path, value } },
-          });
-          return;
-        }
-        return session.liveChange(path, value);
-      }
-      // Nothing has run yet: the value is part of the scenario, not a change at 0 s.
-      if (!validateChange(path, value).ok) return;
-      remember();
-      const applied = applyChangesTo(s.applied, [{ path, value }]);
-      const draft = s.draft === s.applied ? applied : applyChangesTo(s.draft, [{ path, value }]);
-      store.setState({ applied, draft, presetId: null });
-      session.load(applied);
-    },
+    setLiveField: (path, value) =>
+      withSchemaKit(
+        (kit) => setField(kit, path, value),
+        () => store.getState().setNotice(`That change could not be made: ${KIT_UNAVAILABLE}.`),
+      ),
     undoChange: () => {
       void session.setChanges(withoutLastGroup(store.getState().applied.changes));
     },

@@ -1,7 +1,6 @@
 import { withoutTrace } from './traceless.ts';
 import type { Scenario } from '../scenario/schema.ts';
-import { decodeScenario } from '../scenario/url.ts';
-import { summarizeErrors } from '../scenario/validate.ts';
+import { KIT_UNAVAILABLE, loadedSchemaKit, type SchemaKit } from '../scenario/loadSchemaKit.ts';
 import { clip } from '../scenario/quote.ts';
 import { DEFAULT_PRESET, defaultScenario } from '../scenario/presets/defaultScenario.ts';
 import { loadedPresets, type PresetBook } from '../scenario/presets/load.ts';
@@ -35,14 +34,20 @@ const baseline = defaultScenario;
  * baseline with a message, so a damaged link never gives a blank page. `presets` is null when the
  * presets could not be fetched (a `?preset=` link then says so).
  */
-function openScenario(search: string, hash: string, presets: PresetBook | null): Opened {
-  if (hash.startsWith('#s=') || hash.includes('&s=')) {
-    const parsed = decodeScenario(hash);
-    if (parsed.ok) return { ...withoutTrace(parsed.scenario), presetId: null };
+function openScenario(
+  search: string,
+  hash: string,
+  presets: PresetBook | null,
+  schema: SchemaKit | undefined,
+): Opened {
+  if (hasScenario(hash)) {
+    const parsed = schema?.decodeScenario(hash);
+    if (parsed?.ok) return { ...withoutTrace(parsed.scenario), presetId: null };
+    const why = parsed ? schema!.summarizeErrors(parsed.errors) : KIT_UNAVAILABLE;
     return {
       scenario: baseline(),
       presetId: DEFAULT_PRESET,
-      notice: `The scenario in this link could not be read (${summarizeErrors(parsed.errors)}). Showing the baseline scenario instead.`,
+      notice: `The scenario in this link could not be read (${why}). Showing the baseline scenario instead.`,
     };
   }
   const id = new URLSearchParams(search).get('preset');
@@ -77,6 +82,19 @@ export interface ResolveContext {
    * the ones already fetched, and null when they could not be.
    */
   presets?: PresetBook | null;
+  /** The schema's kit, which a link with a scenario needs (`needsSchema`); by default the one fetched. */
+  schema?: SchemaKit | undefined;
+}
+
+/** Whether the hash carries a scenario (`#s=`) to read. */
+const hasScenario = (hash: string): boolean => hash.startsWith('#s=') || hash.includes('&s=');
+
+/**
+ * Whether the address carries a scenario (A's `s=` or B's `b=` in the hash), which the page reads with
+ * the schema's kit, fetched before the first render (`loadSchemaKit.ts`); `/` plays without it.
+ */
+export function needsSchema(hash: string): boolean {
+  return hasScenario(hash) || hash.startsWith('#b=') || hash.includes('&b=');
 }
 
 /** Whether the address names a preset (to open or to compare with) the page must fetch first. */
@@ -93,14 +111,14 @@ export function needsPresets(search: string): boolean {
  * is read only with the lesson kit (the page loads it first when the link names one).
  */
 export function resolveInitial(search: string, hash: string, context: ResolveContext = {}): InitialState {
-  const { origin = '', kit, presets = loadedPresets() ?? null } = context;
+  const { origin = '', kit, presets = loadedPresets() ?? null, schema = loadedSchemaKit() } = context;
   const lesson = kit ? kit.readLink(search) : withoutKit(new URLSearchParams(search));
   const found = lesson.open ? kit?.getLesson(lesson.open.lessonId) : undefined;
   // A lesson link opens its step's scenario; the lesson runner takes it from there.
   const opened: Opened =
     kit && lesson.open && found
       ? { scenario: kit.stepScenario(found, lesson.open.step), presetId: null, notice: null }
-      : openScenario(search, hash, presets);
+      : openScenario(search, hash, presets, schema);
   const params = readLinkParams(search, origin);
   const checked = checkView(params.view, opened.scenario);
   const problems = [...params.problems, ...checked.problems];

@@ -5,16 +5,20 @@ import type { PointWorker } from './sweepRunner.ts';
 
 /**
  * A sweep point worker on the engine's protocol: a Web Worker of its own (the in-process engine where
- * workers are refused) that loads each point and runs it to the end with `runToEnd`. Closing it
- * terminates the worker, its current run included.
+ * workers are refused) that loads each point and runs it to the end with `runToEnd`; a batch's
+ * points are sent together and run in order. Closing it terminates the worker, its current run included.
  */
 export function enginePointWorker(): PointWorker {
   const port = openEnginePort();
   const client = new RunClient(port, 'sweep');
   return {
+    // Both commands go out at once, so the runs of a batch reach the worker in order, back to back.
     run: async (scenario) => {
-      await client.call({ type: 'load', scenario });
-      return client.call<Summary>({ type: 'runToEnd' });
+      const [, summary] = await Promise.all([
+        client.call({ type: 'load', scenario }),
+        client.call<Summary>({ type: 'runToEnd' }),
+      ]);
+      return summary;
     },
     close: () => {
       client.close();

@@ -7,7 +7,7 @@ import {
   type ParticleBuffer,
 } from '../render/particles.ts';
 import type { AppStore } from '../store/types.ts';
-import { validateChange } from '../scenario/changes.ts';
+import { KIT_UNAVAILABLE, withSchemaKit } from '../scenario/loadSchemaKit.ts';
 import type { WorkloadRequests } from '../engine/flow/types.ts';
 import { workloadTransfer } from '../worker/workloadMessage.ts';
 import { withoutTrace } from './traceless.ts';
@@ -334,16 +334,22 @@ export class EngineSession {
    * change per frame (the latest value), and the panel shows the value at once.
    */
   liveChange(path: string, value: unknown): void {
-    // The engine's worker takes a change as it comes (worker/trustedChanges.ts): it is checked here.
-    const check = validateChange(path, value);
-    if (!check.ok) {
-      this.store.getState().setNotice(`That change could not be made: ${check.message}`);
-      return;
-    }
-    const edit = { value: check.value, seq: ++this.editSeq };
-    this.pendingLive.set(path, edit);
-    this.overlay.set(path, edit);
-    this.store.setState({ liveOverlay: this.overlayRecord() });
+    // The engine's worker takes a change as it comes (worker/trustedChanges.ts): it is checked here,
+    // with the schema, fetched on the first change (changes keep their order while it comes).
+    withSchemaKit(
+      ({ validateChange }) => {
+        const check = validateChange(path, value);
+        if (!check.ok) {
+          this.store.getState().setNotice(`That change could not be made: ${check.message}`);
+          return;
+        }
+        const edit = { value: check.value, seq: ++this.editSeq };
+        this.pendingLive.set(path, edit);
+        this.overlay.set(path, edit);
+        this.store.setState({ liveOverlay: this.overlayRecord() });
+      },
+      () => this.store.getState().setNotice(`That change could not be made: ${KIT_UNAVAILABLE}.`),
+    );
   }
 
   /** Replaces the run's changes (undo, reset); the engine re-simulates back to the current time. */

@@ -3,12 +3,16 @@ import type { Scenario } from '../scenario/schema.ts';
 import type { AppStore } from '../store/appStore.ts';
 import type { SweepRun } from '../store/sweepSlice.ts';
 import type { SweepPlan } from '../sweep/plan.ts';
-import { runPool } from '../sweep/pool.ts';
+import { guidedBatch, runBatches } from '../sweep/pool.ts';
 import { toResult } from '../sweep/results.ts';
 
 /** Somewhere a sweep point runs headless: an engine worker, in the app. */
 export interface PointWorker {
-  /** Runs the scenario to its end and resolves with its Summary. */
+  /**
+   * Runs the scenario to its end and resolves with its Summary. Calls made before the last has
+   * finished run one after another, in order (a batch: its messages go out together, so the worker
+   * goes from one run to the next without waiting for the page).
+   */
   run(scenario: Scenario): Promise<Summary>;
   /** Stops the worker, its current run included; a pending `run` rejects. */
   close(): void;
@@ -25,9 +29,16 @@ export interface SweepHandle {
 }
 
 /**
- * Runs a sweep's points on `workers` point workers (one per core), each taking the next point as soon
- * as it finishes one, and writes the progress and each run's headline figures into the store as they
- * come. Cancel terminates the workers, so no work goes on after it.
+ * How many of the `remaining` points a free worker takes: as the CLI's threads do (`guidedBatch`: half
+ * a worker's share of what is left, so few messages at first and single points at the end, where no
+ * worker should idle while another finishes a big batch).
+ */
+export const sweepBatch = guidedBatch;
+
+/**
+ * Runs a sweep's points on `workers` point workers (one per core), each taking the next batch of points
+ * as soon as it finishes one (`sweepBatch`), and writes the progress and each run's headline figures
+ * into the store as each batch comes back. Cancel terminates the workers, so no work goes on after it.
  *
  * @example
  * const sweep = startSweep(plan, meta, store, navigator.hardwareConcurrency, engineWorker);
@@ -64,16 +75,21 @@ export function startSweep(
     closed = true;
   };
   const runners = pool.map(
-    (w) => (p: (typeof points)[number]) =>
-      w.run(p.scenario).then((summary) => toResult(p.value, p.seed, summary)),
+    (w) => (batch: readonly (typeof points)[number][]) =>
+      Promise.all(batch.map((p) => w.run(p.scenario).then((s) => toResult(p.value, p.seed, s)))),
   );
-  const done = runPool(points, runners, {
-    cancelled: () => cancelled,
-    onResult: (_index, result, count) => {
-      const current = store.getState().sweep;
-      if (current && !cancelled) update({ done: count, results: [...current.results, result] });
+  const done = runBatches(
+    points,
+    runners,
+    {
+      cancelled: () => cancelled,
+      onResult: (_index, result, count) => {
+        const current = store.getState().sweep;
+        if (current && !cancelled) update({ done: count, results: [...current.results, result] });
+      },
     },
-  }).then(
+    sweepBatch,
+  ).then(
     () => {
       if (!cancelled) update({ status: 'done' });
     },

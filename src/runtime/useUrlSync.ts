@@ -1,6 +1,6 @@
 import { useEffect } from 'react';
 import type { AppStore } from '../store/appStore.ts';
-import { encodeScenario } from '../scenario/url.ts';
+import { loadedSchemaKit, loadSchemaKit } from '../scenario/loadSchemaKit.ts';
 import { withCompare } from './compareUrl.ts';
 import { lessonSearch } from '../lessons/links.ts';
 import { deepEqual } from '../scenario/json.ts';
@@ -45,12 +45,20 @@ export function useUrlSync(store: AppStore): void {
       )
         return;
       clearTimeout(timer);
-      timer = setTimeout(() => {
+      const write = () => {
         const { draft, applied, presetId, lesson, presenting, compare } = store.getState();
         // A preset with live changes is no longer the preset: the link carries the whole scenario.
         const edited = draft !== applied || presetId === null || applied.changes.length > 0;
         // The engine echoes the run's change list into `applied`: compare by content, not identity.
         const onLesson = lesson !== null && draft === applied && deepEqual(applied, lesson.scenario);
+        // A scenario is written with the schema's kit: fetched first, then the address written as the
+        // state stands then (the address stays as it was if it cannot be fetched).
+        const kit = loadedSchemaKit();
+        const encodes = (edited && !onLesson) || (compare !== null && compare.side.presetId === null);
+        if (encodes && !kit) {
+          loadSchemaKit().then(write, () => {});
+          return;
+        }
         const a = onLesson
           ? `${location.pathname}${lessonSearch(location.search, lesson, presenting)}`
           : addressFor(
@@ -58,14 +66,15 @@ export function useUrlSync(store: AppStore): void {
               lessonSearch(location.search, null, presenting),
               presetId,
               edited,
-              () => encodeScenario(draft),
+              () => kit!.encodeScenario(draft),
             );
         // Run B of a comparison rides along: `?compare=<preset>`, or `b=` beside A's `s=`.
         const [pathAndSearch = '', hash] = a.split('#');
-        const url = withCompare(pathAndSearch, hash ? `#${hash}` : '', compare?.side ?? null);
+        const url = withCompare(pathAndSearch, hash ? `#${hash}` : '', compare?.side ?? null, kit);
         if (url !== `${location.pathname}${location.search}${location.hash}`)
           history.replaceState(null, '', url);
-      }, DEBOUNCE_MS);
+      };
+      timer = setTimeout(write, DEBOUNCE_MS);
     });
     return () => {
       clearTimeout(timer);

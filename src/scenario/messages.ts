@@ -14,6 +14,9 @@ import {
   unwrap,
 } from './fields.ts';
 import { preview } from './quote.ts';
+import { closestName } from './closestName.ts';
+
+export { closestName };
 
 /**
  * Turns zod issues into messages a workshop attendee can act on: the field, what was received and
@@ -88,43 +91,6 @@ export function describeAllowed(path: readonly PropertyKey[]): string {
     text += meaning ? ` (or null for ${meaning})` : ' (or null)';
   }
   return text;
-}
-
-/** Edit distance, for "did you mean ttlMs?". Small inputs only. */
-function distance(a: string, b: string): number {
-  const row = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i++) {
-    let prev = row[0] ?? 0;
-    row[0] = i;
-    for (let j = 1; j <= b.length; j++) {
-      const cur = row[j] ?? 0;
-      const cost = a[i - 1]?.toLowerCase() === b[j - 1]?.toLowerCase() ? 0 : 1;
-      row[j] = Math.min(cur + 1, (row[j - 1] ?? 0) + 1, prev + cost);
-      prev = cur;
-    }
-  }
-  return row[b.length] ?? 0;
-}
-
-/** Names longer than this are not compared: no field name comes close, and the comparison costs their length. */
-const MAX_GUESSED_NAME = 64;
-
-/** The known name closest to `name`, when it is close enough to be a plausible typo. */
-export function closestName(name: string, known: readonly string[]): string | undefined {
-  if (name.length === 0 || name.length > MAX_GUESSED_NAME) return undefined;
-  let best: string | undefined;
-  let bestD = Infinity;
-  for (const k of known) {
-    const lower = name.toLowerCase();
-    const kl = k.toLowerCase();
-    const d =
-      kl.startsWith(lower) || lower.startsWith(kl) ? Math.min(1, distance(name, k)) : distance(name, k);
-    if (d < bestD) {
-      bestD = d;
-      best = k;
-    }
-  }
-  return bestD <= Math.max(2, Math.floor(name.length / 3)) ? best : undefined;
 }
 
 function valueAt(input: unknown, path: readonly PropertyKey[]): unknown {

@@ -1,6 +1,4 @@
-import '../scenario/zodConfig.ts';
-import { z } from 'zod';
-import { closestName } from '../scenario/messages.ts';
+import { closestName } from '../scenario/closestName.ts';
 import { preview } from '../scenario/quote.ts';
 import { MAX_SPEED, MIN_SPEED } from '../runtime/speed.ts';
 import { PANEL_IDS, type PanelId } from '../store/selectionSlice.ts';
@@ -50,46 +48,56 @@ export interface LinkParams {
   problems: string[];
 }
 
-const flag = z.enum(['0', '1']).transform((v) => v === '1');
-const wholeMs = z
-  .string()
-  .regex(/^\d{1,12}$/)
-  .transform(Number);
-const speed = z
-  .string()
-  .regex(/^(\d+\.?\d*|\.\d+)$/)
-  .transform(Number)
-  .pipe(z.number().min(MIN_SPEED).max(MAX_SPEED));
-const drawChoice = z
-  .string()
-  .regex(/^(auto|\d{1,6})$/)
-  .refine((v) => v === 'auto' || DRAW_CHOICES.includes(Number(v)))
-  .transform((v): DrawSetting => (v === 'auto' ? 'auto' : Number(v)));
-const keyRank = z
-  .string()
-  .regex(/^\d{1,9}$/)
-  .transform(Number);
+/**
+ * One parameter's rule: what it reads as (undefined when it does not), how to say what it accepts, and
+ * for a choice of words its options (the message lists them and guesses a typo). Plain functions, not
+ * the schema's library, so a first visit reads its link without it (issue 21).
+ */
+interface Rule<T> {
+  parse: (raw: string) => T | undefined;
+  allowed: string;
+  options?: readonly string[];
+}
 
-/** Each parameter: its rule and how to say what it accepts. Enums say it themselves. */
+const oneOf = <const T extends readonly string[]>(options: T): Rule<T[number]> => ({
+  parse: (raw) => (options.includes(raw) ? (raw as T[number]) : undefined),
+  allowed: `one of ${options.join(', ')}`,
+  options,
+});
+const matching = (pattern: RegExp) => (raw: string) => (pattern.test(raw) ? Number(raw) : undefined);
+const flag: Rule<boolean> = {
+  parse: (raw) => (raw === '1' ? true : raw === '0' ? false : undefined),
+  allowed: '0 or 1',
+};
+const wholeMs = matching(/^\d{1,12}$/);
+const speedOf = (raw: string): number | undefined => {
+  const v = matching(/^(\d+\.?\d*|\.\d+)$/)(raw);
+  return v !== undefined && v >= MIN_SPEED && v <= MAX_SPEED ? v : undefined;
+};
+const drawChoice = (raw: string): DrawSetting | undefined => {
+  if (raw === 'auto') return 'auto';
+  const v = matching(/^\d{1,6}$/)(raw);
+  return v !== undefined && DRAW_CHOICES.includes(v) ? v : undefined;
+};
+const keyRank = matching(/^\d{1,9}$/);
+
+/** Each parameter and its rule. */
 const RULES = {
-  t: { schema: wholeMs, allowed: 'a whole number of simulated milliseconds, such as 12000' },
-  speed: { schema: speed, allowed: `a number from ${MIN_SPEED} to ${MAX_SPEED} (1 is real time)` },
-  tab: { schema: z.enum(PANEL_IDS), allowed: null },
-  key: { schema: keyRank, allowed: 'a key number (0 is the most popular key)' },
-  autoplay: { schema: flag, allowed: '0 or 1' },
-  controls: { schema: flag, allowed: '0 or 1' },
-  caption: { schema: flag, allowed: '0 or 1' },
-  loop: { schema: flag, allowed: '0 or 1' },
-  panel: { schema: z.enum(EMBED_PANELS), allowed: null },
-  theme: { schema: z.enum(EMBED_THEMES), allowed: null },
-  particles: {
-    schema: drawChoice,
-    allowed: `auto or one of ${DRAW_CHOICES.join(', ')}`,
-  },
-} as const;
+  t: { parse: wholeMs, allowed: 'a whole number of simulated milliseconds, such as 12000' },
+  speed: { parse: speedOf, allowed: `a number from ${MIN_SPEED} to ${MAX_SPEED} (1 is real time)` },
+  tab: oneOf(PANEL_IDS),
+  key: { parse: keyRank, allowed: 'a key number (0 is the most popular key)' },
+  autoplay: flag,
+  controls: flag,
+  caption: flag,
+  loop: flag,
+  panel: oneOf(EMBED_PANELS),
+  theme: oneOf(EMBED_THEMES),
+  particles: { parse: drawChoice, allowed: `auto or one of ${DRAW_CHOICES.join(', ')}` },
+} satisfies Record<string, Rule<unknown>>;
 
 type RuleName = keyof typeof RULES;
-type RuleValue<K extends RuleName> = z.output<(typeof RULES)[K]['schema']>;
+type RuleValue<K extends RuleName> = NonNullable<ReturnType<(typeof RULES)[K]['parse']>>;
 
 /** The parameter's value by its rule, or undefined (with a line in `problems`) when it is absent or bad. */
 function read<K extends RuleName>(
@@ -99,15 +107,12 @@ function read<K extends RuleName>(
 ): RuleValue<K> | undefined {
   const raw = params.get(name);
   if (raw === null) return undefined;
-  const rule = RULES[name];
-  const schema: z.ZodType = rule.schema;
-  const result = schema.safeParse(raw);
-  if (result.success) return result.data as RuleValue<K>;
-  const options = rule.schema instanceof z.ZodEnum ? (rule.schema.options as readonly string[]) : null;
-  const allowed = rule.allowed ?? `one of ${options?.join(', ')}`;
-  const guess = options ? closestName(raw, options) : undefined;
+  const rule: Rule<unknown> = RULES[name];
+  const value = rule.parse(raw);
+  if (value !== undefined) return value as RuleValue<K>;
+  const guess = rule.options ? closestName(raw, rule.options) : undefined;
   problems.push(
-    `${name}: got ${preview(raw)}, expected ${allowed}${guess ? ` (did you mean ${guess}?)` : ''}`,
+    `${name}: got ${preview(raw)}, expected ${rule.allowed}${guess ? ` (did you mean ${guess}?)` : ''}`,
   );
   return undefined;
 }

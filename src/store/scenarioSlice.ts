@@ -12,6 +12,7 @@ export const createScenarioSlice =
     presetId: null,
     notice: null,
     liveOverlay: {},
+    heldTrace: null,
     costPrompt: null,
     setDraft: (draft) => set({ draft }),
     setApplied: (scenario, presetId) => set({ applied: scenario, draft: scenario, presetId }),

@@ -26,6 +26,8 @@ export interface ScenarioSlice {
   notice: string | null;
   /** Live edits the panel shows while the engine has not confirmed them yet, by path. */
   liveOverlay: Record<string, unknown>;
+  /** The trace whose requests the engine holds (Replay this trace): its name and how many requests. */
+  heldTrace: { name: string; requests: number } | null;
   /**
    * A scenario the engine did not load because it is estimated above the cost budget: the page asks
    * before running it. `replacesRun` is false when nothing runs yet (the first scenario was refused).

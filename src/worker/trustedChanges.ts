@@ -4,17 +4,15 @@
  * change with the full `validateChange` before sending it (the session, the config panel, the embed
  * API) and every scenario with `parseScenario`; here a change is only checked to name a live field and
  * to have a value. Values are taken as they are, with the defaults the schema would fill in for the
- * one live field that is an object (`workload.hotKey`); test/worker/trustedChanges.test.ts holds these
- * to the schema's.
+ * one live field that is an object (`workload.hotKey`, scenario/validChanges.ts);
+ * test/worker/trustedChanges.test.ts holds these to the schema's.
  */
 import type { Change, Scenario } from '../engine/types.ts';
 import { isLivePath } from '../scenario/livePaths.ts';
 import type { ChangeCheck } from '../scenario/changes.ts';
+import { applyValidChanges, withObjectDefaults } from '../scenario/validChanges.ts';
 
-/** The defaults of the live fields whose value is an object (the schema's `hotKeySchema`). */
-export const OBJECT_DEFAULTS: Readonly<Record<string, Readonly<Record<string, unknown>>>> = {
-  'workload.hotKey': { share: 0.5 },
-};
+export { OBJECT_DEFAULTS } from '../scenario/validChanges.ts';
 
 const problem = (message: string, part: 'path' | 'value'): ChangeCheck => ({
   ok: false,
@@ -29,10 +27,7 @@ export function validateChange(path: unknown, value: unknown): ChangeCheck {
     return problem(`${String(path)} is not a field that may change mid-run`, 'path');
   }
   if (value === undefined) return problem(`${path}: missing, expected a value`, 'value');
-  const defaults = OBJECT_DEFAULTS[path];
-  if (defaults && typeof value === 'object' && value !== null)
-    return { ok: true, value: { ...defaults, ...value } };
-  return { ok: true, value };
+  return { ok: true, value: withObjectDefaults(path, value) };
 }
 
 /** The scenario after `changes`, as scenario/changes.ts's `applyChangesTo` gives it for valid changes. */
@@ -40,20 +35,9 @@ export function applyChangesTo(
   scenario: Scenario,
   changes: readonly Pick<Change, 'path' | 'value'>[],
 ): Scenario {
-  const out = structuredClone(scenario) as unknown as Record<string, unknown>;
   for (const change of changes) {
     const check = validateChange(change.path, change.value);
     if (!check.ok) throw new Error(check.message);
-    const parts = change.path.split('.');
-    let node = out;
-    for (let i = 0; i < parts.length - 1; i++) {
-      const key = parts[i]!;
-      if (node[key] === null || typeof node[key] !== 'object') {
-        node[key] = { ...OBJECT_DEFAULTS[parts.slice(0, i + 1).join('.')] };
-      }
-      node = node[key] as Record<string, unknown>;
-    }
-    node[parts[parts.length - 1]!] = check.value;
   }
-  return out as unknown as Scenario;
+  return applyValidChanges(scenario, changes);
 }

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { runScenario } from '../../src/engine/index.ts';
 import type { Summary } from '../../src/engine/types.ts';
 import { headlineValues } from '../../src/report/headline.ts';
-import { startSweep, type PointWorker } from '../../src/runtime/sweepRunner.ts';
+import { startSweep, sweepBatch, type PointWorker } from '../../src/runtime/sweepRunner.ts';
 import { getPreset } from '../../src/scenario/presets/index.ts';
 import type { Scenario } from '../../src/scenario/schema.ts';
 import { createAppStore } from '../../src/store/appStore.ts';
@@ -100,5 +100,42 @@ describe('startSweep', () => {
       message: 'load.scenario: cache.l2.ttlMs: got -5',
     });
     expect(w.closed()).toBe(3);
+  });
+
+  it('sends the points in batches, as the CLI does, and gets the results each point gets alone', async () => {
+    const many = planSweep(base, {
+      param: 'database.readMs',
+      values: [20, 40, 60, 80, 100, 120],
+      seeds: 2,
+      durationMs: 1000,
+    });
+    if (!many.ok) throw new Error(many.message);
+    const store = createAppStore(base);
+    // Each worker runs what it is handed one after another; the largest number handed over at once is a batch.
+    let largest = 0;
+    const batching = (): PointWorker => {
+      let queued: Scenario[] = [];
+      return {
+        run: (scenario) => {
+          queued.push(scenario);
+          largest = Math.max(largest, queued.length);
+          return Promise.resolve().then(() => {
+            queued = queued.filter((q) => q !== scenario);
+            return runScenario(scenario);
+          });
+        },
+        close: () => {},
+      };
+    };
+    await startSweep(many.value, { ...meta, durationMs: 1000 }, store, 2, batching).done;
+    expect(largest).toBe(sweepBatch(12, 2));
+    expect(largest).toBeGreaterThan(1);
+    const sweep = store.getState().sweep!;
+    expect(sweep).toMatchObject({ status: 'done', done: 12, total: 12 });
+    for (const p of many.value.points) {
+      const r = sweep.results.filter((x) => x.value === p.value && x.seed === p.seed);
+      expect(r).toHaveLength(1);
+      expect(r[0]!.figures).toEqual(headlineValues(runScenario(p.scenario)));
+    }
   });
 });

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { useController } from '../../runtime/controller.ts';
-import { validateFieldValue } from '../../scenario/validate.ts';
+import { KIT_UNAVAILABLE, withSchemaKit } from '../../scenario/loadSchemaKit.ts';
 import { selectSeed } from '../../store/selectors.ts';
 import { useAppStore } from '../../store/useAppStore.ts';
 
@@ -13,14 +13,18 @@ export function SeedInput() {
   const commit = () => {
     if (text === null) return;
     const value = Number(text);
-    const problem = text.trim() === '' ? 'Enter a whole number' : validateFieldValue('seed', value)?.message;
-    if (problem) {
-      setError(problem);
-      return;
-    }
-    setError(null);
-    setText(null);
-    if (value !== seed) c.setSeed(value);
+    if (text.trim() === '') return setError('Enter a whole number');
+    // Checked by the schema, fetched on first use.
+    withSchemaKit(
+      ({ validateFieldValue }) => {
+        const problem = validateFieldValue('seed', value)?.message;
+        if (problem) return setError(problem);
+        setError(null);
+        setText(null);
+        if (value !== seed) c.setSeed(value);
+      },
+      () => setError(`The seed was not checked: ${KIT_UNAVAILABLE}`),
+    );
   };
   return (
     <div className="seed">

@@ -53,6 +53,12 @@ export default async function traceReplay() {
     await dialog.waitFor({ state: 'detached' });
     const header = await page.locator('header h1').innerText();
     assert(header.includes('replaying replay-day.csv (time ×2)'), `the header says "${header}"`);
+    // The About tab says what runs: the trace, its requests and time scale, not the base's description.
+    const about = await page.locator('section.about p').first().innerText();
+    assert(
+      about.startsWith('Replaying the trace replay-day.csv: 3,000 requests') && about.includes('(time ×2)'),
+      `the About tab says "${about}"`,
+    );
     await page.getByRole('button', { name: 'Play' }).click();
     await page.waitForFunction(() => Number(document.querySelector('[data-now-ms]')?.dataset.nowMs) > 1500);
     const a = await canvasPixels(page);

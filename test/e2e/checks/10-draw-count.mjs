@@ -4,7 +4,8 @@ import { longStampedeLink } from '../fixtures/longStampede.mjs';
 
 // The stage at scale (issue 21): the "Requests drawn" setting in the app's legend and the embed's
 // `particles=` option reach the worker, and that many requests are drawn (the canvas's data-drawn,
-// what the painter drew in its last frame); a bad `particles=` value is named and automatic holds.
+// what the painter drew in its last frame); a bad `particles=` value is named and automatic holds. The
+// app's setting is remembered across a reload, and a bad stored one ignored.
 
 const LONG_STAMPEDE = longStampedeLink('Stampede, drawn at scale');
 
@@ -55,6 +56,16 @@ export default async function drawCount() {
     const stats = await p.evaluate(() => window.__cachescope);
     assert(stats.drawLimit === 10_000, `frame stats say ${stats.drawLimit}`);
     await shot(p, 'draw-count-10000-1280x720');
+    // Remembered for the next visit (localStorage); a stored value that is not a choice is ignored.
+    await p.reload();
+    await assertOpened(p);
+    const again = await p.getByLabel('Requests drawn').inputValue();
+    assert(again === '10000', `after a reload the setting is ${again}, not the 10,000 chosen`);
+    await p.evaluate(() => window.localStorage.setItem('cachescope.drawSetting.v1', '12345'));
+    await p.reload();
+    await assertOpened(p);
+    const bad = await p.getByLabel('Requests drawn').inputValue();
+    assert(bad === 'auto', `a bad stored setting gave ${bad}, not Automatic`);
   });
 
   await check('draw count: an embed with particles=10000 draws 10,000 (1280x720 and 360x640)', async () => {
