@@ -41,7 +41,7 @@ export function ParticleCanvas({ session, layout, scale, pickRef }: Props) {
   const [offThread, setOffThread] = useState(paintOffThread);
   const canvasRef = useRef<HTMLCanvasElement>(null);
   const dpr = useDevicePixelRatio() * scale;
-  const sizeRef = useRef({ layout, dpr, width: 1, height: 1 });
+  const sizeRef = useRef({ layout, width: 1, height: 1 });
   const paintedRef = useRef({ version: -1, t: -1, layout: null as StageLayout | null });
   const handle = useStageHandle();
   const store = useAppStoreApi();
@@ -49,7 +49,7 @@ export function ParticleCanvas({ session, layout, scale, pickRef }: Props) {
   useEffect(() => {
     const width = Math.max(1, Math.round(layout.width * dpr));
     const height = Math.max(1, Math.round(layout.height * dpr));
-    sizeRef.current = { layout, dpr, width, height };
+    sizeRef.current = { layout, width, height };
     const canvas = canvasRef.current;
     if (!canvas || offThread) return;
     canvas.width = width;
@@ -137,7 +137,9 @@ export function ParticleCanvas({ session, layout, scale, pickRef }: Props) {
       const l = size.layout;
       const t = session.paintTime(now);
       if (painter) {
-        painter.view({ width: size.width, height: size.height, dpr: size.dpr, layout: l, ...theme });
+        // Device pixels per layout pixel as the page's painter takes them (the rounded width's).
+        const k = size.width / Math.max(1, l.width);
+        painter.view({ width: size.width, height: size.height, dpr: k, layout: l, ...theme });
         painter.paint(t);
         drawn = painter.last?.drawn ?? 0;
       } else if (ctx && canvas && page) {
