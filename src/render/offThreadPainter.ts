@@ -1,5 +1,5 @@
 import type { ForwardedBatch, PaintCommand, PaintEvent, PaintView } from './paintProtocol.ts';
-import type { ParticleBatch } from './particles.ts';
+import { batchTransfer, type ParticleBatch } from './particles.ts';
 
 /** The figures of the last paint the worker answered, as the page shows and judges them. */
 export interface OffThreadPaint {
@@ -97,7 +97,8 @@ export class OffThreadPainter {
     this.busy = true;
     const batches = this.queue;
     this.queue = [];
-    this.post({ type: 'paint', t, batches });
+    // The page has copied the batches into its particles: their arrays move to the worker, uncopied.
+    this.post({ type: 'paint', t, batches }, batches.flatMap((f) => batchTransfer(f.batch)));
   }
 
   dispose(): void {

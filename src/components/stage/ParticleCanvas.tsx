@@ -132,6 +132,8 @@ export function ParticleCanvas({ session, layout, scale, pickRef }: Props) {
         return;
       }
       session.requestFrame(now);
+      const frameMs = lastNow < 0 ? 0 : now - lastNow;
+      lastNow = now;
       const t1 = performance.now();
       const size = sizeRef.current;
       const l = size.layout;
@@ -169,14 +171,13 @@ export function ParticleCanvas({ session, layout, scale, pickRef }: Props) {
       const sampling = session.state.playing && session.state.sampleEvery > 1;
       if (!painter) {
         // Painted here: a frame's interval is the time between two animation frames.
-        limit = auto?.observe(lastNow < 0 ? 0 : now - lastNow, drawn, sampling, now) ?? DEFAULT_DRAWN;
+        limit = auto?.observe(frameMs, drawn, sampling, now) ?? DEFAULT_DRAWN;
       } else if (painter.paints !== lastPaints && painter.last) {
         // Painted by the worker, one paint asked at a time: the interval between two paints is what
         // the screen shows; this thread's animation frames keep time whatever the worker does.
         lastPaints = painter.paints;
         limit = auto?.observe(painter.last.intervalMs, drawn, sampling, now) ?? DEFAULT_DRAWN;
       }
-      lastNow = now;
       session.drawLimit = setting === 'auto' ? limit : setting;
       // What is drawn, for browser checks and anyone inspecting the page (a few times a second).
       if (canvas && now - shownAt >= 250) {
@@ -211,7 +212,7 @@ export function ParticleCanvas({ session, layout, scale, pickRef }: Props) {
         paintWorker: painter !== null,
         paints: painter ? painter.paints : pagePaints,
         paintWorkerMs: painter?.last?.ms ?? 0,
-        paintIntervalMs: painter ? (painter.last?.intervalMs ?? 0) : lastNow < 0 ? 0 : now - lastNow,
+        paintIntervalMs: painter ? (painter.last?.intervalMs ?? 0) : frameMs,
         drawLimit: session.drawLimit,
       });
       raf = requestAnimationFrame(loop);
