@@ -1,8 +1,9 @@
 // Render benchmark: frames per second and frame times with N requests drawn, on a stampede (the preset,
 // made 2 minutes long) in headless Chromium, software rendering; `--particles N` measures one draw
 // count, without it 2,000 and 10,000 are measured side by side and their ratios printed. `--paint
-// worker` (the default: the paint worker, where the browser allows), `--paint main` (the page's own
-// painter, `?paint=main`) or `--paint both` (each count with both, alternately, side by side). The frame
+// both` (the default: each count painted by the paint worker, `?paint=worker`, then by the page's own
+// painter, `?paint=main`, side by side; the top-level figures are the page's, the app's default),
+// `--paint worker` or `--paint main` (one of them). The frame
 // rate and frame times are those of the frames painted (a paint worker paints at its own pace, while
 // the page's animation frames keep time: `pageFps` is theirs). Plus what a first visit downloads
 // (measured in the browser, scripts/firstLoad.mjs). Run after `vite build` (npm run bench:render).
@@ -38,7 +39,7 @@ if (particlesArg !== null && !CHOICES.includes(particlesArg)) {
 }
 const paintArg = (() => {
   const i = process.argv.findIndex((a) => a === '--paint' || a.startsWith('--paint='));
-  if (i < 0) return 'worker';
+  if (i < 0) return 'both';
   const a = process.argv[i];
   return a.includes('=') ? a.slice(a.indexOf('=') + 1) : (process.argv[i + 1] ?? '');
 })();
@@ -47,7 +48,7 @@ if (!['worker', 'main', 'both'].includes(paintArg)) {
   process.exit(2);
 }
 /** The painters measured, in turn for each count. */
-const PAINTERS = paintArg === 'both' ? ['main', 'worker'] : [paintArg];
+const PAINTERS = paintArg === 'both' ? ['worker', 'main'] : [paintArg];
 /** Draw counts measured: the one asked for, or 2,000 and 10,000 side by side. */
 const COUNTS =
   particlesArg === null ? [2000, 10_000] : [particlesArg === 'auto' ? 'auto' : Number(particlesArg)];
@@ -72,9 +73,8 @@ async function measure(browser, url, particles, painter) {
     const errors = [];
     page.on('pageerror', (e) => errors.push(e.message));
     const qs = new URLSearchParams(process.env.BENCH_QS ?? '');
-    if (painter === 'main') qs.set('paint', 'main');
-    const search = qs.size ? `?${qs}` : '';
-    await page.goto(`${url}${search}${longStampedeLink('Render bench: cache stampede')}`);
+    qs.set('paint', painter);
+    await page.goto(`${url}?${qs}${longStampedeLink('Render bench: cache stampede')}`);
     await page.getByRole('button', { name: 'Play' }).waitFor();
     await page.getByLabel('Requests drawn').selectOption(String(particles));
     // log10 of the speed on the slider, set the way a drag does so React sees it.

@@ -26,20 +26,6 @@ export interface PaintedCanvas extends HTMLCanvasElement {
 }
 
 /**
- * True where the particle canvas can be painted by a worker: the canvas can hand its control to an
- * OffscreenCanvas, and workers exist. (Whether the worker then gets a 2D context is known only there:
- * it says `failed` when not, and the page paints instead.)
- */
-export function canPaintOffThread(): boolean {
-  return (
-    typeof Worker === 'function' &&
-    typeof OffscreenCanvas === 'function' &&
-    typeof HTMLCanvasElement !== 'undefined' &&
-    typeof HTMLCanvasElement.prototype.transferControlToOffscreen === 'function'
-  );
-}
-
-/**
  * The page's end of the paint worker for one canvas: transfers the canvas, sends the view when it
  * changes, forwards the particle batches and asks for one paint at a time (never two in flight, so
  * the answers' pace is the pace of painting, which "Automatic" judges).
@@ -98,7 +84,10 @@ export class OffThreadPainter {
     const batches = this.queue;
     this.queue = [];
     // The page has copied the batches into its particles: their arrays move to the worker, uncopied.
-    this.post({ type: 'paint', t, batches }, batches.flatMap((f) => batchTransfer(f.batch)));
+    this.post(
+      { type: 'paint', t, batches },
+      batches.flatMap((f) => batchTransfer(f.batch)),
+    );
   }
 
   dispose(): void {

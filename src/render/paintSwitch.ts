@@ -1,17 +1,38 @@
-import { canPaintOffThread } from './offThreadPainter.ts';
+/**
+ * Whether a paint worker paints the particle canvas when the page does not say (`?paint=`). Off: on
+ * the 2-core machine it was measured on, painting in a worker gained no frame rate over the page's own
+ * painter (the same work, on a core the engine's worker and the browser's compositor already share),
+ * and its worker script (3.5 KB gzipped) would take a first visit over its budget. See ARCHITECTURE.md.
+ */
+export const PAINT_WORKER_BY_DEFAULT = false;
 
 /**
- * Where the particle canvas is painted: `?paint=main` keeps it on the main thread (the painter every
- * browser has), `?paint=worker` (the default) hands it to a paint worker where the browser can. For
- * measuring one against the other (`npm run bench:render -- --paint main`) and for ruling the worker
- * out when looking into a problem.
+ * True where the particle canvas can be painted by a worker: the canvas can hand its control to an
+ * OffscreenCanvas, and workers exist. (Whether the worker then gets a 2D context is known only there:
+ * it says `failed` when not, and the page paints instead.)
+ */
+export function canPaintOffThread(): boolean {
+  return (
+    typeof Worker === 'function' &&
+    typeof OffscreenCanvas === 'function' &&
+    typeof HTMLCanvasElement !== 'undefined' &&
+    typeof HTMLCanvasElement.prototype.transferControlToOffscreen === 'function'
+  );
+}
+
+/**
+ * Where the particle canvas is painted: `?paint=worker` hands it to a paint worker where the browser
+ * can (render/offThreadPainter.ts), `?paint=main` keeps it on the main thread, and without either
+ * `PAINT_WORKER_BY_DEFAULT` decides. For measuring one against the other (`npm run bench:render --
+ * --paint both`) and for ruling the worker out when looking into a problem.
  */
 export function paintOffThread(
   search: string = typeof location === 'undefined' ? '' : location.search,
 ): boolean {
   const asked = new URLSearchParams(search).get('paint');
   if (asked !== null && asked !== 'main' && asked !== 'worker') {
-    console.warn(`paint=${asked}: expected "main" or "worker"; painting where the browser allows`);
+    console.warn(`paint=${asked}: expected "main" or "worker"`);
   }
-  return asked !== 'main' && canPaintOffThread();
+  const wanted = asked === 'worker' || (asked !== 'main' && PAINT_WORKER_BY_DEFAULT);
+  return wanted && canPaintOffThread();
 }

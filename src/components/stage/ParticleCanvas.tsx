@@ -5,7 +5,8 @@ import { pickParticle } from '../../render/particlePick.ts';
 import { placeParticles } from '../../render/particlePlaces.ts';
 import { INVALIDATION_CODE } from '../../render/palette.ts';
 import { snapshotBatch } from '../../render/particles.ts';
-import { acquirePainter, releasePainter, type OffThreadPainter } from '../../render/offThreadPainter.ts';
+import type { OffThreadPainter } from '../../render/offThreadPainter.ts';
+import { createScratch, paintParticles } from '../../render/paintParticles.ts';
 import { paintOffThread } from '../../render/paintSwitch.ts';
 import { publishFrameStats } from '../../runtime/frameStats.ts';
 import { useStageHandle } from './stageHandle.ts';
@@ -13,9 +14,6 @@ import { useDevicePixelRatio } from './useDevicePixelRatio.ts';
 import { useAppStoreApi } from '../../store/useAppStore.ts';
 import { DEFAULT_DRAWN } from '../../render/drawCounts.ts';
 import type { AutoDrawLimit } from '../../render/drawLimit.ts';
-import type { paintParticles, PaintScratch } from '../../render/paintParticles.ts';
-
-type PaintFn = typeof paintParticles;
 
 /** Finds the request drawn nearest to a point on the stage (CSS pixels), or null. */
 export type PickRequest = (x: number, y: number) => number | null;
@@ -62,28 +60,30 @@ export function ParticleCanvas({ session, layout, scale, pickRef }: Props) {
     const canvas = canvasRef.current;
     let stopped = false;
     let painter: OffThreadPainter | null = null;
-    let unlisten = () => {};
+    let release = () => {};
     if (offThread && canvas) {
-      painter = acquirePainter(canvas, session.particles.capacity);
-      painter.onFailed = () => setOffThread(false);
-      // The worker starts from what is in flight now, then takes every batch as the page does.
-      painter.forward(snapshotBatch(session.particles, session.ring), -Infinity);
-      const to = painter;
-      unlisten = session.listenBatches((batch, retireAtMs) => to.forward(batch, retireAtMs));
-    }
-    // jsdom (component tests) has no canvas: the loop still drives the simulation.
-    const ctx = painter ? null : (canvas?.getContext('2d') ?? null);
-    // Painting here: the painter's code loads now (a first visit where a worker paints never fetches it).
-    let page: { paint: PaintFn; scratch: PaintScratch } | null = null;
-    if (ctx) {
-      void import('../../render/paintParticles.ts').then(
+      // The paint worker's page side loads only where it is used (it is not the default: see paintSwitch.ts).
+      void import('../../render/offThreadPainter.ts').then(
         (m) => {
-          if (!stopped)
-            page = { paint: m.paintParticles, scratch: m.createScratch(session.particles.capacity) };
+          if (stopped) return;
+          const to = m.acquirePainter(canvas, session.particles.capacity);
+          to.onFailed = () => setOffThread(false);
+          // The worker starts from what is in flight now, then takes every batch as the page does.
+          to.forward(snapshotBatch(session.particles, session.ring), -Infinity);
+          const unlisten = session.listenBatches((batch, retireAtMs) => to.forward(batch, retireAtMs));
+          painter = to;
+          release = () => {
+            unlisten();
+            to.onFailed = null;
+            m.releasePainter(canvas);
+          };
         },
-        () => {},
+        () => setOffThread(false),
       );
     }
+    // jsdom (component tests) has no canvas: the loop still drives the simulation.
+    const ctx = offThread ? null : (canvas?.getContext('2d') ?? null);
+    const scratch = createScratch(session.particles.capacity);
     // A click picks from the positions at the time shown, worked out when it comes.
     const pickX = new Float32Array(session.particles.capacity);
     const pickY = new Float32Array(session.particles.capacity);
@@ -144,7 +144,7 @@ export function ParticleCanvas({ session, layout, scale, pickRef }: Props) {
         painter.view({ width: size.width, height: size.height, dpr: k, layout: l, ...theme });
         painter.paint(t);
         drawn = painter.last?.drawn ?? 0;
-      } else if (ctx && canvas && page) {
+      } else if (ctx && canvas) {
         const painted = paintedRef.current;
         if (painted.version !== session.version || painted.t !== t || painted.layout !== l) {
           const frame = {
@@ -153,7 +153,7 @@ export function ParticleCanvas({ session, layout, scale, pickRef }: Props) {
             dpr: canvas.width / Math.max(1, l.width),
             ...theme,
           };
-          drawn = page.paint(ctx, frame, l, page.scratch);
+          drawn = paintParticles(ctx, frame, l, scratch);
           pagePaints++;
           paintedRef.current = { version: session.version, t, layout: l };
         }
@@ -200,7 +200,7 @@ export function ParticleCanvas({ session, layout, scale, pickRef }: Props) {
         particlesDrawn: drawn,
         invalidationsDrawn: painter
           ? (painter.last?.invalidations ?? 0)
-          : (page?.scratch.byCode[INVALIDATION_CODE] ?? 0),
+          : (scratch.byCode[INVALIDATION_CODE] ?? 0),
         inFlight: session.particles.count,
         sampleEvery: s.sampleEvery,
         nowMs: s.nowMs,
@@ -223,11 +223,7 @@ export function ParticleCanvas({ session, layout, scale, pickRef }: Props) {
       cancelAnimationFrame(raf);
       pickRef.current = null;
       handle?.setParticles(null);
-      if (painter && canvas) {
-        unlisten();
-        painter.onFailed = null;
-        releasePainter(canvas);
-      }
+      release();
     };
   }, [session, pickRef, handle, store, offThread]);
 
