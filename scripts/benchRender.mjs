@@ -89,6 +89,17 @@ async function measure(browser, url, particles, painter) {
       .waitForFunction((n) => (window.__cachescope?.particlesDrawn ?? 0) >= n, want, { timeout: WARM_MAX_MS })
       .catch(() => {});
     await page.waitForTimeout(1000);
+    // CPU time (not wall time, which a loaded machine stretches): the page's main thread, and its whole
+    // process (the page, the engine's worker and the paint worker), per frame painted.
+    const cdp = await page.context().newCDPSession(page);
+    await cdp.send('Performance.enable');
+    const cpu = async () => {
+      const { metrics } = await cdp.send('Performance.getMetrics');
+      const of = (name) => metrics.find((m) => m.name === name)?.value ?? 0;
+      const paints = await page.evaluate(() => window.__cachescope?.paints ?? 0);
+      return { thread: of('ThreadTime'), process: of('ProcessTime'), paints };
+    };
+    const cpu0 = await cpu();
     const result = await page.evaluate(
       (ms) =>
         new Promise((resolve) => {
@@ -162,6 +173,10 @@ async function measure(browser, url, particles, painter) {
     await page
       .screenshot({ path: join(root, 'test-results', `bench-render-${particles}-${painter}.png`) })
       .catch(() => {});
+    const cpu1 = await cpu();
+    const frames = Math.max(1, cpu1.paints - cpu0.paints);
+    result.mainCpuMsPerFrame = ((cpu1.thread - cpu0.thread) * 1000) / frames;
+    result.processCpuMsPerFrame = ((cpu1.process - cpu0.process) * 1000) / frames;
     return { ...result, errors };
   } finally {
     await page.close();
@@ -181,6 +196,8 @@ function figuresOf(r, asked, painter) {
     pageFps: r1(r.pageFps),
     pageFrameP99Ms: r1(r.pageFrameP99Ms),
     paintWorkerMs: r2(r.paintWorkerMs),
+    mainCpuMsPerFrame: r2(r.mainCpuMsPerFrame),
+    processCpuMsPerFrame: r2(r.processCpuMsPerFrame),
     particles: Math.round(r.particlesMean),
     particlesMin: r.particlesMin,
     reached: asked === 'auto' || r.particlesMean >= asked * 0.8,
@@ -257,7 +274,7 @@ try {
     );
     for (const f of runs) {
       console.log(
-        `asked ${String(f.particlesAsked).padStart(6)}, painted by ${f.painter.padEnd(6)}: ${f.particles} drawn (min ${f.particlesMin}${f.reached ? '' : ', NOT reached'}), ${f.fps} fps painted (page ${f.pageFps}), frame p50/p99 ${f.frameP50Ms}/${f.frameP99Ms} ms, page's paint ${f.paintMs} ms, paint worker ${f.paintWorkerMs} ms, engine worker ${f.workerMs} ms, taking in ${f.frameInMs} ms (1 in ${f.sampleEvery})`,
+        `asked ${String(f.particlesAsked).padStart(6)}, painted by ${f.painter.padEnd(6)}: ${f.particles} drawn (min ${f.particlesMin}${f.reached ? '' : ', NOT reached'}), ${f.fps} fps painted (page ${f.pageFps}), frame p50/p99 ${f.frameP50Ms}/${f.frameP99Ms} ms, page's paint ${f.paintMs} ms, CPU per frame ${f.mainCpuMsPerFrame} ms main thread / ${f.processCpuMsPerFrame} ms page process, paint worker ${f.paintWorkerMs} ms, engine worker ${f.workerMs} ms, taking in ${f.frameInMs} ms (1 in ${f.sampleEvery})`,
       );
     }
     for (const [painter, r] of Object.entries(ratios)) {
