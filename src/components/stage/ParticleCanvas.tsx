@@ -29,8 +29,9 @@ interface Props {
 
 /**
  * The one canvas the requests are drawn on, under the node cards and captions (it lets clicks through). One
- * animation-frame loop asks the engine's worker for the next frame and has what it holds painted: by a
- * paint worker the canvas is handed to, where the browser allows (render/offThreadPainter.ts), or here.
+ * animation-frame loop asks the engine's worker for the next frame and has what it holds painted: here,
+ * or, with `?paint=worker` where the browser allows, by a paint worker the canvas is handed to
+ * (render/paintSwitch.ts, render/offThreadPainter.ts).
  * Nothing here goes through React state.
  */
 export function ParticleCanvas({ session, layout, scale, pickRef }: Props) {
