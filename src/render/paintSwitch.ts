@@ -1,8 +1,9 @@
 /**
- * Whether a paint worker paints the particle canvas when the page does not say (`?paint=`). Off: on
- * the 2-core machine it was measured on, painting in a worker gained no frame rate over the page's own
- * painter (the same work, on a core the engine's worker and the browser's compositor already share),
- * and its worker script (3.5 KB gzipped) would take a first visit over its budget. See ARCHITECTURE.md.
+ * Whether a paint worker paints the particle canvas when the page does not say (`?paint=`). Off until a
+ * measurement on a quiet machine says otherwise: side by side on the shared 2-core machine (load 20 to
+ * 35, 2026-12-07), the page's own paint time per frame fell (15-29 ms to 3-9 ms with 10,000 drawn), but
+ * the frames painted per second went one way in one run and the other in the next; and its worker
+ * script (3.5 KB gzipped) would take a first visit over its budget. See ARCHITECTURE.md.
  */
 export const PAINT_WORKER_BY_DEFAULT = false;
 
