@@ -1,9 +1,13 @@
 // Render benchmark: frames per second and frame times with N requests drawn, on a stampede (the preset,
 // made 2 minutes long) in headless Chromium, software rendering; `--particles N` measures one draw
-// count, without it 2,000 and 10,000 are measured side by side and their ratios printed. Plus what a
-// first visit downloads (measured in the browser, scripts/firstLoad.mjs). Run after `vite build`
-// (npm run bench:render).
-/* global window, document, performance, requestAnimationFrame, HTMLInputElement, Event */
+// count, without it 2,000 and 10,000 are measured side by side and their ratios printed. `--paint
+// both` (the default: each count painted by the paint worker, `?paint=worker`, then by the page's own
+// painter, `?paint=main`, side by side; the top-level figures are the page's, the app's default),
+// `--paint worker` or `--paint main` (one of them). The frame
+// rate and frame times are those of the frames painted (a paint worker paints at its own pace, while
+// the page's animation frames keep time: `pageFps` is theirs). Plus what a first visit downloads
+// (measured in the browser, scripts/firstLoad.mjs). Run after `vite build` (npm run bench:render).
+/* global window, document, performance, requestAnimationFrame, HTMLInputElement, Event, URLSearchParams */
 import { readdir, readFile } from 'node:fs/promises';
 import { gzipSync } from 'node:zlib';
 import { loadavg } from 'node:os';
@@ -33,6 +37,18 @@ if (particlesArg !== null && !CHOICES.includes(particlesArg)) {
   console.error(`bench:render: --particles got "${particlesArg}", expected one of ${CHOICES.join(', ')}`);
   process.exit(2);
 }
+const paintArg = (() => {
+  const i = process.argv.findIndex((a) => a === '--paint' || a.startsWith('--paint='));
+  if (i < 0) return 'both';
+  const a = process.argv[i];
+  return a.includes('=') ? a.slice(a.indexOf('=') + 1) : (process.argv[i + 1] ?? '');
+})();
+if (!['worker', 'main', 'both'].includes(paintArg)) {
+  console.error(`bench:render: --paint got "${paintArg}", expected worker, main or both`);
+  process.exit(2);
+}
+/** The painters measured, in turn for each count. */
+const PAINTERS = paintArg === 'both' ? ['worker', 'main'] : [paintArg];
 /** Draw counts measured: the one asked for, or 2,000 and 10,000 side by side. */
 const COUNTS =
   particlesArg === null ? [2000, 10_000] : [particlesArg === 'auto' ? 'auto' : Number(particlesArg)];
@@ -51,12 +67,14 @@ async function allJsGzipKb() {
  * (a number of the control's choices, or 'auto'), frames counted once that many are drawn (or after
  * a wait, when the run cannot reach it).
  */
-async function measure(browser, url, particles) {
+async function measure(browser, url, particles, painter) {
   const page = await browser.newPage({ viewport: { width: 1280, height: 720 } });
   try {
     const errors = [];
     page.on('pageerror', (e) => errors.push(e.message));
-    await page.goto(`${url}${process.env.BENCH_QS ?? ''}${longStampedeLink('Render bench: cache stampede')}`);
+    const qs = new URLSearchParams(process.env.BENCH_QS ?? '');
+    qs.set('paint', painter);
+    await page.goto(`${url}?${qs}${longStampedeLink('Render bench: cache stampede')}`);
     await page.getByRole('button', { name: 'Play' }).waitFor();
     await page.getByLabel('Requests drawn').selectOption(String(particles));
     // log10 of the speed on the slider, set the way a drag does so React sees it.
@@ -71,6 +89,17 @@ async function measure(browser, url, particles) {
       .waitForFunction((n) => (window.__cachescope?.particlesDrawn ?? 0) >= n, want, { timeout: WARM_MAX_MS })
       .catch(() => {});
     await page.waitForTimeout(1000);
+    // CPU time (not wall time, which a loaded machine stretches): the page's main thread, and its whole
+    // process (the page, the engine's worker and the paint worker), per frame painted.
+    const cdp = await page.context().newCDPSession(page);
+    await cdp.send('Performance.enable');
+    const cpu = async () => {
+      const { metrics } = await cdp.send('Performance.getMetrics');
+      const of = (name) => metrics.find((m) => m.name === name)?.value ?? 0;
+      const paints = await page.evaluate(() => window.__cachescope?.paints ?? 0);
+      return { thread: of('ThreadTime'), process: of('ProcessTime'), paints };
+    };
+    const cpu0 = await cpu();
     const result = await page.evaluate(
       (ms) =>
         new Promise((resolve) => {
@@ -79,16 +108,26 @@ async function measure(browser, url, particles) {
           const tick = [];
           const paint = [];
           const worker = [];
+          const paintWorker = [];
           const intervals = [];
+          const paintIntervals = [];
           let frames = 0;
           const t0 = performance.now();
           let last = t0;
+          const paints0 = window.__cachescope?.paints ?? 0;
+          let paintsSeen = paints0;
           const frame = (now) => {
             frames++;
             intervals.push(now - last);
             last = now;
             const s = window.__cachescope;
             if (s) {
+              // A new paint since the last animation frame: its interval (several may land in one).
+              if (s.paints !== paintsSeen) {
+                paintIntervals.push(s.paintIntervalMs);
+                paintWorker.push(s.paintWorkerMs);
+                paintsSeen = s.paints;
+              }
               drawn.push(s.particlesDrawn);
               inFlight.push(s.inFlight);
               tick.push(s.frameInMs);
@@ -98,11 +137,18 @@ async function measure(browser, url, particles) {
             if (now - t0 < ms) requestAnimationFrame(frame);
             else {
               const mean = (a) => (a.length ? a.reduce((x, y) => x + y, 0) / a.length : 0);
+              const at = (sorted, q) =>
+                sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * q))] ?? 0;
               const sorted = intervals.slice(1).sort((a, b) => a - b);
+              const painted = paintIntervals.slice(1).sort((a, b) => a - b);
               resolve({
-                fps: (frames * 1000) / (now - t0),
-                frameP50Ms: sorted[Math.floor(sorted.length * 0.5)] ?? 0,
-                frameP99Ms: sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * 0.99))] ?? 0,
+                fps: (((s?.paints ?? 0) - paints0) * 1000) / (now - t0),
+                frameP50Ms: at(painted, 0.5),
+                frameP99Ms: at(painted, 0.99),
+                pageFps: (frames * 1000) / (now - t0),
+                pageFrameP99Ms: at(sorted, 0.99),
+                paintWorker: s?.paintWorker ?? false,
+                paintWorkerMs: mean(paintWorker),
                 particlesMean: mean(drawn),
                 particlesMin: drawn.length ? Math.min(...drawn) : 0,
                 inFlightMean: mean(inFlight),
@@ -125,8 +171,12 @@ async function measure(browser, url, particles) {
       MEASURE_MS,
     );
     await page
-      .screenshot({ path: join(root, 'test-results', `bench-render-${particles}.png`) })
+      .screenshot({ path: join(root, 'test-results', `bench-render-${particles}-${painter}.png`) })
       .catch(() => {});
+    const cpu1 = await cpu();
+    const frames = Math.max(1, cpu1.paints - cpu0.paints);
+    result.mainCpuMsPerFrame = ((cpu1.thread - cpu0.thread) * 1000) / frames;
+    result.processCpuMsPerFrame = ((cpu1.process - cpu0.process) * 1000) / frames;
     return { ...result, errors };
   } finally {
     await page.close();
@@ -137,10 +187,17 @@ const r1 = (x) => Math.round(x * 10) / 10;
 const r2 = (x) => Math.round(x * 100) / 100;
 
 /** The figures of one measurement, as the JSON prints them. */
-function figuresOf(r, asked) {
+function figuresOf(r, asked, painter) {
   return {
     particlesAsked: asked,
+    painter: r.paintWorker ? 'worker' : 'main',
+    painterAsked: painter,
     fps: r1(r.fps),
+    pageFps: r1(r.pageFps),
+    pageFrameP99Ms: r1(r.pageFrameP99Ms),
+    paintWorkerMs: r2(r.paintWorkerMs),
+    mainCpuMsPerFrame: r2(r.mainCpuMsPerFrame),
+    processCpuMsPerFrame: r2(r.processCpuMsPerFrame),
     particles: Math.round(r.particlesMean),
     particlesMin: r.particlesMin,
     reached: asked === 'auto' || r.particlesMean >= asked * 0.8,
@@ -166,9 +223,11 @@ try {
   let errors = [];
   try {
     for (const n of COUNTS) {
-      const r = await measure(browser, server.url, n);
-      runs.push(figuresOf(r, n));
-      errors = errors.concat(r.errors);
+      for (const painter of PAINTERS) {
+        const r = await measure(browser, server.url, n, painter);
+        runs.push(figuresOf(r, n, painter));
+        errors = errors.concat(r.errors);
+      }
     }
   } finally {
     await browser.close();
@@ -176,21 +235,25 @@ try {
   const size = await allJsGzipKb();
   const firstBrowser = await launchChromium();
   const first = await measureFirstLoad(firstBrowser, server.url).finally(() => firstBrowser.close());
-  const [base, many] = runs.length === 2 ? runs : [null, null];
+  // The ratios of 10,000 to 2,000 drawn, per painter; the top-level figures are the last run's.
+  const ratiosOf = (painter) => {
+    const mine = runs.filter((f) => f.painterAsked === painter);
+    if (mine.length !== 2) return null;
+    const [base, many] = mine;
+    return {
+      fps: r2(many.fps / Math.max(0.1, base.fps)),
+      frameP99: r2(many.frameP99Ms / Math.max(0.1, base.frameP99Ms)),
+    };
+  };
   const main = runs[runs.length - 1];
+  const ratios = Object.fromEntries(PAINTERS.map((p) => [p, ratiosOf(p)]).filter(([, r]) => r));
   const figures = {
     preset: 'stampede',
     speed: SPEED,
     ...main,
-    ...(base && many
-      ? {
-          runs,
-          ratios: {
-            fps: r2(many.fps / Math.max(0.1, base.fps)),
-            frameP99: r2(many.frameP99Ms / Math.max(0.1, base.frameP99Ms)),
-          },
-        }
-      : {}),
+    ...(runs.length > 1 ? { runs } : {}),
+    ...(ratios[PAINTERS[PAINTERS.length - 1]] ? { ratios: ratios[PAINTERS[PAINTERS.length - 1]] } : {}),
+    ...(PAINTERS.length > 1 ? { ratiosByPainter: ratios } : {}),
     firstLoadGzipBytes: first.totalGzipBytes,
     firstLoadChunks: first.chunks.map(({ file, gzipBytes }) => ({ file, gzipBytes })),
     allJsGzipKb: size.kb,
@@ -211,12 +274,12 @@ try {
     );
     for (const f of runs) {
       console.log(
-        `asked ${String(f.particlesAsked).padStart(6)}: ${f.particles} drawn (min ${f.particlesMin}${f.reached ? '' : ', NOT reached'}), ${f.fps} fps, frame p50/p99 ${f.frameP50Ms}/${f.frameP99Ms} ms, paint ${f.paintMs} ms, worker ${f.workerMs} ms, taking in ${f.frameInMs} ms (1 in ${f.sampleEvery})`,
+        `asked ${String(f.particlesAsked).padStart(6)}, painted by ${f.painter.padEnd(6)}: ${f.particles} drawn (min ${f.particlesMin}${f.reached ? '' : ', NOT reached'}), ${f.fps} fps painted (page ${f.pageFps}), frame p50/p99 ${f.frameP50Ms}/${f.frameP99Ms} ms, page's paint ${f.paintMs} ms, CPU per frame ${f.mainCpuMsPerFrame} ms main thread / ${f.processCpuMsPerFrame} ms page process, paint worker ${f.paintWorkerMs} ms, engine worker ${f.workerMs} ms, taking in ${f.frameInMs} ms (1 in ${f.sampleEvery})`,
       );
     }
-    if (figures.ratios) {
+    for (const [painter, r] of Object.entries(ratios)) {
       console.log(
-        `10000 vs 2000      fps x${figures.ratios.fps} (target >= 0.95), frame p99 x${figures.ratios.frameP99} (target <= 1.5)`,
+        `10000 vs 2000 (${painter}) fps x${r.fps} (target >= 0.95), frame p99 x${r.frameP99} (target <= 1.5)`,
       );
     }
     console.log(

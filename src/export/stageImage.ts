@@ -1,11 +1,15 @@
 import { paintDom } from './paintDom.ts';
+import type { StageLayout } from '../render/layout.ts';
+import { createScratch, paintParticles, type ParticleFrame } from '../render/paintParticles.ts';
 
-/** What the stage offers an export: its drawing area and a painter for the requests in flight. */
+/** The requests in flight now, as the stage paints them, at `scale` device pixels per layout pixel. */
+export type StageParticles = (scale: number) => { frame: ParticleFrame; layout: StageLayout };
+
+/** What the stage offers an export: its drawing area and the requests in flight. */
 export interface StageSource {
   /** The stage's area: the node cards and captions, and the particle canvas under them. */
   area: HTMLElement;
-  /** Paints the requests in flight now on `ctx` (sized to the area times `scale`), clearing it first. */
-  paintParticles(ctx: CanvasRenderingContext2D, scale: number): void;
+  particles: StageParticles;
 }
 
 /** The first opaque background at or above `el`: what the stage's cards sit on. */
@@ -32,6 +36,7 @@ export class StageCompositor {
   readonly canvas = document.createElement('canvas');
   private readonly layer = document.createElement('canvas');
   private readonly ground: string;
+  private scratch: ReturnType<typeof createScratch> | null = null;
 
   /** `even` rounds the size down to even pixels, which video encoders want. */
   constructor(
@@ -59,7 +64,10 @@ export class StageCompositor {
     ctx.fillStyle = this.ground;
     ctx.fillRect(0, 0, width, height);
     // The particle painter clears its canvas first, hence a layer of its own.
-    this.source.paintParticles(context2d(this.layer), this.scale);
+    // The stage's own painter (the page's, whichever thread paints the screen), on a canvas of its own.
+    const { frame, layout } = this.source.particles(this.scale);
+    this.scratch ??= createScratch(frame.particles.capacity);
+    paintParticles(context2d(this.layer), frame, layout, this.scratch);
     ctx.drawImage(this.layer, 0, 0);
     paintDom(ctx, this.source.area, this.scale, (el) => el instanceof HTMLCanvasElement);
   }
@@ -69,7 +77,7 @@ export class StageCompositor {
  * The stage as one picture: cards and requests on one canvas, at `scale` times its size on screen.
  *
  * @example
- * const canvas = stageCanvas({ area, paintParticles }, 2);
+ * const canvas = stageCanvas({ area, particles }, 2);
  */
 export function stageCanvas(source: StageSource, scale: number): HTMLCanvasElement {
   const compositor = new StageCompositor(source, scale);

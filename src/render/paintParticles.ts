@@ -130,31 +130,3 @@ function spritesFor(scratch: PaintScratch, frame: ParticleFrame, width: number):
   if (scratch.sprites?.key !== spriteKey(theme, width)) scratch.sprites = makeSprites(theme, width);
   return scratch.sprites;
 }
-
-/**
- * The request whose particle, as last painted, lies nearest to (x, y) within `radius` CSS pixels:
- * what a click on the stage picks. Reads the positions the painter left in `scratch`.
- */
-export function pickParticle(
-  p: ParticleBuffer,
-  scratch: PaintScratch,
-  x: number,
-  y: number,
-  radius = 10,
-): number | null {
-  let best: number | null = null;
-  let bestD = radius * radius;
-  for (let i = 0; i < p.count; i++) {
-    const px = scratch.x[i]!;
-    // Negative ids are hops of no request (lost writes): nothing to open in the inspector.
-    if (Number.isNaN(px) || p.requestId[i]! < 0) continue;
-    const dx = px - x;
-    const dy = scratch.y[i]! - y;
-    const d = dx * dx + dy * dy;
-    if (d <= bestD) {
-      bestD = d;
-      best = p.requestId[i]!;
-    }
-  }
-  return best;
-}

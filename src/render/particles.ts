@@ -166,3 +166,25 @@ export function applyParticleBatch(
   }
   retireParticles(b, retireAt, ring);
 }
+
+/**
+ * The particles in flight and the outcomes known, as one batch that replaces whatever its receiver held
+ * (a paint worker started while the run is under way begins from it).
+ */
+export function snapshotBatch(b: ParticleBuffer, ring: OutcomeRing): ParticleBatch {
+  const n = b.count;
+  const known: number[] = [];
+  for (let s = 0; s < ring.ids.length; s++) if (ring.ids[s]! >= 0) known.push(s);
+  return {
+    reset: true,
+    count: n,
+    from: b.from.slice(0, n),
+    to: b.to.slice(0, n),
+    start: b.start.slice(0, n),
+    end: b.end.slice(0, n),
+    requestId: b.requestId.slice(0, n),
+    outcome: b.outcome.slice(0, n),
+    doneIds: Float64Array.from(known, (s) => ring.ids[s]!),
+    doneCodes: Uint8Array.from(known, (s) => ring.codes[s]!),
+  };
+}

@@ -4,6 +4,7 @@ import {
   createOutcomeRing,
   createParticleBuffer,
   type OutcomeRing,
+  type ParticleBatch,
   type ParticleBuffer,
 } from '../render/particles.ts';
 import type { AppStore } from '../store/types.ts';
@@ -43,6 +44,8 @@ export class EngineSession {
   state: PlaybackState;
   /** Most particles to keep in flight, sent with every frame request (the canvas sets it). */
   drawLimit = DEFAULT_DRAWN;
+  /** Told of every frame's particle batch once applied to `particles` (see `listenBatches`). */
+  private onBatch: ((batch: ParticleBatch, retireAtMs: SimMs) => void) | null = null;
   /** Wall ms the worker and this thread spent on the last frame. */
   workMs = 0;
   applyMs = 0;
@@ -126,6 +129,7 @@ export class EngineSession {
         this.frameWall = this.requestWall;
       }
       applyParticleBatch(this.particles, this.ring, e.particles, e.retireAtMs);
+      this.onBatch?.(e.particles, e.retireAtMs);
       this.state = e.state;
       this.workMs = e.workMs;
       this.version++;
@@ -175,6 +179,17 @@ export class EngineSession {
   whenResumed(wake: () => void): void {
     if (this.isSuspended) this.resumeWaiters.push(wake);
     else wake();
+  }
+
+  /**
+   * Has `listen` told of every frame's particle batch once applied to `particles` (a paint worker keeps
+   * its own copy of the particles from them), until the returned function is called. One listener.
+   */
+  listenBatches(listen: (batch: ParticleBatch, retireAtMs: SimMs) => void): () => void {
+    this.onBatch = listen;
+    return () => {
+      if (this.onBatch === listen) this.onBatch = null;
+    };
   }
 
   /** Asks the worker to advance to the page's wall clock, unless a frame is already on its way. */

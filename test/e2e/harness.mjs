@@ -75,6 +75,7 @@ export async function openPage(path, options = {}) {
   page.on('console', (m) => m.type() === 'error' && problems.push(`console: ${m.text()}`));
   page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
   // Scripts to run in every document before the app's own (listeners that must see the first load).
+  await page.addInitScript(CANVAS_READERS);
   for (const script of options.initScripts ?? []) await page.addInitScript(script);
   await page.goto((options.base ?? env.server.url) + path);
   if (options.waitForPlay !== false) await page.getByRole('button', { name: /^(Play|Pause)$/ }).waitFor();
@@ -91,8 +92,35 @@ export const settled = (page) =>
     () => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(() => resolve()))),
   );
 
+/**
+ * In every page: `__readCanvas(canvas)` resolves to the particle canvas's `{ width, height, data }` and
+ * `__clearCanvas(canvas)` wipes it, whichever thread paints it (a canvas handed to the paint worker
+ * has no 2D context on the page: the worker reads and clears it, render/offThreadPainter.ts).
+ */
+const CANVAS_READERS = () => {
+  window.__readCanvas = async (c) => {
+    if (c.readPixels) return c.readPixels();
+    const data = c.getContext('2d').getImageData(0, 0, c.width, c.height).data;
+    return { width: c.width, height: c.height, data };
+  };
+  window.__clearCanvas = async (c) => {
+    if (c.clearPixels) return c.clearPixels();
+    const ctx = c.getContext('2d');
+    ctx.setTransform(1, 0, 0, 1, 0, 0);
+    ctx.clearRect(0, 0, c.width, c.height);
+  };
+};
+
+/** A digest of the particle canvas's pixels: equal strings, equal pictures (FNV-1a over the bytes). */
 export const canvasPixels = (page) =>
-  page.evaluate(() => document.querySelector('canvas.particles')?.toDataURL() ?? '');
+  page.evaluate(async () => {
+    const c = document.querySelector('canvas.particles');
+    if (!c) return '';
+    const { width, height, data } = await window.__readCanvas(c);
+    let h = 0x811c9dc5;
+    for (let i = 0; i < data.length; i++) h = Math.imul(h ^ data[i], 0x01000193);
+    return `${width}x${height}:${(h >>> 0).toString(16)}`;
+  });
 export const shot = (page, name) => page.screenshot({ path: join(out, `${name}.png`) });
 export const events = async (page) => Number(await page.locator('[data-events]').getAttribute('data-events'));
 export const nowMs = async (page) => Number(await page.locator('[data-now-ms]').getAttribute('data-now-ms'));

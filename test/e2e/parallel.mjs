@@ -51,6 +51,7 @@ export const SECONDS = {
   '10-draw-count.mjs': 16,
   '10-lesson-walk.mjs': 79,
   '10-many-embeds.mjs': 35,
+  '10-paint-worker.mjs': 30,
   '10-stale-windows.mjs': 24,
   '10-tracking.mjs': 19,
   '10-truth-compare.mjs': 7,

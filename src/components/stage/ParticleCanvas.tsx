@@ -1,10 +1,16 @@
-import { useEffect, useRef, type RefObject } from 'react';
+import { useEffect, useRef, useState, type RefObject } from 'react';
 import type { EngineSession } from '../../runtime/session.ts';
 import type { StageLayout } from '../../render/layout.ts';
-import { createScratch, paintParticles, pickParticle } from '../../render/paintParticles.ts';
+import { pickParticle } from '../../render/particlePick.ts';
+import { placeParticles } from '../../render/particlePlaces.ts';
 import { INVALIDATION_CODE } from '../../render/palette.ts';
+import { snapshotBatch } from '../../render/particles.ts';
+import type { OffThreadPainter } from '../../render/offThreadPainter.ts';
+import { createScratch, paintParticles } from '../../render/paintParticles.ts';
+import { paintOffThread } from '../../render/paintSwitch.ts';
 import { publishFrameStats } from '../../runtime/frameStats.ts';
 import { useStageHandle } from './stageHandle.ts';
+import { useDevicePixelRatio } from './useDevicePixelRatio.ts';
 import { useAppStoreApi } from '../../store/useAppStore.ts';
 import { DEFAULT_DRAWN } from '../../render/drawCounts.ts';
 import type { AutoDrawLimit } from '../../render/drawLimit.ts';
@@ -23,43 +29,88 @@ interface Props {
 
 /**
  * The one canvas the requests are drawn on, under the node cards and captions (it lets clicks through). One
- * animation-frame loop asks the engine's worker for the next frame and paints what it has; nothing
- * here goes through React state.
+ * animation-frame loop asks the engine's worker for the next frame and has what it holds painted: here,
+ * or, with `?paint=worker` where the browser allows, by a paint worker the canvas is handed to
+ * (render/paintSwitch.ts, render/offThreadPainter.ts).
+ * Nothing here goes through React state.
  */
 export function ParticleCanvas({ session, layout, scale, pickRef }: Props) {
+  // A paint worker that cannot paint hands back to this thread, on a new canvas (a canvas handed to a
+  // worker stays the worker's).
+  const [offThread, setOffThread] = useState(paintOffThread);
   const canvasRef = useRef<HTMLCanvasElement>(null);
-  const layoutRef = useRef(layout);
+  const dpr = useDevicePixelRatio() * scale;
+  const sizeRef = useRef({ layout, width: 1, height: 1 });
   const paintedRef = useRef({ version: -1, t: -1, layout: null as StageLayout | null });
   const handle = useStageHandle();
   const store = useAppStoreApi();
 
   useEffect(() => {
-    layoutRef.current = layout;
+    const width = Math.max(1, Math.round(layout.width * dpr));
+    const height = Math.max(1, Math.round(layout.height * dpr));
+    sizeRef.current = { layout, width, height };
     const canvas = canvasRef.current;
-    if (!canvas) return;
-    const dpr = (window.devicePixelRatio || 1) * scale;
-    canvas.width = Math.max(1, Math.round(layout.width * dpr));
-    canvas.height = Math.max(1, Math.round(layout.height * dpr));
-  }, [layout, scale]);
+    if (!canvas || offThread) return;
+    canvas.width = width;
+    canvas.height = height;
+    // Resizing cleared the canvas: the next frame paints it again.
+    paintedRef.current = { version: -1, t: -1, layout: null };
+  }, [layout, dpr, offThread]);
 
   useEffect(() => {
     const canvas = canvasRef.current;
+    let stopped = false;
+    let painter: OffThreadPainter | null = null;
+    let release = () => {};
+    if (offThread && canvas) {
+      // The paint worker's page side loads only where it is used (it is not the default: see paintSwitch.ts).
+      void import('../../render/offThreadPainter.ts').then(
+        (m) => {
+          if (stopped) return;
+          const to = m.acquirePainter(canvas, session.particles.capacity);
+          to.onFailed = () => setOffThread(false);
+          // The worker starts from what is in flight now, then takes every batch as the page does.
+          to.forward(snapshotBatch(session.particles, session.ring), -Infinity);
+          const unlisten = session.listenBatches((batch, retireAtMs) => to.forward(batch, retireAtMs));
+          painter = to;
+          release = () => {
+            unlisten();
+            to.onFailed = null;
+            m.releasePainter(canvas);
+          };
+        },
+        () => setOffThread(false),
+      );
+    }
     // jsdom (component tests) has no canvas: the loop still drives the simulation.
-    const ctx = canvas?.getContext('2d') ?? null;
+    const ctx = offThread ? null : (canvas?.getContext('2d') ?? null);
     const scratch = createScratch(session.particles.capacity);
-    pickRef.current = (x, y) => pickParticle(session.particles, scratch, x, y);
+    // A click picks from the positions at the time shown, worked out when it comes.
+    const pickX = new Float32Array(session.particles.capacity);
+    const pickY = new Float32Array(session.particles.capacity);
+    pickRef.current = (x, y) => {
+      const t = session.paintTime(performance.now());
+      placeParticles(t, session.particles, sizeRef.current.layout, pickX, pickY);
+      return pickParticle(session.particles, pickX, pickY, x, y);
+    };
+    paintedRef.current = { version: -1, t: -1, layout: null };
     let raf = 0;
     let frames = 0;
+    let pagePaints = 0;
+    let paintsAt = 0;
     let fpsStart = performance.now();
     let fps = 0;
     let drawn = 0;
-    // "Automatic" follows the frame times; a fixed setting is sent as it is. Read through the store's
-    // API each frame (a plain field read), never through React state. Its first judgement comes after a
-    // second of playing frames, so its code loads then, outside the first visit (issue 21).
+    // "Automatic" follows the frame times (of painted frames); a fixed setting is sent as it is. Read
+    // through the store's API each frame (a plain field read), never through React state. Its first
+    // judgement comes after a second of playing frames, so its code loads then, outside the first
+    // visit (issue 21).
     let auto: AutoDrawLimit | null = null;
+    let limit = DEFAULT_DRAWN;
     let playedFrames = 0;
     let autoAsked = false;
     let lastNow = -1;
+    let lastPaints = 0;
     let shownAt = -Infinity;
     // The outline and error colours come from the theme; reading a computed style forces a style pass,
     // so they are read once a second (a theme switch shows within a second), not every frame.
@@ -71,13 +122,10 @@ export function ParticleCanvas({ session, layout, scale, pickRef }: Props) {
     });
     let theme = readTheme();
     // Exports paint the same requests at the same time onto their own canvas, at their own scale.
-    let exportScratch: ReturnType<typeof createScratch> | null = null;
-    handle?.setPainter((target, scale) => {
-      exportScratch ??= createScratch(session.particles.capacity);
-      const frame = { t: session.paintTime(performance.now()), particles: session.particles, dpr: scale };
-      paintParticles(target, { ...frame, ...theme }, layoutRef.current, exportScratch);
-    });
-    let stopped = false;
+    handle?.setParticles((scale) => ({
+      frame: { t: session.paintTime(performance.now()), particles: session.particles, dpr: scale, ...theme },
+      layout: sizeRef.current.layout,
+    }));
     const loop = (now: number) => {
       if (session.suspended) {
         // Out of view or in a hidden tab: no drawing at all until the session resumes.
@@ -85,19 +133,31 @@ export function ParticleCanvas({ session, layout, scale, pickRef }: Props) {
         return;
       }
       session.requestFrame(now);
+      const frameMs = lastNow < 0 ? 0 : now - lastNow;
+      lastNow = now;
       const t1 = performance.now();
-      const l = layoutRef.current;
-      const painted = paintedRef.current;
+      const size = sizeRef.current;
+      const l = size.layout;
       const t = session.paintTime(now);
-      if (ctx && canvas && (painted.version !== session.version || painted.t !== t || painted.layout !== l)) {
-        const frame = {
-          t,
-          particles: session.particles,
-          dpr: canvas.width / Math.max(1, l.width),
-          ...theme,
-        };
-        drawn = paintParticles(ctx, frame, l, scratch);
-        paintedRef.current = { version: session.version, t, layout: l };
+      if (painter) {
+        // Device pixels per layout pixel as the page's painter takes them (the rounded width's).
+        const k = size.width / Math.max(1, l.width);
+        painter.view({ width: size.width, height: size.height, dpr: k, layout: l, ...theme });
+        painter.paint(t);
+        drawn = painter.last?.drawn ?? 0;
+      } else if (ctx && canvas) {
+        const painted = paintedRef.current;
+        if (painted.version !== session.version || painted.t !== t || painted.layout !== l) {
+          const frame = {
+            t,
+            particles: session.particles,
+            dpr: canvas.width / Math.max(1, l.width),
+            ...theme,
+          };
+          drawn = paintParticles(ctx, frame, l, scratch);
+          pagePaints++;
+          paintedRef.current = { version: session.version, t, layout: l };
+        }
       }
       const t2 = performance.now();
       const setting = store.getState().drawSetting;
@@ -109,14 +169,16 @@ export function ParticleCanvas({ session, layout, scale, pickRef }: Props) {
           () => {},
         );
       }
-      const limit =
-        auto?.observe(
-          lastNow < 0 ? 0 : now - lastNow,
-          drawn,
-          session.state.playing && session.state.sampleEvery > 1,
-          now,
-        ) ?? DEFAULT_DRAWN;
-      lastNow = now;
+      const sampling = session.state.playing && session.state.sampleEvery > 1;
+      if (!painter) {
+        // Painted here: a frame's interval is the time between two animation frames.
+        limit = auto?.observe(frameMs, drawn, sampling, now) ?? DEFAULT_DRAWN;
+      } else if (painter.paints !== lastPaints && painter.last) {
+        // Painted by the worker, one paint asked at a time: the interval between two paints is what
+        // the screen shows; this thread's animation frames keep time whatever the worker does.
+        lastPaints = painter.paints;
+        limit = auto?.observe(painter.last.intervalMs, drawn, sampling, now) ?? DEFAULT_DRAWN;
+      }
       session.drawLimit = setting === 'auto' ? limit : setting;
       // What is drawn, for browser checks and anyone inspecting the page (a few times a second).
       if (canvas && now - shownAt >= 250) {
@@ -126,7 +188,9 @@ export function ParticleCanvas({ session, layout, scale, pickRef }: Props) {
       }
       frames++;
       if (now - fpsStart >= 1000) {
-        fps = (frames * 1000) / (now - fpsStart);
+        // The frame rate on screen: paints by the worker, or this thread's animation frames.
+        fps = ((painter ? painter.paints - paintsAt : frames) * 1000) / (now - fpsStart);
+        paintsAt = painter?.paints ?? 0;
         frames = 0;
         fpsStart = now;
         theme = readTheme();
@@ -135,7 +199,9 @@ export function ParticleCanvas({ session, layout, scale, pickRef }: Props) {
       publishFrameStats({
         fps,
         particlesDrawn: drawn,
-        invalidationsDrawn: scratch.byCode[INVALIDATION_CODE] ?? 0,
+        invalidationsDrawn: painter
+          ? (painter.last?.invalidations ?? 0)
+          : (scratch.byCode[INVALIDATION_CODE] ?? 0),
         inFlight: session.particles.count,
         sampleEvery: s.sampleEvery,
         nowMs: s.nowMs,
@@ -144,6 +210,10 @@ export function ParticleCanvas({ session, layout, scale, pickRef }: Props) {
         frameInMs: session.applyMs,
         workerMs: session.workMs,
         paintMs: t2 - t1,
+        paintWorker: painter !== null,
+        paints: painter ? painter.paints : pagePaints,
+        paintWorkerMs: painter?.last?.ms ?? 0,
+        paintIntervalMs: painter ? (painter.last?.intervalMs ?? 0) : frameMs,
         drawLimit: session.drawLimit,
       });
       raf = requestAnimationFrame(loop);
@@ -153,14 +223,17 @@ export function ParticleCanvas({ session, layout, scale, pickRef }: Props) {
       stopped = true;
       cancelAnimationFrame(raf);
       pickRef.current = null;
-      handle?.setPainter(null);
+      handle?.setParticles(null);
+      release();
     };
-  }, [session, pickRef, handle, store]);
+  }, [session, pickRef, handle, store, offThread]);
 
   return (
     <canvas
+      key={offThread ? 'worker' : 'page'}
       ref={canvasRef}
       className="particles"
+      data-painter={offThread ? 'worker' : 'page'}
       style={{ width: layout.width, height: layout.height }}
       aria-hidden="true"
     />

@@ -1,28 +1,28 @@
 import { createContext, useContext } from 'react';
-import type { StageSource } from '../../export/stageImage.ts';
+import type { StageParticles, StageSource } from '../../export/stageImage.ts';
 import type { StageRecording } from '../../export/stageRecorder.ts';
 
 /**
- * The stage as exports see it (a picture or a recording of the stage): its element and its particle
- * painter, which the stage sets while it is on the page, and the recording under way. One per app,
+ * The stage as exports see it (a picture or a recording of the stage): its element and its requests in
+ * flight, which the stage sets while it is on the page, and the recording under way. One per app,
  * made with the store and the controller; the export code reads it only when asked to export.
  */
 export class StageHandle {
   private area: HTMLElement | null = null;
-  private painter: StageSource['paintParticles'] | null = null;
+  private particles: StageParticles | null = null;
   private recording: StageRecording | null = null;
 
   setArea(area: HTMLElement | null): void {
     this.area = area;
   }
 
-  setPainter(painter: StageSource['paintParticles'] | null): void {
-    this.painter = painter;
+  setParticles(particles: StageParticles | null): void {
+    this.particles = particles;
   }
 
   /** The stage as an export source, or null while it is not on the page. */
   source(): StageSource | null {
-    return this.area && this.painter ? { area: this.area, paintParticles: this.painter } : null;
+    return this.area && this.particles ? { area: this.area, particles: this.particles } : null;
   }
 
   /** The recording under way, if any. */

@@ -1,4 +1,4 @@
-/* global document */
+/* global document, window */
 import { assert, check, openPage, seek, shot } from '../harness.mjs';
 
 /**
@@ -17,11 +17,10 @@ async function cardsCoveredByParticles(page) {
   }
   const shots = [];
   for (const clip of clips) shots.push(await page.screenshot({ clip }));
-  const drawn = await canvas.evaluate((c) => {
-    const ctx = c.getContext('2d');
-    const painted = ctx.getImageData(0, 0, c.width, c.height).data.some((v, i) => i % 4 === 3 && v > 0);
-    ctx.setTransform(1, 0, 0, 1, 0, 0);
-    ctx.clearRect(0, 0, c.width, c.height);
+  const drawn = await canvas.evaluate(async (c) => {
+    const { data } = await window.__readCanvas(c);
+    const painted = data.some((v, i) => i % 4 === 3 && v > 0);
+    await window.__clearCanvas(c);
     return painted;
   });
   if (!drawn) return ['(nothing was drawn on the canvas)'];
@@ -35,22 +34,24 @@ async function cardsCoveredByParticles(page) {
 /** Opaque pixels of `rgb` in the band `pad` px around the box of `selector`, on the canvas. */
 function pixelsAround(page, selector, rgb, pad = 45) {
   return page.evaluate(
-    ({ selector, rgb, pad }) => {
+    async ({ selector, rgb, pad }) => {
       const canvas = document.querySelector('canvas.particles');
       const box = document.querySelector(selector).getBoundingClientRect();
       const at = canvas.getBoundingClientRect();
-      const dpr = canvas.width / at.width;
+      const { width, height, data } = await window.__readCanvas(canvas);
+      const dpr = width / at.width;
       const x0 = Math.max(0, Math.floor((box.left - at.left - pad) * dpr));
       const y0 = Math.max(0, Math.floor((box.top - at.top - pad) * dpr));
-      const w = Math.min(canvas.width - x0, Math.ceil((box.width + 2 * pad) * dpr));
-      const h = Math.min(canvas.height - y0, Math.ceil((box.height + 2 * pad) * dpr));
-      const data = canvas.getContext('2d').getImageData(x0, y0, w, h).data;
+      const x1 = Math.min(width, x0 + Math.ceil((box.width + 2 * pad) * dpr));
+      const y1 = Math.min(height, y0 + Math.ceil((box.height + 2 * pad) * dpr));
       let n = 0;
-      for (let i = 0; i < data.length; i += 4) {
-        const near =
-          Math.abs(data[i] - rgb[0]) + Math.abs(data[i + 1] - rgb[1]) + Math.abs(data[i + 2] - rgb[2]);
-        if (data[i + 3] > 240 && near < 30) n++;
-      }
+      for (let y = y0; y < y1; y++)
+        for (let x = x0; x < x1; x++) {
+          const i = (y * width + x) * 4;
+          const near =
+            Math.abs(data[i] - rgb[0]) + Math.abs(data[i + 1] - rgb[1]) + Math.abs(data[i + 2] - rgb[2]);
+          if (data[i + 3] > 240 && near < 30) n++;
+        }
       return n;
     },
     { selector, rgb, pad },

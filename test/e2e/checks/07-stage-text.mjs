@@ -1,4 +1,4 @@
-/* global document, NodeFilter, getComputedStyle, createImageBitmap, OffscreenCanvas, Blob, atob */
+/* global document, window, NodeFilter, getComputedStyle, createImageBitmap, OffscreenCanvas, Blob, atob */
 // The stage's text as drawn: its size in the presenter view and in small embeds (the stage is DOM over
 // a canvas that carries no text, so a text's drawn size is its font size times the transforms above
 // it), and the requests in flight passing under every word, never over one.
@@ -46,7 +46,7 @@ async function smallest(page, selector) {
  * (how many differ: none may).
  */
 async function particlesUnderText(page, area) {
-  const texts = await page.evaluate((sel) => {
+  const texts = await page.evaluate(async (sel) => {
     const boxes = [];
     for (const root of document.querySelectorAll(sel)) {
       const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
@@ -64,15 +64,15 @@ async function particlesUnderText(page, area) {
     let painted = 0;
     for (const canvas of document.querySelectorAll(`${sel} canvas.particles`)) {
       const c = canvas.getBoundingClientRect();
-      const kx = canvas.width / c.width;
-      const data = canvas.getContext('2d').getImageData(0, 0, canvas.width, canvas.height).data;
+      const { width, height, data } = await window.__readCanvas(canvas);
+      const kx = width / c.width;
       for (const b of boxes) {
         const x0 = Math.max(0, Math.floor((b.x - c.left) * kx));
-        const x1 = Math.min(canvas.width, Math.ceil((b.x + b.w - c.left) * kx));
+        const x1 = Math.min(width, Math.ceil((b.x + b.w - c.left) * kx));
         const y0 = Math.max(0, Math.floor((b.y - c.top) * kx));
-        const y1 = Math.min(canvas.height, Math.ceil((b.y + b.h - c.top) * kx));
+        const y1 = Math.min(height, Math.ceil((b.y + b.h - c.top) * kx));
         for (let y = y0; y < y1; y++)
-          for (let x = x0; x < x1; x++) if (data[(y * canvas.width + x) * 4 + 3] > 0) painted++;
+          for (let x = x0; x < x1; x++) if (data[(y * width + x) * 4 + 3] > 0) painted++;
       }
     }
     return { boxes, painted };
