@@ -20,6 +20,8 @@ export class RunClient {
   private readonly pending = new Map<number, { resolve: (r: unknown) => void; reject: (e: Error) => void }>();
   private readonly listeners = new Set<(e: EventMessage) => void>();
   private readonly unlisten: () => void;
+  /** Commands sent so far, frames not counted: unchanged, nothing was asked that could change a frame. */
+  commandsSent = 0;
 
   constructor(
     private readonly port: EnginePort,
@@ -42,12 +44,14 @@ export class RunClient {
 
   /** Sends a command without waiting for it (events tell what happened); `transfer` moves its buffers. */
   send(cmd: Command, transfer: Transferable[] = []): void {
+    this.commandsSent++;
     this.port.post({ ...cmd, v: PROTOCOL_VERSION, run: this.run }, transfer);
   }
 
   /** Sends a command with an id; resolves with the worker's reply once it has been carried out. */
   call<T = unknown>(cmd: Command): Promise<T> {
     const id = this.nextId++;
+    this.commandsSent++;
     return new Promise<T>((resolve, reject) => {
       this.pending.set(id, { resolve: resolve as (r: unknown) => void, reject });
       this.port.post({ ...cmd, v: PROTOCOL_VERSION, run: this.run, id });

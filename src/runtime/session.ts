@@ -29,6 +29,8 @@ interface LiveEdit {
 const PARTICLE_CAPACITY = 2 * MAX_DRAWN;
 /** Longest the canvas runs ahead of the last frame received (a slow reply must not run off). */
 const MAX_EXTRAPOLATE_WALL_MS = 100;
+/** How often a paused, untouched session still asks for a frame (see `idle`). */
+export const IDLE_FRAME_MS = 1000;
 
 /**
  * The page's side of the app's run: sends the controller's commands to the engine's worker, asks for
@@ -199,11 +201,30 @@ export class EngineSession {
     const busy = this.seekBusy || this.heavy;
     this.setHealth(this.watch.check(now, this.frameId !== null, busy, this.frameAskedAt));
     if (this.frameId !== null || this.suspended || this.waiting() || this.watch.health === 'failing') return;
+    if (this.idle(wallNow, busy)) return;
     this.requestWall = wallNow;
     this.frameAskedAt = now;
+    this.askedAfter = this.client.commandsSent;
     this.frameId = this.client.frame(wallNow, this.holdTo?.(), this.drawLimit);
     if (this.heavy && this.heavyFrame === null) this.heavyFrame = this.frameId;
   }
+
+  /**
+   * Paused, and nothing sent to the worker since the last frame was asked for: the next frame would
+   * be the same again, so it is asked for once every IDLE_FRAME_MS (which keeps the watch on the
+   * worker) rather than on every animation frame. A paused stage then costs next to no CPU.
+   */
+  private idle(wallNow: number, busy: boolean): boolean {
+    return (
+      !this.state.playing &&
+      !busy &&
+      this.client.commandsSent === this.askedAfter &&
+      wallNow - this.requestWall < IDLE_FRAME_MS
+    );
+  }
+
+  /** `client.commandsSent` when the last frame was asked for (-1: none asked of this client yet). */
+  private askedAfter = -1;
 
   /** The last problem the engine reported, as the notice shows it. */
   private engineNotice: string | null = null;
@@ -247,6 +268,7 @@ export class EngineSession {
     this.off();
     this.client.terminate();
     this.client = this.reopen();
+    this.askedAfter = -1;
     this.bridge = createStoreBridge(this.store);
     this.off = this.client.on((e) => this.onEvent(e));
     this.frameId = null;

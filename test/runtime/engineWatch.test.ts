@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { createController } from '../../src/runtime/controller.ts';
 import { RunClient } from '../../src/runtime/engineClient.ts';
 import { BUSY_SILENT_MS, EngineWatch, FAILURES_IN_A_ROW, SILENT_MS } from '../../src/runtime/engineWatch.ts';
-import { EngineSession } from '../../src/runtime/session.ts';
+import { EngineSession, IDLE_FRAME_MS } from '../../src/runtime/session.ts';
 import { getPreset } from '../../src/scenario/presets/index.ts';
 import { createAppStore, type AppStore } from '../../src/store/appStore.ts';
 import { fanOut } from '../../src/worker/fanOut.ts';
@@ -100,6 +100,8 @@ describe('EngineSession with a dead engine', () => {
     };
 
     ports[0]!.dead = true;
+    // Paused: the next frame is asked for once IDLE_FRAME_MS have passed, and the watch counts from then.
+    now += IDLE_FRAME_MS;
     session.requestFrame(now);
     now += SILENT_MS - 1;
     session.requestFrame(now);
@@ -153,6 +155,8 @@ describe('EngineSession with a dead engine', () => {
     await session.seek(4000);
     await frameBack(session, ports[0]!, now);
     ports[0]!.dead = true;
+    // Paused: the next frame is asked for once IDLE_FRAME_MS have passed, and the watch counts from then.
+    now += IDLE_FRAME_MS;
     session.requestFrame(now);
     now += SILENT_MS + 1;
     session.requestFrame(now);

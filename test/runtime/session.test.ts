@@ -42,6 +42,7 @@ function storeReaches(
 describe('EngineSession', () => {
   it('never has two frame requests in flight', async () => {
     const { session, sent, frame } = setup();
+    session.send({ type: 'play' });
     const arrived = frame();
     session.requestFrame(0);
     session.requestFrame(16);
@@ -50,6 +51,25 @@ describe('EngineSession', () => {
     await arrived;
     session.requestFrame(50);
     expect(types(sent).filter((t) => t === 'frame')).toHaveLength(2);
+  });
+
+  it('paused and untouched, asks for a frame once a second, and at once after any command', async () => {
+    const { session, sent, frame } = setup();
+    const frames = () => types(sent).filter((t) => t === 'frame').length;
+    let arrived = frame();
+    session.requestFrame(0);
+    await arrived;
+    expect(session.state.playing).toBe(false);
+    for (let wall = 16; wall < 1000; wall += 16) session.requestFrame(wall);
+    expect(frames()).toBe(1);
+    arrived = frame();
+    session.requestFrame(1000);
+    expect(frames()).toBe(2);
+    await arrived;
+    // A seek (any command) may change what the next frame holds: it is asked for on the next animation frame.
+    await session.seek(3000);
+    session.requestFrame(1016);
+    expect(frames()).toBe(3);
   });
 
   it('runs only the latest of the seeks asked for while one is running, then clears the target', async () => {
