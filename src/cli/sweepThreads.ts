@@ -105,20 +105,3 @@ export function runOnPool(
     { onResult: (_index, _summary, done) => onDone?.(done) },
   );
 }
-
-/**
- * Runs every scenario on `threads` worker threads (at most one per scenario) and stops them after;
- * resolves with the Summaries in the scenarios' order. `onDone` hears the count of finished runs.
- */
-export async function runOnThreads(
-  scenarios: readonly Scenario[],
-  threads: number,
-  onDone?: (done: number) => void,
-): Promise<Summary[]> {
-  const pool = startThreads(Math.max(1, Math.min(threads, scenarios.length)));
-  try {
-    return await runOnPool(pool, scenarios, onDone);
-  } finally {
-    await Promise.all(pool.map((t) => t.close()));
-  }
-}
