@@ -5,9 +5,9 @@ import { sweepParam } from '../sweep/param.ts';
 import { sweepCsv, toResult } from '../sweep/results.ts';
 import { costGate } from './costGate.ts';
 import { InputError, loadScenario, runCli } from './input.ts';
-import { parseSweepArgs, SWEEP_USAGE } from './sweepArgs.ts';
+import { parseSweepArgs, SWEEP_USAGE, type SweepArgs } from './sweepArgs.ts';
 import { formatSweepTable } from './sweepTable.ts';
-import { runOnThreads } from './sweepThreads.ts';
+import { runOnPool, startThreads, type SweepThread } from './sweepThreads.ts';
 
 /**
  * `npm run sweep -- <preset | file.json> --param <path> (--values a,b,c | --range from:to:steps[:log])
@@ -32,6 +32,16 @@ async function main(argv: readonly string[]): Promise<number> {
     return 0;
   }
   const { args } = parsed;
+  // The threads load the engine while this one reads and checks the scenario; all are stopped at the end.
+  const pool = startThreads(Math.max(1, args.workers ?? availableParallelism()));
+  try {
+    return await sweep(args, pool);
+  } finally {
+    await Promise.all(pool.map((t) => t.close()));
+  }
+}
+
+async function sweep(args: SweepArgs, pool: readonly SweepThread[]): Promise<number> {
   const base = loadScenario(args.target);
   const param = sweepParam(args.param, base);
   if (!param.ok) throw new InputError(`--param: ${param.message}`);
@@ -58,9 +68,12 @@ async function main(argv: readonly string[]): Promise<number> {
   }
   const bar = progress(points.length);
   bar.update(0);
-  const summaries = await runOnThreads(
+  // At most one thread per run: the others stop now.
+  const used = pool.slice(0, points.length);
+  await Promise.all(pool.slice(used.length).map((t) => t.close()));
+  const summaries = await runOnPool(
+    used,
     points.map((p) => p.scenario),
-    args.workers ?? availableParallelism(),
     bar.update,
   ).finally(bar.end);
   const path = plan.value.param.path;

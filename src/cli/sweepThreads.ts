@@ -2,7 +2,8 @@ import { Worker } from 'node:worker_threads';
 import type { Summary } from '../engine/types.ts';
 import type { Scenario } from '../scenario/schema.ts';
 import { runBatches } from '../sweep/pool.ts';
-import { bundledThread } from './threadBundle.ts';
+import { bundledThread, type ThreadBundle } from './threadBundle.ts';
+import { THREAD_LOADER } from './threadLoader.ts';
 
 /** A worker thread that runs batches of scenarios, one batch at a time (see sweepThread.ts). */
 export interface SweepThread {
@@ -20,15 +21,16 @@ const entry = new URL('./sweepThread.ts', import.meta.url);
 /**
  * Node does not pass tsx's loader to a worker whose entry is a .ts file (tsx issue #354): under tsx the
  * thread starts from the entry bundled into one JavaScript file (threadBundle.ts), made once for every
- * thread of the process; if esbuild cannot make it, from a line of JavaScript that registers tsx, then
- * imports the entry (slower: each thread loads every module through tsx).
+ * thread of the process and loaded with V8's code cache (threadLoader.ts); if esbuild cannot make it,
+ * from a line of JavaScript that registers tsx, then imports the entry (slower: each thread loads every
+ * module through tsx).
  */
-let bundle: Promise<string | null> | undefined;
+let bundle: Promise<ThreadBundle | null> | undefined;
 async function spawn(): Promise<Worker> {
   if (!import.meta.url.endsWith('.ts')) return new Worker(entry);
   bundle ??= bundledThread(entry).catch(() => null);
-  const file = await bundle;
-  if (file !== null) return new Worker(file);
+  const files = await bundle;
+  if (files !== null) return new Worker(THREAD_LOADER, { eval: true, workerData: files });
   const tsx = import.meta.resolve('tsx/esm/api');
   const code = `import(${JSON.stringify(tsx)}).then(({ register }) => { register(); return import(${JSON.stringify(entry.href)}); });`;
   return new Worker(code, { eval: true });
@@ -102,21 +104,4 @@ export function runOnPool(
     pool.map((t) => t.run),
     { onResult: (_index, _summary, done) => onDone?.(done) },
   );
-}
-
-/**
- * Runs every scenario on `threads` worker threads (at most one per scenario) and stops them after;
- * resolves with the Summaries in the scenarios' order. `onDone` hears the count of finished runs.
- */
-export async function runOnThreads(
-  scenarios: readonly Scenario[],
-  threads: number,
-  onDone?: (done: number) => void,
-): Promise<Summary[]> {
-  const pool = startThreads(Math.max(1, Math.min(threads, scenarios.length)));
-  try {
-    return await runOnPool(pool, scenarios, onDone);
-  } finally {
-    await Promise.all(pool.map((t) => t.close()));
-  }
 }
