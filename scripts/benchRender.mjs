@@ -1,8 +1,8 @@
 // Render benchmark: frames per second and frame times with N requests drawn, on a stampede (the preset,
 // made 2 minutes long) in headless Chromium, software rendering; `--particles N` measures one draw
 // count, without it 2,000 and 10,000 are measured side by side and their ratios printed. `--paint
-// both` (the default: each count painted by the paint worker, `?paint=worker`, then by the page's own
-// painter, `?paint=main`, side by side; the top-level figures are the page's, the app's default),
+// both` (the default: each count painted by the page's own painter, `?paint=main`, then by the paint
+// worker, `?paint=worker`, side by side; the top-level figures are the worker's, the app's default),
 // `--paint worker` or `--paint main` (one of them). The frame
 // rate and frame times are those of the frames painted (a paint worker paints at its own pace, while
 // the page's animation frames keep time: `pageFps` is theirs). Plus what a first visit downloads
@@ -48,7 +48,7 @@ if (!['worker', 'main', 'both'].includes(paintArg)) {
   process.exit(2);
 }
 /** The painters measured, in turn for each count. */
-const PAINTERS = paintArg === 'both' ? ['worker', 'main'] : [paintArg];
+const PAINTERS = paintArg === 'both' ? ['main', 'worker'] : [paintArg];
 /** Draw counts measured: the one asked for, or 2,000 and 10,000 side by side. */
 const COUNTS =
   particlesArg === null ? [2000, 10_000] : [particlesArg === 'auto' ? 'auto' : Number(particlesArg)];

@@ -1,11 +1,11 @@
 /**
- * Whether a paint worker paints the particle canvas when the page does not say (`?paint=`). Off until a
- * measurement on a quiet machine says otherwise: side by side on the shared 2-core machine (load 20 to
- * 35, 2026-12-07), the page's own paint time per frame fell (15-29 ms to 3-9 ms with 10,000 drawn), but
- * the frames painted per second went one way in one run and the other in the next; and its worker
- * script (3.5 KB gzipped) would take a first visit over its budget. See ARCHITECTURE.md.
+ * Whether a paint worker paints the particle canvas when the page does not say (`?paint=`). On: side by
+ * side on the 2-core machine at load 6 (2026-12-07, `npm run bench:render`), both painters held 60 fps
+ * with 2,000 and 10,000 drawn, and the worker took the main thread's CPU per frame from 5.6 to 3.3 ms
+ * with 10,000 drawn (4.3 to 3.2 ms with 2,000), which leaves the page that much more for input. Its
+ * script (3.5 KB gzipped) fits the first visit's budget. See ARCHITECTURE.md.
  */
-export const PAINT_WORKER_BY_DEFAULT = false;
+export const PAINT_WORKER_BY_DEFAULT = true;
 
 /**
  * True where the particle canvas can be painted by a worker: the canvas can hand its control to an

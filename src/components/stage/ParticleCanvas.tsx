@@ -30,7 +30,7 @@ interface Props {
 /**
  * The one canvas the requests are drawn on, under the node cards and captions (it lets clicks through). One
  * animation-frame loop asks the engine's worker for the next frame and has what it holds painted: here,
- * or, with `?paint=worker` where the browser allows, by a paint worker the canvas is handed to
+ * or, where the browser allows (unless `?paint=main`), by a paint worker the canvas is handed to
  * (render/paintSwitch.ts, render/offThreadPainter.ts).
  * Nothing here goes through React state.
  */

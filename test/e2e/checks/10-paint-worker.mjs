@@ -1,9 +1,9 @@
 /* global document, window */
 import { assert, canvasPixels, check, openPage, seek, shot } from '../harness.mjs';
 
-// Painting off the main thread (issue 21), behind `?paint=worker` (render/paintSwitch.ts): where the
-// canvas can be handed to a worker, the paint worker paints it, and what it paints is, pixel for pixel,
-// what the page's own painter (the default, or `?paint=main`) paints. The canvas follows the stage's size.
+// Painting off the main thread (issue 21, render/paintSwitch.ts): where the canvas can be handed to a
+// worker, the paint worker paints it by default, and what it paints is, pixel for pixel, what the
+// page's own painter (`?paint=main`) paints. The canvas follows the stage's size.
 
 const painterOf = (page) => page.locator('canvas.particles').evaluate((c) => c.dataset.painter);
 
@@ -22,10 +22,10 @@ export default async function paintWorker() {
   await check(
     'the paint worker paints what the page would, pixel for pixel, paused after a seek',
     async () => {
-      const worker = await pausedAt('?preset=stampede&paint=worker', 6_000);
-      const page = await pausedAt('?preset=stampede', 6_000);
-      assert(worker.painter === 'worker', `?paint=worker painted with "${worker.painter}"`);
-      assert(page.painter === 'page', `the default painter is "${page.painter}"`);
+      const worker = await pausedAt('?preset=stampede', 6_000);
+      const page = await pausedAt('?preset=stampede&paint=main', 6_000);
+      assert(worker.painter === 'worker', `the default painter is "${worker.painter}"`);
+      assert(page.painter === 'page', `?paint=main painted with "${page.painter}"`);
       assert(worker.stats.paintWorker && !page.stats.paintWorker, 'the frame figures name the wrong painter');
       assert(worker.stats.particlesDrawn > 100, `only ${worker.stats.particlesDrawn} requests drawn`);
       assert(
