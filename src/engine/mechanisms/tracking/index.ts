@@ -1,3 +1,4 @@
+import { TRACKING_LOGS } from './series.ts';
 import { mergeGauges } from '../../flow/seriesMerge.ts';
 import type { Scenario } from '../../../scenario/schema.ts';
 import type { Ctx } from '../../flow/context.ts';
@@ -152,7 +153,7 @@ export const tracking: Mechanism<TrackingModel | null, TrackingState, { tracking
     if (c.m.mech.tracking === null) return;
     for (const shard of c.s.shards) shard.store.gone = [];
   },
-  logs: ['tracking'],
+  logs: TRACKING_LOGS,
   sample: (c) => {
     if (c.m.mech.tracking === null) return;
     const x = trackingState(c);
