@@ -65,6 +65,7 @@ const POINTS: readonly PointName[] = [
   'replying',
   'replied',
   'outcome',
+  'refused',
   'failure',
   'recover',
 ];
