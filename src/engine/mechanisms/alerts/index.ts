@@ -239,6 +239,8 @@ export const alerts: Mechanism<boolean, MonitorState, { alerts: AlertSummary[] }
   name: 'alerts',
   reads: ['monitoring', 'cache.l2.maxKeys', 'cache.l2.ttlMs', 'topology.redisShards'],
   model: (scenario) => scenario.monitoring.enabled,
+  // No reconcile: its state is sized by `topology.redisShards` (restart-only); the thresholds and
+  // `monitoring.enabled` are read at each sample, which runs whether monitoring is on or not.
   state: (m) => createMonitor(m.scenario.topology.redisShards),
   hooks: (on) => (on ? { redisCommand: recordRedisLatency } : {}),
   series: ALERTS_SERIES,

@@ -102,6 +102,8 @@ function sample(c: Ctx, point: CoreSeriesPoint): void {
 export const failures: Mechanism<null, OutageState, FailureSummary> = {
   name: 'failures',
   reads: ['failures', 'cache.l2.persistence', 'topology.redisShards'],
+  // No reconcile: the timeline (`failures`) and the shard count are restart-only; `cache.l2.persistence`
+  // is read when a shard goes down and comes back.
   state: (m) => ({
     rng: createRng((m.seed ^ 0x5ed15) >>> 0),
     shardDowns: new Int32Array(m.scenario.topology.redisShards),

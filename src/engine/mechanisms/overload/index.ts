@@ -178,6 +178,8 @@ export const overload: Mechanism<ClientModel | null, ClientCounts, { overload: O
     [EV_CLIENT_RETRY, onClientRetry],
   ],
   // Kept whether or not the clients time out, so a live change that turns them on counts from there.
+  // No reconcile: counts only; `workload.client` is restart-only, and `network.clientMs` is read at
+  // each timeout and retry.
   state: () => ({
     timeouts: 0,
     retries: 0,

@@ -143,6 +143,8 @@ export const tracking: Mechanism<TrackingModel | null, TrackingState, { tracking
     'topology.redisShards',
   ],
   model: (scenario, env) => trackingModelOf(scenario, env.keyCount),
+  // No reconcile: `cache.tracking`, the instances and the shards are restart-only; the rate and read
+  // ratio it reads are only its cost term's.
   state: (m) => createTrackingState(m.scenario.topology.redisShards, m.scenario.topology.instances),
   hooks: (on) =>
     on === null
