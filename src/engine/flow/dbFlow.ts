@@ -9,7 +9,6 @@ import type { Model } from './shapes.ts';
 import { sendDel, sendSet, sendSetAndWait } from './redisSend.ts';
 import { fillL1, respond } from './reply.ts';
 import { dequeueWaiting, enqueueWaiting } from './state.ts';
-import { refused, REFUSED_DB_QUEUE } from './refusals.ts';
 import { traceHop } from './trace.ts';
 
 /** The instance sends a query (read or write) to the database. */
@@ -92,7 +91,7 @@ export function onDbArrive(c: Ctx, job: number): void {
     return;
   }
   if (s.db.waitLen >= c.m.dbMaxQueue) {
-    refused(c, REFUSED_DB_QUEUE);
+    s.metrics.dbQueueRejections++;
     failQuery(c, job);
     return;
   }

@@ -65,7 +65,6 @@ const POINTS: readonly PointName[] = [
   'replying',
   'replied',
   'outcome',
-  'refused',
   'failure',
   'recover',
 ];

@@ -3,7 +3,6 @@ import { failQuery } from '../../flow/dbFlow.ts';
 import { eventType } from '../../flow/kinds.ts';
 import type { Mechanism } from '../../flow/mechanism.ts';
 import { integrateDb } from '../../flow/metrics.ts';
-import { refused, REFUSED_ACQUIRE_TIMEOUT } from '../../flow/refusals.ts';
 import { dequeueWaiting } from '../../flow/state.ts';
 
 /**
@@ -43,7 +42,7 @@ function onAcquireTimeout(c: Ctx): void {
   while (db.waitLen > 0 && s.jobs.dbArrive[db.waiting[db.waitHead]!]! + timeout <= s.now) {
     integrateDb(s.metrics, s.now, db.inUse, db.waitLen);
     const job = dequeueWaiting(db);
-    refused(c, REFUSED_ACQUIRE_TIMEOUT);
+    s.metrics.acquireTimeouts++;
     failQuery(c, job);
   }
   armAcquireTimer(c);
