@@ -1,7 +1,7 @@
 /**
  * The one list of the engine's mechanisms. The flow (src/engine/flow) knows them only through this list:
  * their events are dispatched from it, their hooks composed at its points in its order, their state,
- * series and Summary parts kept and built from it. Adding a mechanism is one folder under mechanisms/
+ * series fields and logs, and Summary parts kept and built from it. Adding a mechanism is one folder under mechanisms/
  * and one line here; what it says outside the engine (labels, figures, cost term, inspector notes) sits in
  * its folder too, listed beside the readers of each (see docs/adding-a-mechanism.md, step 7).
  *
@@ -12,6 +12,7 @@
  * before the refresher restarts; a read becomes a lookup of an absent key (negativeCache) before the CDN
  * edge sees its key.
  */
+import { POINT_ORDER } from '../series/order.ts';
 import { buildPlan, CORE_JOBS, type Mechanism } from './flow/mechanism.ts';
 import { alerts } from './mechanisms/alerts/index.ts';
 import { cdc } from './mechanisms/cdc/index.ts';
@@ -101,8 +102,11 @@ const SUMMARY_ORDER = [
   'changes',
 ];
 
-/** The plan every run of the engine uses. */
-export const PLAN = buildPlan(MECHANISMS as readonly Mechanism[], CORE_JOBS, SUMMARY_ORDER);
+/**
+ * The plan every run of the engine uses. Its series point's fields are ordered by src/series/order.ts,
+ * which the page's src/series/fields.ts shares.
+ */
+export const PLAN = buildPlan(MECHANISMS as readonly Mechanism[], CORE_JOBS, SUMMARY_ORDER, POINT_ORDER);
 
 type PartOf<M> = M extends { summary?(c: never): infer P } ? (P extends object ? P : unknown) : unknown;
 type Parts<T extends readonly unknown[]> = T extends readonly [infer H, ...infer R]

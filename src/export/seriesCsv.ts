@@ -1,13 +1,16 @@
 import Papa from 'papaparse';
-import type { SeriesPoint, Summary } from '../engine/types.ts';
+import type { Summary } from '../engine/types.ts';
+import { orderFields, shapeOf, type SeriesShape } from '../series/field.ts';
+import { SERIES_FIELDS, type SeriesPoint } from '../series/fields.ts';
 
 /**
  * The time series of a Summary as CSV: the one builder the app's Export and `npm run sim -- --csv`
  * share, so a file downloaded from the app and the CLI's output for the same run are the same bytes.
  *
- * One row per sample, in time order, under a header row. Columns are the fields of `SeriesPoint`
- * under their own names; a per-shard list becomes one column per shard, numbered from 1 as on the
- * stage (`shardOps.1` is Redis shard 1), and `alerts` is one text column of rule ids joined by `;`.
+ * One row per sample, in time order, under a header row. Columns are the fields of the series point
+ * (the flow's and each mechanism's, src/series/fields.ts) under their own names; a per-shard list
+ * becomes one column per shard, numbered from 1 as on the stage (`shardOps.1` is Redis shard 1), and a
+ * list of names (`alerts`) is one text column of ids joined by `;`.
  * Numbers are written unformatted (as JavaScript prints them); a value that is not finite is an empty
  * cell, as JSON would make it `null`.
  *
@@ -16,13 +19,11 @@ import type { SeriesPoint, Summary } from '../engine/types.ts';
  * formula (papaparse's `escapeFormulae`; numbers are left as they are).
  */
 
-/** A column that holds one value per sample. */
-type Scalar = Exclude<keyof SeriesPoint, PerShard | 'alerts'>;
-/** A column group that holds one value per shard per sample. */
-type PerShard = 'shardOps' | 'shardKeys' | 'shardMemoryBytes';
-
-/** Every field of `SeriesPoint`, in the order the CSV writes them. */
-const FIELDS = [
+/**
+ * The columns' order as the CSV has had it: one number per sample first, then the per-shard groups, then
+ * the alerts. A field not listed (a new mechanism's) follows the listed ones of its shape.
+ */
+const CSV_ORDER = [
   'tMs',
   'requests',
   'l1Hits',
@@ -48,10 +49,16 @@ const FIELDS = [
   'shardKeys',
   'shardMemoryBytes',
   'alerts',
-] as const satisfies readonly (keyof SeriesPoint)[];
-/** A field added to `SeriesPoint` is a type error here until it has its place in `FIELDS`. */
-const _everyField: Exclude<keyof SeriesPoint, (typeof FIELDS)[number]> extends never ? true : never = true;
-const PER_SHARD: ReadonlySet<string> = new Set<PerShard>(['shardOps', 'shardKeys', 'shardMemoryBytes']);
+];
+const GROUP: Record<SeriesShape, number> = { number: 0, perShard: 1, names: 2 };
+
+/** Every field of the series point (src/series/fields.ts), in the order the CSV writes them. */
+const FIELDS = orderFields(SERIES_FIELDS, CSV_ORDER)
+  .map((f, i) => ({ f, i }))
+  .sort((a, b) => GROUP[shapeOf(a.f)] - GROUP[shapeOf(b.f)] || a.i - b.i)
+  .map((x) => x.f);
+
+type Row = Record<string, number | number[] | string[]>;
 
 /** A column: its header and how a sample's cell is read. */
 interface Column {
@@ -62,16 +69,19 @@ interface Column {
 /** The CSV's columns for a run with `shards` Redis shards. */
 export function seriesColumns(shards: number): Column[] {
   return FIELDS.flatMap((field): Column[] => {
-    if (field === 'alerts') return [{ name: field, cell: (p) => p.alerts.join(';') }];
-    if (PER_SHARD.has(field)) {
-      const f = field as PerShard;
-      return Array.from({ length: shards }, (_, i) => ({
-        name: `${f}.${i + 1}`,
-        cell: (p: SeriesPoint) => p[f][i] ?? '',
-      }));
+    const f = field.name;
+    const cell = (p: SeriesPoint) => (p as unknown as Row)[f]!;
+    switch (shapeOf(field)) {
+      case 'names':
+        return [{ name: f, cell: (p) => (cell(p) as string[]).join(';') }];
+      case 'perShard':
+        return Array.from({ length: shards }, (_, i) => ({
+          name: `${f}.${i + 1}`,
+          cell: (p: SeriesPoint) => (cell(p) as number[])[i] ?? '',
+        }));
+      default:
+        return [{ name: f, cell: (p) => cell(p) as number }];
     }
-    const f = field as Scalar;
-    return [{ name: f, cell: (p) => p[f] }];
   });
 }
 

@@ -4,6 +4,7 @@ import { redisOpsLabels } from '../engine/mechanisms/redisOps/labels.ts';
 import { writeBehindLabels } from '../engine/mechanisms/writeBehind/labels.ts';
 import { cdcLabels } from '../engine/mechanisms/cdc/labels.ts';
 import { cdnLabels } from '../engine/mechanisms/cdn/labels.ts';
+import { replayLabels } from '../engine/mechanisms/replay/labels.ts';
 import { queryCacheLabels } from '../engine/mechanisms/queryCache/labels.ts';
 import { stampedeLabels } from '../engine/mechanisms/stampede/labels.ts';
 import { leasesLabels } from '../engine/mechanisms/leases/labels.ts';
@@ -70,6 +71,7 @@ export const FIGURES = {
   ...trackingLabels,
   ...staleWindowsLabels,
   ...familiesLabels,
+  ...replayLabels,
   ...alertsLabels,
 
   // The headline figures of A/B compare and sweeps (report/headline.ts), besides those above.

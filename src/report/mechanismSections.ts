@@ -9,6 +9,7 @@ import { negativeCacheFigures } from '../engine/mechanisms/negativeCache/figures
 import { overloadFigures } from '../engine/mechanisms/overload/figures.ts';
 import { queryCacheFigures } from '../engine/mechanisms/queryCache/figures.ts';
 import { redisOpsFigures } from '../engine/mechanisms/redisOps/figures.ts';
+import { replayFigures } from '../engine/mechanisms/replay/figures.ts';
 import { trackingFigures } from '../engine/mechanisms/tracking/figures.ts';
 import { staleWindowsFigures } from '../engine/mechanisms/staleWindows/figures.ts';
 import { stampedeFigures } from '../engine/mechanisms/stampede/figures.ts';
@@ -36,6 +37,7 @@ export const MECHANISM_FIGURES: readonly MechanismFigures[] = [
   trackingFigures,
   staleWindowsFigures,
   familiesFigures,
+  replayFigures,
   alertsFigures,
 ];
 

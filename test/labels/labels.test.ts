@@ -18,6 +18,8 @@ import {
 } from '../../src/labels/options.ts';
 import { getPreset, presets } from '../../src/scenario/presets/index.ts';
 import { scenarioSchema } from '../../src/scenario/schema.ts';
+import { TraceReader } from '../../src/trace/read/index.ts';
+import { replayScenario, workloadOf } from '../../src/trace/replay.ts';
 import { schemaEnums } from './schemaEnums.ts';
 
 /** Words a person reads: not a raw id (`redis-shard-crash`, `keysLostOnRestart`), not empty. */
@@ -101,6 +103,18 @@ describe('figure names', () => {
       for (const f of shownFigures(scenario, summary)) seen.add(f);
       cli += formatSummaryTable(summary, scenario);
     }
+    // No preset replays a trace (it takes a file): one small replay of baseline shows replay's figures.
+    const reader = new TraceReader({ format: 'csv' });
+    const lines = Array.from(
+      { length: 200 },
+      (_, i) => `${i * 5},k${i % 40},100,${i % 9 ? 'get' : 'delete'},`,
+    );
+    reader.push(new TextEncoder().encode(['time_ms,key,size,op,ttl_s', ...lines].join('\n') + '\n'));
+    const trace = reader.finish();
+    const replayed = replayScenario(getPreset('baseline')!, trace, { name: 'small.csv' });
+    const replaySummary = runScenario(replayed, { workload: workloadOf(trace) });
+    for (const f of shownFigures(replayed, replaySummary)) seen.add(f);
+    cli += formatSummaryTable(replaySummary, replayed);
     // A/B compare's table and the sweeps' charts show the headline figures, whatever the preset.
     for (const f of HEADLINE) seen.add(f.figure);
     const unused = (Object.keys(FIGURES) as FigureId[]).filter(

@@ -2,7 +2,7 @@ import type { Scenario, Summary } from '../../engine/types.ts';
 import { FIGURES, type FigureId } from '../../labels/figures.ts';
 import { OUTCOME_COLORS } from '../../render/palette.ts';
 import { formatCount, formatDuration, formatPercent } from '../format.ts';
-import { pointSpanMs } from '../../engine/flow/seriesMerge.ts';
+import { pointSpanMs } from '../../series/field.ts';
 
 /**
  * The figures under the stage (the metrics strip) and on its cards, as lists the components render

@@ -8,7 +8,7 @@ import { OUTCOME_COLORS } from '../../render/palette.ts';
 import { BarChart } from './BarChart.tsx';
 import { formatBytesTick, formatTick } from './ticks.ts';
 import { perSecond } from './timeSeries.ts';
-import { pointSpanMs } from '../../engine/flow/seriesMerge.ts';
+import { pointSpanMs } from '../../series/field.ts';
 
 export interface ShardChartProps {
   points: readonly SeriesPoint[];

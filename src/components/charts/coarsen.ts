@@ -1,5 +1,4 @@
-import type { SeriesPoint } from '../../engine/types.ts';
-import { mergePoints, scaleCounts } from '../../engine/flow/seriesMerge.ts';
+import { mergePoints, scaleCounts, type SeriesPoint } from '../../series/fields.ts';
 
 /** Most points a time chart draws: about one per pixel column, whatever the run's length. */
 export const MAX_CHART_POINTS = 512;
@@ -13,8 +12,8 @@ export interface ChartSeries {
  * The series as a time chart draws it: at most `max` points, each merging `k` intervals (a power of
  * two, so buckets stay put while the run grows). Counts are summed, so rates and ratios keep their
  * meaning with the interval `k` times longer; latencies and queue lengths keep the bucket's worst;
- * the instant values (keys, memory) its last, instances up its fewest (the engine's `mergePoints`,
- * which also coarsens a long run's series in the engine). A partial last bucket is scaled up to a
+ * the instant values (keys, memory) its last, instances up its fewest: the rule each field declares
+ * (`mergePoints`, src/series/fields.ts; the engine coarsens a long run's series by the same). A partial last bucket is scaled up to a
  * full one. A long run (up to 2 048 points, see MAX_SERIES_POINTS) draws 512 instead of building
  * paths of thousands of points several times a second.
  */

@@ -1,5 +1,7 @@
 import { JOB_BG_DEL, JOB_BG_SET, JOB_READ, JOB_READ_REFILL, JOB_WRITE } from './jobs.ts';
 import { eventName, eventTypeCount, FIRST_EVENT, jobKindCount } from './kinds.ts';
+import { blankPointOf, mergePointsBy, orderFields } from '../../series/field.ts';
+import { CORE_SERIES } from './seriesFields.ts';
 import type { JobSpec, Mechanism, Plan } from './shapes.ts';
 
 export type {
@@ -23,8 +25,10 @@ export const CORE_JOBS: readonly JobSpec[] = [
 ];
 
 /**
- * The plan of a list of mechanisms. Throws when two claim one event type or job kind, or when an event
- * type handed out has no handler.
+ * The plan of a list of mechanisms. Throws when two claim one event type or job kind, when an event
+ * type handed out has no handler, or when two series fields share a name. `pointOrder` orders the
+ * series point's fields (the flow's and the mechanisms'); fields it does not list follow in registry
+ * order.
  *
  * @example
  * const plan = buildPlan([overload, cdn], CORE_JOBS);
@@ -33,8 +37,10 @@ export function buildPlan(
   mechanisms: readonly Mechanism[],
   coreJobs: readonly JobSpec[],
   summaryOrder: readonly string[] = [],
+  pointOrder: readonly string[] = [],
 ): Plan {
   const kinds = jobKindCount();
+  const pointFields = orderFields([...CORE_SERIES, ...mechanisms.flatMap((m) => m.series ?? [])], pointOrder);
   const plan: Plan = {
     mechanisms,
     handlers: new Array(eventTypeCount()).fill(undefined),
@@ -47,6 +53,9 @@ export function buildPlan(
     dbReply: new Array(kinds).fill(undefined),
     dbFailed: new Array(kinds).fill(undefined),
     logs: mechanisms.flatMap((m) => m.logs ?? []),
+    pointFields,
+    blankPoint: blankPointOf(pointFields),
+    mergePoints: mergePointsBy(pointFields),
     summaryOrder,
   };
   const names = new Set<string>();

@@ -6,7 +6,7 @@ import {
   quantile,
   type Histogram,
 } from '../metrics/histogram.ts';
-import type { SeriesPoint } from './types.ts';
+import type { CoreSeriesPoint } from './seriesFields.ts';
 
 /** Keys (by popularity rank) whose Redis reads are counted one by one for the Summary. */
 export const HOT_TRACKED = 10;
@@ -158,47 +158,37 @@ export function connectionTime(m: Metrics, until: number, size: number): number 
   return m.dbConnectionArea + (until - m.dbConnectionSince) * size;
 }
 
-/** Closes the current interval into a series point (the caller completes it and adds it to the series). */
+/**
+ * Closes the current interval into the flow's fields of `point` (a blank point of the plan's fields,
+ * which the mechanisms' samples complete).
+ */
 export function closeInterval(
   m: Metrics,
+  point: CoreSeriesPoint,
   tMs: number,
   dbInUse: number,
   dbQueue: number,
   shardKeys: number[],
-): SeriesPoint {
+): void {
   const c = m.interval;
-  const point: SeriesPoint = {
-    tMs,
-    requests: c[I_REQ]!,
-    l1Hits: c[I_L1_HIT]!,
-    l1Misses: c[I_L1_MISS]!,
-    l2Hits: c[I_L2_HIT]!,
-    l2Misses: c[I_L2_MISS]!,
-    dbReads: c[I_DB_READ]!,
-    dbWrites: c[I_DB_WRITE]!,
-    staleReads: c[I_STALE]!,
-    errors: c[I_ERR]!,
-    // Filled by the overload mechanism's sample (its clients' timeouts and retries).
-    timeouts: 0,
-    retries: 0,
-    p50: m.intervalLatency.total > 0 ? quantile(m.intervalLatency, 0.5) : 0,
-    p99: m.intervalLatency.total > 0 ? quantile(m.intervalLatency, 0.99) : 0,
-    dbInUse,
-    dbQueue,
-    shardOps: Array.from(m.shardOpsInterval),
-    shardKeys,
-    redisP99: 0,
-    alerts: [],
-    // Filled by sampleRedis (redisCore.ts) right after.
-    shardMemoryBytes: [],
-    evictions: 0,
-    expired: 0,
-    redisErrors: 0,
-    instancesUp: 0,
-  };
+  point.tMs = tMs;
+  point.requests = c[I_REQ]!;
+  point.l1Hits = c[I_L1_HIT]!;
+  point.l1Misses = c[I_L1_MISS]!;
+  point.l2Hits = c[I_L2_HIT]!;
+  point.l2Misses = c[I_L2_MISS]!;
+  point.dbReads = c[I_DB_READ]!;
+  point.dbWrites = c[I_DB_WRITE]!;
+  point.staleReads = c[I_STALE]!;
+  point.errors = c[I_ERR]!;
+  point.p50 = m.intervalLatency.total > 0 ? quantile(m.intervalLatency, 0.5) : 0;
+  point.p99 = m.intervalLatency.total > 0 ? quantile(m.intervalLatency, 0.99) : 0;
+  point.dbInUse = dbInUse;
+  point.dbQueue = dbQueue;
+  point.shardOps = Array.from(m.shardOpsInterval);
+  point.shardKeys = shardKeys;
   c.fill(0);
   m.shardOpsInterval.fill(0);
   mergeHistogram(m.latency, m.intervalLatency);
   resetHistogram(m.intervalLatency);
-  return point;
 }

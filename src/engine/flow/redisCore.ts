@@ -7,7 +7,7 @@
 import { ttlDistribution, ttlRemaining, type TtlDistribution } from '../redis/expiry.ts';
 import { EMPTY_NODE_BYTES, entryBytes, entryBytesFor } from '../redis/memory.ts';
 import { storeConfigure, type StoreOptions } from '../redis/shardStore.ts';
-import type { SeriesPoint, ShardSummary } from './types.ts';
+import type { ShardSummary } from './types.ts';
 import { keyName, valueBytesOf } from './keyspace.ts';
 import type { Ctx, Model, RedisCounters, State } from './shapes.ts';
 
@@ -16,9 +16,6 @@ export type { RedisCounters };
 export const createRedisCounters = (): RedisCounters => ({
   redisErrors: 0,
   redisFallbacks: 0,
-  lastEvictions: 0,
-  lastExpired: 0,
-  lastErrors: 0,
 });
 
 /** The shard stores' limits and LFU tuning from the scenario. */
@@ -101,25 +98,6 @@ export function reconcileStores(c: Ctx, before: Model): void {
   if (!stores) return;
   const options = storeOptionsOf(c.m);
   for (const sh of s.shards) storeConfigure(sh.store, l2.maxKeys, l2.eviction, options, s.now, s.rng);
-}
-
-/** Adds the Redis figures of the interval that just closed to its series point. */
-export function sampleRedis(s: State, point: SeriesPoint): void {
-  const r = s.redis;
-  let evictions = 0;
-  let expired = 0;
-  for (const sh of s.shards) {
-    evictions += sh.store.evictions;
-    expired += sh.store.expired;
-  }
-  point.shardMemoryBytes = s.shards.map((sh) => sh.store.memoryBytes);
-  point.evictions = evictions - r.lastEvictions;
-  point.expired = expired - r.lastExpired;
-  point.redisErrors = r.redisErrors - r.lastErrors;
-  point.instancesUp = s.instanceUp.reduce((n, u) => n + u, 0);
-  r.lastEvictions = evictions;
-  r.lastExpired = expired;
-  r.lastErrors = r.redisErrors;
 }
 
 /** The memory and eviction figures of one shard. */

@@ -1,4 +1,4 @@
-import type { SeriesPoint } from './types.ts';
+import type { CoreSeriesPoint } from './seriesFields.ts';
 
 /**
  * Most items a log holds. Reaching it, the log merges its items in pairs and goes on with buckets
@@ -29,12 +29,12 @@ export interface Log<T> {
   pendingCount: number;
 }
 
-/** Merges two consecutive items into one, changing neither (see seriesMerge.ts). */
+/** Merges two consecutive items into one, changing neither (the plan's `mergePoints`, seriesMerge.ts's `mergeGauges`). */
 export type Merge<T> = (a: T, b: T) => T;
 
 /** Every time series of a run: one point per sample interval, plus the logs mechanisms keep. */
 export interface Series {
-  points: Log<SeriesPoint>;
+  points: Log<CoreSeriesPoint>;
   logs: Record<string, Log<unknown>>;
 }
 
@@ -135,7 +135,7 @@ export function rewindSeries(from: Series, mark: SeriesMark, into: Series | null
     return from;
   }
   return {
-    points: rewind(createLog<SeriesPoint>(), mark[0]!),
+    points: rewind(createLog<CoreSeriesPoint>(), mark[0]!),
     logs: Object.fromEntries(names.map((n, i) => [n, rewind(createLog(), mark[i + 1]!)])),
   };
 }

@@ -16,7 +16,9 @@ import type { KeyGroups } from './keyspace.ts';
 import type { Metrics } from './metrics.ts';
 import type { Series } from './series.ts';
 import type { Tracer } from './trace.ts';
-import type { KeyView, MadeRequest, NodeView, Outcome, SeriesPoint } from './types.ts';
+import type { KeyView, MadeRequest, NodeView, Outcome } from './types.ts';
+import type { SeriesField } from '../../series/field.ts';
+import type { CoreSeriesPoint } from './seriesFields.ts';
 
 export interface Shard {
   store: ShardStore;
@@ -97,10 +99,6 @@ export interface RedisCounters {
   redisErrors: number;
   /** Reads that went to the database because Redis was down (`redisDownPolicy: "fallback"`). */
   redisFallbacks: number;
-  /** Totals at the previous sample, for per-interval figures. */
-  lastEvictions: number;
-  lastExpired: number;
-  lastErrors: number;
 }
 
 /**
@@ -300,8 +298,17 @@ export interface Mechanism<M = unknown, S = unknown, P extends object = object> 
   start?(c: Ctx): void;
   /** A live change happened: grow, shrink, start or stop its state (`before`: the model before it). */
   reconcile?(c: Ctx, before: Model): void;
-  /** A sample closed: add to the point, or to its own logs (`logs`). */
-  sample?(c: Ctx, point: SeriesPoint): void;
+  /**
+   * Its fields of the series point (name and merge rule; plain data, in its folder's `series.ts` so
+   * the page reads them without the engine). Every point carries them, empty (0 or []) until `sample`
+   * fills them.
+   */
+  series?: readonly SeriesField[];
+  /**
+   * A sample closed: fill its fields of the point (`series`; the flow's are filled, and those of the
+   * mechanisms before it), or add to its own logs (`logs`).
+   */
+  sample?(c: Ctx, point: CoreSeriesPoint): void;
   /** Names of the series logs it keeps (`c.series.logs[name]`), rewound with the run's series. */
   logs?: readonly string[];
   /** Its part of the Summary. */
@@ -389,6 +396,12 @@ export interface Plan {
   dbFailed: (JobSpec['dbFailed'] | undefined)[];
   /** Every series log, in the order a snapshot records their lengths. */
   logs: readonly string[];
+  /** Every field of a series point, the flow's and the mechanisms', in the order its JSON has them. */
+  pointFields: readonly SeriesField[];
+  /** A point with every field empty, its keys in that order (the flow fills its own, then the mechanisms). */
+  blankPoint: () => CoreSeriesPoint;
+  /** Two consecutive points as one, field by field (see src/series/field.ts). */
+  mergePoints: (a: CoreSeriesPoint, b: CoreSeriesPoint) => CoreSeriesPoint;
   /** The Summary's fields in the order its JSON has them; fields not listed follow, in registry order. */
   summaryOrder: readonly string[];
 }

@@ -26,7 +26,6 @@ import { onDbArrive, onDbDone, onDbReply } from './dbFlow.ts';
 import type { Plan } from './mechanism.ts';
 import { closeInterval } from './metrics.ts';
 import { createModel, createModelCache } from './model.ts';
-import { sampleRedis } from './redisCore.ts';
 import { onRedisReply } from './redisReply.ts';
 import { onRedisArrive } from './redisSend.ts';
 import { onArrival, onPhase } from './arrivals.ts';
@@ -34,24 +33,24 @@ import { createState, type State } from './state.ts';
 import { buildSummary } from './summary.ts';
 import { createTracer, drain } from './trace.ts';
 import { createSeries, forgetFuture, logPush } from './series.ts';
-import { mergePoints } from './seriesMerge.ts';
 import { restoreSnapshot, takeSnapshot } from './snapshot.ts';
 import { keyView, nodeKeys, nodeView, ttlRemainingView, ttlView } from './views.ts';
 import { storeSize } from '../redis/shardStore.ts';
 
-/** A sample: the interval's point, the Redis figures, then what each mechanism adds. */
+/** A sample: the flow's fields of the interval's point, then each mechanism fills its own. */
 function onSample(c: Ctx): void {
   const s = c.s;
-  const point = closeInterval(
+  const point = c.plan.blankPoint();
+  closeInterval(
     s.metrics,
+    point,
     s.now,
     s.db.inUse,
     s.db.waitLen,
     s.shards.map((sh) => storeSize(sh.store)),
   );
-  sampleRedis(s, point);
   for (const mech of c.plan.mechanisms) mech.sample?.(c, point);
-  logPush(c.series.points, point, mergePoints);
+  logPush(c.series.points, point, c.plan.mergePoints);
   const next = s.now + c.m.sampleIntervalMs;
   if (next <= c.m.durationMs) scheduleTick(c, next, EV_SAMPLE, 0, 0);
 }

@@ -79,45 +79,9 @@ export interface ShardSummary {
 import type { TtlDistribution } from '../redis/expiry.ts';
 export type { TtlDistribution };
 
-/** One row of the time series, covering [tMs - intervalMs, tMs). */
-export interface SeriesPoint {
-  tMs: SimMs;
-  requests: number;
-  l1Hits: number;
-  l1Misses: number;
-  l2Hits: number;
-  l2Misses: number;
-  dbReads: number;
-  dbWrites: number;
-  staleReads: number;
-  /** Requests that ended in an error for the client (timeouts included). */
-  errors: number;
-  /** Client timeouts, and retries the clients sent, during the interval. */
-  timeouts: number;
-  retries: number;
-  p50: number;
-  p99: number;
-  /** Database connections busy and queries waiting at the sample instant. */
-  dbInUse: number;
-  dbQueue: number;
-  /** Operations per shard during the interval. */
-  shardOps: number[];
-  /** Keys per shard at the sample instant. */
-  shardKeys: number[];
-  /** p99 of Redis command time at the shards (queue wait + service) over the interval. */
-  redisP99: number;
-  /** Monitoring rules firing at this sample (see `Summary.alerts`). */
-  alerts: string[];
-  /** Memory per shard at the sample instant (bytes). */
-  shardMemoryBytes: number[];
-  /** Redis evictions and expired keys (lazy and active), all shards, during the interval. */
-  evictions: number;
-  expired: number;
-  /** Commands refused by a down shard during the interval. */
-  redisErrors: number;
-  /** App instances serving at the sample instant. */
-  instancesUp: number;
-}
+import type { CoreSeriesPoint } from './seriesFields.ts';
+/** The flow's part of a time-series point (the engine's `SeriesPoint` adds each mechanism's fields). */
+export type { CoreSeriesPoint };
 
 /**
  * The flow's part of a run's figures. The engine's `Summary` adds each mechanism's part (see
@@ -167,7 +131,7 @@ export interface CoreSummary {
   rejectedWrites: number;
   /** TTL left on the live keys at the end of the run (or now, for a run in progress). */
   ttlDistribution: TtlDistribution;
-  series: { intervalMs: SimMs; points: SeriesPoint[] };
+  series: { intervalMs: SimMs; points: CoreSeriesPoint[] };
   /** Redis GETs of the 10 most popular keys (index = rank), copies included: what an L1 saves Redis. */
   hotKeyRedisReads: number[];
   /** Of those, the misses. */

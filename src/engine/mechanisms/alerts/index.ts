@@ -8,7 +8,12 @@ import {
 import type { Scenario } from '../../../scenario/schema.ts';
 import type { Ctx } from '../../flow/context.ts';
 import type { Mechanism } from '../../flow/mechanism.ts';
-import type { SeriesPoint } from '../../flow/types.ts';
+import type { CoreSeriesPoint } from '../../flow/types.ts';
+import type { PointOf } from '../../../series/field.ts';
+import { ALERTS_SERIES } from './series.ts';
+
+/** A series point as the alerts read it: the flow's fields, and their own. */
+type AlertsPoint = CoreSeriesPoint & PointOf<typeof ALERTS_SERIES>;
 import { ALERT_RULES, ALERT_WINDOW, type AlertRule } from './rules.ts';
 
 export { ALERT_RULES, ALERT_WINDOW, type AlertRule };
@@ -100,7 +105,7 @@ export function expiringAtOnce(c: Pick<Ctx, 's'>): { share: number; keys: number
 
 function fire(
   c: Ctx,
-  p: SeriesPoint,
+  p: AlertsPoint,
   rule: number,
   value: number,
   worse: (a: number, b: number) => boolean,
@@ -134,7 +139,7 @@ const higher = (a: number, b: number): boolean => a > b;
 const lower = (a: number, b: number): boolean => a < b;
 
 /** Evaluates every rule on the point just closed, marks it with the rules firing and resets the interval. */
-function evaluateAlerts(c: Ctx, p: SeriesPoint): void {
+function evaluateAlerts(c: Ctx, p: AlertsPoint): void {
   const mon = stateOf(c);
   const cfg = c.m.scenario.monitoring;
   const lat = mon.redisLatency;
@@ -234,9 +239,12 @@ export const alerts: Mechanism<boolean, MonitorState, { alerts: AlertSummary[] }
   name: 'alerts',
   reads: ['monitoring', 'cache.l2.maxKeys', 'cache.l2.ttlMs', 'topology.redisShards'],
   model: (scenario) => scenario.monitoring.enabled,
+  // No reconcile: its state is sized by `topology.redisShards` (restart-only); the thresholds and
+  // `monitoring.enabled` are read at each sample, which runs whether monitoring is on or not.
   state: (m) => createMonitor(m.scenario.topology.redisShards),
   hooks: (on) => (on ? { redisCommand: recordRedisLatency } : {}),
+  series: ALERTS_SERIES,
   // Always: the Redis p99 of the interval is closed even when monitoring was just switched off.
-  sample: evaluateAlerts,
+  sample: (c, point) => evaluateAlerts(c, point as AlertsPoint),
   summary: (c): { alerts: AlertSummary[] } => ({ alerts: alertSummary(c) }),
 };

@@ -1,3 +1,4 @@
+import { CDC_LOGS } from './series.ts';
 import { schedule } from '../../core/eventQueue.ts';
 import { exponential } from '../../core/samplers.ts';
 import { EV_REDIS_ARRIVE, OP_DEL, redisHop, redisNode, type Ctx } from '../../flow/context.ts';
@@ -227,7 +228,7 @@ export const cdc: Mechanism<boolean, CdcState | null, { cdc: CdcSummary | null }
   reconcile: (c) => {
     if (c.m.scenario.cache.strategy === 'cdc') c.s.mech.cdc ??= newCdcState();
   },
-  logs: ['cdc'],
+  logs: CDC_LOGS,
   sample: (c) => {
     const st = stateOf(c);
     if (st)

@@ -368,6 +368,8 @@ export const cdn: Mechanism<
   name: 'cdn',
   reads: ['topology.cdn', 'cdn', 'workload.users', 'network.clientMs'],
   model: buildCdn,
+  // No reconcile: its tables are sized by the routes (restart-only) and the key space; `workload.users`,
+  // `cdn.hopMs` and `cdn.purgeDelayMs` are read at each request and purge (a purge under way keeps its time).
   state: (m, part) => createCdnState(part, m.keyCount),
   hooks: (on) =>
     on === null

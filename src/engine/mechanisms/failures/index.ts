@@ -4,6 +4,9 @@ import { createRng } from '../../core/rng.ts';
 import type { Ctx } from '../../flow/context.ts';
 import { eventType } from '../../flow/kinds.ts';
 import type { Mechanism } from '../../flow/mechanism.ts';
+import type { CoreSeriesPoint } from '../../flow/types.ts';
+import type { PointOf } from '../../../series/field.ts';
+import { FAILURES_SERIES } from './series.ts';
 import {
   crashShard,
   EV_INSTANCE_DOWN,
@@ -86,15 +89,28 @@ export interface FailureSummary {
   instanceRestarts: number;
 }
 
+/** Its fields of the series point: the interval's refused commands, and the instances serving now. */
+function sample(c: Ctx, point: CoreSeriesPoint): void {
+  const r = outagesOf(c);
+  const p = point as CoreSeriesPoint & PointOf<typeof FAILURES_SERIES>;
+  const errors = c.s.redis.redisErrors;
+  p.redisErrors = errors - r.lastErrors;
+  p.instancesUp = c.s.instanceUp.reduce((n, u) => n + u, 0);
+  r.lastErrors = errors;
+}
+
 export const failures: Mechanism<null, OutageState, FailureSummary> = {
   name: 'failures',
   reads: ['failures', 'cache.l2.persistence', 'topology.redisShards'],
+  // No reconcile: the timeline (`failures`) and the shard count are restart-only; `cache.l2.persistence`
+  // is read when a shard goes down and comes back.
   state: (m) => ({
     rng: createRng((m.seed ^ 0x5ed15) >>> 0),
     shardDowns: new Int32Array(m.scenario.topology.redisShards),
     keysLostOnRestart: 0,
     shardCrashes: 0,
     instanceRestarts: 0,
+    lastErrors: 0,
   }),
   events: [
     [EV_FAILURE, onFailure],
@@ -103,6 +119,8 @@ export const failures: Mechanism<null, OutageState, FailureSummary> = {
     [EV_INSTANCE_UP, onInstanceUp],
   ],
   start: (c) => c.m.scenario.failures.forEach((f, i) => schedule(c.s.queue, f.atMs, EV_FAILURE, i, 0)),
+  series: FAILURES_SERIES,
+  sample,
   summary: (c) => {
     const r = outagesOf(c);
     return {

@@ -24,6 +24,8 @@ export interface OutageState {
   keysLostOnRestart: number;
   shardCrashes: number;
   instanceRestarts: number;
+  /** The flow's refused commands (`State.redis.redisErrors`) at the previous sample. */
+  lastErrors: number;
 }
 
 export const outagesOf = (c: Ctx): OutageState => c.s.mech.failures as OutageState;

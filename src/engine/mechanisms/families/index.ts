@@ -181,6 +181,8 @@ export const families: Mechanism<FamilyModel | null, FamilyStats | null, Familie
   name: 'families',
   reads: ['workload.families', 'workload.hotKey', 'workload.zipf', 'workload.readRatio', 'cache.strategy'],
   model: buildFamilies,
+  // No reconcile: its counts are per family (`workload.families`, restart-only); the popularity tables
+  // that `workload.zipf` and `hotKey` change are the model's, rebuilt at the change.
   state: (_m, fm) => createFamilyStats(fm),
   request: (fm) => (fm === null ? null : request),
   hooks: (fm) => (fm === null ? {} : { outcome: recordFamilyResponse }),

@@ -22,6 +22,7 @@ export const latencySpike: Mechanism<boolean, SpikeState> = {
   name: 'latencySpike',
   reads: ['failures'],
   model: (scenario) => scenario.failures.some((f) => f.kind === 'db-latency-spike'),
+  // No reconcile: one factor per failure of the timeline (restart-only), set and cleared by its events.
   state: (m) => new Float64Array(m.scenario.failures.length).fill(1),
   hooks: (on) =>
     on

@@ -113,6 +113,20 @@ function onFailure(c: Ctx): void {
   });
 }
 
+/**
+ * A live change switched leases off: the shards forget their outstanding leases. While leases are off a
+ * DEL no longer voids a token (no hook sees it), so a token kept would let a holder's late fill of data
+ * older than that DEL land after all, the stale set leases exist to stop; forgotten, such a fill is
+ * refused like a voided one, and leases switched on again start from an empty table. A change of
+ * `waitMs` or `leaseTtlMs` needs nothing: the leases out keep the expiry they were granted with.
+ */
+function reconcile(c: Ctx, before: Model): void {
+  if (before.mech.leases === null || c.m.mech.leases !== null) return;
+  const x = leaseState(c);
+  for (const t of x.tokens) t.clear();
+  for (const e of x.expiries) e.clear();
+}
+
 /** Leases granted, fills refused because their token was voided (or had lapsed), and waits told. */
 export interface LeaseSummary {
   granted: number;
@@ -152,6 +166,7 @@ export const leases: Mechanism<LeaseModel | null, LeaseState, { leases?: LeaseSu
     waits: 0,
   }),
   hooks: (on) => (on === null ? {} : { redisCommand: onCommand, l2Miss: onMiss, failure: onFailure }),
+  reconcile,
   events: [
     [EV_LEASE_RETRY, onRetry],
     [EV_LEASE_SET, onLeaseSet],

@@ -165,6 +165,8 @@ export const negativeCache: Mechanism<
   reads: ['workload.absent', 'cache.negative', 'cache.l2.serviceMs'],
   keys: absentKeysOf,
   model: negativeModel,
+  // No reconcile: its state is four counts; `cache.negative.mode` and `ttlMs` are the model's (the
+  // Bloom filter with it), and an absence already cached keeps the TTL it was stored with, as in Redis.
   state: () => ({ lookups: 0, dbReads: 0, bloomRejects: 0, bloomPasses: 0 }),
   hooks: (neg) => {
     if (neg === null) return {};

@@ -7,7 +7,9 @@ import { eventType } from '../../flow/kinds.ts';
 import type { Mechanism } from '../../flow/mechanism.ts';
 import { recordClientOutcome, traceResponse } from '../../flow/reply.ts';
 import { startRequest } from '../../flow/requests.ts';
-import type { Outcome } from '../../flow/types.ts';
+import type { CoreSeriesPoint, Outcome } from '../../flow/types.ts';
+import type { PointOf } from '../../../series/field.ts';
+import { OVERLOAD_SERIES } from './series.ts';
 
 /**
  * How clients give up under overload, as real ones do.
@@ -158,12 +160,16 @@ export const overload: Mechanism<ClientModel | null, ClientCounts, { overload: O
     [EV_CLIENT_RETRY, onClientRetry],
   ],
   // Kept whether or not the clients time out, so a live change that turns them on counts from there.
+  // No reconcile: counts only; `workload.client` is restart-only, and `network.clientMs` is read at
+  // each timeout and retry.
   state: () => ({ timeouts: 0, retries: 0, intervalTimeouts: 0, intervalRetries: 0 }),
+  series: OVERLOAD_SERIES,
   // Its fields of the series point (`timeouts`, `retries`): the interval's counts.
   sample: (c, point) => {
     const counts = countsOf(c);
-    point.timeouts = counts.intervalTimeouts;
-    point.retries = counts.intervalRetries;
+    const p = point as CoreSeriesPoint & PointOf<typeof OVERLOAD_SERIES>;
+    p.timeouts = counts.intervalTimeouts;
+    p.retries = counts.intervalRetries;
     counts.intervalTimeouts = 0;
     counts.intervalRetries = 0;
   },

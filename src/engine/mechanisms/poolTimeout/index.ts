@@ -52,6 +52,7 @@ export const poolTimeout: Mechanism<number, TimerState> = {
   name: 'poolTimeout',
   reads: ['database.acquireTimeoutMs'],
   model: (scenario) => scenario.database.acquireTimeoutMs,
+  // No reconcile: `database.acquireTimeoutMs` is restart-only; the timer follows the pool's queue.
   state: () => ({ set: false }),
   hooks: () => ({ dbQueued: armAcquireTimer }),
   events: [[EV_ACQUIRE_TIMEOUT, onAcquireTimeout]],

@@ -4,12 +4,15 @@ import { rdbSave } from '../../redis/persistence.ts';
 import { scheduleTick, type Ctx } from '../../flow/context.ts';
 import { eventType } from '../../flow/kinds.ts';
 import type { Mechanism } from '../../flow/mechanism.ts';
+import type { CoreSeriesPoint } from '../../flow/types.ts';
+import type { PointOf } from '../../../series/field.ts';
+import { REDIS_OPS_SERIES } from './series.ts';
 
 /**
  * Redis as a process, beyond single commands: the active expiry cycle (Redis's serverCron, `hz` times a
  * second per shard) and RDB snapshots every `rdbIntervalMs` (kept on each shard, for a restart to load:
  * see the failures mechanism). What an entry costs in memory and the eviction it causes are the shard
- * store's own (src/engine/redis).
+ * store's own (src/engine/redis); the series' memory, eviction and expiry figures are this mechanism's.
  */
 
 /** A shard's cron ticks. a: shard. */
@@ -17,14 +20,17 @@ const EV_ACTIVE_EXPIRE = eventType('redisOps.activeExpire');
 /** Every shard that is up saves an RDB snapshot. */
 const EV_RDB_SAVE = eventType('redisOps.rdbSave');
 
-interface CronState {
+interface RedisOpsState {
   /** Per shard: 1 while its active expiry cycle is scheduled (`hz` may go to 0 and back mid-run). */
   cronOn: Uint8Array;
   /** An RDB save is scheduled (`persistence` may leave `rdb` and come back mid-run). */
   rdbOn: boolean;
+  /** Evictions and expired keys, all shards, at the previous sample (the series counts the interval's). */
+  lastEvictions: number;
+  lastExpired: number;
 }
 
-const stateOf = (c: Ctx): CronState => c.s.mech.redisOps as CronState;
+const stateOf = (c: Ctx): RedisOpsState => c.s.mech.redisOps as RedisOpsState;
 
 /** Starts the active expiry cycle of every shard whose cycle is not scheduled, when `hz` > 0. */
 function startCron(c: Ctx): void {
@@ -78,14 +84,38 @@ function start(c: Ctx): void {
   startRdb(c);
 }
 
-export const redisOps: Mechanism<null, CronState> = {
+/** Its fields of the series point: memory per shard now, and the interval's evictions and expired keys. */
+function sample(c: Ctx, point: CoreSeriesPoint): void {
+  const st = stateOf(c);
+  const p = point as CoreSeriesPoint & PointOf<typeof REDIS_OPS_SERIES>;
+  let evictions = 0;
+  let expired = 0;
+  for (const sh of c.s.shards) {
+    evictions += sh.store.evictions;
+    expired += sh.store.expired;
+  }
+  p.shardMemoryBytes = c.s.shards.map((sh) => sh.store.memoryBytes);
+  p.evictions = evictions - st.lastEvictions;
+  p.expired = expired - st.lastExpired;
+  st.lastEvictions = evictions;
+  st.lastExpired = expired;
+}
+
+export const redisOps: Mechanism<null, RedisOpsState> = {
   name: 'redisOps',
   reads: ['cache.l2.hz', 'cache.l2.persistence', 'cache.l2.rdbIntervalMs', 'topology.redisShards'],
-  state: (m) => ({ cronOn: new Uint8Array(m.scenario.topology.redisShards), rdbOn: false }),
+  state: (m) => ({
+    cronOn: new Uint8Array(m.scenario.topology.redisShards),
+    rdbOn: false,
+    lastEvictions: 0,
+    lastExpired: 0,
+  }),
   events: [
     [EV_ACTIVE_EXPIRE, onActiveExpire],
     [EV_RDB_SAVE, onRdbSave],
   ],
   start,
   reconcile: start,
+  series: REDIS_OPS_SERIES,
+  sample,
 };

@@ -143,6 +143,7 @@ export const replay: Mechanism<ReplayModel | null, ReplayState, { replay?: Repla
   name: 'replay',
   reads: ['workload.trace', 'workload.keys', 'cache.strategy'],
   model: replayModel,
+  // No reconcile: the trace is restart-only; a change of `workload.rps` reaches its source's `rateChanged`.
   state: () => ({ made: 0, groupStart: 0, groupEnd: 0, groupSpanMs: 0, deletes: 0, pending: new Map() }),
   source: (part) => (part === null ? null : source),
   perKey: (part) => (part === null ? null : part.perKey),

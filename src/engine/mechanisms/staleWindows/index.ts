@@ -83,6 +83,8 @@ export const staleWindows: Mechanism<
   name: 'staleWindows',
   reads: ['cache.staleWindows', 'cache.l1.enabled', 'cache.strategy'],
   model: (scenario) => staleWindowsModel(scenario),
+  // No reconcile: `cache.staleWindows` is restart-only, its tables sized by keys, instances and shards
+  // (restart-only too); a copy's window was fixed when it was stored.
   state: (m, w) => createStaleWindowsState(m.keyCount, w, m.instances, m.ranges.length),
   hooks,
   jobs: REFRESH_JOBS,

@@ -1,3 +1,4 @@
+import { TRACKING_LOGS } from './series.ts';
 import { mergeGauges } from '../../flow/seriesMerge.ts';
 import type { Scenario } from '../../../scenario/schema.ts';
 import type { Ctx } from '../../flow/context.ts';
@@ -142,6 +143,8 @@ export const tracking: Mechanism<TrackingModel | null, TrackingState, { tracking
     'topology.redisShards',
   ],
   model: (scenario, env) => trackingModelOf(scenario, env.keyCount),
+  // No reconcile: `cache.tracking`, the instances and the shards are restart-only; the rate and read
+  // ratio it reads are only its cost term's.
   state: (m) => createTrackingState(m.scenario.topology.redisShards, m.scenario.topology.instances),
   hooks: (on) =>
     on === null
@@ -152,7 +155,7 @@ export const tracking: Mechanism<TrackingModel | null, TrackingState, { tracking
     if (c.m.mech.tracking === null) return;
     for (const shard of c.s.shards) shard.store.gone = [];
   },
-  logs: ['tracking'],
+  logs: TRACKING_LOGS,
   sample: (c) => {
     if (c.m.mech.tracking === null) return;
     const x = trackingState(c);

@@ -1,3 +1,4 @@
+import { WRITE_BEHIND_LOGS } from './series.ts';
 import { JOB_WRITE } from '../../flow/jobs.ts';
 import type { Ctx } from '../../flow/context.ts';
 import { sendToDb } from '../../flow/dbFlow.ts';
@@ -119,7 +120,7 @@ export const writeBehind: Mechanism<
   ],
   start: startWriteBehind,
   reconcile: reconcileWriteBehind,
-  logs: ['writeBehind'],
+  logs: WRITE_BEHIND_LOGS,
   sample: (c) => {
     const wb = wbOf(c);
     if (!wb) return;
