@@ -4,6 +4,9 @@ import { openCompare } from '../../src/runtime/compareRun.ts';
 import type { EngineSession } from '../../src/runtime/session.ts';
 import { createAppStore } from '../../src/store/appStore.ts';
 import { defaultScenario } from '../../src/scenario/presets/defaultScenario.ts';
+// Without Worker (jsdom), run B's port imports the in-thread engine on the fly; loaded here first, that
+// import cannot still be under way when the file ends (Vitest refuses loads after its teardown).
+import '../../src/worker/localPort.ts';
 
 /** A localStorage stand-in. */
 function memoryStorage(initial: Record<string, string> = {}) {
