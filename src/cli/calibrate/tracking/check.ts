@@ -11,7 +11,8 @@ import {
   type Rules,
   type Sink,
 } from '../../../engine/mechanisms/tracking/rules.ts';
-import type { Table } from '../../../engine/mechanisms/tracking/table.ts';
+import { createTable } from '../../../engine/mechanisms/tracking/table.ts';
+import { keyName } from '../../../engine/flow/keyspace.ts';
 import { infoFields, type RespClient } from '../resp.ts';
 import { Resp3Client, type Reply3 } from './resp3.ts';
 
@@ -157,7 +158,7 @@ function replay(c: TrackingCase, ops: Op[], sweepAt: number, budgetBytes: number
   });
   const gone: number[] = [];
   store.gone = gone;
-  const table: Table = { keys: [], readers: [], at: new Map() };
+  const table = createTable();
   const rules: Rules = {
     bcast: c.bcast,
     optin: false,
@@ -170,7 +171,8 @@ function replay(c: TrackingCase, ops: Op[], sweepAt: number, budgetBytes: number
   const sink: Sink = {
     send: (inst) => void counts[inst]!++,
     randomInt: (n) => randomInt(rng, n),
-    underPrefix: (key) => c.prefixes.length === 0 || c.prefixes.some((p) => `key:${key}`.startsWith(p)),
+    underPrefix: (key) => c.prefixes.length === 0 || c.prefixes.some((p) => keyName(key).startsWith(p)),
+    name: (key) => keyName(key),
   };
   const bytes = (k: number) => entryBytes(`key:${k}`, c.valueBytes);
   let nextCron = 100; // Redis's active expiry, hz 10
@@ -187,7 +189,7 @@ function replay(c: TrackingCase, ops: Op[], sweepAt: number, budgetBytes: number
     if (op.get) {
       storeGet(store, op.key, op.t, rng, null);
       drain(rules, table, sink, gone, -1, op.client);
-      read(rules, table, op.key, op.client);
+      read(rules, table, sink, op.key, op.client);
       continue;
     }
     const before = store.rejectedWrites;

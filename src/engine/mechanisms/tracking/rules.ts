@@ -1,4 +1,5 @@
-import { forget, remember, tableSize, type Table } from './table.ts';
+import { walkPick } from './nameTree.ts';
+import { forget, remember, tableSize, treeOf, type Names, type Table } from './table.ts';
 
 /**
  * Redis's tracking rules on one server (src/tracking.c), on plain data: which instances a change of a
@@ -25,7 +26,7 @@ export interface Rules {
 }
 
 /** Where the rules send their messages, and their random draws. */
-export interface Sink {
+export interface Sink extends Names {
   send(inst: number, key: number, why: number): void;
   /** A uniform integer in [0, n). */
   randomInt(n: number): number;
@@ -54,17 +55,20 @@ export function changed(m: Rules, t: Table, sink: Sink, key: number, writer: num
     }
     return;
   }
-  let readers = forget(t, key);
+  let readers = forget(t, key, sink);
   for (let i = 0; readers !== 0; i++, readers >>>= 1) {
     if ((readers & 1) !== 0 && !(m.noloop && i === writer)) sink.send(i, key, why);
   }
 }
 
-/** Redis's trackingLimitUsedSlots, before each command: forgets random keys while over the cap. */
+/**
+ * Redis's trackingLimitUsedSlots, before each command: while over the cap, forgets the key a random walk
+ * over the table's radix tree stops at (nameTree.ts).
+ */
 export function limit(m: Rules, t: Table, sink: Sink, writer: number): number {
   let forgotten = 0;
   while (tableSize(t) > m.tableMaxKeys) {
-    changed(m, t, sink, t.keys[sink.randomInt(tableSize(t))]!, writer, CAP);
+    changed(m, t, sink, walkPick(treeOf(t, sink), sink), writer, CAP);
     forgotten++;
   }
   return forgotten;
@@ -77,7 +81,7 @@ export function drain(m: Rules, t: Table, sink: Sink, gone: number[], skip: numb
 }
 
 /** A read by `inst`: remembered unless BCAST or CLIENT CACHING says otherwise; true when the table grew. */
-export function read(m: Rules, t: Table, key: number, inst: number): boolean {
+export function read(m: Rules, t: Table, sink: Sink, key: number, inst: number): boolean {
   if (m.bcast || !tracks(m, key)) return false;
-  return remember(t, key, inst);
+  return remember(t, key, inst, sink);
 }

@@ -81,6 +81,9 @@ const sink = {
   underPrefix(key: number): boolean {
     return underPrefix(this.c!, trackingModel(this.c!), key);
   },
+  name(key: number): string {
+    return keyName(key, this.c!.m);
+  },
 } satisfies Sink & { c: Ctx | null; shard: number; at: number };
 
 function sinkFor(c: Ctx, shardIx: number, at: number): Sink {
@@ -118,7 +121,7 @@ export function afterCommand(c: Ctx, job: number, op: number, shardIx: number, d
   if (op === OP_GET) {
     drain(m, t, out, gone, -1, inst); // a lazy expiry of this very key comes before it is remembered
     if ((m.optin || m.optout) && key < m.optKeys) x.cachingCommands++;
-    if (read(m, t, key, inst)) {
+    if (read(m, t, out, key, inst)) {
       if (tableSize(t) > x.tablePeak) x.tablePeak = tableSize(t);
       let total = 0;
       for (const u of x.tables) total += tableSize(u);

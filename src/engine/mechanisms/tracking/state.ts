@@ -1,5 +1,5 @@
 import type { Rules } from './rules.ts';
-import type { Table } from './table.ts';
+import { createTable, type Table } from './table.ts';
 
 export type { Table };
 import type { Ctx } from '../../flow/context.ts';
@@ -50,7 +50,7 @@ export const trackingModel = (c: Ctx): TrackingModel => c.m.mech.tracking as Tra
 
 export function createTrackingState(shards: number, instances: number): TrackingState {
   return {
-    tables: Array.from({ length: shards }, () => ({ keys: [], readers: [], at: new Map() })),
+    tables: Array.from({ length: shards }, createTable),
     fetching: Array.from({ length: instances }, () => new Map<number, number>()),
     delPresent: false,
     rejectedBefore: 0,
