@@ -7,6 +7,9 @@
  */
 export const PAINT_WORKER_BY_DEFAULT = true;
 
+/** What `?paint=` takes; a link with anything else says so in its notice (share/linkParams.ts). */
+export const PAINTERS = ['main', 'worker'] as const;
+
 /**
  * True where the particle canvas can be painted by a worker: the canvas can hand its control to an
  * OffscreenCanvas, and workers exist. (Whether the worker then gets a 2D context is known only there:
@@ -31,9 +34,6 @@ export function paintOffThread(
   search: string = typeof location === 'undefined' ? '' : location.search,
 ): boolean {
   const asked = new URLSearchParams(search).get('paint');
-  if (asked !== null && asked !== 'main' && asked !== 'worker') {
-    console.warn(`paint=${asked}: expected "main" or "worker"`);
-  }
   const wanted = asked === 'worker' || (asked !== 'main' && PAINT_WORKER_BY_DEFAULT);
   return wanted && canPaintOffThread();
 }

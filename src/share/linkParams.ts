@@ -6,6 +6,7 @@ import { readOrigins } from '../embed/origins.ts';
 import { parseNodeParam } from './nodeParam.ts';
 import { DRAW_CHOICES } from '../render/drawCounts.ts';
 import type { DrawSetting } from '../render/drawLimit.ts';
+import { PAINTERS } from '../render/paintSwitch.ts';
 
 /**
  * The query parameters of a link besides the scenario (`?preset=` or `#s=`): where the view stands
@@ -94,6 +95,8 @@ const RULES = {
   panel: oneOf(EMBED_PANELS),
   theme: oneOf(EMBED_THEMES),
   particles: { parse: drawChoice, allowed: `auto or one of ${DRAW_CHOICES.join(', ')}` },
+  // Where the requests are painted (render/paintSwitch.ts reads it); checked here so a typo is named.
+  paint: oneOf(PAINTERS),
 } satisfies Record<string, Rule<unknown>>;
 
 type RuleName = keyof typeof RULES;
@@ -168,6 +171,7 @@ export function readLinkParams(search: string, selfOrigin: string): LinkParams {
   }
   const key = read(params, 'key', problems);
   if (key !== undefined) view.key = key;
+  read(params, 'paint', problems);
   const embed = params.get('embed') === '1';
   // The embed's options mean nothing to the full app: they are read (and complained about) in an embed.
   const options = embed ? readEmbedOptions(params, selfOrigin, problems) : DEFAULT_EMBED;

@@ -72,6 +72,15 @@ describe('link parameters', () => {
     }
   });
 
+  it('names a bad painter, with its choices and a guess, in the app and in an embed', () => {
+    for (const embed of ['', '&embed=1']) {
+      expect(readLinkParams(`?paint=worker${embed}`, SELF).problems).toEqual([]);
+      expect(readLinkParams(`?paint=workr${embed}`, SELF).problems).toEqual([
+        'paint: got "workr", expected one of main, worker (did you mean worker?)',
+      ]);
+    }
+  });
+
   it('refuses a speed outside 0.01..100 and an empty time', () => {
     expect(readLinkParams('?speed=500', SELF).problems[0]).toMatch(
       /^speed: got "500", expected a number from 0.01 to 100/,
