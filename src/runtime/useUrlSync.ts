@@ -7,6 +7,8 @@ import { deepEqual } from '../scenario/json.ts';
 
 const DEBOUNCE_MS = 400;
 
+const same = (a: unknown, b: unknown) => a === b || deepEqual(a, b);
+
 /** The address for the current state: `?preset=<id>` for an untouched preset, `#s=` otherwise. */
 export function addressFor(
   pathname: string,
@@ -36,8 +38,10 @@ export function useUrlSync(store: AppStore): void {
     let timer: ReturnType<typeof setTimeout> | undefined;
     const unsub = store.subscribe((s, prev) => {
       if (
-        s.draft === prev.draft &&
-        s.applied === prev.applied &&
+        // A run's start echoes the scenario back: the same content is no change, so a link the page
+        // could not read yet (its checks not fetched) stays in the address for a reload.
+        same(s.draft, prev.draft) &&
+        same(s.applied, prev.applied) &&
         s.presetId === prev.presetId &&
         s.lesson === prev.lesson &&
         s.presenting === prev.presenting &&

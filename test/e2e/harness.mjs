@@ -71,6 +71,8 @@ export async function openPage(path, options = {}) {
   });
   // Generous waits: a slow, loaded machine must pass the same checks, so no wait is cut off early.
   context.setDefaultTimeout(120_000);
+  // Requests to refuse, as a network that drops them would (a chunk the page fetches on first use).
+  if (options.blocked) await context.route(options.blocked, (route) => route.abort());
   const page = await context.newPage();
   page.on('console', (m) => m.type() === 'error' && problems.push(`console: ${m.text()}`));
   page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));

@@ -1,5 +1,5 @@
 import lzString from 'lz-string';
-import { assert, BASELINE_TITLE, check, metric, openPage, seek, shot } from '../harness.mjs';
+import { assert, BASELINE_TITLE, check, metric, openPage, problems, seek, shot } from '../harness.mjs';
 
 /** The notice's text once the app is up (it shows the baseline in place of the link's scenario). */
 async function noticeOf(page) {
@@ -33,7 +33,46 @@ export default async function hostileLinksAndOverload() {
     await shot(p, '12-hostile-link');
     await p.context().close();
   });
+  await withoutTheChecks();
   await retryStorm();
+}
+
+/** The scenario checks (the schema kit) are fetched on first use; a network that drops them. */
+async function withoutTheChecks() {
+  await check(
+    'without the scenario checks, a link and a seed say why, and a reload keeps the link',
+    async () => {
+      const blocked = /\/assets\/schemaKit-[^/]*\.js$/;
+      const before = problems.length;
+      const json = JSON.stringify({ version: 1, title: 'Kept through a failed fetch' });
+      const p = await openPage(`#s=${lzString.compressToEncodedURIComponent(json)}`, { blocked });
+      const text = await noticeOf(p);
+      assert(
+        text.includes('scenario checks could not be loaded'),
+        `unexpected notice: ${text.slice(0, 300)}`,
+      );
+      const seed = p.getByRole('textbox', { name: 'Seed' });
+      await seed.fill('43');
+      await seed.press('Enter');
+      const error = await p.locator('#seed-error').innerText();
+      assert(error.includes('The seed was not checked'), `the seed says: ${error}`);
+      await p.getByRole('button', { name: 'Play' }).click();
+      await p.getByRole('button', { name: 'Pause' }).waitFor();
+      assert(p.url().includes('#s='), `the address lost the link: ${p.url().slice(0, 120)}`);
+      // The page's fetches of the chunk were refused on purpose: not the app's errors.
+      forgetRefused(before, /^console: Failed to load resource: net::ERR_FAILED$/);
+      await p.context().unroute(blocked);
+      await p.reload();
+      await p.getByRole('heading', { name: /Kept through a failed fetch/ }).waitFor();
+      await p.context().close();
+    },
+  );
+}
+
+/** Takes the refused fetches logged since `from` off the run's list of console errors (nothing else). */
+function forgetRefused(from, pattern) {
+  const kept = problems.slice(from).filter((line) => !pattern.test(line));
+  problems.splice(from, problems.length - from, ...kept);
 }
 
 async function retryStorm() {
