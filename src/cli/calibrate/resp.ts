@@ -96,12 +96,20 @@ export function parseReply(
   }
 }
 
+const noPush = (push: Reply[]): void => {
+  throw new Error(`a RESP3 push on a RESP2 connection: ${String(push[0])}`);
+};
+
 export class RespClient {
   private buf: Buffer = Buffer.alloc(0);
   private readonly pending: Pending[] = [];
   private head = 0;
 
-  private constructor(private readonly socket: Socket) {
+  private constructor(
+    private readonly socket: Socket,
+    /** Where RESP3 pushes go (after `HELLO 3`, Redis sends invalidations between replies). */
+    private readonly onPush: (push: Reply[]) => void,
+  ) {
     socket.setNoDelay(true);
     socket.on('data', (chunk: Buffer) => this.onData(chunk));
     socket.on('error', (e) => this.failAll(e));
@@ -109,12 +117,19 @@ export class RespClient {
   }
 
   /** Connects to host:port; rejects if the server does not answer. */
-  static connect(port: number, host = '127.0.0.1'): Promise<RespClient> {
+  static connect(port: number, host = '127.0.0.1', onPush = noPush): Promise<RespClient> {
     return new Promise((resolve, reject) => {
       const socket = connect({ port, host });
-      socket.once('connect', () => resolve(new RespClient(socket)));
+      socket.once('connect', () => resolve(new RespClient(socket, onPush)));
       socket.once('error', reject);
     });
+  }
+
+  /** Connects and switches the connection to RESP3 (`HELLO 3`); its pushes go to `onPush`. */
+  static async connect3(port: number, onPush: (push: Reply[]) => void): Promise<RespClient> {
+    const client = await RespClient.connect(port, '127.0.0.1', onPush);
+    await client.send('HELLO', 3);
+    return client;
   }
 
   /** Sends one command (buffered with the others sent in the same tick) and resolves with its reply. */
@@ -136,6 +151,10 @@ export class RespClient {
       const parsed = parseReply(this.buf, pos);
       if (parsed === null) break;
       pos = parsed.next;
+      if (parsed.push) {
+        this.onPush(parsed.reply as Reply[]);
+        continue;
+      }
       const p = this.pending[this.head++];
       if (p === undefined) throw new Error('a reply nobody asked for');
       if (parsed.reply instanceof Error) p.reject(parsed.reply);

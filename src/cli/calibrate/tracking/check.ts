@@ -13,8 +13,7 @@ import {
 } from '../../../engine/mechanisms/tracking/rules.ts';
 import { createTable } from '../../../engine/mechanisms/tracking/table.ts';
 import { keyName } from '../../../engine/flow/keyspace.ts';
-import { infoFields, type RespClient } from '../resp.ts';
-import { Resp3Client, type Reply3 } from './resp3.ts';
+import { infoFields, RespClient, type Reply } from '../resp.ts';
 
 /**
  * The tracking calibration: clients on RESP3 (`HELLO 3`) with `CLIENT TRACKING on` (BCAST or not) send
@@ -87,6 +86,8 @@ export interface TrackingResult {
   /** Pushes that invalidated everything (a flush): none expected. */
   flushes: number;
   ok: boolean;
+  /** 2 when the first drive was out of tolerance and this is the second. */
+  attempts: number;
 }
 
 /** What a client's count may differ by: 1 %, or one message for tiny counts. */
@@ -110,10 +111,10 @@ async function drive(admin: RespClient, port: number, c: TrackingCase, seed: num
   await admin.send('CONFIG', 'SET', 'maxmemory-policy', 'allkeys-lru');
   const real = new Array<number>(c.clients).fill(0);
   let flushes = 0;
-  const clients: Resp3Client[] = [];
+  const clients: RespClient[] = [];
   for (let i = 0; i < c.clients; i++) {
     clients.push(
-      await Resp3Client.connect(port, (push: Reply3[]) => {
+      await RespClient.connect3(port, (push: Reply[]) => {
         if (push[0] !== 'invalidate') return;
         if (Array.isArray(push[1])) real[i]! += push[1].length;
         else flushes++;
@@ -217,7 +218,7 @@ export async function runTrackingCase(
   const engine = replay(c, d.ops, d.sweepAt, d.budgetBytes);
   const ok =
     d.flushes === 0 && d.real.every((r, i) => Math.abs(engine[i]! - r) <= Math.max(1, TRACKING_SHARE * r));
-  return { case: c, real: d.real, engine, flushes: d.flushes, ok };
+  return { case: c, real: d.real, engine, flushes: d.flushes, ok, attempts: 1 };
 }
 
 /** The results as a Markdown table. */
@@ -227,7 +228,8 @@ export function trackingTable(results: readonly TrackingResult[]): string {
       const e = r.engine[i]!;
       const diff = real === 0 ? 0 : (e - real) / real;
       const ok = Math.abs(e - real) <= Math.max(1, TRACKING_SHARE * real) && r.flushes === 0;
-      return `| ${r.case.id} | ${i} | ${real} | ${e} | ${diff >= 0 ? '+' : ''}${(100 * diff).toFixed(2)} % | ${ok ? 'ok' : '**OUT**'} |`;
+      const verdict = (ok ? 'ok' : '**OUT**') + (r.attempts > 1 ? ' (2nd drive)' : '');
+      return `| ${r.case.id} | ${i} | ${real} | ${e} | ${diff >= 0 ? '+' : ''}${(100 * diff).toFixed(2)} % | ${verdict} |`;
     }),
   );
   return [
