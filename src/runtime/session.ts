@@ -1,4 +1,6 @@
 import type { Change, Scenario, SimMs } from '../engine/types.ts';
+import { LiveEdits } from './liveEdits.ts';
+import { SeekQueue } from './seekQueue.ts';
 import {
   applyParticleBatch,
   createOutcomeRing,
@@ -8,7 +10,6 @@ import {
   type ParticleBuffer,
 } from '../render/particles.ts';
 import type { AppStore } from '../store/types.ts';
-import { KIT_UNAVAILABLE, withSchemaKit } from '../scenario/loadSchemaKit.ts';
 import type { WorkloadRequests } from '../engine/flow/types.ts';
 import { workloadTransfer } from '../worker/workloadMessage.ts';
 import { withoutTrace } from './traceless.ts';
@@ -19,11 +20,6 @@ import type { RunClient } from './engineClient.ts';
 import type { Notable } from './notable.ts';
 import { EngineWatch, type EngineHealth } from './engineWatch.ts';
 import { DEFAULT_DRAWN, MAX_DRAWN } from '../render/drawCounts.ts';
-
-interface LiveEdit {
-  value: unknown;
-  seq: number;
-}
 
 /** Particles the page keeps in flight at most: twice the most any draw setting asks for. */
 const PARTICLE_CAPACITY = 2 * MAX_DRAWN;
@@ -61,9 +57,7 @@ export class EngineSession {
   private frameId: number | null = null;
   private frameWall = 0;
   private requestWall = 0;
-  private seekBusy = false;
-  private seekNext: SimMs | null = null;
-  private seekIdle: Promise<void> = Promise.resolve();
+  private readonly seeks: SeekQueue;
   private off: () => void;
   private bridge: ReturnType<typeof createStoreBridge>;
   private readonly watch: EngineWatch;
@@ -83,10 +77,7 @@ export class EngineSession {
   private firstRefused = false;
   /** Play, pause and step shown once the worker has done them (see PlaybackHold). */
   private readonly hold = new PlaybackHold();
-  private readonly pendingLive = new Map<string, LiveEdit>();
-  /** Live edits shown in the panel until the engine's list of changes has them. */
-  private readonly overlay = new Map<string, LiveEdit>();
-  private editSeq = 0;
+  private readonly edits: LiveEdits;
 
   /**
    * `reopen` starts a new engine (a new worker) for `restartEngine`; without it (a compare view's run B,
@@ -111,6 +102,14 @@ export class EngineSession {
       done: false,
     };
     this.watch = new EngineWatch(clock());
+    this.edits = new LiveEdits(store);
+    this.seeks = new SeekQueue(
+      (tMs) => {
+        this.markHeavy({ type: 'seek', tMs });
+        return this.client.call({ type: 'seek', tMs });
+      },
+      (target) => this.store.setState({ seekTargetMs: target }),
+    );
     this.bridge = createStoreBridge(store);
     this.off = client.on((e) => this.onEvent(e));
     this.pendingLoad = { scenario, force: false };
@@ -198,7 +197,7 @@ export class EngineSession {
   requestFrame(wallNow: number): void {
     this.flush();
     const now = this.clock();
-    const busy = this.seekBusy || this.heavy;
+    const busy = this.seeks.busy || this.heavy;
     this.setHealth(this.watch.check(now, this.frameId !== null, busy, this.frameAskedAt));
     if (this.frameId !== null || this.suspended || this.waiting() || this.watch.health === 'failing') return;
     if (this.idle(wallNow, busy)) return;
@@ -264,7 +263,7 @@ export class EngineSession {
     }
     const at = this.state.nowMs;
     const speed = this.state.speed;
-    const edits = [...this.overlay].map(([path, edit]) => [path, edit.value] as const);
+    const edits = this.edits.values();
     this.off();
     this.client.terminate();
     this.client = this.reopen();
@@ -272,12 +271,10 @@ export class EngineSession {
     this.bridge = createStoreBridge(this.store);
     this.off = this.client.on((e) => this.onEvent(e));
     this.frameId = null;
-    this.seekBusy = false;
-    this.seekNext = null;
+    this.seeks.reset();
     this.hasRun = false;
     this.firstRefused = false;
-    this.pendingLive.clear();
-    this.overlay.clear();
+    this.edits.clear(true);
     // A play, pause or step the old engine never answered is void, and so are the updates it held.
     this.hold.clear();
     this.watch.reset(this.clock());
@@ -361,8 +358,7 @@ export class EngineSession {
     this.state = { ...this.state, durationMs: scenario.durationMs };
     this.pendingLoad = { scenario, force };
     this.firstRefused = false;
-    this.pendingLive.clear();
-    this.overlay.clear();
+    this.edits.clear(true);
     this.store.setState({ liveOverlay: {} });
   }
 
@@ -371,33 +367,14 @@ export class EngineSession {
    * change per frame (the latest value), and the panel shows the value at once.
    */
   liveChange(path: string, value: unknown): void {
-    // The engine's worker takes a change as it comes (worker/trustedChanges.ts): it is checked here,
-    // with the schema, fetched on the first change (changes keep their order while it comes).
-    withSchemaKit(
-      ({ validateChange }) => {
-        const check = validateChange(path, value);
-        if (!check.ok) {
-          this.store.getState().setNotice(`That change could not be made: ${check.message}`);
-          return;
-        }
-        const edit = { value: check.value, seq: ++this.editSeq };
-        this.pendingLive.set(path, edit);
-        this.overlay.set(path, edit);
-        this.store.setState({ liveOverlay: this.overlayRecord() });
-      },
-      () => this.store.getState().setNotice(`That change could not be made: ${KIT_UNAVAILABLE}.`),
-    );
+    this.edits.change(path, value);
   }
 
   /** Replaces the run's changes (undo, reset); the engine re-simulates back to the current time. */
   setChanges(changes: Change[]): Promise<void> {
-    this.overlay.clear();
+    this.edits.clear(false);
     this.store.setState({ liveOverlay: {} });
     return this.call({ type: 'setChanges', changes });
-  }
-
-  private overlayRecord(): Record<string, unknown> {
-    return Object.fromEntries([...this.overlay].map(([path, edit]) => [path, edit.value]));
   }
 
   /** Sends what waits to be coalesced, before any other command so the worker sees them in order. */
@@ -408,19 +385,7 @@ export class EngineSession {
       this.client.send(force ? { type: 'load', scenario, force } : { type: 'load', scenario });
       this.pendingLoad = null;
     }
-    for (const [path, edit] of this.pendingLive) {
-      // The reply comes after the update that carries the change: the panel then shows it from the
-      // run's list, and the edit can stop being shown on its own (unless a newer one replaced it).
-      const settle = (notice?: string) => {
-        if (this.overlay.get(path)?.seq === edit.seq) this.overlay.delete(path);
-        this.store.setState({ liveOverlay: this.overlayRecord(), ...(notice ? { notice } : {}) });
-      };
-      this.client.call<Change>({ type: 'applyChange', path, value: edit.value }).then(
-        () => settle(),
-        (e: Error) => settle(`That change could not be made: ${e.message}`),
-      );
-    }
-    this.pendingLive.clear();
+    this.edits.send(this.client);
   }
 
   /**
@@ -430,28 +395,7 @@ export class EngineSession {
   seek(t: SimMs): Promise<void> {
     // A scenario loaded (or a field changed) just before must reach the worker before the seek does.
     this.flush();
-    this.store.setState({ seekTargetMs: t });
-    if (this.seekBusy) {
-      this.seekNext = t;
-      return this.seekIdle;
-    }
-    this.seekBusy = true;
-    let settle = () => {};
-    this.seekIdle = new Promise((resolve) => (settle = resolve));
-    const run = (target: SimMs) => {
-      const done = () => {
-        const next = this.seekNext;
-        this.seekNext = null;
-        if (next !== null) return run(next);
-        this.seekBusy = false;
-        this.store.setState({ seekTargetMs: null });
-        settle();
-      };
-      this.markHeavy({ type: 'seek', tMs: target });
-      this.client.call({ type: 'seek', tMs: target }).then(done, done);
-    };
-    run(t);
-    return this.seekIdle;
+    return this.seeks.seek(t);
   }
 
   nextNotable(): Promise<Notable | null> {
