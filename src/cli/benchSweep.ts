@@ -2,10 +2,10 @@ import { availableParallelism, loadavg } from 'node:os';
 import { runScenario } from '../engine/index.ts';
 import { getPreset } from '../scenario/presets/index.ts';
 import { planSweep, rangeValues } from '../sweep/plan.ts';
-import { runOnPool, startThreads } from './sweepThreads.ts';
+import { runOnPool, startThreads, type ThreadTimes } from './sweepThreads.ts';
 
 /**
- * `npm run bench:sweep [-- --rounds N]`: how well a sweep uses the cores. 20 points of 60 s of `baseline`
+ * `npm run bench:sweep [-- --rounds N] [--json]`: how well a sweep uses the cores. 20 points of 60 s of `baseline`
  * (the L2 TTL from 100 ms to 60 s, log-spaced) run on one worker thread per core; beside it the same 20
  * runs one after another in this process. The ratio is the sweep's time over (the sequential time /
  * cores): 1 is perfect scaling, the target is 1.3 or less warm and 1.6 or less cold (issue 21).
@@ -17,6 +17,11 @@ import { runOnPool, startThreads } from './sweepThreads.ts';
  * CPU time (all threads) is measured too: the sweep's CPU time over the sequential runs' CPU time is the
  * work the parallel sweep adds, the ratio it reaches with idle cores, load imbalance aside. Rounds
  * alternate sweep and sequential runs so a neighbour's load slows both alike; the best round counts.
+ *
+ * The first sweep's phases are printed per thread: from the spawn to the thread's start, its loading
+ * of the engine (wall and the thread's own CPU), each run's wall and CPU in the thread (a cold thread's
+ * first runs are its JIT warm-up), and the idle tail (one thread done, the other still running).
+ * `--json` prints all of it as one object instead of the table.
  */
 
 const POINTS = 20;
@@ -25,11 +30,15 @@ const DURATION_MS = 60_000;
 const TARGET = { warm: 1.3, cold: 1.6 };
 
 const argv = process.argv.slice(2);
+const json = argv.includes('--json');
+const rest = argv.filter((a) => a !== '--json');
 let rounds = 3;
-if (argv.length > 0) {
-  rounds = argv[0] === '--rounds' && argv.length === 2 ? Number(argv[1]) : NaN;
+if (rest.length > 0) {
+  rounds = rest[0] === '--rounds' && rest.length === 2 ? Number(rest[1]) : NaN;
   if (!Number.isInteger(rounds) || rounds < 1 || rounds > 20) {
-    process.stderr.write('bench:sweep: usage: npm run bench:sweep [-- --rounds N]  (1 to 20, default 3)\n');
+    process.stderr.write(
+      'bench:sweep: usage: npm run bench:sweep [-- --rounds N] [--json]  (rounds 1 to 20, default 3)\n',
+    );
     process.exit(2);
   }
 }
@@ -67,13 +76,53 @@ async function timeOnPool(pool: ReturnType<typeof startThreads>): Promise<Timing
 }
 
 /** The first sweep, from the threads' start: what a one-off `npm run sweep` costs. */
-async function timeFirstSweep(): Promise<{ total: Timing; pool: ReturnType<typeof startThreads> }> {
+async function timeFirstSweep(): Promise<{
+  total: Timing;
+  pool: ReturnType<typeof startThreads>;
+  threads: ThreadPhases[];
+}> {
   const t0 = performance.now();
   const c0 = process.cpuUsage();
   const pool = startThreads(cores);
   // As npm run sweep does: the points are handed out at once, each thread takes its first when ready.
   await runOnPool(pool, scenarios);
-  return { total: { wall: performance.now() - t0, cpu: cpuMsSince(c0) }, pool };
+  const total = { wall: performance.now() - t0, cpu: cpuMsSince(c0) };
+  return { total, pool, threads: pool.map((t) => phasesOf(t.times, t0)) };
+}
+
+/** The median of a thread's CPU time per run over the sweeps on the kept threads (the warm runs). */
+function warmRunCpu(pool: ReturnType<typeof startThreads>, coldBatches: number[]): number {
+  const cpu = pool
+    .flatMap((t, i) => t.times.batches.slice(coldBatches[i]).flatMap((b) => b.runs.map((r) => r.cpuMs)))
+    .sort((a, b) => a - b);
+  return cpu.length === 0 ? NaN : cpu[Math.floor(cpu.length / 2)]!;
+}
+
+/** A thread's part in the first sweep, in ms from the sweep's start (see ThreadTimes). */
+interface ThreadPhases {
+  /** From the spawn to the thread's first line of code (Node making the thread). */
+  spawnMs: number;
+  /** From the thread's start to the engine loaded, and the thread's CPU meanwhile. */
+  loadMs: number;
+  loadCpuMs: number;
+  readyAtMs: number;
+  batchSizes: number[];
+  runs: { wallMs: number; cpuMs: number }[];
+  doneAtMs: number;
+}
+
+function phasesOf(times: ThreadTimes, t0: number): ThreadPhases {
+  const startedAt = times.startedAt ?? NaN;
+  const readyAt = times.readyAt ?? NaN;
+  return {
+    spawnMs: startedAt - times.spawnedAt,
+    loadMs: readyAt - startedAt,
+    loadCpuMs: times.loadCpuMs ?? NaN,
+    readyAtMs: readyAt - t0,
+    batchSizes: times.batches.map((b) => b.runs.length),
+    runs: times.batches.flatMap((b) => b.runs),
+    doneAtMs: Math.max(...times.batches.map((b) => b.doneAt)) - t0,
+  };
 }
 
 function timeSequential(): Timing {
@@ -87,6 +136,7 @@ function timeSequential(): Timing {
 // threads are: that start-up is part of what a one-off sweep costs).
 runScenario(scenarios[0]!);
 const first = await timeFirstSweep();
+const coldBatches = first.pool.map((t) => t.times.batches.length);
 const readies: Timing[] = [];
 const sequentials: Timing[] = [];
 for (let r = 0; r < rounds; r++) {
@@ -97,6 +147,7 @@ for (let r = 0; r < rounds; r++) {
   );
 }
 await Promise.all(first.pool.map((t) => t.close()));
+const warmCpu = warmRunCpu(first.pool, coldBatches);
 const best = (list: Timing[]): Timing => list.reduce((a, b) => (b.wall < a.wall ? b : a));
 const sequential = best(sequentials);
 const ideal = sequential.wall / cores;
@@ -105,6 +156,39 @@ const verdict = (ratio: number, target: number) =>
 const row = (label: string, t: Timing, target: number) =>
   `  ${label.padEnd(34)} ${seconds(t.wall)}  ratio ${verdict(t.wall / ideal, target)}; ` +
   `CPU ${seconds(t.cpu)} on ${(t.cpu / t.wall).toFixed(2)} cores, ${(t.cpu / sequential.cpu).toFixed(2)} x the sequential CPU`;
+const ms = (x: number): string => (Number.isNaN(x) ? '?' : x.toFixed(0));
+const doneAts = first.threads.map((t) => t.doneAtMs);
+const tailMs = Math.max(...doneAts) - Math.min(...doneAts);
+/** A thread's first sweep on two lines: its start, then its runs (wall/CPU in ms, CPU over a warm run's in a thread). */
+const threadLines = (t: ThreadPhases, i: number): string[] => [
+  `    thread ${i + 1}: started ${ms(t.spawnMs)} ms after its spawn, engine loaded in ${ms(t.loadMs)} ms ` +
+    `(thread CPU ${ms(t.loadCpuMs)} ms), ready at ${ms(t.readyAtMs)} ms; batches ${t.batchSizes.join(', ')}; done at ${ms(t.doneAtMs)} ms`,
+  `      runs, wall/CPU ms (CPU / a warm run's): ` +
+    t.runs.map((r) => `${ms(r.wallMs)}/${ms(r.cpuMs)} (${(r.cpuMs / warmCpu).toFixed(1)})`).join(', '),
+];
+const load = loadavg().map((l) => Number(l.toFixed(1)));
+if (json) {
+  const timing = (t: Timing, target: number) => ({
+    wallMs: t.wall,
+    cpuMs: t.cpu,
+    ratio: t.wall / ideal,
+    target,
+    cpuOverSequential: t.cpu / sequential.cpu,
+  });
+  const report = {
+    points: POINTS,
+    durationMs: DURATION_MS,
+    cores,
+    rounds,
+    oneRun: { wallMs: sequential.wall / POINTS, cpuMs: sequential.cpu / POINTS, warmThreadCpuMs: warmCpu },
+    idealMs: ideal,
+    warm: timing(best(readies), TARGET.warm),
+    cold: { ...timing(first.total, TARGET.cold), tailMs, threads: first.threads },
+    loadAverage: load,
+  };
+  process.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
+  process.exit(0);
+}
 process.stdout.write(
   [
     `bench:sweep: ${POINTS} points x ${DURATION_MS / 1000} s of baseline, ${cores} worker threads (one per core), best of ${rounds} rounds`,
@@ -112,9 +196,10 @@ process.stdout.write(
     `  ${`${POINTS} x one run / ${cores} cores`.padEnd(34)} ${seconds(ideal)}`,
     row('sweep, threads kept (warm)', best(readies), TARGET.warm),
     row('first sweep, start-up included', first.total, TARGET.cold),
-    `  load average ${loadavg()
-      .map((l) => l.toFixed(1))
-      .join(' ')}: with other work on these ${cores} cores, the CPU ratio says what idle cores would give`,
+    ...first.threads.flatMap(threadLines),
+    `    a warm run in a kept thread: CPU ${ms(warmCpu)} ms (median of the rounds' runs)`,
+    `    idle tail: ${ms(tailMs)} ms between the first thread's last answer and the last thread's`,
+    `  load average ${load.join(' ')}: with other work on these ${cores} cores, the CPU ratio says what idle cores would give`,
     '',
   ].join('\n'),
 );

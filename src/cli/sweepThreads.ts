@@ -5,6 +5,25 @@ import { runBatches } from '../sweep/pool.ts';
 import { bundledThread, type ThreadBundle } from './threadBundle.ts';
 import { THREAD_LOADER } from './threadLoader.ts';
 
+/** One run in a thread: its wall and CPU time there (CPU NaN where the OS does not tell a thread's). */
+export interface RunTime {
+  wallMs: number;
+  cpuMs: number;
+}
+
+/**
+ * When a thread did what, for bench:sweep: times in ms on `performance.now()`'s clock (a worker's is
+ * the main thread's). `startedAt` is the thread's first line of code (known only for a thread started
+ * by THREAD_LOADER), `readyAt` the engine loaded, `loadCpuMs` the thread's CPU until then.
+ */
+export interface ThreadTimes {
+  spawnedAt: number;
+  startedAt?: number;
+  readyAt?: number;
+  loadCpuMs?: number;
+  batches: { sentAt: number; doneAt: number; runs: RunTime[] }[];
+}
+
 /** A worker thread that runs batches of scenarios, one batch at a time (see sweepThread.ts). */
 export interface SweepThread {
   /** Resolves once the thread has loaded the engine. */
@@ -12,9 +31,14 @@ export interface SweepThread {
   /** Runs the scenarios in turn; calls must not overlap (the pool gives each thread one batch at a time). */
   run(scenarios: readonly Scenario[]): Promise<Summary[]>;
   close(): Promise<void>;
+  times: ThreadTimes;
 }
 
-type Reply = { ready: true } | { ok: true; summaries: Summary[] } | { ok: false; message: string };
+type Reply =
+  | { started: number }
+  | { ready: true; readyAt: number; loadCpuMs: number }
+  | { ok: true; summaries: Summary[]; runs: RunTime[] }
+  | { ok: false; message: string };
 
 const entry = new URL('./sweepThread.ts', import.meta.url);
 
@@ -37,6 +61,7 @@ async function spawn(): Promise<Worker> {
 }
 
 export function startThread(): SweepThread {
+  const times: ThreadTimes = { spawnedAt: performance.now(), batches: [] };
   const started = spawn();
   let pending: { resolve: (s: Summary[]) => void; reject: (e: Error) => void } | null = null;
   let onReady = (): void => {};
@@ -56,11 +81,19 @@ export function startThread(): SweepThread {
   let closed = false;
   started.then((worker) => {
     worker.on('message', (m: Reply) => {
-      if ('ready' in m) return onReady();
+      if ('started' in m) return void (times.startedAt = m.started);
+      if ('ready' in m) {
+        times.readyAt = m.readyAt;
+        times.loadCpuMs = m.loadCpuMs;
+        return onReady();
+      }
       const p = pending;
       pending = null;
-      if (m.ok) p?.resolve(m.summaries);
-      else p?.reject(new Error(m.message));
+      if (m.ok) {
+        const batch = times.batches[times.batches.length - 1];
+        if (batch) Object.assign(batch, { doneAt: performance.now(), runs: m.runs });
+        p?.resolve(m.summaries);
+      } else p?.reject(new Error(m.message));
     });
     worker.on('error', fail);
     worker.on('exit', (code) => {
@@ -73,6 +106,7 @@ export function startThread(): SweepThread {
       const worker = await started;
       return new Promise<Summary[]>((resolve, reject) => {
         pending = { resolve, reject };
+        times.batches.push({ sentAt: performance.now(), doneAt: NaN, runs: [] });
         worker.postMessage(scenarios);
       });
     },
@@ -83,6 +117,7 @@ export function startThread(): SweepThread {
       p?.reject(new Error('the sweep thread was closed'));
       await (await started.catch(() => null))?.terminate();
     },
+    times,
   };
 }
 

@@ -6,14 +6,16 @@
  * first batch is done, before it answers (so a thread stopped after its answer has written it), when the
  * functions that batch ran are compiled too; written under a name of its own, then renamed, so a thread
  * starting meanwhile never reads half a file. A cache that cannot be written (a read-only disk) is only
- * a slower start.
+ * a slower start. Its first line tells the main thread when the thread started (a worker's clock is
+ * the main thread's), for bench:sweep's phases.
  */
 export const THREAD_LOADER = `
+const { parentPort, threadId, workerData } = require('node:worker_threads');
+parentPort.postMessage({ started: performance.now() });
 const { readFileSync, renameSync, writeFileSync } = require('node:fs');
 const { createRequire } = require('node:module');
 const { dirname } = require('node:path');
 const vm = require('node:vm');
-const { parentPort, threadId, workerData } = require('node:worker_threads');
 const { file, codeCache } = workerData;
 let cachedData;
 try {

@@ -19,9 +19,10 @@ async function runInThread(
     return await new Promise((resolve, reject) => {
       worker.on('error', reject);
       worker.on('message', (m: { ready?: true; ok?: boolean; summaries?: unknown[]; message?: string }) => {
+        // The loader's first message only says when the thread started.
         if (m.ready) worker.postMessage(scenarios);
-        else if (m.ok) resolve(m.summaries!);
-        else reject(new Error(m.message));
+        else if (m.ok === true) resolve(m.summaries!);
+        else if (m.ok === false) reject(new Error(m.message));
       });
     });
   } finally {
