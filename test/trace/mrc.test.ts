@@ -153,6 +153,26 @@ describe('miss-ratio curves against straightforward simulators', () => {
     });
   }, 60_000);
 
+  it('stays exact at trace lengths around the 32 requests it reads ahead at a time', () => {
+    const random = rng(17);
+    for (const length of [1, 31, 32, 33, 63, 64, 65, 95, 97]) {
+      const keys = dense(zipfKeys(length, 12, 0.8, length));
+      const sizes = keys.map(() => 1 + Math.floor(random() * 100));
+      const input = curveInput(traceOf(keys, sizes));
+      const at = [100, 150, 300, 600, 1200];
+      const curve = lruStackCurve(input, at);
+      at.forEach((c, j) => {
+        const ref = simulateLru(input, c);
+        expect([length, c, curve.misses[j], curve.missBytes[j]]).toEqual([
+          length,
+          c,
+          ref.misses,
+          ref.missBytes,
+        ]);
+      });
+    }
+  });
+
   it('stays exact with objects over 2 GiB (sizes past a signed 32-bit integer)', () => {
     const keys = dense(zipfKeys(3000, 60, 0.8, 9));
     const random = rng(13);
