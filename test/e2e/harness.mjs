@@ -145,6 +145,19 @@ export async function resize(page, width, height) {
 }
 
 /**
+ * Switches the page to `colorScheme` ('light' or 'dark') and waits until it is drawn in it. The app's
+ * theme is CSS on prefers-color-scheme, so the page then looks as a fresh load in that scheme would.
+ */
+export async function inScheme(page, colorScheme) {
+  await page.emulateMedia({ colorScheme });
+  await page.waitForFunction(
+    (dark) => window.matchMedia('(prefers-color-scheme: dark)').matches === dark,
+    colorScheme === 'dark',
+  );
+  await settled(page);
+}
+
+/**
  * Sets a range input the way a drag does: through the native value setter, then an input event.
  * (Assigning `.value` directly would update React's value tracker too, and React would see no change.)
  */

@@ -1,5 +1,5 @@
 /* global window, document, localStorage, getComputedStyle */
-import { assert, check, nowMs, openPage, resize, settled, shot } from '../harness.mjs';
+import { assert, check, inScheme, nowMs, openPage, resize, shot } from '../harness.mjs';
 import { axeViolations, horizontalOverflow, textOverlaps } from '../pageChecks.mjs';
 
 const STAMPEDE = 'The stampede and its four cures';
@@ -38,16 +38,6 @@ async function assertFitsScreen(page, size) {
     }),
   );
   assert(overlaps.length === 0, `at ${size} these overlap: ${overlaps.join('; ')}`);
-}
-
-/** Switches the page to `colorScheme` and waits until it is drawn in it. */
-async function inScheme(page, colorScheme) {
-  await page.emulateMedia({ colorScheme });
-  await page.waitForFunction(
-    (dark) => window.matchMedia('(prefers-color-scheme: dark)').matches === dark,
-    colorScheme === 'dark',
-  );
-  await settled(page);
 }
 
 /** axe-core, overlapping text and sideways scrolling on what the page shows now. */
