@@ -133,6 +133,33 @@ export const metric = (page, label) =>
     .innerText();
 
 /**
+ * Resizes the page's viewport and waits until the page has laid itself out at the new size: the window
+ * reports it, then two frames (what measures its box, a ResizeObserver, has run and been painted). A
+ * resize lays the page out again as a fresh load at that size would, for a page's fraction of the cost.
+ */
+export async function resize(page, width, height) {
+  await page.setViewportSize({ width, height });
+  await page.waitForFunction(
+    ([w, h]) => window.innerWidth === w && window.innerHeight === h,
+    [width, height],
+  );
+  await settled(page);
+}
+
+/**
+ * Switches the page to `colorScheme` ('light' or 'dark') and waits until it is drawn in it. The app's
+ * theme is CSS on prefers-color-scheme, so the page then looks as a fresh load in that scheme would.
+ */
+export async function inScheme(page, colorScheme) {
+  await page.emulateMedia({ colorScheme });
+  await page.waitForFunction(
+    (dark) => window.matchMedia('(prefers-color-scheme: dark)').matches === dark,
+    colorScheme === 'dark',
+  );
+  await settled(page);
+}
+
+/**
  * Sets a range input the way a drag does: through the native value setter, then an input event.
  * (Assigning `.value` directly would update React's value tracker too, and React would see no change.)
  */

@@ -2,7 +2,7 @@
 // The stage's text as drawn: its size in the presenter view and in small embeds (the stage is DOM over
 // a canvas that carries no text, so a text's drawn size is its font size times the transforms above
 // it), and the requests in flight passing under every word, never over one.
-import { assert, check, openPage, seek, shot } from '../harness.mjs';
+import { assert, check, inScheme, openPage, resize, seek, shot } from '../harness.mjs';
 import { axeViolations } from '../pageChecks.mjs';
 
 /**
@@ -148,6 +148,9 @@ export default async function stageText() {
     },
   );
 
+  // One embed, loaded at the first size and resized to the next (a resize lays the page out again, as
+  // a fresh load at that size would).
+  let embed = null;
   for (const [width, height, compact] of [
     [360, 240, true],
     [640, 360, false],
@@ -155,9 +158,14 @@ export default async function stageText() {
     await check(
       `embed ${width}x${height}: the ${compact ? 'compact' : 'full'} stage, no text under 11 px`,
       async () => {
-        const p = await openPage('?preset=stampede&embed=1&t=6000', { viewport: { width, height } });
-        await p.waitForFunction(() => Number(document.querySelector('[data-now-ms]')?.dataset.nowMs) >= 5900);
-        await p.waitForTimeout(300);
+        if (embed === null) {
+          embed = await openPage('?preset=stampede&embed=1&t=6000', { viewport: { width, height } });
+          await embed.waitForFunction(
+            () => Number(document.querySelector('[data-now-ms]')?.dataset.nowMs) >= 5900,
+          );
+          await embed.waitForTimeout(300);
+        } else await resize(embed, width, height);
+        const p = embed;
         await shot(p, `stage-text-embed-${width}x${height}`);
         const shown = await p.locator('.stage-fit').getAttribute('data-compact');
         assert(shown === String(compact), `the compact stage is ${shown === 'true' ? '' : 'not '}shown`);
@@ -179,10 +187,10 @@ export default async function stageText() {
           const all = await smallest(p, '.app.embed');
           assert(all.px >= 11, `the smallest text in the embed is ${all.says}`);
         }
-        await p.context().close();
       },
     );
   }
+  await embed?.context().close();
 
   for (const [name, path] of [
     ['the stage', '?preset=stampede'],
@@ -206,27 +214,33 @@ export default async function stageText() {
     });
   }
 
+  // Each embed is loaded once and read in both colour schemes, switched in place.
+  const embeds = [
+    ['panel=charts', 1024, 640],
+    ['panel=about&caption=1', 1024, 640],
+    ['panel=none&caption=1', 360, 240],
+  ].map(([query, width, height]) => ({ query, width, height, page: null }));
   for (const colorScheme of ['light', 'dark']) {
     await check(
       `axe finds nothing serious in embeds with each panel, and in a compact one (${colorScheme})`,
       async () => {
         const found = [];
-        for (const [query, width, height] of [
-          ['panel=charts', 1024, 640],
-          ['panel=about&caption=1', 1024, 640],
-          ['panel=none&caption=1', 360, 240],
-        ]) {
-          const p = await openPage(`?preset=stampede&embed=1&t=3000&${query}`, {
-            viewport: { width, height },
-            colorScheme,
-          });
-          if (query.includes('charts')) await p.locator('.embed-panel svg').first().waitFor();
-          await p.waitForTimeout(300);
-          found.push(...(await axeViolations(p)).map((v) => `${query} ${width}x${height}: ${v}`));
-          await p.context().close();
+        for (const embed of embeds) {
+          const { query, width, height } = embed;
+          if (embed.page === null) {
+            const p = await openPage(`?preset=stampede&embed=1&t=3000&${query}`, {
+              viewport: { width, height },
+              colorScheme,
+            });
+            if (query.includes('charts')) await p.locator('.embed-panel svg').first().waitFor();
+            await p.waitForTimeout(300);
+            embed.page = p;
+          } else await inScheme(embed.page, colorScheme);
+          found.push(...(await axeViolations(embed.page)).map((v) => `${query} ${width}x${height}: ${v}`));
         }
         assert(found.length === 0, found.join('; '));
       },
     );
   }
+  for (const embed of embeds) await embed.page?.context().close();
 }
