@@ -53,6 +53,7 @@ const noHooks = (): Record<PointName, Fn5 | null> => ({
   replying: null,
   replied: null,
   outcome: null,
+  refused: null,
   failure: null,
   recover: null,
 });
