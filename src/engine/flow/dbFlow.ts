@@ -9,6 +9,7 @@ import type { Model } from './shapes.ts';
 import { sendDel, sendSet, sendSetAndWait } from './redisSend.ts';
 import { fillL1, respond } from './reply.ts';
 import { dequeueWaiting, enqueueWaiting } from './state.ts';
+import { refused, REFUSED_DB_QUEUE } from './refusals.ts';
 import { traceHop } from './trace.ts';
 
 /** The instance sends a query (read or write) to the database. */
@@ -91,7 +92,7 @@ export function onDbArrive(c: Ctx, job: number): void {
     return;
   }
   if (s.db.waitLen >= c.m.dbMaxQueue) {
-    s.metrics.dbQueueRejections++;
+    refused(c, REFUSED_DB_QUEUE);
     failQuery(c, job);
     return;
   }

@@ -46,10 +46,6 @@ export interface Metrics {
   staleAgeCounts: Float64Array;
   lostWrites: number;
   errors: number;
-  /** Overload: queries the pool gave up on or refused, commands a full shard refused (the clients' timeouts and retries are the overload mechanism's). */
-  acquireTimeouts: number;
-  dbQueueRejections: number;
-  redisQueueRejections: number;
   latency: Histogram;
   intervalLatency: Histogram;
   dbDone: number;
@@ -91,9 +87,6 @@ export function createMetrics(shards: number): Metrics {
     staleAgeCounts: new Float64Array(STALE_AGE_EDGES_MS.length + 1),
     lostWrites: 0,
     errors: 0,
-    acquireTimeouts: 0,
-    dbQueueRejections: 0,
-    redisQueueRejections: 0,
     latency: createHistogram(),
     intervalLatency: createHistogram(),
     dbDone: 0,

@@ -19,6 +19,7 @@ import { allocJob, freeJob, JOB_BG_DEL, JOB_BG_SET } from './jobs.ts';
 import { l2TtlOf } from './keyspace.ts';
 import { HOT_TRACKED } from './metrics.ts';
 import { entryBytesOf } from './redisCore.ts';
+import { refused, REFUSED_REDIS_QUEUE } from './refusals.ts';
 import { traceHop } from './trace.ts';
 
 /**
@@ -152,7 +153,7 @@ export function onRedisArrive(c: Ctx, job: number, packed: number): void {
   // A shard whose backlog is at `cache.l2.maxQueue` refuses the command as a down shard does.
   const full = shard.busyUntil - s.now > c.m.redisMaxBacklogMs;
   if (!shard.up || full) {
-    if (full) s.metrics.redisQueueRejections++;
+    if (full) refused(c, REFUSED_REDIS_QUEUE);
     countRedisError(c);
     if (isRequest) {
       const back = redisLinkArrival(c, j.instance[job]!, shardIx, false, s.now);

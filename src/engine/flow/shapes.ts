@@ -255,6 +255,8 @@ export interface Points {
   replied: (c: Ctx, job: number, version: number, outcome: Outcome, end: number) => void;
   /** A request ended for its client (answered, failed or given up on), and was counted. */
   outcome: (c: Ctx, key: number, outcome: Outcome, stale: boolean, isWrite: boolean) => void;
+  /** Work was refused under load (`why`: one of refusals.ts's REFUSED_*), before it fails. */
+  refused: (c: Ctx, why: number) => void;
   /** A failure of the scenario's timeline starts (`index` into `scenario.failures`). */
   failure: (c: Ctx, index: number) => void;
   /** That failure ends. */

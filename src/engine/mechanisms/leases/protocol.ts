@@ -7,6 +7,7 @@ import { l2TtlOf } from '../../flow/keyspace.ts';
 import { eventType, jobKind } from '../../flow/kinds.ts';
 import { entryBytesOf } from '../../flow/redisCore.ts';
 import { countRedisError, jitterTtl, occupyShard } from '../../flow/redisSend.ts';
+import { refused, REFUSED_REDIS_QUEUE } from '../../flow/refusals.ts';
 import { fillL1, respond } from '../../flow/reply.ts';
 import { traceHop } from '../../flow/trace.ts';
 import { leaseState } from './state.ts';
@@ -73,7 +74,7 @@ export function onLeaseSet(c: Ctx, job: number, token: number): void {
   const shard = s.shards[shardIx]!;
   const full = shard.busyUntil - s.now > m.redisMaxBacklogMs;
   if (!shard.up || full) {
-    if (full) s.metrics.redisQueueRejections++;
+    if (full) refused(c, REFUSED_REDIS_QUEUE);
     countRedisError(c);
     freeJob(s.jobs, job);
     return;

@@ -5,6 +5,7 @@ import type { Ctx } from '../../flow/context.ts';
 import { JOB_WRITE } from '../../flow/jobs.ts';
 import { eventType } from '../../flow/kinds.ts';
 import type { Mechanism } from '../../flow/mechanism.ts';
+import { REFUSED_ACQUIRE_TIMEOUT, REFUSED_DB_QUEUE, REFUSED_REDIS_QUEUE } from '../../flow/refusals.ts';
 import { recordClientOutcome, traceResponse } from '../../flow/reply.ts';
 import { startRequest } from '../../flow/requests.ts';
 import type { CoreSeriesPoint, Outcome } from '../../flow/types.ts';
@@ -35,12 +36,18 @@ export interface ClientModel {
 
 const modelOf = (c: Ctx): ClientModel => c.m.mech.overload as ClientModel;
 
-/** What the clients gave up on and sent again: over the run, and since the last sample. */
+/**
+ * What the clients gave up on and sent again (over the run, and since the last sample), and the work the
+ * system refused under load (told at the `refused` point).
+ */
 interface ClientCounts {
   timeouts: number;
   retries: number;
   intervalTimeouts: number;
   intervalRetries: number;
+  acquireTimeouts: number;
+  dbQueueRejections: number;
+  redisQueueRejections: number;
 }
 
 const countsOf = (c: Ctx): ClientCounts => c.s.mech.overload as ClientCounts;
@@ -130,6 +137,14 @@ function onReplied(c: Ctx, job: number, _version: number, outcome: Outcome, end:
   if (outcome === 'error') retryLater(c, job, end);
 }
 
+/** Work refused under load: counted by why. */
+function onRefused(c: Ctx, why: number): void {
+  const counts = countsOf(c);
+  if (why === REFUSED_DB_QUEUE) counts.dbQueueRejections++;
+  else if (why === REFUSED_REDIS_QUEUE) counts.redisQueueRejections++;
+  else if (why === REFUSED_ACQUIRE_TIMEOUT) counts.acquireTimeouts++;
+}
+
 /** A retry arrives: a new request for the same key, one attempt further. */
 function onClientRetry(c: Ctx, key: number, packed: number): void {
   startRequest(c, packed % 2 === 1, key, packed >> 1);
@@ -153,8 +168,11 @@ export const overload: Mechanism<ClientModel | null, ClientCounts, { overload: O
   name: 'overload',
   reads: ['workload.client', 'network.clientMs'],
   model: clientModel,
+  // The refusals are counted whether or not the clients time out.
   hooks: (on) =>
-    on === null ? {} : { arrive: armClientTimeout, replying: clientGaveUp, replied: onReplied },
+    on === null
+      ? { refused: onRefused }
+      : { arrive: armClientTimeout, replying: clientGaveUp, replied: onReplied, refused: onRefused },
   events: [
     [EV_CLIENT_TIMEOUT, onClientTimeout],
     [EV_CLIENT_RETRY, onClientRetry],
@@ -162,7 +180,15 @@ export const overload: Mechanism<ClientModel | null, ClientCounts, { overload: O
   // Kept whether or not the clients time out, so a live change that turns them on counts from there.
   // No reconcile: counts only; `workload.client` is restart-only, and `network.clientMs` is read at
   // each timeout and retry.
-  state: () => ({ timeouts: 0, retries: 0, intervalTimeouts: 0, intervalRetries: 0 }),
+  state: () => ({
+    timeouts: 0,
+    retries: 0,
+    intervalTimeouts: 0,
+    intervalRetries: 0,
+    acquireTimeouts: 0,
+    dbQueueRejections: 0,
+    redisQueueRejections: 0,
+  }),
   series: OVERLOAD_SERIES,
   // Its fields of the series point (`timeouts`, `retries`): the interval's counts.
   sample: (c, point) => {
@@ -174,15 +200,14 @@ export const overload: Mechanism<ClientModel | null, ClientCounts, { overload: O
     counts.intervalRetries = 0;
   },
   summary: (c) => {
-    const mt = c.s.metrics;
     const counts = countsOf(c);
     return {
       overload: {
         timeouts: counts.timeouts,
         retries: counts.retries,
-        acquireTimeouts: mt.acquireTimeouts,
-        dbQueueRejections: mt.dbQueueRejections,
-        redisQueueRejections: mt.redisQueueRejections,
+        acquireTimeouts: counts.acquireTimeouts,
+        dbQueueRejections: counts.dbQueueRejections,
+        redisQueueRejections: counts.redisQueueRejections,
       },
     };
   },

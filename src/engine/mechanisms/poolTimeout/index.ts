@@ -3,6 +3,7 @@ import { failQuery } from '../../flow/dbFlow.ts';
 import { eventType } from '../../flow/kinds.ts';
 import type { Mechanism } from '../../flow/mechanism.ts';
 import { integrateDb } from '../../flow/metrics.ts';
+import { refused, REFUSED_ACQUIRE_TIMEOUT } from '../../flow/refusals.ts';
 import { dequeueWaiting } from '../../flow/state.ts';
 
 /**
@@ -42,7 +43,7 @@ function onAcquireTimeout(c: Ctx): void {
   while (db.waitLen > 0 && s.jobs.dbArrive[db.waiting[db.waitHead]!]! + timeout <= s.now) {
     integrateDb(s.metrics, s.now, db.inUse, db.waitLen);
     const job = dequeueWaiting(db);
-    s.metrics.acquireTimeouts++;
+    refused(c, REFUSED_ACQUIRE_TIMEOUT);
     failQuery(c, job);
   }
   armAcquireTimer(c);
