@@ -1,3 +1,5 @@
+import { detLog } from '../../core/detMath.ts';
+
 /**
  * The names in a tracking table as Redis's radix tree holds them, for the one thing the engine needs of
  * it: the key the table's cap forgets. Redis does not draw that key uniformly; it walks its tree at random
@@ -131,7 +133,7 @@ function isRaxNode(t: NameTree, u: number): boolean {
 export function walkPick(t: NameTree, draws: { randomInt(n: number): number }): number {
   let u = 0;
   while (t.key[u] === NONE) u = t.first[u]!;
-  const span = 2 * (1 + Math.floor(Math.log(t.keys)));
+  const span = 2 * (1 + Math.floor(detLog(t.keys)));
   let steps = 1 + draws.randomInt(span);
   while (steps > 0 || t.key[u] === NONE) {
     const children = t.count[u]!;
