@@ -31,11 +31,15 @@ const FAULTS = [
 
 const WAIT = { timeout: 90_000 };
 
-/** The engine's worker now running (the page may report a new one a moment after it starts). */
-async function engineWorker(page) {
-  const find = () => page.workers().find((w) => /engine\.worker/.test(w.url()));
-  if (!find())
-    await page.waitForEvent('worker', { predicate: (w) => /engine\.worker/.test(w.url()), ...WAIT });
+/**
+ * The engine's worker now running: the newest the page started that no check has broken. The page's
+ * list can still hold workers that are gone (Chromium reports the end of one terminated while spinning
+ * late, and a page may list a worker it replaced at start), so the first one listed is not always live.
+ */
+async function engineWorker(page, broken) {
+  const live = (w) => /engine\.worker/.test(w.url()) && !broken.has(w);
+  const find = () => page.workers().filter(live).at(-1);
+  if (!find()) await page.waitForEvent('worker', { predicate: live, ...WAIT });
   return find();
 }
 
@@ -64,6 +68,7 @@ export default async function engineWatch() {
     await p.getByRole('button', { name: 'Pause' }).click();
   });
 
+  const broken = new Set();
   for (const [name, fault] of FAULTS) {
     await check(
       `an engine worker that ${name} is said in words, and Restart the engine brings the run back`,
@@ -80,7 +85,8 @@ export default async function engineWatch() {
         await p.locator('button[aria-label="Play"]').waitFor(WAIT);
         const before = await position(p);
         assert(before.changes >= 1, 'the live change is not listed');
-        const worker = await engineWorker(p);
+        const worker = await engineWorker(p, broken);
+        broken.add(worker);
         await worker.evaluate(fault);
         const banner = p.getByRole('region', { name: 'Engine problem' });
         await banner.waitFor(WAIT);
