@@ -23,33 +23,48 @@ const EmbedView = lazy(() =>
 );
 
 /**
+ * What was built for each page's `initial` (one object per load). React may start a render, set it aside
+ * and start it again (the first render is a transition): a component that never committed keeps no
+ * state, so its useState initializer runs again. Without this, each such restart started an engine
+ * worker that nothing used or closed (seen with Chromium 156 on an idle 2-core machine).
+ */
+const builtFor = new WeakMap<InitialState, unknown>();
+function once<T>(initial: InitialState, build: () => T): T {
+  if (!builtFor.has(initial)) builtFor.set(initial, build());
+  return builtFor.get(initial) as T;
+}
+
+/**
  * Builds the store, the engine session (the simulation runs in a Web Worker) and the controller once,
  * and puts the view where the link says (time, speed, tab, selection; a comparison; a lesson step);
  * everything below reads them from context. They live as long as the page.
  */
 function useApp(initial: InitialState) {
-  const [app] = useState(() => {
-    const store = createAppStore(initial.scenario);
-    store.getState().setApplied(initial.scenario, initial.presetId);
-    store.getState().setNotice(initial.notice);
-    // The "Requests drawn" setting of the last visit (an embed takes its own, `particles=`).
-    if (!initial.embed) store.getState().setDrawSetting(readDrawSetting(browserStorage()) ?? 'auto');
-    const main = () => new RunClient(openEnginePort(), 'main');
-    const session = new EngineSession(main(), store, initial.scenario, undefined, main);
-    const controller = createController(session, store);
-    applyView(initial.view, controller, store);
-    // `?compare=` or `b=` opens an A/B comparison; a B that cannot be read says so, and A runs alone.
-    const compare = initial.embed ? null : resolveCompare(location.search, location.hash);
-    if (compare?.ok) controller.startCompare(compare.b);
-    else if (compare) store.getState().setNotice([initial.notice, compare.notice].filter(Boolean).join(' '));
-    return {
-      store,
-      session,
-      controller,
-      stage: new StageHandle(),
-      lessons: createLessonActions(controller, store),
-    };
-  });
+  const [app] = useState(() =>
+    once(initial, () => {
+      const store = createAppStore(initial.scenario);
+      store.getState().setApplied(initial.scenario, initial.presetId);
+      store.getState().setNotice(initial.notice);
+      // The "Requests drawn" setting of the last visit (an embed takes its own, `particles=`).
+      if (!initial.embed) store.getState().setDrawSetting(readDrawSetting(browserStorage()) ?? 'auto');
+      const main = () => new RunClient(openEnginePort(), 'main');
+      const session = new EngineSession(main(), store, initial.scenario, undefined, main);
+      const controller = createController(session, store);
+      applyView(initial.view, controller, store);
+      // `?compare=` or `b=` opens an A/B comparison; a B that cannot be read says so, and A runs alone.
+      const compare = initial.embed ? null : resolveCompare(location.search, location.hash);
+      if (compare?.ok) controller.startCompare(compare.b);
+      else if (compare)
+        store.getState().setNotice([initial.notice, compare.notice].filter(Boolean).join(' '));
+      return {
+        store,
+        session,
+        controller,
+        stage: new StageHandle(),
+        lessons: createLessonActions(controller, store),
+      };
+    }),
+  );
   useEffect(() => {
     const { open, presenting } = initial.lesson;
     if (open) void app.lessons.open(open.lessonId, open.step);
