@@ -123,6 +123,28 @@ export const canvasPixels = (page) =>
     for (let i = 0; i < data.length; i++) h = Math.imul(h ^ data[i], 0x01000193);
     return `${width}x${height}:${(h >>> 0).toString(16)}`;
   });
+/**
+ * Waits until the particle canvas has stopped being painted: no paint (by the page or the paint worker,
+ * `window.__cachescope.paints`) for `frames` animation frames in a row, and no seek under way. Counted in
+ * frames, not wall time, so a loaded machine waits longer instead of failing.
+ */
+export async function paintSettled(page, frames = 12) {
+  await page.waitForFunction(
+    (n) => {
+      const s = window.__cachescope;
+      const w = (window.__settling ??= { paints: -1, still: 0 });
+      if (!s || s.paints !== w.paints || document.querySelector('.clock-seeking')) {
+        w.paints = s?.paints ?? -1;
+        w.still = 0;
+        return false;
+      }
+      return ++w.still >= n;
+    },
+    frames,
+    { polling: 'raf', timeout: 60_000 },
+  );
+  await page.evaluate(() => delete window.__settling);
+}
 export const shot = (page, name) => page.screenshot({ path: join(out, `${name}.png`) });
 export const events = async (page) => Number(await page.locator('[data-events]').getAttribute('data-events'));
 export const nowMs = async (page) => Number(await page.locator('[data-now-ms]').getAttribute('data-now-ms'));

@@ -8,6 +8,7 @@ import {
   metric,
   nowMs,
   openPage,
+  paintSettled,
   problems,
   seek,
   shot,
@@ -40,7 +41,7 @@ export default async function basics() {
 
   await check('Pause freezes the canvas', async () => {
     await page.getByRole('button', { name: 'Pause' }).click();
-    await page.waitForTimeout(200);
+    await paintSettled(page);
     const a = await canvasPixels(page);
     await page.waitForTimeout(500);
     const b = await canvasPixels(page);

@@ -1,5 +1,15 @@
 /* global window */
-import { assert, canvasPixels, check, events, nowMs, openPage, seek, shot } from '../harness.mjs';
+import {
+  assert,
+  canvasPixels,
+  check,
+  events,
+  nowMs,
+  openPage,
+  paintSettled,
+  seek,
+  shot,
+} from '../harness.mjs';
 
 export default async function worker() {
   await check(
@@ -7,12 +17,21 @@ export default async function worker() {
     async () => {
       const p = await openPage('?preset=stampede');
       // The browser may report the worker a moment after the page is ready: wait for it, do not race it.
-      if (p.workers().length === 0) await p.waitForEvent('worker', { timeout: 30_000 });
-      const workers = p.workers().map((w) => w.url());
-      assert(
-        workers.length === 1 && /engine\.worker/.test(workers[0]),
-        `expected the engine's worker, found ${JSON.stringify(workers)}`,
-      );
+      const isEngine = (w) => /engine\.worker/.test(w.url());
+      if (!p.workers().some(isEngine))
+        await p.waitForEvent('worker', { predicate: isEngine, timeout: 30_000 });
+      // The paint worker (on by default, render/paintSwitch.ts) may be listed too, before or after the
+      // engine's: one engine worker, and nothing but the paint worker beside it.
+      const oneEngine = (when) => {
+        const urls = p.workers().map((w) => w.url());
+        const engines = urls.filter((u) => /engine\.worker/.test(u)).length;
+        const others = urls.filter((u) => !/(engine|paint)\.worker/.test(u)).length;
+        assert(
+          engines === 1 && others === 0,
+          `${when}: expected one engine worker (and the paint worker), found ${JSON.stringify(urls)}`,
+        );
+      };
+      oneEngine('at start');
       await seek(p, 30_000);
       const first = { t: await nowMs(p), e: await events(p) };
       await seek(p, 8000);
@@ -23,9 +42,11 @@ export default async function worker() {
         again.t === first.t && again.e === first.e,
         `30 s twice gave ${JSON.stringify(first)} then ${JSON.stringify(again)}`,
       );
+      oneEngine('after the seeks');
       // The paused frame after a seek shows the traffic in flight at that instant.
       const stats = await p.evaluate(() => window.__cachescope);
       assert(stats.inFlight > 0, 'no particle drawn after the seek');
+      await paintSettled(p);
       const a = await canvasPixels(p);
       await p.waitForTimeout(300);
       assert(a === (await canvasPixels(p)), 'the canvas moved while paused after a seek');

@@ -1,5 +1,5 @@
 /* global document, window */
-import { assert, canvasPixels, check, openPage, seek, shot } from '../harness.mjs';
+import { assert, canvasPixels, check, openPage, paintSettled, seek, shot } from '../harness.mjs';
 
 // Painting off the main thread (issue 21, render/paintSwitch.ts): where the canvas can be handed to a
 // worker, the paint worker paints it by default, and what it paints is, pixel for pixel, what the
@@ -11,8 +11,8 @@ const painterOf = (page) => page.locator('canvas.particles').evaluate((c) => c.d
 async function pausedAt(path, ms) {
   const p = await openPage(path);
   await seek(p, ms);
-  // Two frames' time for the last paint to land, then the picture must hold still.
-  await p.waitForTimeout(500);
+  // The last paint lands, then the picture must hold still.
+  await paintSettled(p);
   const pixels = await canvasPixels(p);
   const stats = await p.evaluate(() => window.__cachescope);
   return { p, painter: await painterOf(p), pixels, stats };
