@@ -69,10 +69,16 @@ export function ShardNode({ box, compact }: { box: NodeBox; compact: boolean }) 
   const memoryAbove = useInForce<number>('monitoring.memoryAbove');
   const memoryAlert = monitoring ? memoryAbove : Infinity;
   const [selected, select] = useSelectNode(box.id);
+  // The smallest cards (16 shards on a laptop) get one line: name, then the badges or the ops rate,
+  // then the fill; the gauge becomes the card's bottom edge. Their hot badge shows the rate (the
+  // figure that makes the shard hot, which the word would push out), on the hot tone.
+  const tiny = compact && box.h < 48;
   const opsRate = useAppStore((s) => s.shardRates[box.index] ?? 0);
   const meanRate = useAppStore(
     (s) => s.shardRates.reduce((a, b) => a + b, 0) / Math.max(1, s.shardRates.length),
   );
+  const rate = formatCount(Math.round(opsRate));
+  const ops = `${rate}${box.w < (compact ? 130 : 170) ? '/s' : ' ops/s'}`;
   const up = view?.up ?? true;
   const keys = view?.keys ?? 0;
   const queue = view?.queue ?? 0;
@@ -98,6 +104,10 @@ export function ShardNode({ box, compact }: { box: NodeBox; compact: boolean }) 
   const warnAt = maxMemory !== null || maxKeys !== null ? memoryAlert : Infinity;
   // Hot: commands queue on its single thread, or it serves well over its fair share of operations.
   const hot = up && (queue >= HOT_QUEUE || (shards > 1 && opsRate > 100 && opsRate > HOT_FACTOR * meanRate));
+  const hotTitle =
+    queue >= HOT_QUEUE
+      ? `Hot: ${queue} commands queued on its single thread`
+      : `Hot: ${rate} ops/s, over ${HOT_FACTOR}x the shards' mean of ${formatCount(Math.round(meanRate))}`;
   const tone: NodeTone = !up ? 'down' : hot ? 'hot' : 'normal';
   const slots = view ? `${view.slotStart}–${view.slotEnd}` : '';
   const state = !up ? ', down' : hot ? `, hot: ${Math.round(opsRate)} ops/s, ${queue} queued` : '';
@@ -133,8 +143,8 @@ export function ShardNode({ box, compact }: { box: NodeBox; compact: boolean }) 
       <HotKeyBadge key="hot-key" ttlLeftMs={hotKey.ttlLeftMs} cached={hotKey.cached} short={compact} />
     ),
     hot && (
-      <span key="hot" className="badge hot">
-        {queue >= HOT_QUEUE ? `queue ${queue}` : 'hot'}
+      <span key="hot" className="badge hot" title={hotTitle}>
+        {queue >= HOT_QUEUE ? `queue ${queue}` : tiny ? `${rate}/s` : 'hot'}
       </span>
     ),
     stale !== null && (
@@ -142,10 +152,6 @@ export function ShardNode({ box, compact }: { box: NodeBox; compact: boolean }) 
     ),
   ].filter(Boolean);
   const tinyBadge = badges.find((b) => b && b.key !== 'hot-key');
-  // The smallest cards (16 shards on a laptop) get one line: name, then the badges or the ops rate,
-  // then the fill; the gauge becomes the card's bottom edge.
-  const tiny = compact && box.h < 48;
-  const ops = `${formatCount(Math.round(opsRate))}${box.w < (compact ? 130 : 170) ? '/s' : ' ops/s'}`;
   return (
     <NodeCard
       box={box}

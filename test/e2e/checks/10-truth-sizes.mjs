@@ -207,6 +207,9 @@ export default async function truthSizes() {
         .map((words) => words.join(' ')),
     );
     assert(bare.length === 0, `shard cards showing only their name: ${bare.join(', ')}`);
+    // The hot shard shows the rate that makes it hot, not only a badge saying so.
+    const hotText = await p.locator('.node-redis.tone-hot').first().innerText();
+    assert(/\d\/s/.test(hotText), `the hot shard's card reads "${hotText}", without its ops rate`);
     await p.context().close();
   });
 
