@@ -1,5 +1,6 @@
 import { useEffect, useMemo } from 'react';
 import { useController } from '../../runtime/controller.ts';
+import { keptPointWorkers } from '../../runtime/keptPointWorkers.ts';
 import { enginePointWorker, sweepWorkerCount } from '../../runtime/pointWorker.ts';
 import { startSweep, type SweepHandle } from '../../runtime/sweepRunner.ts';
 import { planSweep } from '../../sweep/plan.ts';
@@ -13,6 +14,8 @@ import './sweep.css';
 
 /** The sweep running now, if any: it outlives the tab (switching tabs does not stop it). */
 let active: SweepHandle | null = null;
+/** The sweeps' workers: a finished sweep's are kept for the next, which then skips their start-up. */
+const sweepWorkers = keptPointWorkers(enginePointWorker);
 
 /**
  * The Sweep tab: one field of the running scenario over a range, every point run headless on one Web
@@ -59,7 +62,7 @@ export function SweepSection() {
       },
       store,
       workers,
-      enginePointWorker,
+      sweepWorkers.open,
     );
   };
   const onOpen = (value: number) => {
