@@ -130,13 +130,8 @@ export function lruStackCurve(
     hitsAt[bin] = (hitsAt[bin] as number) + 1;
     hitBytesAt[bin] = (hitBytesAt[bin] as number) + size;
     if (top === capacity) {
-      top = compact(positions, slotSize, top);
+      top = compact(positions, slotSize, top, tree, leaf);
       topBlock = top >> BLOCK_SHIFT;
-      tree.fill(0);
-      for (let p = 1; p <= top; p++) {
-        const b = leaf + (p >> BLOCK_SHIFT);
-        tree[b] = (tree[b] as number) + (posSize[p] as number);
-      }
       topSum = tree[leaf + topBlock] as number;
       tree[leaf + topBlock] = 0;
       for (let n = leaf - 1; n >= 1; n--) tree[n] = (tree[2 * n] as number) + (tree[2 * n + 1] as number);
@@ -186,19 +181,38 @@ function liveBytes(size: Uint32Array, live: Int32Array, from: number, to: number
   return sum;
 }
 
-/** Moves the live positions down to 1..m in order (renumbering their objects' slots); returns m. */
-function compact({ key, size, live }: Positions, slotSize: Int32Array, top: number): number {
+/**
+ * Moves the live positions down to 1..m in order (renumbering their objects' slots), sets the tree's
+ * leaves to the blocks' new sums, and returns m. Live positions are found a word of bits at a time.
+ */
+function compact(
+  { key, size, live }: Positions,
+  slotSize: Int32Array,
+  top: number,
+  tree: Float64Array,
+  leaf: number,
+): number {
+  tree.fill(0);
   let m = 0;
-  for (let p = 1; p <= top; p++) {
-    if ((((live[p >> 5] as number) >>> (p & 31)) & 1) === 0) continue;
-    const x = key[p] as number;
-    m++;
-    key[m] = x;
-    size[m] = size[p] as number;
-    slotSize[2 * x] = m;
+  for (let w = 0; w <= top >> 5; w++) {
+    for (let bits = live[w] as number; bits !== 0;) {
+      const low = bits & -bits;
+      bits ^= low;
+      const p = (w << 5) | (31 - Math.clz32(low));
+      const x = key[p] as number;
+      const bytes = size[p] as number;
+      m++;
+      key[m] = x;
+      size[m] = bytes;
+      slotSize[2 * x] = m;
+      tree[leaf + (m >> BLOCK_SHIFT)] = (tree[leaf + (m >> BLOCK_SHIFT)] as number) + bytes;
+    }
   }
+  // Positions 1..m are live: whole words of bits, then the last one's low bits, then not position 0.
   live.fill(0);
-  for (let p = 1; p <= m; p++) live[p >> 5] = (live[p >> 5] as number) | (1 << (p & 31));
+  live.fill(-1, 0, m >> 5);
+  live[m >> 5] = -1 >>> (31 - (m & 31));
+  live[0] = (live[0] as number) & ~1;
   return m;
 }
 
