@@ -17,8 +17,8 @@ let readAheadSink = 0;
  * simulation (`npm run bench:mrc`, docs/traces.md):
  *
  * - Each object sits at the time position of its last use; positions are grouped in blocks of 64,
- *   and a segment tree over the blocks' byte sums (a few hundred KiB at most, so it stays in cache)
- *   gives the bytes of the blocks above an object's block: walking up from the block's leaf, each
+ *   and a segment tree over the blocks' byte sums (512 KiB for a million keys, so it stays in
+ *   cache) gives the bytes of the blocks above an object's block: walking up from the block's leaf, each
  *   left child adds its right sibling, and each node on the way loses the object's bytes, in one
  *   loop of fixed length (the tree's height) whose reads do not depend on each other. The top
  *   block's bytes stay out of the tree until the top moves on, so a request adds to no node.
