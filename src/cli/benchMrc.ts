@@ -9,12 +9,15 @@ import { defaultSizes } from '../trace/mrc/grid.ts';
 import { fmtBytes } from './table.ts';
 
 /**
- * `npm run bench:mrc [-- <trace file>] [--rounds N] [--with-map] [--json]`: the whole exact LRU curve
- * (one pass, every default size) beside one straightforward LRU simulation at one size, over the same
- * trace, alternated round by round so both see the same machine load. The target: the curve at most
- * 2x. The yardstick is the typed-array simulation (a linked list over key ids, what the curves use
- * below the largest object), the fastest straightforward one here; `--with-map` adds a textbook one
- * on a JavaScript Map, which is far slower at a million keys (deletions churn the Map).
+ * `npm run bench:mrc [-- <trace file>] [--requests N] [--keys K] [--rounds N] [--with-map] [--json]`:
+ * the whole exact LRU curve (one pass, every default size) beside one straightforward LRU simulation
+ * at one size, over the same trace, alternated round by round so both see the same machine load. The
+ * target: the curve at most 2x. Without a file the trace is generated (Zipf 0.9, 100 B-64 KiB), by
+ * default 5 M requests over 1 M keys, whose arrays exceed the processor's caches; `--requests
+ * 1000000 --keys 200000` is a small one whose arrays fit in them, where the simulation waits little
+ * on memory. The yardstick is the typed-array simulation (a linked list over key ids, what the
+ * curves use below the largest object), the fastest straightforward one here; `--with-map` adds a
+ * textbook one on a JavaScript Map, which is far slower at a million keys (deletions churn the Map).
  */
 
 function mapLru(input: CurveInput, capacity: number): number {
@@ -55,6 +58,14 @@ async function main(argv: readonly string[]): Promise<number> {
   let rounds = 5;
   let json = false;
   let withMap = false;
+  let requests = 5_000_000;
+  let keys = 1_000_000;
+  const count = (name: string, text: string | undefined) => {
+    const n = Number(text);
+    if (!Number.isInteger(n) || n < 1 || n > 100_000_000)
+      throw new InputError(`${name}: expected 1 to 100 M`);
+    return n;
+  };
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i] as string;
     if (arg === '--json') json = true;
@@ -63,11 +74,15 @@ async function main(argv: readonly string[]): Promise<number> {
       rounds = Number(argv[++i]);
       if (!Number.isInteger(rounds) || rounds < 1 || rounds > 100)
         throw new InputError('--rounds: expected 1 to 100');
-    } else if (arg.startsWith('-'))
-      throw new InputError(`unknown option ${arg} (bench:mrc [file] [--rounds N] [--json])`);
+    } else if (arg === '--requests') requests = count(arg, argv[++i]);
+    else if (arg === '--keys') keys = count(arg, argv[++i]);
+    else if (arg.startsWith('-'))
+      throw new InputError(
+        `unknown option ${arg} (bench:mrc [file] [--requests N] [--keys K] [--rounds N] [--with-map] [--json])`,
+      );
     else file = arg;
   }
-  const trace = file ? await readTraceFile(file) : zipfTrace(5_000_000, 1_000_000, 0.9);
+  const trace = file ? await readTraceFile(file) : zipfTrace(requests, keys, 0.9);
   const input = curveInput(trace);
   let workingSet = 0;
   let largest = 0;
@@ -86,7 +101,7 @@ async function main(argv: readonly string[]): Promise<number> {
     if (withMap) map.push(time(() => mapLru(input, one)));
   }
   const result = {
-    trace: file ?? 'generated: 5 M requests, 1 M keys, Zipf 0.9, 100 B-64 KiB',
+    trace: file ?? 'generated: Zipf 0.9, 100 B-64 KiB',
     requests: trace.length,
     uniqueKeys: trace.uniqueKeys,
     sizes: sizes.length,

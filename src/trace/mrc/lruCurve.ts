@@ -1,8 +1,8 @@
 import type { CurveInput } from './types.ts';
 import { binFinder } from './bins.ts';
 
-/** Positions per block: the tree is over blocks, small enough to stay in the processor's cache. */
-const BLOCK_SHIFT = 7;
+/** Positions per block (a power of two): the tree is over blocks, small enough to stay in cache. */
+const BLOCK_SHIFT = 6;
 /** Requests read ahead at a time (a power of two). */
 const AHEAD = 32;
 /** Where the values read ahead go, so the reads cannot be dropped as unused. */
@@ -16,22 +16,26 @@ let readAheadSink = 0;
  * in matters, not the distance itself, and that is what keeps the pass near the cost of one
  * simulation (`npm run bench:mrc`, docs/traces.md):
  *
- * - Each object sits at the time position of its last use; positions are grouped in blocks of 128,
- *   and a Fenwick tree over the blocks' byte sums (a few hundred KiB, so it stays in cache) gives the
- *   bytes of the blocks above an object's block. The rest of its own block above it adds between 0
- *   and that block's sum minus the object; when no size falls in that range (nearly always) the bin
- *   is known without reading the block, otherwise its positions are summed.
- * - The sum is walked from both ends until the walks meet (the log of the distance in blocks, not of
- *   the tree); the tree holds no node above the top block, so a removal climbs only to the top, and a
- *   new block's node is built from the nodes below it (amortised constant time).
+ * - Each object sits at the time position of its last use; positions are grouped in blocks of 64,
+ *   and a segment tree over the blocks' byte sums (512 KiB for a million keys, so it stays in
+ *   cache) gives the bytes of the blocks above an object's block: walking up from the block's leaf, each
+ *   left child adds its right sibling, and each node on the way loses the object's bytes, in one
+ *   loop of fixed length (the tree's height) whose reads do not depend on each other. The top
+ *   block's bytes stay out of the tree until the top moves on, so a request adds to no node.
+ * - The rest of the object's own block above it adds between 0 and that block's sum minus the
+ *   object; when no size falls in that range the bin is known without reading the block, otherwise
+ *   the block's positions on the shorter side of the object are summed.
+ * - Which positions are live is a bitmap (a bit per position, in cache), so a request clears a bit
+ *   rather than writing to the position it leaves in the large arrays; sums multiply by the bit
+ *   rather than branch on it.
  * - The first size at least a distance is read from a table indexed by the distance's exponent and
  *   leading mantissa bits (`bins.ts`), not a binary search whose branches the processor cannot guess.
  * - Positions are compacted in place when they run out, so they stay about twice the distinct keys;
  *   an object used twice in a row costs nothing.
- * - Every 32 requests, the next 32 objects' positions and the positions they leave are read ahead in
- *   two tight loops (`readAhead`). A request's own work is long and branchy, so its first cache miss
- *   (its object's position, over megabytes) would otherwise wait alone; read ahead together, the
- *   misses overlap, as they do in the simple simulation. The values read are discarded.
+ * - Every 32 requests, the next 32 objects' positions are read ahead in a tight loop (`readAhead`):
+ *   a request's own work is long, so its first cache miss (its object's position, over megabytes)
+ *   would otherwise wait alone; read ahead together, the misses overlap, as they do in the simple
+ *   simulation. The values read are discarded.
  *
  * This holds for every size at least as large as the largest object. Below that, libCacheSim's rule
  * (an object larger than the cache is not kept) breaks LRU's inclusion property: a cache too small
@@ -53,51 +57,31 @@ export function lruStackCurve(
   const hitsAt = new Float64Array(k + 1);
   const hitBytesAt = new Float64Array(k + 1);
   const capacity = Math.max(1024, Math.min(key.length + 1, 2 * uniqueKeys + 2));
-  // Each position's object and its size side by side (object -1: the position is dead).
-  const posKeySize = new Int32Array(2 * (capacity + 1));
+  const positions: Positions = {
+    key: new Int32Array(capacity + 1),
+    size: new Uint32Array(capacity + 1), // a size over 2^31 needs the unsigned array
+    live: new Int32Array((capacity >> 5) + 1),
+  };
+  const { key: posKey, size: posSize, live } = positions;
   const blocks = (capacity >> BLOCK_SHIFT) + 1;
-  const blockSum = new Float64Array(blocks);
-  const tree = new Float64Array(blocks + 1); // Fenwick tree: block b at index b + 1
+  let height = 1;
+  while (1 << height < blocks) height++;
+  const leaf = 1 << height;
+  // Block b's bytes at node leaf + b, each node the sum of its two children; node 0 stays 0.
+  const tree = new Float64Array(2 * leaf);
   // Each object's position and size side by side, so a request reads one cache line for both.
   const slotSize = new Int32Array(2 * uniqueKeys); // a size over 2^31 reads back with >>> 0
   for (let x = 0; x < uniqueKeys; x++) slotSize[2 * x + 1] = objectSize[x] as number;
   let top = 0; // the last position used
-  let fenTop = 1; // the tree index of the top's block
-  let totalBytes = 0;
-
-  const compact = () => {
-    // Move the live positions down to 1..m in order, then rebuild the block sums and the tree.
-    let m = 0;
-    for (let p = 1; p <= top; p++) {
-      const x = posKeySize[2 * p] as number;
-      if (x < 0) continue;
-      m++;
-      posKeySize[2 * m] = x;
-      posKeySize[2 * m + 1] = posKeySize[2 * p + 1] as number;
-      slotSize[2 * x] = m;
-    }
-    blockSum.fill(0);
-    tree.fill(0);
-    for (let p = 1; p <= m; p++) {
-      const b = p >> BLOCK_SHIFT;
-      blockSum[b] = (blockSum[b] as number) + ((posKeySize[2 * p + 1] as number) >>> 0);
-    }
-    fenTop = (m >> BLOCK_SHIFT) + 1;
-    for (let i = 1; i <= fenTop; i++) {
-      tree[i] = (tree[i] as number) + (blockSum[i - 1] as number);
-      const parent = i + (i & -i);
-      if (parent <= fenTop) tree[parent] = (tree[parent] as number) + (tree[i] as number);
-    }
-    top = m;
-  };
+  let topBlock = 0;
+  let topSum = 0; // the top block's bytes, not yet in the tree
 
   let touched = 0;
   for (let i = 0; i < key.length; i++) {
-    if ((i & (AHEAD - 1)) === 0) touched ^= readAhead(key, i, slotSize, posKeySize);
+    if ((i & (AHEAD - 1)) === 0) touched ^= readAhead(key, i, slotSize);
     const x = key[i] as number;
     const slot = slotSize[2 * x] as number;
     const size = (slotSize[2 * x + 1] as number) >>> 0;
-    totalBytes += size;
     if (slot === top && slot > 0) {
       // Used again at once: on top of the stack already, a hit at every size it fits.
       hitsAt[0] = (hitsAt[0] as number) + 1;
@@ -107,53 +91,71 @@ export function lruStackCurve(
     let bin = k; // a first request misses at every size
     if (slot > 0) {
       const block = slot >> BLOCK_SHIFT;
-      // Bytes of the blocks above the object's block: the tree's sum over (block + 1, fenTop].
-      let above = 0;
-      let a = block + 1;
-      let b = fenTop;
-      // Two tight loops in turn (each predictable) rather than one that picks a side each step.
-      while (a !== b) {
-        for (; b > a; b -= b & -b) above += tree[b] as number;
-        for (; a > b; a -= a & -a) above -= tree[a] as number;
-      }
+      let above = 0; // bytes of the blocks above the object's block
+      let own = topSum; // bytes of its block, itself included
+      if (block !== topBlock) {
+        let n = leaf + block;
+        own = tree[n] as number;
+        // Two levels a step into two sums, so the additions do not wait on each other.
+        let aboveOdd = 0;
+        let h = height;
+        for (; h >= 2; h -= 2) {
+          above += tree[(n + 1) & -((n & 1) ^ 1)] as number; // a left child's right sibling, else node 0
+          tree[n] = (tree[n] as number) - size;
+          n >>= 1;
+          aboveOdd += tree[(n + 1) & -((n & 1) ^ 1)] as number;
+          tree[n] = (tree[n] as number) - size;
+          n >>= 1;
+        }
+        if (h === 1) {
+          above += tree[(n + 1) & -((n & 1) ^ 1)] as number;
+          tree[n] = (tree[n] as number) - size;
+        }
+        above += aboveOdd + topSum;
+      } else topSum -= size;
       const least = above + size;
       bin = firstBin(least);
-      const own = blockSum[block] as number;
       if (bin < k && (bounds[bin] as number) < above + own) {
-        // A size falls within what the rest of the block may add: sum the block above the object.
-        let distance = least;
-        const end = Math.min(top, ((block + 1) << BLOCK_SHIFT) - 1);
-        for (let p = slot + 1; p <= end; p++) distance += (posKeySize[2 * p + 1] as number) >>> 0;
+        // A size falls within what the rest of the block may add: sum the block on one side.
+        const start = block << BLOCK_SHIFT;
+        const end = Math.min(top, start + (1 << BLOCK_SHIFT) - 1);
+        const distance =
+          slot - start < end - slot
+            ? above + own - liveBytes(posSize, live, start, slot - 1)
+            : least + liveBytes(posSize, live, slot + 1, end);
         while (bin < k && (bounds[bin] as number) < distance) bin++;
       }
-      posKeySize[2 * slot] = -1;
-      posKeySize[2 * slot + 1] = 0;
-      blockSum[block] = own - size;
-      for (let p = block + 1; p <= fenTop; p += p & -p) tree[p] = (tree[p] as number) - size;
+      live[slot >> 5] = (live[slot >> 5] as number) & ~(1 << (slot & 31));
     }
     hitsAt[bin] = (hitsAt[bin] as number) + 1;
     hitBytesAt[bin] = (hitBytesAt[bin] as number) + size;
-    if (top === capacity) compact();
-    // Append at a new top; a new block's node covers (f - lowbit(f), f], the nodes below give the rest.
-    const at = ++top;
-    const block = at >> BLOCK_SHIFT;
-    if (block + 1 !== fenTop) {
-      const f = block + 1;
-      let node = 0;
-      for (let b = f - 1, a = f - (f & -f); b > a; b -= b & -b) node += tree[b] as number;
-      tree[f] = node;
-      fenTop = f;
+    if (top === capacity) {
+      top = compact(positions, slotSize, top, tree, leaf);
+      topBlock = top >> BLOCK_SHIFT;
+      topSum = tree[leaf + topBlock] as number;
+      tree[leaf + topBlock] = 0;
+      for (let n = leaf - 1; n >= 1; n--) tree[n] = (tree[2 * n] as number) + (tree[2 * n + 1] as number);
     }
-    posKeySize[2 * at] = x;
-    posKeySize[2 * at + 1] = size;
-    blockSum[block] = (blockSum[block] as number) + size;
-    tree[fenTop] = (tree[fenTop] as number) + size;
+    const at = ++top;
+    if (at >> BLOCK_SHIFT !== topBlock) {
+      // The top block is full: its bytes go into the tree.
+      for (let n = leaf + topBlock; n >= 1; n >>= 1) tree[n] = (tree[n] as number) + topSum;
+      topBlock = at >> BLOCK_SHIFT;
+      topSum = 0;
+    }
+    posKey[at] = x;
+    posSize[at] = size;
+    live[at >> 5] = (live[at >> 5] as number) | (1 << (at & 31));
+    topSum += size;
     slotSize[2 * x] = at;
   }
 
   readAheadSink = touched;
   const misses = new Float64Array(k);
   const missBytes = new Float64Array(k);
+  // Every request is in one bin (a first request in the last), so the bins' bytes are the trace's.
+  let totalBytes = 0;
+  for (let j = 0; j <= k; j++) totalBytes += hitBytesAt[j] as number;
   let hits = 0;
   let hitBytes = 0;
   for (let j = 0; j < k; j++) {
@@ -165,18 +167,63 @@ export function lruStackCurve(
   return { misses, missBytes };
 }
 
+/** Each position's object and size, and a bit per position set while it is live (its object's last use). */
+interface Positions {
+  key: Int32Array;
+  size: Uint32Array;
+  live: Int32Array;
+}
+
+/** The bytes of the live positions from..to (inclusive): each size times its live bit, no branch. */
+function liveBytes(size: Uint32Array, live: Int32Array, from: number, to: number): number {
+  let sum = 0;
+  for (let p = from; p <= to; p++) sum += (size[p] as number) * (((live[p >> 5] as number) >>> (p & 31)) & 1);
+  return sum;
+}
+
+/**
+ * Moves the live positions down to 1..m in order (renumbering their objects' slots), sets the tree's
+ * leaves to the blocks' new sums, and returns m. Live positions are found a word of bits at a time.
+ */
+function compact(
+  { key, size, live }: Positions,
+  slotSize: Int32Array,
+  top: number,
+  tree: Float64Array,
+  leaf: number,
+): number {
+  tree.fill(0);
+  let m = 0;
+  for (let w = 0; w <= top >> 5; w++) {
+    for (let bits = live[w] as number; bits !== 0;) {
+      const low = bits & -bits;
+      bits ^= low;
+      const p = (w << 5) | (31 - Math.clz32(low));
+      const x = key[p] as number;
+      const bytes = size[p] as number;
+      m++;
+      key[m] = x;
+      size[m] = bytes;
+      slotSize[2 * x] = m;
+      tree[leaf + (m >> BLOCK_SHIFT)] = (tree[leaf + (m >> BLOCK_SHIFT)] as number) + bytes;
+    }
+  }
+  // Positions 1..m are live: whole words of bits, then the last one's low bits, then not position 0.
+  live.fill(0);
+  live.fill(-1, 0, m >> 5);
+  live[m >> 5] = -1 >>> (31 - (m & 31));
+  live[0] = (live[0] as number) & ~1;
+  return m;
+}
+
 /**
  * Reads, without using them, each object's position and size for requests i + AHEAD to
- * i + 2 AHEAD - 1, and the position each object of requests i to i + AHEAD - 1 will leave (whose own
- * slot was read ahead the time before), so that those cache lines are loaded together rather than
- * one request at a time. Positions may change before their request: this only warms the cache.
+ * i + 2 AHEAD - 1, so that those cache lines are loaded together rather than one request at a time.
+ * Positions may change before their request: this only warms the cache.
  */
-function readAhead(key: Uint32Array, i: number, slotSize: Int32Array, posKeySize: Int32Array): number {
+function readAhead(key: Uint32Array, i: number, slotSize: Int32Array): number {
   let sink = readAheadSink; // any start will do
   const far = Math.min(i + 2 * AHEAD, key.length);
   for (let q = i + AHEAD; q < far; q++) sink ^= slotSize[2 * (key[q] as number)] as number;
-  const near = Math.min(i + AHEAD, key.length);
-  for (let q = i; q < near; q++)
-    sink ^= posKeySize[2 * (slotSize[2 * (key[q] as number)] as number)] as number;
   return sink;
 }
