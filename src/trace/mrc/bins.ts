@@ -23,24 +23,29 @@ export class BinTable {
 
   constructor(bounds: Float64Array) {
     const k = bounds.length;
-    const { table, double, words } = this;
     this.walk = new Float64Array(k + 1);
     this.walk.set(bounds);
     this.walk[k] = Infinity;
-    for (let index = 0, j = 0; index < table.length; index++) {
-      words[HIGH] = index << SHIFT;
-      words[1 - HIGH] = 0;
-      // Past the positive doubles (the sign bit set), every index lies above every size.
-      const least = index < 1 << (BITS - 1) ? (double[0] as number) : Infinity;
-      while (j < k && (bounds[j] as number) < least) j++;
-      table[index] = j;
+    // Positive doubles order as their bits do, so an index's first size at least its smallest double
+    // is the number of sizes whose own index is lower: a run of indices per size, filled at once.
+    let from = 0;
+    for (let j = 0; j < k; j++) {
+      const to = this.index(bounds[j] as number) + 1;
+      this.table.fill(j, from, to);
+      from = to;
     }
+    // Past the last size, and past the positive doubles (the sign bit set): above every size.
+    this.table.fill(k, from);
+  }
+
+  private index(distance: number): number {
+    this.double[0] = distance;
+    return (this.words[HIGH] as number) >>> SHIFT;
   }
 
   /** The index of the first size at least `distance`, or the number of sizes when it is above every size. */
   first(distance: number): number {
-    this.double[0] = distance;
-    let j = this.table[(this.words[HIGH] as number) >>> SHIFT] as number;
+    let j = this.table[this.index(distance)] as number;
     while ((this.walk[j] as number) < distance) j++;
     return j;
   }

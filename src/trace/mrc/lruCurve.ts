@@ -118,10 +118,8 @@ class Pass {
     const blocks = (capacity >> BLOCK_SHIFT) + 1;
     let height = 1;
     while (1 << height < blocks) height++;
-    const slotSize = new Int32Array(2 * uniqueKeys); // a size over 2^31 reads back with >>> 0
-    for (let x = 0; x < uniqueKeys; x++) slotSize[2 * x + 1] = objectSize[x] as number;
     this.key = key;
-    this.slotSize = slotSize;
+    this.slotSize = slotsAndSizes(objectSize, uniqueKeys);
     this.posKey = new Int32Array(capacity + 1);
     this.posSize = new Uint32Array(capacity + 1); // a size over 2^31 needs the unsigned array
     this.live = new Int32Array((capacity >> 5) + 1);
@@ -138,6 +136,13 @@ const TOP = 0;
 const TOP_BLOCK = 1;
 const TOP_SUM = 2;
 const TOUCHED = 3;
+
+/** Each object's position (0, none yet) and size side by side; a size over 2^31 reads back with >>> 0. */
+function slotsAndSizes(objectSize: Uint32Array, uniqueKeys: number): Int32Array {
+  const slotSize = new Int32Array(2 * uniqueKeys);
+  for (let x = 0; x < uniqueKeys; x++) slotSize[2 * x + 1] = objectSize[x] as number;
+  return slotSize;
+}
 
 /**
  * Runs the requests from `from` on until the trace ends or every position is used (compaction is
@@ -198,10 +203,9 @@ function run(pass: Pass, from: number, to: number): number {
         // A size falls within what the rest of the block may add: sum the block on one side.
         const start = block << BLOCK_SHIFT;
         const end = Math.min(top, start + (1 << BLOCK_SHIFT) - 1);
-        const distance =
-          slot - start < end - slot
-            ? above + own - liveBytes(posSize, live, start, slot - 1)
-            : least + liveBytes(posSize, live, slot + 1, end);
+        const below = slot - start < end - slot;
+        const sum = liveBytes(posSize, live, below ? start : slot + 1, below ? slot - 1 : end);
+        const distance = below ? above + own - sum : least + sum;
         while (bin < k && (bounds[bin] as number) < distance) bin++;
       }
       live[slot >> 5] = (live[slot >> 5] as number) & ~(1 << (slot & 31));
