@@ -5,7 +5,7 @@ import { BinTable } from './bins.ts';
 const BLOCK_SHIFT = 6;
 /** Requests read ahead at a time (a power of two). */
 const AHEAD = 32;
-/** Requests a run of the hot loop takes at most (see `run`). */
+/** Requests a call of the hot loop takes at most (see `run`). */
 const CHUNK = 1024;
 /** Where the values read ahead go, so the reads cannot be dropped as unused. */
 let readAheadSink = 0;
@@ -145,10 +145,12 @@ function slotsAndSizes(objectSize: Uint32Array, uniqueKeys: number): Int32Array 
 }
 
 /**
- * Runs the requests from `from` on until the trace ends or every position is used (compaction is
- * then due), and returns the first request not run. The hot loop alone, with nothing in it that runs
+ * Runs the requests from `from` to before `to`, or until every position is used (compaction is then
+ * due), and returns the first request not run. The hot loop alone, with nothing in it that runs
  * rarely: V8 compiles code that has not run yet as a deoptimization, so a loop holding the
- * compaction, or the tallies after it, was compiled three or four times in its first calls.
+ * compaction, or the tallies after it, was compiled three or four times in its first calls. Called
+ * for `CHUNK` requests at a time, it is compiled as a whole function, with feedback for its exit,
+ * rather than as a loop on the stack that would be dropped at its exit (docs/traces.md).
  */
 function run(pass: Pass, from: number, to: number): number {
   const { key, slotSize, posKey, posSize, live, tree, height, bounds, bins, hitsAt, hitBytesAt, capacity } =
