@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { binFinder } from '../../src/trace/mrc/bins.ts';
+import { BinTable } from '../../src/trace/mrc/bins.ts';
 
 /** The first bound at least the distance, by a plain scan. */
 const scan = (bounds: Float64Array, d: number) => {
@@ -16,9 +16,9 @@ describe('the first size at least a distance', () => {
         fc.array(fc.integer({ min: 0, max: 2 ** 46 }), { maxLength: 30 }),
         (raw, distances) => {
           const bounds = Float64Array.from(raw.sort((a, b) => a - b));
-          const first = binFinder(bounds);
+          const bins = new BinTable(bounds);
           const probes = [...distances, ...raw.flatMap((b) => [b - 1, b, b + 1]), 0, 2 ** 53];
-          for (const d of probes) expect([d, first(d)]).toEqual([d, scan(bounds, d)]);
+          for (const d of probes) expect([d, bins.first(d)]).toEqual([d, scan(bounds, d)]);
         },
       ),
       { numRuns: 300 },

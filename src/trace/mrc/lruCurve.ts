@@ -1,10 +1,12 @@
 import type { CurveInput } from './types.ts';
-import { binFinder } from './bins.ts';
+import { BinTable } from './bins.ts';
 
 /** Positions per block (a power of two): the tree is over blocks, small enough to stay in cache. */
 const BLOCK_SHIFT = 6;
 /** Requests read ahead at a time (a power of two). */
 const AHEAD = 32;
+/** Requests a call of the hot loop takes at most (see `run`). */
+const CHUNK = 1024;
 /** Where the values read ahead go, so the reads cannot be dropped as unused. */
 let readAheadSink = 0;
 
@@ -49,35 +51,119 @@ export function lruStackCurve(
   input: CurveInput,
   sizes: readonly number[],
 ): { misses: Float64Array; missBytes: Float64Array } {
-  const { key, objectSize, uniqueKeys } = input;
+  const { key } = input;
   const k = sizes.length;
-  const bounds = Float64Array.from(sizes);
-  const firstBin = binFinder(bounds);
-  // hitsAt[j]: requests whose distance falls in (sizes[j-1], sizes[j]], so they hit at sizes[j] and up.
-  const hitsAt = new Float64Array(k + 1);
-  const hitBytesAt = new Float64Array(k + 1);
-  const capacity = Math.max(1024, Math.min(key.length + 1, 2 * uniqueKeys + 2));
-  const positions: Positions = {
-    key: new Int32Array(capacity + 1),
-    size: new Uint32Array(capacity + 1), // a size over 2^31 needs the unsigned array
-    live: new Int32Array((capacity >> 5) + 1),
-  };
-  const { key: posKey, size: posSize, live } = positions;
-  const blocks = (capacity >> BLOCK_SHIFT) + 1;
-  let height = 1;
-  while (1 << height < blocks) height++;
-  const leaf = 1 << height;
-  // Block b's bytes at node leaf + b, each node the sum of its two children; node 0 stays 0.
-  const tree = new Float64Array(2 * leaf);
-  // Each object's position and size side by side, so a request reads one cache line for both.
-  const slotSize = new Int32Array(2 * uniqueKeys); // a size over 2^31 reads back with >>> 0
-  for (let x = 0; x < uniqueKeys; x++) slotSize[2 * x + 1] = objectSize[x] as number;
-  let top = 0; // the last position used
-  let topBlock = 0;
-  let topSum = 0; // the top block's bytes, not yet in the tree
+  const pass = new Pass(input, sizes);
+  const { capacity } = pass;
+  // The hot loop runs a chunk at a time, and stops early when the positions run out; compaction,
+  // rare, runs here between its runs.
+  // The first run is a batch long, so that the loop's exit has run before V8 compiles the loop.
+  for (let i = 0; i < key.length;) {
+    i = run(pass, i, Math.min(key.length, i + CHUNK));
+    if (pass.at[TOP] === capacity) compact(pass);
+  }
+  readAheadSink = (pass.at[TOUCHED] as number) | 0;
 
-  let touched = 0;
-  for (let i = 0; i < key.length; i++) {
+  const { hitsAt, hitBytesAt } = pass;
+  const misses = new Float64Array(k);
+  const missBytes = new Float64Array(k);
+  // Every request is in one bin (a first request in the last), so the bins' bytes are the trace's.
+  let totalBytes = 0;
+  for (let j = 0; j <= k; j++) totalBytes += hitBytesAt[j] as number;
+  let hits = 0;
+  let hitBytes = 0;
+  for (let j = 0; j < k; j++) {
+    hits += hitsAt[j] as number;
+    hitBytes += hitBytesAt[j] as number;
+    misses[j] = key.length - hits;
+    missBytes[j] = totalBytes - hitBytes;
+  }
+  return { misses, missBytes };
+}
+
+/**
+ * The pass's arrays, and where it stands between runs of its hot loop. A class rather than an object
+ * literal: every pass's object then has the same shape from the start, whereas a literal's second
+ * instance is built from a template whose shape differs from the first's, and V8 drops the
+ * optimized loop compiled against the first.
+ */
+class Pass {
+  readonly key: Uint32Array;
+  /** Each object's position and size side by side, so a request reads one cache line for both. */
+  readonly slotSize: Int32Array;
+  /** Each position's object and size, and a bit per position set while it is live (its object's last use). */
+  readonly posKey: Int32Array;
+  readonly posSize: Uint32Array;
+  readonly live: Int32Array;
+  /** Block b's bytes at node 2^height + b, each node the sum of its two children; node 0 stays 0. */
+  readonly tree: Float64Array;
+  readonly height: number;
+  readonly bounds: Float64Array;
+  readonly bins: BinTable;
+  /** hitsAt[j]: requests whose distance falls in (sizes[j-1], sizes[j]], so they hit at sizes[j] and up. */
+  readonly hitsAt: Float64Array;
+  readonly hitBytesAt: Float64Array;
+  /** Positions run from 1 to this, about twice the distinct keys, then are compacted. */
+  readonly capacity: number;
+  /**
+   * At TOP the last position used, at TOP_BLOCK its block, at TOP_SUM that block's bytes (not yet in
+   * the tree), at TOUCHED what the reads ahead gave. In an array of doubles rather than in fields,
+   * so the object's shape does not change (and optimized code is not dropped) when a sum, a small
+   * integer at first, becomes a double.
+   */
+  readonly at = new Float64Array(4);
+
+  constructor({ key, objectSize, uniqueKeys }: CurveInput, sizes: readonly number[]) {
+    const capacity = Math.max(1024, Math.min(key.length + 1, 2 * uniqueKeys + 2));
+    const blocks = (capacity >> BLOCK_SHIFT) + 1;
+    let height = 1;
+    while (1 << height < blocks) height++;
+    this.key = key;
+    this.slotSize = slotsAndSizes(objectSize, uniqueKeys);
+    this.posKey = new Int32Array(capacity + 1);
+    this.posSize = new Uint32Array(capacity + 1); // a size over 2^31 needs the unsigned array
+    this.live = new Int32Array((capacity >> 5) + 1);
+    this.tree = new Float64Array(2 << height);
+    this.height = height;
+    this.bounds = Float64Array.from(sizes);
+    this.bins = new BinTable(this.bounds);
+    this.hitsAt = new Float64Array(sizes.length + 1);
+    this.hitBytesAt = new Float64Array(sizes.length + 1);
+    this.capacity = capacity;
+  }
+}
+const TOP = 0;
+const TOP_BLOCK = 1;
+const TOP_SUM = 2;
+const TOUCHED = 3;
+
+/** Each object's position (0, none yet) and size side by side; a size over 2^31 reads back with >>> 0. */
+function slotsAndSizes(objectSize: Uint32Array, uniqueKeys: number): Int32Array {
+  const slotSize = new Int32Array(2 * uniqueKeys);
+  for (let x = 0; x < uniqueKeys; x++) slotSize[2 * x + 1] = objectSize[x] as number;
+  return slotSize;
+}
+
+/**
+ * Runs the requests from `from` to before `to`, or until every position is used (compaction is then
+ * due), and returns the first request not run. The hot loop alone, with nothing in it that runs
+ * rarely: V8 compiles code that has not run yet as a deoptimization, so a loop holding the
+ * compaction, or the tallies after it, was compiled three or four times in its first calls. Called
+ * for `CHUNK` requests at a time, it is compiled as a whole function, with feedback for its exit,
+ * rather than as a loop on the stack that would be dropped at its exit (docs/traces.md).
+ */
+function run(pass: Pass, from: number, to: number): number {
+  const { key, slotSize, posKey, posSize, live, tree, height, bounds, bins, hitsAt, hitBytesAt, capacity } =
+    pass;
+  const k = bounds.length;
+  const leaf = 1 << height;
+  const at = pass.at;
+  let top = at[TOP] as number;
+  let topBlock = at[TOP_BLOCK] as number;
+  let topSum = at[TOP_SUM] as number;
+  let touched = at[TOUCHED] as number;
+  let i = from;
+  for (; i < to && top < capacity; i++) {
     if ((i & (AHEAD - 1)) === 0) touched ^= readAhead(key, i, slotSize);
     const x = key[i] as number;
     const slot = slotSize[2 * x] as number;
@@ -114,64 +200,38 @@ export function lruStackCurve(
         above += aboveOdd + topSum;
       } else topSum -= size;
       const least = above + size;
-      bin = firstBin(least);
+      bin = bins.first(least);
       if (bin < k && (bounds[bin] as number) < above + own) {
         // A size falls within what the rest of the block may add: sum the block on one side.
         const start = block << BLOCK_SHIFT;
         const end = Math.min(top, start + (1 << BLOCK_SHIFT) - 1);
-        const distance =
-          slot - start < end - slot
-            ? above + own - liveBytes(posSize, live, start, slot - 1)
-            : least + liveBytes(posSize, live, slot + 1, end);
+        const below = slot - start < end - slot;
+        const sum = liveBytes(posSize, live, below ? start : slot + 1, below ? slot - 1 : end);
+        const distance = below ? above + own - sum : least + sum;
         while (bin < k && (bounds[bin] as number) < distance) bin++;
       }
       live[slot >> 5] = (live[slot >> 5] as number) & ~(1 << (slot & 31));
     }
     hitsAt[bin] = (hitsAt[bin] as number) + 1;
     hitBytesAt[bin] = (hitBytesAt[bin] as number) + size;
-    if (top === capacity) {
-      top = compact(positions, slotSize, top, tree, leaf);
-      topBlock = top >> BLOCK_SHIFT;
-      topSum = tree[leaf + topBlock] as number;
-      tree[leaf + topBlock] = 0;
-      for (let n = leaf - 1; n >= 1; n--) tree[n] = (tree[2 * n] as number) + (tree[2 * n + 1] as number);
-    }
-    const at = ++top;
-    if (at >> BLOCK_SHIFT !== topBlock) {
+    const p = ++top;
+    if (p >> BLOCK_SHIFT !== topBlock) {
       // The top block is full: its bytes go into the tree.
       for (let n = leaf + topBlock; n >= 1; n >>= 1) tree[n] = (tree[n] as number) + topSum;
-      topBlock = at >> BLOCK_SHIFT;
+      topBlock = p >> BLOCK_SHIFT;
       topSum = 0;
     }
-    posKey[at] = x;
-    posSize[at] = size;
-    live[at >> 5] = (live[at >> 5] as number) | (1 << (at & 31));
+    posKey[p] = x;
+    posSize[p] = size;
+    live[p >> 5] = (live[p >> 5] as number) | (1 << (p & 31));
     topSum += size;
-    slotSize[2 * x] = at;
+    slotSize[2 * x] = p;
   }
-
-  readAheadSink = touched;
-  const misses = new Float64Array(k);
-  const missBytes = new Float64Array(k);
-  // Every request is in one bin (a first request in the last), so the bins' bytes are the trace's.
-  let totalBytes = 0;
-  for (let j = 0; j <= k; j++) totalBytes += hitBytesAt[j] as number;
-  let hits = 0;
-  let hitBytes = 0;
-  for (let j = 0; j < k; j++) {
-    hits += hitsAt[j] as number;
-    hitBytes += hitBytesAt[j] as number;
-    misses[j] = key.length - hits;
-    missBytes[j] = totalBytes - hitBytes;
-  }
-  return { misses, missBytes };
-}
-
-/** Each position's object and size, and a bit per position set while it is live (its object's last use). */
-interface Positions {
-  key: Int32Array;
-  size: Uint32Array;
-  live: Int32Array;
+  at[TOP] = top;
+  at[TOP_BLOCK] = topBlock;
+  at[TOP_SUM] = topSum;
+  at[TOUCHED] = touched;
+  return i;
 }
 
 /** The bytes of the live positions from..to (inclusive): each size times its live bit, no branch. */
@@ -182,17 +242,24 @@ function liveBytes(size: Uint32Array, live: Int32Array, from: number, to: number
 }
 
 /**
- * Moves the live positions down to 1..m in order (renumbering their objects' slots), sets the tree's
- * leaves to the blocks' new sums, and returns m. Live positions are found a word of bits at a time.
+ * Moves the live positions down to 1..m in order (renumbering their objects' slots), then rebuilds
+ * the bitmap and the tree over them (`restart`). Distances are sums over positions in order, so they
+ * do not change.
  */
-function compact(
-  { key, size, live }: Positions,
-  slotSize: Int32Array,
-  top: number,
-  tree: Float64Array,
-  leaf: number,
-): number {
-  tree.fill(0);
+function compact(pass: Pass): void {
+  pass.tree.fill(0);
+  restart(pass, moveLive(pass));
+}
+
+/**
+ * Moves the live positions down to 1..m in order, adding their bytes to the tree's leaves, and
+ * returns m. Live positions are found a word of bits at a time. The loop alone, and code after it
+ * in another function: V8 compiles a long loop while it runs, and code after it that has not run
+ * yet would drop the compiled loop each time it is reached.
+ */
+function moveLive({ posKey: key, posSize: size, live, slotSize, tree, height, at }: Pass): number {
+  const top = at[TOP] as number;
+  const leaf = 1 << height;
   let m = 0;
   for (let w = 0; w <= top >> 5; w++) {
     for (let bits = live[w] as number; bits !== 0;) {
@@ -208,12 +275,23 @@ function compact(
       tree[leaf + (m >> BLOCK_SHIFT)] = (tree[leaf + (m >> BLOCK_SHIFT)] as number) + bytes;
     }
   }
-  // Positions 1..m are live: whole words of bits, then the last one's low bits, then not position 0.
+  return m;
+}
+
+/** After `moveLive`: positions 1..m live, the top at m, the tree's inner nodes summed, the top block held out. */
+function restart({ live, tree, height, at }: Pass, m: number): void {
+  // Whole words of bits, then the last one's low bits, then not position 0.
   live.fill(0);
   live.fill(-1, 0, m >> 5);
   live[m >> 5] = -1 >>> (31 - (m & 31));
   live[0] = (live[0] as number) & ~1;
-  return m;
+  const leaf = 1 << height;
+  const topBlock = m >> BLOCK_SHIFT;
+  at[TOP] = m;
+  at[TOP_BLOCK] = topBlock;
+  at[TOP_SUM] = tree[leaf + topBlock] as number;
+  tree[leaf + topBlock] = 0;
+  for (let n = leaf - 1; n >= 1; n--) tree[n] = (tree[2 * n] as number) + (tree[2 * n + 1] as number);
 }
 
 /**
