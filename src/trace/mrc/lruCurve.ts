@@ -56,8 +56,8 @@ export function lruStackCurve(
   const pass = new Pass(input, sizes);
   const { capacity } = pass;
   // The hot loop runs a chunk at a time, and stops early when the positions run out; compaction,
-  // rare, runs here between its runs.
-  // The first run is a batch long, so that the loop's exit has run before V8 compiles the loop.
+  // rare, runs here between its runs. Short runs let the loop's exit run (and V8 see it) before the
+  // loop is compiled.
   for (let i = 0; i < key.length;) {
     i = run(pass, i, Math.min(key.length, i + CHUNK));
     if (pass.at[TOP] === capacity) compact(pass);
