@@ -84,9 +84,10 @@ export class RunClient {
     this.port.close();
   }
 
-  close(): void {
+  /** Stops listening; commands still waiting reject with `reason`. */
+  close(reason = 'the run was closed'): void {
     this.unlisten();
-    for (const p of this.pending.values()) p.reject(new EngineError('the run was closed'));
+    for (const p of this.pending.values()) p.reject(new EngineError(reason));
     this.pending.clear();
   }
 }

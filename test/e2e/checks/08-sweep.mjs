@@ -1,4 +1,4 @@
-/* global document */
+/* global document, self */
 import { assert, check, openPage, shot } from '../harness.mjs';
 import { axeViolations, horizontalOverflow, textOverlaps } from '../pageChecks.mjs';
 
@@ -81,6 +81,37 @@ export default async function sweep() {
     const later = await p.locator('.sweep-progress span').innerText();
     assert(done < 40 && later === text, `after Cancel: "${text}", then "${later}"`);
     await form.getByRole('button', { name: 'Run sweep' }).waitFor();
+    await p.context().close();
+  });
+
+  await check('a sweep whose worker fails stops with the reason, and the next sweep runs', async () => {
+    const { p, form } = await sweepForm('?preset=baseline', 40);
+    await form.getByLabel(/^Run length/).fill('60000');
+    const before = new Set(p.workers());
+    const fresh = (w) => /engine\.worker/.test(w.url()) && !before.has(w);
+    await form.getByRole('button', { name: 'Run sweep' }).click();
+    if (!p.workers().some(fresh)) await p.waitForEvent('worker', { predicate: fresh, timeout: 60_000 });
+    // The fault is put in from outside (as in 07-engine-watch): the worker throws on its next message,
+    // the rest of its batch, and the browser reports the error to the page.
+    const reason = 'a fault the browser check put in a sweep worker';
+    await p
+      .workers()
+      .find(fresh)
+      .evaluate((message) => {
+        self.onmessage = () => {
+          throw new Error(message);
+        };
+      }, reason);
+    const alert = p.getByRole('alert').filter({ hasText: 'The sweep stopped' });
+    await alert.waitFor({ timeout: 120_000 });
+    const text = await alert.innerText();
+    assert(text.includes(reason), `the sweep's alert reads "${text}"`);
+    await p.getByText(/runs \(stopped by an error\)/).waitFor();
+    // The failed worker is not kept: a new sweep runs to the end.
+    await form.getByLabel(/^Points/).fill('3');
+    await form.getByLabel(/^Run length/).fill('5000');
+    await form.getByRole('button', { name: 'Run sweep' }).click();
+    await p.getByText(/^3 \/ 3 runs/).waitFor({ timeout: 120_000 });
     await p.context().close();
   });
 }
