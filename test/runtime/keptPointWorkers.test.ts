@@ -4,24 +4,11 @@ import type { Summary } from '../../src/engine/types.ts';
 import { headlineValues } from '../../src/report/headline.ts';
 import { keptPointWorkers } from '../../src/runtime/keptPointWorkers.ts';
 import { startSweep, type PointWorker } from '../../src/runtime/sweepRunner.ts';
-import { getPreset } from '../../src/scenario/presets/index.ts';
 import type { Scenario } from '../../src/scenario/schema.ts';
 import { createAppStore } from '../../src/store/appStore.ts';
-import { planSweep } from '../../src/sweep/plan.ts';
+import { stampedeSweep } from './sweepFixture.ts';
 
-const base = getPreset('stampede')!;
-const plan = (() => {
-  const r = planSweep(base, { param: 'database.readMs', values: [20, 60, 100], seeds: 2, durationMs: 2000 });
-  if (!r.ok) throw new Error(r.message);
-  return r.value;
-})();
-const meta = {
-  base,
-  label: 'DB read time',
-  log: false,
-  durationMs: 2000,
-  metrics: ['dbReadsPerSec' as const],
-};
+const { base, plan, meta } = stampedeSweep(2000);
 
 /** Workers that run in process, or wait to be finished by hand; counts what was opened and ended. */
 function countedWorkers(manual = false) {

@@ -3,24 +3,12 @@ import { runScenario } from '../../src/engine/index.ts';
 import type { Summary } from '../../src/engine/types.ts';
 import { headlineValues } from '../../src/report/headline.ts';
 import { startSweep, sweepBatch, type PointWorker } from '../../src/runtime/sweepRunner.ts';
-import { getPreset } from '../../src/scenario/presets/index.ts';
 import type { Scenario } from '../../src/scenario/schema.ts';
 import { createAppStore } from '../../src/store/appStore.ts';
 import { planSweep } from '../../src/sweep/plan.ts';
+import { stampedeSweep } from './sweepFixture.ts';
 
-const base = getPreset('stampede')!;
-const plan = (() => {
-  const r = planSweep(base, { param: 'database.readMs', values: [20, 60, 100], seeds: 2, durationMs: 3000 });
-  if (!r.ok) throw new Error(r.message);
-  return r.value;
-})();
-const meta = {
-  base,
-  label: 'DB read time',
-  log: false,
-  durationMs: 3000,
-  metrics: ['dbReadsPerSec' as const],
-};
+const { base, plan, meta } = stampedeSweep(3000);
 
 /** Workers whose runs the test finishes by hand; `closed` and `started` say what the sweep did to them. */
 function manualWorkers() {
