@@ -29,7 +29,7 @@ export function StageStatus() {
           </span>
         )}
         {!atStart && notable && (
-          <span className="notable" title={notable}>
+          <span className="found" title={notable}>
             <span aria-hidden="true">⇥ </span>
             {notable}
           </span>

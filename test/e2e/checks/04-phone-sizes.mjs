@@ -175,4 +175,16 @@ export default async function phoneSizes() {
       );
     await p.context().close();
   });
+
+  await check('at 360x640 what the last jump found shows in full under the stage', async () => {
+    const p = await openPage('?preset=stampede', { viewport: { width: 360, height: 640 } });
+    await p.getByRole('button', { name: 'Next notable event' }).click();
+    const found = p.locator('.stage-status .found');
+    await found.waitFor();
+    const text = await found.innerText();
+    assert(/expired in Redis/.test(text), `the message found is "${text}"`);
+    const cut = await clippedText(p, '.stage-status');
+    await p.context().close();
+    assert(cut.length === 0, `cut: ${cut.join('; ')}`);
+  });
 }
