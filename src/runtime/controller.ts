@@ -17,6 +17,7 @@ import { estimateCost } from '../engine/cost.ts';
 import { liveChangeCost } from './liveCost.ts';
 import type { CompareSide } from './compareUrl.ts';
 import { DEFAULT_PRESET } from './initialScenario.ts';
+import { nothingAhead } from './notableText.ts';
 
 /** Everything the UI can ask the simulation to do. Components get it from context (tests pass a fake). */
 export interface Controller {
@@ -225,11 +226,11 @@ export function createController(
       void b()?.seek(t);
     },
     nextNotable: () => {
+      const from = store.getState().nowMs;
       void session.nextNotable().then((found) => {
         if (found) void b()?.seek(found.atMs);
-        store
-          .getState()
-          .setPlayback({ notable: found ? found.label : 'Nothing notable ahead in the next 30 s' });
+        const s = store.getState();
+        s.setPlayback({ notable: found ? found.label : nothingAhead(from, s.applied.durationMs) });
       });
     },
     setSeed: (seed) => {

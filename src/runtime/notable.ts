@@ -1,5 +1,6 @@
 import type { RunOptions, Scenario, Simulation, SimMs, SeriesPoint, Summary } from '../engine/types.ts';
 import { failureLabel } from '../labels/options.ts';
+import { HORIZON_MS } from './notableText.ts';
 
 /** How the driver creates a simulation (the engine's `createSimulation`, or a test's). */
 export type CreateSimulation = (scenario: Scenario, options?: RunOptions) => Simulation;
@@ -9,8 +10,6 @@ export interface Notable {
   label: string;
 }
 
-/** How far ahead to look for an alert before giving up (simulated ms). */
-const HORIZON_MS = 30_000;
 const PROBE_MS = 250;
 const HOT_EXPIRED = 'The hottest key (key 0) expired in Redis';
 

@@ -23,18 +23,19 @@ export function StageStatus() {
   return (
     <div className="stage-bar">
       <p className="stage-status news" role="status">
-        {atStart && (
+        {/* A jump that found nothing leaves the clock where it was, at the start too: say so. */}
+        {atStart && !notable && (
           <span className="start">
             Press <kbd>Space</kbd> or Play to start.
           </span>
         )}
-        {!atStart && notable && (
+        {notable && (
           <span className="found" title={notable}>
             <span aria-hidden="true">⇥ </span>
             {notable}
           </span>
         )}
-        {!atStart && !notable && playing && behind && (
+        {!notable && playing && behind && (
           <span className="behind">Can’t keep up: running at {formatSpeed(Math.max(0.01, achieved))}</span>
         )}
       </p>
