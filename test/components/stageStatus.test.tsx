@@ -1,18 +1,12 @@
 // @vitest-environment jsdom
-import { render, screen } from '@testing-library/react';
+import { act, screen } from '@testing-library/react';
 import { StageStatus } from '../../src/components/stage/StageStatus.tsx';
 import { nothingAhead } from '../../src/runtime/notableText.ts';
-import { createAppStore } from '../../src/store/appStore.ts';
-import { AppStoreContext } from '../../src/store/useAppStore.ts';
+import { renderWithApp } from './controlsHarness.tsx';
 
 function renderWith(state: { nowMs: number; playing: boolean; notable: string | null }) {
-  const store = createAppStore();
-  store.setState(state);
-  render(
-    <AppStoreContext.Provider value={store}>
-      <StageStatus />
-    </AppStoreContext.Provider>,
-  );
+  const { store } = renderWithApp(<StageStatus />);
+  act(() => store.setState(state));
 }
 
 describe('the stage status bar', () => {
