@@ -1,4 +1,4 @@
-import { useEffect, useMemo } from 'react';
+import { useEffect, useMemo, useRef } from 'react';
 import { useController } from '../../runtime/controller.ts';
 import { keptPointWorkers } from '../../runtime/keptPointWorkers.ts';
 import { enginePointWorker, sweepWorkerCount } from '../../runtime/pointWorker.ts';
@@ -32,6 +32,8 @@ export function SweepSection() {
   const plan = useMemo(() => planFromForm(form, scenario), [form, scenario]);
   const workers = sweepWorkerCount();
   const running = run?.status === 'running';
+  // Where a run's progress and results appear, under a form taller than most panels.
+  const outcome = useRef<HTMLDivElement>(null);
 
   // The form's defaults are kept once shown, so tab switches keep what the user sees.
   useEffect(() => {
@@ -64,6 +66,9 @@ export function SweepSection() {
       workers,
       sweepWorkers.open,
     );
+    // The progress and the charts as they fill in are what the click asked for: bring them into view
+    // (once they are drawn) rather than leave them under the form's bottom edge.
+    requestAnimationFrame(() => outcome.current?.scrollIntoView?.({ block: 'start' }));
   };
   const onOpen = (value: number) => {
     if (!run) return;
@@ -92,13 +97,15 @@ export function SweepSection() {
         onRun={onRun}
         onCancel={() => active?.cancel()}
       />
-      {run && <SweepProgress run={run} />}
-      {run?.status === 'failed' && (
-        <p className="cfg-error" role="alert">
-          The sweep stopped: {run.message}
-        </p>
-      )}
-      {run && <SweepResults run={run} onOpen={onOpen} />}
+      <div ref={outcome}>
+        {run && <SweepProgress run={run} />}
+        {run?.status === 'failed' && (
+          <p className="cfg-error" role="alert">
+            The sweep stopped: {run.message}
+          </p>
+        )}
+        {run && <SweepResults run={run} onOpen={onOpen} />}
+      </div>
     </div>
   );
 }

@@ -20,6 +20,15 @@ export default async function sweep() {
     assert(param === 'L2 TTL', `the default parameter is ${param}`);
     await form.getByRole('button', { name: 'Run sweep' }).click();
     const bar = p.getByRole('progressbar', { name: 'Sweep progress' });
+    // The click brings the progress into view: at 1280x720 it starts under the bottom of the panel.
+    await p.waitForFunction(() => {
+      const el = document.querySelector('progress[aria-label="Sweep progress"]');
+      const panel = el?.closest('[role="tabpanel"]');
+      if (!el || !panel) return false;
+      const r = el.getBoundingClientRect();
+      const box = panel.getBoundingClientRect();
+      return r.top >= box.top && r.bottom <= Math.min(box.bottom, document.documentElement.clientHeight);
+    });
     await p.waitForFunction(
       () =>
         document.querySelector('progress[aria-label="Sweep progress"]')?.getAttribute('aria-valuetext') ===
