@@ -50,6 +50,7 @@ export const SECONDS = {
   '09-trace-replay.mjs': 16,
   '09-trace.mjs': 9,
   '10-draw-count.mjs': 16,
+  '10-lazy-styles.mjs': 25,
   '10-lesson-walk.mjs': 79,
   '10-many-embeds.mjs': 35,
   '10-paint-worker.mjs': 30,

@@ -10,6 +10,7 @@ import { fieldFor, labelFor } from '../config/fields.ts';
 import { parseNumber } from '../config/sliderScale.ts';
 import { unitSuffix } from '../format.ts';
 import { CHANGE_FIELDS, withChange } from './compareChange.ts';
+import './compareDialog.css';
 
 const DEFAULT_FIELD = 'cache.l2.ttlMs';
 
