@@ -40,7 +40,8 @@ export function InspectSection() {
   const pickKey = (key: number) => store.getState().select({ kind: 'key', key });
   let body = (
     <p className="hint">
-      Click a node on the stage, pick a key above, or open one of the recent requests below.
+      Click a node on the stage, pick a key above, or{' '}
+      {nowMs > 0 ? 'open one of the recent requests below.' : 'press Play or Step and open a recent request.'}
     </p>
   );
   if (selection?.kind === 'node') {
