@@ -1,5 +1,5 @@
 // @vitest-environment jsdom
-import { screen } from '@testing-library/react';
+import { act, screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
 import { Header } from '../../src/components/app/Header.tsx';
@@ -22,6 +22,19 @@ describe('the header Menu (a phone folds the tools behind it)', () => {
     await userEvent.click(menu);
     expect(menu.getAttribute('aria-expanded')).toBe('false');
     expect(tools?.classList.contains('open')).toBe(false);
+  });
+
+  it('folds when another scenario comes on screen (a preset picked, a lesson started)', async () => {
+    const { store } = renderWithApp(<Header />);
+    const menu = screen.getByRole('button', { name: 'Menu' });
+    await userEvent.click(menu);
+    expect(menu.getAttribute('aria-expanded')).toBe('true');
+    const s = store.getState();
+    act(() => s.setApplied({ ...s.applied, seed: s.applied.seed + 1 }, null));
+    expect(menu.getAttribute('aria-expanded')).toBe('false');
+    // Opened again, it stays open while the scenario stays.
+    await userEvent.click(menu);
+    expect(menu.getAttribute('aria-expanded')).toBe('true');
   });
 
   it('names the whole title in a tooltip, since a phone cuts it to one line', () => {

@@ -1,4 +1,4 @@
-import { selectTitle } from '../../store/selectors.ts';
+import { selectApplied, selectTitle } from '../../store/selectors.ts';
 import { useAppStore, useAppStoreApi } from '../../store/useAppStore.ts';
 import { PresetPicker } from '../controls/PresetPicker.tsx';
 import { SeedInput } from '../controls/SeedInput.tsx';
@@ -24,7 +24,8 @@ export function Header() {
   const presenting = useAppStore((s) => s.presenting);
   // A replay says which trace is playing: its requests, not the scenario's drawn ones, make the run.
   const trace = useAppStore((s) => s.applied.workload.trace);
-  const { open, toggle, buttonRef, toolsRef, onToolsKeyDown } = useHeaderMenu();
+  const applied = useAppStore(selectApplied);
+  const { open, toggle, buttonRef, toolsRef, onToolsKeyDown } = useHeaderMenu(applied);
   return (
     <header className="header">
       <h1 title={title}>
