@@ -39,7 +39,7 @@ export function Header() {
         )}
       </h1>
       {presenting ? (
-        <div className="header-tools">
+        <div className="header-tools presenting">
           <PresentButton />
         </div>
       ) : (

@@ -210,6 +210,13 @@ export default async function truthSizes() {
     // The hot shard shows the rate that makes it hot, not only a badge saying so.
     const hotText = await p.locator('.node-redis.tone-hot').first().innerText();
     assert(/\d\/s/.test(hotText), `the hot shard's card reads "${hotText}", without its ops rate`);
+    // The way out sits at the header's end, not adrift in its middle.
+    const [header, leave] = await Promise.all([
+      p.locator('.header').boundingBox(),
+      p.getByRole('button', { name: /Leave presenter view/ }).boundingBox(),
+    ]);
+    const gap = header.x + header.width - (leave.x + leave.width);
+    assert(gap < 40, `the Leave button ends ${Math.round(gap)} px before the header's right edge`);
     await p.context().close();
   });
 
