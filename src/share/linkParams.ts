@@ -99,6 +99,25 @@ const RULES = {
   paint: oneOf(PAINTERS),
 } satisfies Record<string, Rule<unknown>>;
 
+/**
+ * Every parameter a link may carry: those above, and those read elsewhere (the scenario, lesson and
+ * comparison to open, the embed switch, the node selected, the embed API's origins, a room's code). Any
+ * other (a typo such as `presett`, or `seed`, which a scenario carries) is named in the link's notice
+ * rather than silently dropped.
+ */
+const KNOWN_PARAMS: readonly string[] = [
+  ...Object.keys(RULES),
+  ...['preset', 'lesson', 'step', 'present', 'compare', 'embed', 'node', 'origins', 'join'],
+];
+
+/** Why a parameter was dropped: with the likeliest one meant, or, for a seed, where a seed goes. */
+function notAnOption(name: string): string {
+  const said = `${preview(name)} is not an option of a Cachescope link`;
+  if (name === 'seed') return `${said} (the seed is part of the scenario: set it in the app, then Share)`;
+  const guess = closestName(name, KNOWN_PARAMS);
+  return guess ? `${said} (did you mean ${guess}?)` : said;
+}
+
 type RuleName = keyof typeof RULES;
 type RuleValue<K extends RuleName> = NonNullable<ReturnType<(typeof RULES)[K]['parse']>>;
 
@@ -156,6 +175,8 @@ function readEmbedOptions(params: URLSearchParams, selfOrigin: string, problems:
 export function readLinkParams(search: string, selfOrigin: string): LinkParams {
   const params = new URLSearchParams(search);
   const problems: string[] = [];
+  for (const name of new Set(params.keys()))
+    if (!KNOWN_PARAMS.includes(name)) problems.push(notAnOption(name));
   const view: LinkView = {};
   const t = read(params, 't', problems);
   if (t !== undefined) view.tMs = t;

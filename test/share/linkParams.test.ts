@@ -94,6 +94,19 @@ describe('link parameters', () => {
     expect(p.problems).toEqual([]);
   });
 
+  it('names a parameter no link has, with a guess, and says nothing of the ones links carry', () => {
+    expect(readLinkParams('?presett=stampede', SELF).problems).toEqual([
+      '"presett" is not an option of a Cachescope link (did you mean preset?)',
+    ]);
+    expect(readLinkParams('?preset=baseline&seed=7', SELF).problems).toEqual([
+      '"seed" is not an option of a Cachescope link (the seed is part of the scenario: set it in the app, then Share)',
+    ]);
+    const every =
+      '?preset=a&lesson=b&step=1&present=1&compare=c&node=db&join=X&t=0&speed=1&tab=charts&key=0&paint=main' +
+      '&embed=1&autoplay=0&controls=1&caption=0&loop=0&panel=none&theme=dark&particles=auto&origins=*';
+    expect(readLinkParams(every, SELF).problems).toEqual([]);
+  });
+
   it('quotes at most 80 characters of a huge value', () => {
     const p = readLinkParams(`?embed=1&theme=${'x'.repeat(5000)}`, SELF);
     expect(p.problems[0]!.length).toBeLessThan(200);
