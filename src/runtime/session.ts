@@ -18,15 +18,13 @@ import { createStoreBridge } from './bridge.ts';
 import { PlaybackHold } from './playbackHold.ts';
 import type { RunClient } from './engineClient.ts';
 import type { Notable } from './notable.ts';
-import { EngineWatch, type EngineHealth } from './engineWatch.ts';
+import { EngineWatch } from './engineWatch.ts';
 import { DEFAULT_DRAWN, MAX_DRAWN } from '../render/drawCounts.ts';
+import { FramePacer } from './framePacer.ts';
+import { HealthReport } from './healthReport.ts';
 
 /** Particles the page keeps in flight at most: twice the most any draw setting asks for. */
 const PARTICLE_CAPACITY = 2 * MAX_DRAWN;
-/** Longest the canvas runs ahead of the last frame received (a slow reply must not run off). */
-const MAX_EXTRAPOLATE_WALL_MS = 100;
-/** How often a paused, untouched session still asks for a frame (see `idle`). */
-export const IDLE_FRAME_MS = 1000;
 
 /**
  * The page's side of the app's run: sends the controller's commands to the engine's worker, asks for
@@ -54,19 +52,13 @@ export class EngineSession {
   holdTo: (() => SimMs) | null = null;
   /** The name of the trace whose requests the engine holds (`setWorkload`), or null. */
   heldTrace: string | null = null;
-  private frameId: number | null = null;
-  private frameWall = 0;
-  private requestWall = 0;
+  /** The frame in flight and when it was asked for (see FramePacer). */
+  private readonly frames = new FramePacer();
   private readonly seeks: SeekQueue;
   private off: () => void;
   private bridge: ReturnType<typeof createStoreBridge>;
   private readonly watch: EngineWatch;
-  /**
-   * A load, seek or change of the run's changes was sent, and the first frame asked for after it has
-   * not come back: the worker may be re-simulating a whole run (`heavyFrame`: that frame's id).
-   */
-  private heavy = false;
-  private heavyFrame: number | null = null;
+  private readonly report: HealthReport;
   /** A scenario to load and live edits, sent with the next frame request (one per frame at most). */
   private pendingLoad: { scenario: Scenario; force: boolean } | null = null;
   /**
@@ -102,10 +94,11 @@ export class EngineSession {
       done: false,
     };
     this.watch = new EngineWatch(clock());
+    this.report = new HealthReport(store, reopen !== null);
     this.edits = new LiveEdits(store);
     this.seeks = new SeekQueue(
       (tMs) => {
-        this.markHeavy({ type: 'seek', tMs });
+        this.frames.markHeavy({ type: 'seek', tMs });
         return this.client.call({ type: 'seek', tMs });
       },
       (target) => this.store.setState({ seekTargetMs: target }),
@@ -119,16 +112,12 @@ export class EngineSession {
   private onEvent(e: EventMessage): void {
     const ok = e.type === 'frame' || e.type === 'update';
     if (ok) this.hasRun = true;
-    const answered = e.type === 'frame' || e.type === 'error' ? e.id : undefined;
-    if (answered !== undefined && answered === this.heavyFrame) this.heavy = false;
+    this.frames.answered(e.type === 'frame' || e.type === 'error' ? e.id : undefined);
     if (e.type !== 'error' || e.run !== null || e.id !== undefined)
-      this.setHealth(this.watch.heard(this.clock(), ok));
+      this.report.health(this.watch.heard(this.clock(), ok));
     if (e.type === 'frame') {
       const t0 = this.clock();
-      if (e.id === this.frameId) {
-        this.frameId = null;
-        this.frameWall = this.requestWall;
-      }
+      this.frames.received(e.id);
       applyParticleBatch(this.particles, this.ring, e.particles, e.retireAtMs);
       this.onBatch?.(e.particles, e.retireAtMs);
       this.state = e.state;
@@ -141,16 +130,15 @@ export class EngineSession {
     } else if (e.type === 'error') {
       // A frame that failed is over too: the next one may be asked for (frames must never stall). So is
       // one in flight when the worker itself failed (an error for no run and no command).
-      const ofFrame = e.id !== undefined && e.id === this.frameId;
+      const ofFrame = this.frames.inFlight(e.id);
       const workerFailed = e.run === null && e.id === undefined;
-      if (ofFrame || workerFailed) this.frameId = null;
-      if (workerFailed) this.setHealth(this.watch.heard(this.clock(), false));
+      if (ofFrame || workerFailed) this.frames.drop();
+      if (workerFailed) this.report.health(this.watch.heard(this.clock(), false));
       // A frame asked for before any run exists (the first scenario was refused) finds none: no news.
       if (ofFrame && !this.hasRun) return;
       // An engine that keeps failing says so once, with a way out, rather than a message per frame.
       if (this.watch.health !== 'ok') return;
-      this.engineNotice = `The simulation reported a problem: ${e.message}`;
-      this.store.getState().setNotice(this.engineNotice);
+      this.report.problem(e.message);
     } else if (e.type === 'overBudget') {
       if (!this.hasRun) this.firstRefused = true;
       this.store.setState({
@@ -197,52 +185,13 @@ export class EngineSession {
   requestFrame(wallNow: number): void {
     this.flush();
     const now = this.clock();
-    const busy = this.seeks.busy || this.heavy;
-    this.setHealth(this.watch.check(now, this.frameId !== null, busy, this.frameAskedAt));
-    if (this.frameId !== null || this.suspended || this.waiting() || this.watch.health === 'failing') return;
-    if (this.idle(wallNow, busy)) return;
-    this.requestWall = wallNow;
-    this.frameAskedAt = now;
-    this.askedAfter = this.client.commandsSent;
-    this.frameId = this.client.frame(wallNow, this.holdTo?.(), this.drawLimit);
-    if (this.heavy && this.heavyFrame === null) this.heavyFrame = this.frameId;
-  }
-
-  /**
-   * Paused, and nothing sent to the worker since the last frame was asked for: the next frame would
-   * be the same again, so it is asked for once every IDLE_FRAME_MS (which keeps the watch on the
-   * worker) rather than on every animation frame. A paused stage then costs next to no CPU.
-   */
-  private idle(wallNow: number, busy: boolean): boolean {
-    return (
-      !this.state.playing &&
-      !busy &&
-      this.client.commandsSent === this.askedAfter &&
-      wallNow - this.requestWall < IDLE_FRAME_MS
-    );
-  }
-
-  /** `client.commandsSent` when the last frame was asked for (-1: none asked of this client yet). */
-  private askedAfter = -1;
-
-  /** The last problem the engine reported, as the notice shows it. */
-  private engineNotice: string | null = null;
-
-  /** When the frame in flight was asked for, on `clock`. */
-  private frameAskedAt = 0;
-
-  /** Shows a change of the engine's health; a stopped engine stops playing, as the clock has. */
-  private setHealth(health: EngineHealth): void {
-    // Only the session that can start a new engine speaks for the page's (run B of a comparison shares
-    // the store with the app's run).
-    if (!this.reopen) return;
-    const s = this.store.getState();
-    // A new engine is on its way back to the run: it is well once it is there, not at its first frame.
-    if (health === s.engineHealth || (health === 'ok' && s.engineHealth === 'restarting')) return;
-    // The engine's banner says it all: the last problem it reported goes.
-    if (health !== 'ok' && s.notice !== null && s.notice === this.engineNotice) s.setNotice(null);
-    this.store.setState(
-      health === 'ok' ? { engineHealth: health } : { engineHealth: health, playing: false },
+    const frames = this.frames;
+    const busy = this.seeks.busy || frames.heavy;
+    this.report.health(this.watch.check(now, frames.id !== null, busy, frames.askedAt));
+    if (frames.id !== null || this.suspended || this.waiting() || this.watch.health === 'failing') return;
+    if (frames.idle(this.state.playing, busy, this.client.commandsSent, wallNow)) return;
+    frames.ask(wallNow, now, this.client.commandsSent, () =>
+      this.client.frame(wallNow, this.holdTo?.(), this.drawLimit),
     );
   }
 
@@ -267,10 +216,9 @@ export class EngineSession {
     this.off();
     this.client.terminate();
     this.client = this.reopen();
-    this.askedAfter = -1;
+    this.frames.restart();
     this.bridge = createStoreBridge(this.store);
     this.off = this.client.on((e) => this.onEvent(e));
-    this.frameId = null;
     this.seeks.reset();
     this.hasRun = false;
     this.firstRefused = false;
@@ -294,10 +242,7 @@ export class EngineSession {
    * that frame was asked for, so particles glide at 60 fps even when a reply is a little late.
    */
   paintTime(wallNow: number): SimMs {
-    const s = this.state;
-    if (!s.playing || s.behind) return s.nowMs;
-    const ahead = Math.min(MAX_EXTRAPOLATE_WALL_MS, Math.max(0, wallNow - this.frameWall));
-    return Math.min(s.durationMs, s.nowMs + ahead * s.speed);
+    return this.frames.paintTime(this.state, wallNow);
   }
 
   /** True while there is no run to talk to (the first scenario was refused as too costly). */
@@ -308,7 +253,7 @@ export class EngineSession {
   send(cmd: Command): void {
     this.flush();
     if (this.waiting()) return;
-    this.markHeavy(cmd);
+    this.frames.markHeavy(cmd);
     this.client.send(cmd);
   }
 
@@ -325,15 +270,8 @@ export class EngineSession {
 
   call<T>(cmd: Command): Promise<T> {
     this.flush();
-    this.markHeavy(cmd);
+    this.frames.markHeavy(cmd);
     return this.client.call<T>(cmd);
-  }
-
-  /** Commands that may re-simulate a whole run: the watch gives them the longer deadline. */
-  private markHeavy(cmd: Command): void {
-    if (cmd.type !== 'load' && cmd.type !== 'seek' && cmd.type !== 'setChanges') return;
-    this.heavy = true;
-    this.heavyFrame = null;
   }
 
   query<K extends Query['kind']>(query: Extract<Query, { kind: K }>): Promise<QueryResult[K]> {
@@ -381,7 +319,7 @@ export class EngineSession {
   private flush(): void {
     if (this.pendingLoad) {
       const { scenario, force } = this.pendingLoad;
-      this.markHeavy({ type: 'load', scenario });
+      this.frames.markHeavy({ type: 'load', scenario });
       this.client.send(force ? { type: 'load', scenario, force } : { type: 'load', scenario });
       this.pendingLoad = null;
     }

@@ -1,7 +1,8 @@
 import { randomInt } from '../core/rng.ts';
 import { keySlot, numberedKeySlot } from '../redis/keySlot.ts';
 import { keyName } from './keyspace.ts';
-import type { Copies, Ctx, Model } from './shapes.ts';
+import type { Copies } from './modelParts.ts';
+import type { Ctx, Model } from './shapes.ts';
 
 /**
  * Where a key lives in the cluster, copies included. A mechanism may store the most popular keys as N

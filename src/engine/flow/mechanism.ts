@@ -4,16 +4,8 @@ import { blankPointOf, mergePointsBy, orderFields } from '../../series/field.ts'
 import { CORE_SERIES } from './seriesFields.ts';
 import type { JobSpec, Mechanism, Plan } from './shapes.ts';
 
-export type {
-  Copies,
-  EventHandler,
-  EventSpec,
-  JobSpec,
-  Mechanism,
-  ModelEnv,
-  Plan,
-  Source,
-} from './shapes.ts';
+export type { EventHandler, EventSpec, JobSpec, Mechanism, Plan, Source } from './shapes.ts';
+export type { Copies, ModelEnv } from './modelParts.ts';
 
 /** What the flow's own job kinds are to it (see Mechanism.jobs for a mechanism's). */
 export const CORE_JOBS: readonly JobSpec[] = [

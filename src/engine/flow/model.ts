@@ -5,7 +5,8 @@ import { NO_COPIES } from './addressing.ts';
 import { groupLayout, keyCountOf, keyGroups, keyName, type GroupLayout } from './keyspace.ts';
 import { poissonSource } from './arrivals.ts';
 import { composeHooks } from './points.ts';
-import type { HookSet, Model, ModelEnv, Plan } from './shapes.ts';
+import type { ModelEnv } from './modelParts.ts';
+import type { HookSet, Model, Plan } from './shapes.ts';
 
 export type { Model };
 

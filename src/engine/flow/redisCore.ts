@@ -9,7 +9,8 @@ import { EMPTY_NODE_BYTES, entryBytes, entryBytesFor } from '../redis/memory.ts'
 import { storeConfigure, type StoreOptions } from '../redis/shardStore.ts';
 import type { ShardSummary } from './types.ts';
 import { keyName, valueBytesOf } from './keyspace.ts';
-import type { Ctx, Model, RedisCounters, State } from './shapes.ts';
+import type { Ctx, Model } from './shapes.ts';
+import type { RedisCounters, State } from './stateShapes.ts';
 
 export type { RedisCounters };
 

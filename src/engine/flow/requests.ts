@@ -7,7 +7,7 @@ import { isCached, l2TtlOf, valueBytesOf } from './keyspace.ts';
 import { I_L1_HIT, I_L1_MISS } from './metrics.ts';
 import { sendGet } from './redisSend.ts';
 import { joinFlight, respond } from './reply.ts';
-import type { State } from './shapes.ts';
+import type { State } from './stateShapes.ts';
 import { traceHop } from './trace.ts';
 import { REQUEST_READ, REQUEST_WRITE } from './types.ts';
 

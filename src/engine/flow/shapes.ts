@@ -1,105 +1,21 @@
 /**
- * The shapes the engine's flow and its mechanisms share: the run's context, model and state, the
- * points of a request's life, a mechanism's self-description and the plan built from the registry. Types
- * only, in one module, because they refer to one another (a model holds hooks that take a context that
- * holds the model); the code that builds and uses them lives in the modules named beside each.
+ * The shapes the engine's flow and its mechanisms share that refer to one another: the run's context
+ * and model, the points of a request's life, a mechanism's self-description and the plan built from the
+ * registry. Types only, in one module, because they form a circle (a model holds hooks that take a
+ * context that holds the model and the plan, whose mechanisms take the context); the code that builds
+ * and uses them lives in the modules named beside each. The shapes outside the circle are beside it:
+ * the mutable state in stateShapes.ts, what a mechanism may supply to a model in modelParts.ts.
  */
 import type { Scenario } from '../../scenario/schema.ts';
-import type { EventQueue } from '../core/eventQueue.ts';
-import type { L1Cache } from '../core/l1Cache.ts';
-import type { RngState } from '../core/rng.ts';
 import type { RankSampler } from '../core/zipf.ts';
-import type { RdbImage } from '../redis/persistence.ts';
-import type { ShardStore } from '../redis/shardStore.ts';
-import type { Jobs } from './jobs.ts';
 import type { KeyGroups } from './keyspace.ts';
-import type { Metrics } from './metrics.ts';
+import type { Copies, ModelEnv, PerKey } from './modelParts.ts';
 import type { Series } from './series.ts';
+import type { State } from './stateShapes.ts';
 import type { Tracer } from './trace.ts';
 import type { KeyView, MadeRequest, NodeView, Outcome } from './types.ts';
 import type { SeriesField } from '../../series/field.ts';
 import type { CoreSeriesPoint } from './seriesFields.ts';
-
-export interface Shard {
-  store: ShardStore;
-  /** The single thread is busy until this time; commands queue behind it (FIFO). */
-  busyUntil: number;
-  ops: number;
-  peakQueue: number;
-  up: boolean;
-  /** The shard's last RDB snapshot (null before the first save): what a restart loads. */
-  rdb: RdbImage | null;
-}
-
-export interface Database {
-  /** The source of truth: one version number per row (key), and when it last changed. */
-  versions: Float64Array;
-  commitTime: Float64Array;
-  /**
-   * The truth clients were told: the newest acknowledged version per key, and when it was. It moves
-   * with `versions` at each commit, except under write-behind, where a write is acknowledged before
-   * it reaches the database. Staleness is judged against it.
-   */
-  latest: Float64Array;
-  latestAt: Float64Array;
-  inUse: number;
-  /** FIFO of job ids waiting for a connection (ring buffer). */
-  waiting: Int32Array;
-  waitHead: number;
-  waitLen: number;
-  /** Service times are multiplied by this (1 but during a latency spike). */
-  latencyFactor: number;
-}
-
-/**
- * Everything that changes during a run, as plain data: a snapshot is `structuredClone(state)`.
- */
-export interface State {
-  /**
-   * The scenario in force: the run's scenario with the changes applied so far (`changes` empty). The
-   * model is built from it, so a snapshot carries the settings its state was made under.
-   */
-  scenario: Scenario;
-  /** How many of the run's changes are applied: always the first ones of its time-ordered list. */
-  changesApplied: number;
-  now: number;
-  events: number;
-  rng: RngState;
-  queue: EventQueue;
-  jobs: Jobs;
-  /** Arrival events carry the generation they were made in; a phase change starts a new one. */
-  arrivalGen: number;
-  rps: number;
-  rrNext: number;
-  l1: L1Cache[];
-  /** Client requests each instance is working on. */
-  instanceInFlight: Int32Array;
-  /** Single-flight: per instance, key -> the job fetching it from the database. */
-  inflight: Map<number, number>[];
-  /**
-   * Per instance and shard, the arrival time of the last message on their connection, toward the shard
-   * (even index) and back (odd): see redisLinkArrival.
-   */
-  redisLinks: Float64Array;
-  /** Entries in all `inflight` maps: reads may wait on a leader even after coalescing is switched off. */
-  flights: number;
-  shards: Shard[];
-  db: Database;
-  metrics: Metrics;
-  /** Commands refused, reads that fell back, and the Redis totals at the last sample. */
-  redis: RedisCounters;
-  /** Per instance: 1 while it serves, 0 while crashed (the load balancer skips it). */
-  instanceUp: Uint8Array;
-  /** Each mechanism's state, by name (see Mechanism.state): plain data, snapshotted with the rest. */
-  mech: Record<string, unknown>;
-}
-
-export interface RedisCounters {
-  /** Commands refused because their shard was down or full (requests and background SET/DEL alike). */
-  redisErrors: number;
-  /** Reads that went to the database because Redis was down (`redisDownPolicy: "fallback"`). */
-  redisFallbacks: number;
-}
 
 /**
  * What a run derives from the scenario in force: popularity tables, slot ranges, the key -> shard map,
@@ -179,14 +95,6 @@ export interface Model {
   source: Source;
   /** Per-key value sizes and TTLs, when a mechanism supplies them (a trace); null: the scenario's. */
   perKey: PerKey | null;
-}
-
-/** Value sizes and Redis TTLs key by key (a replayed trace's), in place of the scenario's. */
-export interface PerKey {
-  /** Bytes of each key's value (0: the scenario's). */
-  valueBytes: Uint32Array | null;
-  /** Redis TTL of each key in ms (0: the scenario's). */
-  l2TtlMs: Float64Array | null;
 }
 
 /** What every handler works on. `s` is replaced wholesale when a snapshot is restored. */
@@ -328,17 +236,6 @@ export interface Mechanism<M = unknown, S = unknown, P extends object = object> 
   perKey?(part: M): PerKey | null;
 }
 
-/** What `Mechanism.model` gets besides the scenario. */
-export interface ModelEnv {
-  /** Keys the run addresses, and their groups (families; null without). */
-  keyCount: number;
-  groups: KeyGroups | null;
-  /** The Zipf rank sampler for `keys` and exponent `zipf`, shared between the run's models. */
-  table(keys: number, zipf: number): RankSampler;
-  /** Tables a mechanism keeps from one model to the next in a run (by its name), e.g. lazily filled ones. */
-  shared: Map<string, unknown>;
-}
-
 export type EventHandler = (c: Ctx, a: number, b: number) => void;
 export type EventSpec = readonly [type: number, handler: EventHandler];
 
@@ -361,18 +258,6 @@ export interface JobSpec {
   dbReply?(c: Ctx, job: number, version: number): void;
   /** Its query never got a connection (timed out or refused). Default: the job is dropped. */
   dbFailed?(c: Ctx, job: number): void;
-}
-
-/** The copies of hot keys in Redis: which keys have them, how many, and on which shards (see addressing.ts). */
-export interface Copies {
-  /** Copies per replicated key (1 = off). */
-  replicas: number;
-  /** Keys with a rank below this are replicated (0 when none are). */
-  replicatedKeys: number;
-  /** Store id of copy r of key k: `firstId + k * REPLICA_STRIDE + r`. */
-  firstId: number;
-  /** Shard of copy r of key k at `k * REPLICA_STRIDE + r` (-1: not computed yet). */
-  copyShard: Int16Array;
 }
 
 /** An arrival process: schedules its first arrivals, and follows a change of `workload.rps`. */

@@ -6,7 +6,8 @@ import { REPLICA_STRIDE } from './addressing.ts';
 import { createJobs } from './jobs.ts';
 import type { Plan } from './mechanism.ts';
 import { createMetrics } from './metrics.ts';
-import type { Database, Model, Shard, State } from './shapes.ts';
+import type { Model } from './shapes.ts';
+import type { Database, Shard, State } from './stateShapes.ts';
 
 export type { Database, Shard, State };
 import { createRedisCounters, storeOptionsOf } from './redisCore.ts';

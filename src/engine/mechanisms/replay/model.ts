@@ -1,5 +1,5 @@
 import type { Scenario } from '../../../scenario/schema.ts';
-import type { ModelEnv, PerKey } from '../../flow/shapes.ts';
+import type { ModelEnv, PerKey } from '../../flow/modelParts.ts';
 import { WORKLOAD_REQUESTS, type WorkloadRequests } from '../../flow/types.ts';
 
 /** What the replay of a trace derives from the scenario and the run's requests. */
