@@ -1,5 +1,5 @@
-/* global document, getComputedStyle */
-import { assert, check, openPage, settled, shot } from '../harness.mjs';
+/* global document, getComputedStyle, window */
+import { assert, check, inScheme, openPage, resize, settled, shot } from '../harness.mjs';
 import {
   axeViolations,
   clippedText,
@@ -46,20 +46,29 @@ const titleLines = (page) =>
   });
 
 export default async function phoneSizes() {
-  for (const [width, height] of [
-    [360, 640],
-    [390, 844],
+  // One page per view, loaded at the first size and resized to the next (a resize lays the page out
+  // again, as a fresh load at that size would), back in the light scheme with its menu folded first.
+  for (const [what, path] of [
+    ['the plain app', ''],
+    ['a lesson, its panel folded', '?lesson=stampede&step=1'],
   ]) {
-    for (const [what, path] of [
-      ['the plain app', ''],
-      ['a lesson, its panel folded', '?lesson=stampede&step=1'],
+    let p = null;
+    for (const [width, height] of [
+      [360, 640],
+      [390, 844],
     ]) {
       await check(
         `${width}x${height}, ${what}: the stage starts by ${MAX_TOP} px and shows at least ${MIN_VISIBLE} px (both themes)`,
         async () => {
-          // One load per size and view: the theme follows prefers-color-scheme in CSS alone, so the
-          // dark one is the same page with the reader's setting switched, the menu folded again.
-          const p = await openPage(path, { viewport: { width, height }, colorScheme: 'light' });
+          // The theme follows prefers-color-scheme in CSS alone, so the dark one is the same page with
+          // the reader's setting switched, the menu folded again.
+          if (p === null) p = await openPage(path, { viewport: { width, height }, colorScheme: 'light' });
+          else {
+            if ((await menuButton(p).getAttribute('aria-expanded')) === 'true') await menuButton(p).click();
+            await inScheme(p, 'light');
+            await resize(p, width, height);
+            await p.evaluate(() => window.scrollTo(0, 0));
+          }
           for (const colorScheme of ['light', 'dark']) {
             if (colorScheme === 'dark') {
               if (!path) await menuButton(p).click();
@@ -79,17 +88,26 @@ export default async function phoneSizes() {
               await shot(p, `phone-${width}x${height}-menu-${colorScheme}`);
             }
           }
-          await p.context().close();
         },
       );
     }
+    await p?.context().close();
   }
 
+  // One page for the four phones, resized from the narrowest up (a resize lays the page out again, as
+  // a fresh load at that size would), its menu folded again before each.
+  let phone = null;
   for (const [width, height] of PHONES) {
     await check(
       `${width}x${height}: title on one line, every header tool behind Menu, nothing cut or overlapping`,
       async () => {
-        const p = await openPage('?preset=hot-key', { viewport: { width, height } });
+        if (phone === null) phone = await openPage('?preset=hot-key', { viewport: { width, height } });
+        else {
+          await resize(phone, width, height);
+          if ((await menuButton(phone).getAttribute('aria-expanded')) === 'true')
+            await menuButton(phone).click();
+        }
+        const p = phone;
         assert((await titleLines(p)) === 1, `the title takes ${await titleLines(p)} lines`);
         assert(
           (await p.locator('.header h1').getAttribute('title')) ===
@@ -117,11 +135,11 @@ export default async function phoneSizes() {
         const header = await p.locator('.header').boundingBox();
         const controls = await p.locator('.controls').boundingBox();
         if (controls.y < header.y + header.height - 1) problems.push('the open menu runs over the controls');
-        await p.context().close();
         assert(problems.length === 0, problems.join('; '));
       },
     );
   }
+  await phone?.context().close();
 
   await check('the Menu button works from the keyboard, and says whether it is open', async () => {
     const p = await openPage('', { viewport: { width: 360, height: 640 } });
@@ -150,18 +168,21 @@ export default async function phoneSizes() {
   });
 
   await check('axe-core at 360x640, the menu folded and open, in both themes', async () => {
+    // One page, the reader's scheme switched in place (the theme is CSS on prefers-color-scheme, so
+    // the page then draws as a fresh load in that scheme would), its menu folded again first.
     const found = [];
+    const p = await openPage('?lesson=stampede&step=1', { viewport: { width: 360, height: 640 } });
+    await p.locator('.lesson-panel').waitFor();
     for (const colorScheme of ['light', 'dark']) {
-      const p = await openPage('?lesson=stampede&step=1', {
-        viewport: { width: 360, height: 640 },
-        colorScheme,
-      });
-      await p.locator('.lesson-panel').waitFor();
+      if (colorScheme === 'dark') {
+        await menuButton(p).click();
+        await inScheme(p, colorScheme);
+      }
       found.push(...(await axeViolations(p)).map((v) => `${colorScheme}, folded: ${v}`));
       await showHeaderTools(p);
       found.push(...(await axeViolations(p)).map((v) => `${colorScheme}, open: ${v}`));
-      await p.context().close();
     }
+    await p.context().close();
     assert(found.length === 0, found.join('; '));
   });
 

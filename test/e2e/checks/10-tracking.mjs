@@ -1,5 +1,5 @@
 /* global window, document */
-import { assert, check, openPage, shot } from '../harness.mjs';
+import { assert, check, openPage, resize, shot } from '../harness.mjs';
 
 // Redis client tracking on the page: invalidations fly from the shard to the instance as particles of
 // their own kind (the legend names it), and the Charts tab draws invalidations per instance per second
@@ -10,12 +10,16 @@ const SIZES = [
   { width: 360, height: 640 },
 ];
 
-/** Waits until the painter has drawn at least one invalidation particle in a frame (frame stats). */
-async function waitForInvalidations(page) {
-  await page.waitForFunction(() => (window.__cachescope?.invalidationsDrawn ?? 0) > 0, null, {
-    timeout: 60_000,
-    polling: 'raf',
-  });
+/**
+ * Waits until the painter has drawn at least one invalidation particle in a frame (frame stats), in a
+ * paint after the first `since` (those before a resize).
+ */
+async function waitForInvalidations(page, since = 0) {
+  await page.waitForFunction(
+    (n) => (window.__cachescope?.paints ?? 0) > n && (window.__cachescope?.invalidationsDrawn ?? 0) > 0,
+    since,
+    { timeout: 60_000, polling: 'raf' },
+  );
 }
 
 /** A chart's first line: its vertical extent (0 when every value is 0) and how many points it joins. */
@@ -31,18 +35,29 @@ const chartLine = (page, title) =>
   }, title);
 
 export default async function tracking() {
+  // One page: the run plays on from the first size, and each size is read in turn (a resize lays the
+  // page out again, as a fresh load at that size would, and the painter draws at the new size).
+  let p = null;
   for (const viewport of SIZES) {
     const size = `${viewport.width}x${viewport.height}`;
     await check(
       `tracking at ${size}: invalidation particles, the legend's kind, the charts with data`,
       async () => {
-        const p = await openPage('?preset=l1-inconsistency-tracking', { viewport });
+        const fresh = p === null;
+        if (fresh) p = await openPage('?preset=l1-inconsistency-tracking', { viewport });
+        else {
+          await resize(p, viewport.width, viewport.height);
+          await p.getByRole('tab', { name: 'About' }).click();
+        }
+        // Frames painted from now on are painted at this size.
+        const since = await p.evaluate(() => window.__cachescope?.paints ?? 0);
         const legend = p.locator('.legend [data-kind="invalidation"]');
         assert((await legend.count()) === 1, 'the legend has no invalidation entry');
         const text = (await legend.textContent()) ?? '';
         assert(/Invalidation/.test(text), `the legend's entry reads "${text}"`);
-        await p.getByRole('button', { name: 'Play' }).click();
-        await waitForInvalidations(p);
+        // Played from the first size on (it is still playing at the next).
+        if (fresh) await p.getByRole('button', { name: 'Play' }).click();
+        await waitForInvalidations(p, since);
         const stats = await p.evaluate(() => window.__cachescope);
         assert(stats.invalidationsDrawn > 0, 'no invalidation particle drawn');
         // The shards, where invalidations start (below the fold on a phone's vertical stage).
@@ -73,8 +88,8 @@ export default async function tracking() {
         );
         await p.locator('figure.chart', { hasText: title }).scrollIntoViewIfNeeded();
         await shot(p, `tracking-${size}-charts`);
-        await p.context().close();
       },
     );
   }
+  await p?.context().close();
 }
