@@ -8,7 +8,11 @@ export default async function presets() {
     assert(ids.length >= 5, `only ${ids.length} presets in the picker`);
     for (const id of ids) {
       await p.getByRole('combobox', { name: 'Preset' }).selectOption(id);
+      // The preset is on screen once the bar asks to start it (its clock at 0, nothing jumped to yet);
+      // the jump is done once the bar says what it found and no seek is under way.
+      await p.locator('.stage-status .start').waitFor();
       await p.getByRole('button', { name: 'Next notable event' }).click();
+      await p.locator('.stage-status .found').waitFor();
       await p.waitForFunction(() => !document.querySelector('.clock-seeking'));
       const from = await nowMs(p);
       await p.getByRole('button', { name: 'Play' }).click();
