@@ -1,3 +1,4 @@
+import { readdirSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { defineConfig } from 'vitest/config';
 import react from '@vitejs/plugin-react';
@@ -26,6 +27,31 @@ const workerWithoutSchema = (): Plugin => ({
   },
 });
 
+/** The unit tests' folders whose files run without isolation (see `projects` below)... */
+const SHARED_DIRS = [
+  'cli',
+  'compare',
+  'engine',
+  'export',
+  'fidelity',
+  'fuzz',
+  'golden',
+  'labels',
+  'lessons',
+  'report',
+  'scenario',
+  'series',
+  'sweep',
+  'trace',
+];
+/** ...but these: they test the engine's module state itself (the Zipf tables shared between runs). */
+const KEEP_ISOLATED = ['test/engine/modelCache.test.ts'];
+const SHARED = SHARED_DIRS.flatMap((dir) =>
+  readdirSync(fileURLToPath(new URL(`./test/${dir}`, import.meta.url)), { recursive: true })
+    .map((file) => `test/${dir}/${String(file).replaceAll('\\', '/')}`)
+    .filter((file) => /\.test\.tsx?$/.test(file) && !KEEP_ISOLATED.includes(file)),
+);
+
 export default defineConfig({
   plugins: [react()],
   base: './',
@@ -47,7 +73,6 @@ export default defineConfig({
     },
   },
   test: {
-    include: ['test/**/*.test.{ts,tsx}'],
     environment: 'node',
     // No test may depend on wall time: a slow, loaded machine must pass the same suite. Heavy tests are
     // sized by what they must show, and none is cut off by a timer.
@@ -56,8 +81,36 @@ export default defineConfig({
     // One worker per core (Vitest leaves one core free by default, which halves a 2-core machine).
     maxWorkers: availableParallelism(),
     globals: true,
-    setupFiles: ['test/setup.ts'],
-    // The CLIs the tests run in child processes, bundled once for the whole run (test/cliBundle.ts).
-    globalSetup: ['test/cliBundle.ts'],
+    projects: [
+      // Files that share their worker's modules (`isolate: false`): an isolated file imports and compiles
+      // the engine, the schema and the presets again, about a second of CPU per file and half the unit
+      // run's time. These folders' files run in the Node environment and mock, stub and patch nothing
+      // (a file that does belongs in another folder); the only module state they share is the engine's
+      // caches and scratch buffers, which runs share in the app's worker too (their figures must not
+      // depend on them), and the presets and schema kit test/setup.ts loads before every file anyway.
+      // A file that tests such state itself stays isolated (KEEP_ISOLATED).
+      {
+        extends: true,
+        test: {
+          name: 'shared',
+          include: SHARED,
+          isolate: false,
+          setupFiles: ['test/setup.ts'],
+          // The CLIs the tests run in child processes, bundled once for the whole run (test/cliBundle.ts).
+          globalSetup: ['test/cliBundle.ts'],
+        },
+      },
+      // The rest, each file in a fresh module graph: components (jsdom), the runtime's sessions and
+      // workers, the room and server, the files that mock or stub, and KEEP_ISOLATED.
+      {
+        extends: true,
+        test: {
+          name: 'isolated',
+          include: ['test/**/*.test.{ts,tsx}'],
+          exclude: SHARED,
+          setupFiles: ['test/setup.ts'],
+        },
+      },
+    ],
   },
 });
