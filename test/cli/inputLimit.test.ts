@@ -52,5 +52,5 @@ describe('reading a scenario from the command line', () => {
     const small = sim('{"version":1,"durationMs":500}');
     expect(small.stderr).toBe('');
     expect(JSON.parse(small.stdout).durationMs).toBe(500);
-  }, 120_000);
+  });
 });

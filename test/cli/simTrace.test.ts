@@ -22,7 +22,7 @@ for (let i = 0; i < 2000; i++)
   lines.push(`${i},user${i % 50},${200 + (i % 3)},${i % 20 === 0 ? 'set' : 'get'},`);
 const trace = file('small.csv', lines.join('\n') + '\n');
 
-describe('npm run sim -- --trace', { timeout: 300_000 }, () => {
+describe('npm run sim -- --trace', () => {
   it('replays a trace on the baseline and prints its Summary, with what was replayed', () => {
     const r = sim('--trace', trace, '--json', '--time-scale', '2');
     expect(r.stderr).toBe('');

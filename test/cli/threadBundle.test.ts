@@ -43,19 +43,15 @@ describe("the sweep threads' bundle", () => {
     expect(files.codeCache).not.toBe(files.file);
   });
 
-  it(
-    'runs in a thread with and without its code cache, giving what the engine gives here',
-    { timeout: 120_000 },
-    async () => {
-      const files = await bundledThread(entry);
-      const scenario = { ...getPreset('stampede')!, durationMs: 3_000 };
-      const expected = JSON.parse(JSON.stringify(runScenario(scenario)));
-      await rm(files.codeCache, { force: true });
-      // Without a cache: the run is right, and the thread has left a cache behind when it answers.
-      expect(await runInThread(files, [scenario])).toEqual([expected]);
-      expect(existsSync(files.codeCache)).toBe(true);
-      // With it: the same figures.
-      expect(await runInThread(files, [scenario])).toEqual([expected]);
-    },
-  );
+  it('runs in a thread with and without its code cache, giving what the engine gives here', async () => {
+    const files = await bundledThread(entry);
+    const scenario = { ...getPreset('stampede')!, durationMs: 3_000 };
+    const expected = JSON.parse(JSON.stringify(runScenario(scenario)));
+    await rm(files.codeCache, { force: true });
+    // Without a cache: the run is right, and the thread has left a cache behind when it answers.
+    expect(await runInThread(files, [scenario])).toEqual([expected]);
+    expect(existsSync(files.codeCache)).toBe(true);
+    // With it: the same figures.
+    expect(await runInThread(files, [scenario])).toEqual([expected]);
+  });
 });

@@ -34,28 +34,24 @@ describe('ModelCache', () => {
     expect(again).toEqual(fresh);
   });
 
-  it(
-    'shares a Zipf table between runs (a sweep, a re-run), and forgets the oldest beyond a budget',
-    { timeout: 120_000 },
-    () => {
-      const one = createModel(start, 1000, 1, 1000, PLAN).popularity;
-      expect(createModel(start, 1000, 2, 1000, PLAN).popularity).toBe(one);
-      // Four tables of 300 000 keys are more than the shared budget (2^20 entries): the first is forgotten,
-      // and the one built again in its place is equal to it.
-      const big = (zipf: number) => scenarioSchema.parse({ version: 1, workload: { keys: 300_000, zipf } });
-      const first = createModel(big(0.9), 1000, 1, 1000, PLAN).popularity;
-      for (const zipf of [1, 1.1, 1.2]) createModel(big(zipf), 1000, 1, 1000, PLAN);
-      const again = createModel(big(0.9), 1000, 1, 1000, PLAN).popularity;
-      expect(again).not.toBe(first);
-      // Byte for byte (toEqual walks 300 000 entries one by one, for a minute on a busy machine).
-      const bytes = (t: typeof first) =>
-        Buffer.concat(
-          [t.head, t.tail]
-            .filter((a) => a !== null)
-            .flatMap((a) => [a.prob, a.alias, a.packed].map((x) => new Uint8Array(x.buffer))),
-        );
-      expect(bytes(again).equals(bytes(first))).toBe(true);
-      expect(again.headCut).toBe(first.headCut);
-    },
-  );
+  it('shares a Zipf table between runs (a sweep, a re-run), and forgets the oldest beyond a budget', () => {
+    const one = createModel(start, 1000, 1, 1000, PLAN).popularity;
+    expect(createModel(start, 1000, 2, 1000, PLAN).popularity).toBe(one);
+    // Four tables of 300 000 keys are more than the shared budget (2^20 entries): the first is forgotten,
+    // and the one built again in its place is equal to it.
+    const big = (zipf: number) => scenarioSchema.parse({ version: 1, workload: { keys: 300_000, zipf } });
+    const first = createModel(big(0.9), 1000, 1, 1000, PLAN).popularity;
+    for (const zipf of [1, 1.1, 1.2]) createModel(big(zipf), 1000, 1, 1000, PLAN);
+    const again = createModel(big(0.9), 1000, 1, 1000, PLAN).popularity;
+    expect(again).not.toBe(first);
+    // Byte for byte (toEqual walks 300 000 entries one by one, for a minute on a busy machine).
+    const bytes = (t: typeof first) =>
+      Buffer.concat(
+        [t.head, t.tail]
+          .filter((a) => a !== null)
+          .flatMap((a) => [a.prob, a.alias, a.packed].map((x) => new Uint8Array(x.buffer))),
+      );
+    expect(bytes(again).equals(bytes(first))).toBe(true);
+    expect(again.headCut).toBe(first.headCut);
+  });
 });

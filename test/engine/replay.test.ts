@@ -31,7 +31,7 @@ function replayed(base: Scenario, trace: Trace, timeScale = 1) {
   return { scenario, summary, made };
 }
 
-describe('replay of a trace', { timeout: 120_000 }, () => {
+describe('replay of a trace', () => {
   const mixed = csvTrace(
     Array.from({ length: 3000 }, (_, i) => {
       const op = i % 10 === 0 ? 'set' : i % 37 === 0 ? 'delete' : 'get';

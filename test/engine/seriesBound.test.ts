@@ -42,7 +42,7 @@ describe('the time series of a long run', () => {
     expect(end.series.points).toHaveLength(7200 / 4);
     // Buckets end on multiples of the interval, in order.
     end.series.points.forEach((p, i) => expect(p.tMs).toBe((i + 1) * end.series.intervalMs));
-  }, 240_000);
+  });
 
   it('bounds the logs mechanisms keep too, their peaks kept', () => {
     const sim = createSimulation(slow('cdc', 20, 720_000), { sampleIntervalMs: SAMPLE_MS });
@@ -57,7 +57,7 @@ describe('the time series of a long run', () => {
       peak = Math.max(peak, fine.summary().cdc!.series.at(-1)!.backlog);
     }
     expect(Math.max(...cdc.series.map((x) => x.backlog))).toBe(peak);
-  }, 240_000);
+  });
 
   it('restores the finer series a snapshot saw, and goes on to the same end', () => {
     const scenario = slow('baseline', 20, 480_000);
@@ -84,7 +84,7 @@ describe('the time series of a long run', () => {
     other.restore(midSnap);
     other.runUntil(Infinity);
     expect(other.summary()).toEqual(whole.summary());
-  }, 240_000);
+  });
 
   it('reaches the page whole: only what it lacks is sent, across coarsenings and seeks back', () => {
     const sim = createSimulation(slow('baseline', 20, 480_000), { sampleIntervalMs: SAMPLE_MS });
@@ -113,7 +113,7 @@ describe('the time series of a long run', () => {
       sim.runUntil(at + 50_000);
       check();
     }
-  }, 240_000);
+  });
 
   it('sends the tracking log in parts too, and the page holds it whole', () => {
     const sim = createSimulation(slow('tracking-bcast-flood', 50, 120_000), { sampleIntervalMs: SAMPLE_MS });
@@ -133,5 +133,5 @@ describe('the time series of a long run', () => {
     expect(all).toBeGreaterThan(1000);
     // Each sample once, plus the last (still filling) item again with every update.
     expect(sent).toBeLessThanOrEqual(all + updates);
-  }, 240_000);
+  });
 });

@@ -18,7 +18,7 @@ function shortRun(id: string, durationMs: number): Scenario {
   return { ...getPreset(id)!, durationMs };
 }
 
-describe('the stale windows in the key view and the node view', { timeout: 60_000 }, () => {
+describe('the stale windows in the key view and the node view', () => {
   it('L1: one row per L1 copy, its time past the TTL from the copy kept 2 s longer, and refreshes in flight', () => {
     const sim = createSimulation(shortRun('l1-hot-key-swr', 4000));
     let sawWindow = false;

@@ -41,7 +41,7 @@ function runL1(whileRevalidateMs: number): Summary {
   return runScenario(scenarioSchema.parse(input));
 }
 
-describe('stale-while-revalidate in the L1', { timeout: 120_000 }, () => {
+describe('stale-while-revalidate in the L1', () => {
   const swr = runL1(60_000);
   const ld = (lambda * d) / 1000;
   const lT = (lambda * T) / 1000;
@@ -89,7 +89,7 @@ describe('stale-while-revalidate in the L1', { timeout: 120_000 }, () => {
  * that reply is back, reads the database and its SET lands: d = service + redisMs + 2 · dbMs + readMs +
  * redisMs (the SET's service is ahead of nothing: the shard is idle). One database read per cycle.
  */
-describe('stale-while-revalidate in Redis', { timeout: 120_000 }, () => {
+describe('stale-while-revalidate in Redis', () => {
   const net = { clientMs: 1, redisMs: 5, dbMs: 5, jitterMs: 0 };
   const readMs = 20;
   const dl2 = serviceMs + net.redisMs + 2 * net.dbMs + readMs + net.redisMs;
@@ -155,7 +155,7 @@ function runOutage(ifErrorMs: number): Summary {
   return runScenario(scenarioSchema.parse(input));
 }
 
-describe('stale-if-error in the L1 during a Redis outage', { timeout: 120_000 }, () => {
+describe('stale-if-error in the L1 during a Redis outage', () => {
   it('turns every error into a stale read of a cached key', () => {
     const plain = runOutage(0);
     const sie = runOutage(60_000);
@@ -171,7 +171,7 @@ describe('stale-if-error in the L1 during a Redis outage', { timeout: 120_000 },
   });
 });
 
-describe('stale-if-error in Redis during a database outage (presets)', { timeout: 120_000 }, () => {
+describe('stale-if-error in Redis during a database outage (presets)', () => {
   it('answers most errors with the copy Redis kept, none older than the window allows', () => {
     const plain = runScenario(getPreset('db-outage-behind-redis')!);
     const sie = runScenario(getPreset('db-outage-redis-stale-if-error')!);

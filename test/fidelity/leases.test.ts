@@ -86,5 +86,5 @@ describe('leases and the stale set', () => {
     // A fill is refused only because a DEL voided its token (a lease lives 10 s, far beyond any fill).
     expect(l.refusedFills).toBeLessThanOrEqual(l.voided);
     expect(l.fills + l.refusedFills).toBeLessThanOrEqual(l.granted);
-  }, 120_000);
+  });
 });

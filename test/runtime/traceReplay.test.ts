@@ -21,7 +21,7 @@ function trace() {
   return reader.finish();
 }
 
-describe('Replay this trace, on the page', { timeout: 60_000 }, () => {
+describe('Replay this trace, on the page', () => {
   it('runs the trace in the engine, keeps it for scenarios naming it, and drops any other with a notice', async () => {
     const base = { ...getPreset('baseline')!, durationMs: 5000 };
     const store = createAppStore(base);

@@ -69,5 +69,5 @@ describe.runIf(process.platform === 'linux')('npm start', () => {
     const code = await new Promise((r) => npm.on('exit', r));
     expect(code).toBe(2);
     expect(err).toContain('--port <1-65535>');
-  }, 60_000);
+  });
 });

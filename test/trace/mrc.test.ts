@@ -151,7 +151,7 @@ describe('miss-ratio curves against straightforward simulators', () => {
       const ref = simulateLru(input, c);
       expect([c, curve.misses[j], curve.missBytes[j]]).toEqual([c, ref.misses, ref.missBytes]);
     });
-  }, 60_000);
+  });
 
   it('stays exact at trace lengths around the 32 requests it reads ahead at a time', () => {
     const random = rng(17);

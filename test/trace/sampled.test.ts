@@ -17,7 +17,7 @@ function zipf(n: number, keys: number) {
   return { ...t, timeMs: Float64Array.from(k, (_, i) => i * 100) };
 }
 
-describe('Redis sampled LRU and LFU', { timeout: 60_000 }, () => {
+describe('Redis sampled LRU and LFU', () => {
   const trace = zipf(60_000, 6_000);
   const input = curveInput(trace);
   let workingSet = 0;

@@ -43,7 +43,7 @@ const trace = csvTrace(2000);
 const base: Scenario = { ...getPreset('baseline')!, seed: 3 };
 const scenario = replayScenario(base, shapeOf(trace), { name: 'day1.csv', timeScale: 2 });
 
-describe('replaying a trace in the engine worker', { timeout: 60_000 }, () => {
+describe('replaying a trace in the engine worker', () => {
   it('the scenario built from the trace shape equals the one built from the trace', () => {
     expect(scenario).toEqual(replayScenario(base, trace, { name: 'day1.csv', timeScale: 2 }));
   });
