@@ -1,5 +1,6 @@
 import type { AppState, AppStore } from '../store/types.ts';
-import type { Change } from '../engine/types.ts';
+import type { Change, Summary } from '../engine/types.ts';
+import { pointSpanMs } from '../series/field.ts';
 import type { EngineEvent } from '../worker/protocol.ts';
 import { SeriesReceiver } from '../worker/seriesDelta.ts';
 
@@ -19,6 +20,24 @@ function withChangeList(store: AppStore, changes: Change[]): Partial<AppState> {
 const RATE_SMOOTHING_MS = 1000;
 
 /**
+ * Per-shard ops rates over the series' last points, about RATE_SMOOTHING_MS of simulated time back from
+ * the run's current end (what the per-shard ops chart draws), or null when the series has no point.
+ */
+export function seriesShardRates(summary: Summary): number[] | null {
+  const { points, intervalMs } = summary.series;
+  const last = points[points.length - 1];
+  if (!last) return null;
+  const ops = last.shardOps.map(() => 0);
+  let spanMs = 0;
+  for (let i = points.length - 1; i >= 0 && spanMs < RATE_SMOOTHING_MS; i--) {
+    const p = points[i]!;
+    p.shardOps.forEach((n, k) => (ops[k] = (ops[k] ?? 0) + n));
+    spanMs += pointSpanMs(p, intervalMs);
+  }
+  return ops.map((n) => (n * 1000) / spanMs);
+}
+
+/**
  * Copies what the engine's `update` events say into the store, one setState per event so React renders
  * once. The worker sends them at most ten times a second while playing (the summary four times) and
  * at once after a command; the canvas never waits for them, it reads frames directly.
@@ -29,10 +48,15 @@ export function createStoreBridge(store: AppStore): (update: Update) => void {
   /**
    * Per-shard ops rate from the cumulative counters, averaged over about RATE_SMOOTHING_MS of simulated
    * time (exponentially), so a 100 ms window holding a few commands of a quiet shard does not make it
-   * flicker hot; a restart or seek back starts measuring again.
+   * flicker hot. Where two updates cannot measure it (a seek back, a restart, a jump longer than that
+   * time, a comparison's B held back to A's clock) it is read from the series the update carries, so a
+   * paused stage shows the rates at its moment rather than zeros or an average over the jump.
    */
-  const rates = (t: number, ops: number[]): number[] => {
-    if (t < prev.t || ops.length !== prev.ops.length) prev = { t, ops, rates: null };
+  const rates = (t: number, ops: number[], summary: Summary | undefined): number[] => {
+    const jumped = t < prev.t || t - prev.t > RATE_SMOOTHING_MS || ops.length !== prev.ops.length;
+    const fromSeries = jumped && summary ? seriesShardRates(summary) : null;
+    if (fromSeries && fromSeries.length === ops.length) prev = { t, ops, rates: fromSeries };
+    else if (t < prev.t || ops.length !== prev.ops.length) prev = { t, ops, rates: null };
     else if (t > prev.t) {
       const dt = (t - prev.t) / 1000;
       const old = prev.rates;
@@ -59,6 +83,7 @@ export function createStoreBridge(store: AppStore): (update: Update) => void {
       shardRates: rates(
         nodes.nowMs,
         nodes.shards.map((s) => s.ops),
+        summary,
       ),
       ...(summary ? { summary } : {}),
     });
