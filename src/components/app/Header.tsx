@@ -1,4 +1,4 @@
-import { selectApplied, selectTitle } from '../../store/selectors.ts';
+import { selectTitle } from '../../store/selectors.ts';
 import { useAppStore, useAppStoreApi } from '../../store/useAppStore.ts';
 import { PresetPicker } from '../controls/PresetPicker.tsx';
 import { SeedInput } from '../controls/SeedInput.tsx';
@@ -24,8 +24,10 @@ export function Header() {
   const presenting = useAppStore((s) => s.presenting);
   // A replay says which trace is playing: its requests, not the scenario's drawn ones, make the run.
   const trace = useAppStore((s) => s.applied.workload.trace);
-  const applied = useAppStore(selectApplied);
-  const { open, toggle, buttonRef, toolsRef, onToolsKeyDown } = useHeaderMenu(applied);
+  // What is on screen, by its preset and title: not the scenario object, which the worker's first
+  // update and every live change replace.
+  const presetId = useAppStore((s) => s.presetId);
+  const { open, toggle, buttonRef, toolsRef, onToolsKeyDown } = useHeaderMenu(`${presetId}\n${title}`);
   return (
     <header className="header">
       <h1 title={title}>

@@ -8,13 +8,13 @@ const shown = (el: HTMLElement | null) => el !== null && el.getClientRects().len
 /**
  * The header's tools behind one "Menu" button on a phone (a disclosure: the button says whether the
  * tools are shown). Opening moves focus to the first tool; Escape inside the tools folds them and
- * gives focus back to the button. A new scenario on screen (a preset picked, a lesson started, a
- * trace opened: `shownScenario` changes) folds them too, so the open menu does not push the stage or
- * the lesson down a phone's screen; focus, if it was in the tools, goes back to the button. Opening
- * and closing a tool's dialog leaves them open. From 480 px the button is hidden and the tools always
- * show.
+ * gives focus back to the button. A new scenario on screen (`shownScenario`, its preset and title,
+ * changes: a preset picked, a lesson started, a trace opened) folds them too, so the open menu does
+ * not push the stage or the lesson down a phone's screen; focus, if it was in the tools, goes back to
+ * the button. Opening and closing a tool's dialog leaves them open. From 480 px the button is hidden
+ * and the tools always show.
  */
-export function useHeaderMenu(shownScenario: unknown) {
+export function useHeaderMenu(shownScenario: string) {
   // The menu is open for the scenario it was opened on; another one on screen finds it folded.
   const [openOn, setOpenOn] = useState<unknown>(FOLDED);
   const open = openOn === shownScenario;
