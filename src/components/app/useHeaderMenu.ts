@@ -16,7 +16,7 @@ const shown = (el: HTMLElement | null) => el !== null && el.getClientRects().len
  */
 export function useHeaderMenu(shownScenario: string) {
   // The menu is open for the scenario it was opened on; another one on screen finds it folded.
-  const [openOn, setOpenOn] = useState<unknown>(FOLDED);
+  const [openOn, setOpenOn] = useState<string | typeof FOLDED>(FOLDED);
   const open = openOn === shownScenario;
   const setOpen = useCallback((to: boolean) => setOpenOn(to ? shownScenario : FOLDED), [shownScenario]);
   const buttonRef = useRef<HTMLButtonElement>(null);
